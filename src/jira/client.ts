@@ -1,0 +1,231 @@
+/**
+ * The Jira REST client: one object over one injected JiraFetch. Each call is small, sends
+ * exactly one documented endpoint and validates what comes back.
+ */
+import { z } from 'zod';
+import { JiraError } from './errors';
+import { jiraPath, withQuery } from './path';
+import {
+  CreatedIssueSchema,
+  EntityPropertySchema,
+  FieldSchema,
+  IssueSchema,
+  IssueTypeSchema,
+  PermissionsSchema,
+  ProjectSchema,
+  RemoteLinkIdSchema,
+  RemoteLinkSchema,
+  TransitionsSchema,
+  UserSchema,
+  type ChangeHistory,
+  type CreatedIssue,
+  type JiraField,
+  type JiraIssue,
+  type JiraIssueType,
+  type JiraProject,
+  type JiraTransition,
+  type JiraUser,
+  type RemoteLink,
+  type SearchPage,
+} from './schemas';
+import {
+  DEFAULT_CHANGELOG_FIELDS,
+  bulkFetchChangelogs,
+  exportSearch,
+  searchPages,
+  type ExportRequest,
+  type SearchRequest,
+} from './search';
+import { createTransport, type TransportOptions } from './transport';
+
+export type JiraClientOptions = TransportOptions;
+
+/** Body of create/edit/transition: `fields` to set, `update` operations (add/remove/set). */
+export interface IssueChange {
+  fields?: Record<string, unknown>;
+  update?: Record<string, unknown[]>;
+}
+
+export interface RemoteLinkInput {
+  /** Makes create an upsert: Jira updates the link that has the same globalId. */
+  globalId?: string;
+  relationship?: string;
+  object: {
+    url: string;
+    title: string;
+    summary?: string;
+    icon?: { url16x16?: string; title?: string };
+    status?: { resolved?: boolean };
+  };
+}
+
+export interface CustomFieldInput {
+  name: string;
+  /** E.g. `com.atlassian.jira.plugin.system.customfieldtypes:datepicker`. */
+  type: string;
+  searcherKey?: string;
+  description?: string;
+}
+
+export interface IssueTypeInput {
+  name: string;
+  description?: string;
+  /** 0 = standard, -1 = subtask (Jira's IssueTypeCreateBean). */
+  hierarchyLevel?: number;
+}
+
+export interface JiraClient {
+  /** Requests sent so far, retries included. */
+  readonly requestCount: number;
+  searchJql(request: SearchRequest): AsyncGenerator<SearchPage>;
+  /** Every page collected into one list; `names` merged across pages. */
+  searchAll(request: SearchRequest): Promise<{ issues: JiraIssue[]; names: Record<string, string> }>;
+  getFields(): Promise<JiraField[]>;
+  bulkFetchChangelogs(issueIdsOrKeys: readonly string[], fieldIds?: readonly string[]): Promise<Map<string, ChangeHistory[]>>;
+  exportSearch(request: ExportRequest): Promise<SearchPage[]>;
+  getIssue(issueIdOrKey: string, options?: { fields?: readonly string[]; expand?: readonly string[] }): Promise<JiraIssue>;
+  createIssue(change: IssueChange): Promise<CreatedIssue>;
+  editIssue(issueIdOrKey: string, change: IssueChange, options?: { notifyUsers?: boolean }): Promise<void>;
+  getTransitions(issueIdOrKey: string): Promise<JiraTransition[]>;
+  transitionIssue(issueIdOrKey: string, transitionId: string, change?: IssueChange): Promise<void>;
+  /** `undefined` when the issue has no such property (Jira answers 404). */
+  getIssueProperty(issueIdOrKey: string, propertyKey: string): Promise<unknown>;
+  setIssueProperty(issueIdOrKey: string, propertyKey: string, value: unknown): Promise<void>;
+  getRemoteLinks(issueIdOrKey: string, globalId?: string): Promise<RemoteLink[]>;
+  createRemoteLink(issueIdOrKey: string, link: RemoteLinkInput): Promise<{ id: number }>;
+  updateRemoteLink(issueIdOrKey: string, linkId: number, link: RemoteLinkInput): Promise<void>;
+  /** Whether the current identity holds each permission (in the project/issue when given). */
+  myPermissions(query: {
+    permissions: readonly string[];
+    projectKey?: string;
+    issueKey?: string;
+  }): Promise<Record<string, boolean>>;
+  myself(): Promise<JiraUser>;
+  getIssueTypes(): Promise<JiraIssueType[]>;
+  createIssueType(input: IssueTypeInput): Promise<JiraIssueType>;
+  createCustomField(input: CustomFieldInput): Promise<JiraField>;
+  getProject(projectIdOrKey: string): Promise<JiraProject>;
+}
+
+const RemoteLinksSchema = z.union([z.array(RemoteLinkSchema), RemoteLinkSchema.transform((link) => [link])]);
+
+export function createJiraClient(options: JiraClientOptions): JiraClient {
+  const t = createTransport(options);
+
+  return {
+    get requestCount() {
+      return t.requestCount;
+    },
+
+    searchJql: (request) => searchPages(t, request),
+
+    async searchAll(request) {
+      const issues: JiraIssue[] = [];
+      const names: Record<string, string> = {};
+      for await (const page of searchPages(t, request)) {
+        issues.push(...page.issues);
+        Object.assign(names, page.names ?? {});
+      }
+      return { issues, names };
+    },
+
+    getFields: () => t.json('GET', '/rest/api/3/field', z.array(FieldSchema)),
+
+    bulkFetchChangelogs: (ids, fieldIds = DEFAULT_CHANGELOG_FIELDS) => bulkFetchChangelogs(t, ids, fieldIds),
+
+    exportSearch: (request) => exportSearch(t, request),
+
+    getIssue: (key, opts = {}) =>
+      t.json('GET', withQuery(jiraPath`/rest/api/3/issue/${key}`, { fields: opts.fields, expand: opts.expand }), IssueSchema),
+
+    createIssue: (change) =>
+      t.json('POST', '/rest/api/3/issue', CreatedIssueSchema, { body: change, idempotent: false }),
+
+    async editIssue(key, change, opts = {}) {
+      await t.request('PUT', withQuery(jiraPath`/rest/api/3/issue/${key}`, { notifyUsers: opts.notifyUsers }), {
+        body: change,
+      });
+    },
+
+    async getTransitions(key) {
+      return (await t.json('GET', jiraPath`/rest/api/3/issue/${key}/transitions`, TransitionsSchema)).transitions;
+    },
+
+    async transitionIssue(key, transitionId, change = {}) {
+      // Not idempotent: the second send would try the transition from the new status.
+      await t.request('POST', jiraPath`/rest/api/3/issue/${key}/transitions`, {
+        body: { transition: { id: transitionId }, ...change },
+        idempotent: false,
+      });
+    },
+
+    async getIssueProperty(key, propertyKey) {
+      const path = jiraPath`/rest/api/3/issue/${key}/properties/${propertyKey}`;
+      const { status, body } = await t.request('GET', path, { accept: [404] });
+      if (status === 404) return undefined;
+      const parsed = EntityPropertySchema.safeParse(body);
+      if (!parsed.success) return shapeError('GET', path, parsed.error);
+      return parsed.data.value;
+    },
+
+    async setIssueProperty(key, propertyKey, value) {
+      await t.request('PUT', jiraPath`/rest/api/3/issue/${key}/properties/${propertyKey}`, { body: value ?? null });
+    },
+
+    getRemoteLinks: (key, globalId) =>
+      t.json('GET', withQuery(jiraPath`/rest/api/3/issue/${key}/remotelink`, { globalId }), RemoteLinksSchema),
+
+    async createRemoteLink(key, link) {
+      const { id } = await t.json('POST', jiraPath`/rest/api/3/issue/${key}/remotelink`, RemoteLinkIdSchema, {
+        body: link,
+        idempotent: link.globalId !== undefined,
+      });
+      return { id };
+    },
+
+    async updateRemoteLink(key, linkId, link) {
+      await t.request('PUT', jiraPath`/rest/api/3/issue/${key}/remotelink/${linkId}`, { body: link });
+    },
+
+    async myPermissions(query) {
+      if (query.permissions.length === 0) throw new Error('myPermissions needs at least one permission key');
+      const path = withQuery('/rest/api/3/mypermissions', {
+        permissions: query.permissions,
+        projectKey: query.projectKey,
+        issueKey: query.issueKey,
+      });
+      const { permissions } = await t.json('GET', path, PermissionsSchema);
+      return Object.fromEntries(query.permissions.map((key) => [key, permissions[key]?.havePermission === true]));
+    },
+
+    myself: () => t.json('GET', '/rest/api/3/myself', UserSchema),
+
+    getIssueTypes: () => t.json('GET', '/rest/api/3/issuetype', z.array(IssueTypeSchema)),
+
+    createIssueType: (input) =>
+      t.json('POST', '/rest/api/3/issuetype', IssueTypeSchema, { body: input, idempotent: false }),
+
+    createCustomField: (input) => t.json('POST', '/rest/api/3/field', FieldSchema, { body: input, idempotent: false }),
+
+    getProject: (key) => t.json('GET', jiraPath`/rest/api/3/project/${key}`, ProjectSchema),
+  };
+}
+
+function shapeError(method: string, path: string, error: z.ZodError): never {
+  throw new JiraError({ kind: 'shape', method, path, reason: z.prettifyError(error).replace(/\n/g, '; ') });
+}
+
+/**
+ * Finds field ids by display name, case-insensitively, as data-model.md asks. A name shared by
+ * several fields maps to all of them; a name with no field is left out.
+ */
+export function fieldIdsByName(fields: readonly JiraField[], names: readonly string[]): Map<string, string[]> {
+  const wanted = new Map(names.map((name) => [name.trim().toLowerCase(), name]));
+  const result = new Map<string, string[]>();
+  for (const field of fields) {
+    const name = wanted.get(field.name.trim().toLowerCase());
+    if (name !== undefined) result.set(name, [...(result.get(name) ?? []), field.id]);
+  }
+  return result;
+}
+
