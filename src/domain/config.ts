@@ -1,0 +1,153 @@
+/**
+ * How a site names things. Every default of shared/spec/data-model.md can be mapped to what a
+ * site already uses (admin page, `runway kpis --config`). Unknown keys are refused (`strict`) so
+ * a typo cannot silently fall back to a default. Names are matched case-insensitively.
+ */
+import { z } from 'zod';
+import { KPI_DEFINITIONS, KPI_IDS, type KpiId, type KpiTarget } from './kpis/definitions';
+
+const names = (defaults: string[]) => z.array(z.string().min(1)).default(defaults);
+const name = (d: string) => z.string().min(1).default(d);
+
+/** A real calendar date `YYYY-MM-DD`. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'not a real calendar date');
+
+/** The logical fields of data-model.md, each found in `names` by this (default) name. */
+export const LOGICAL_FIELDS = {
+  contractSigned: 'Contract Signed',
+  kickoff: 'Kickoff Date',
+  firstValue: 'First Value Date',
+  goLive: 'Go-Live Date',
+  complexity: 'Complexity',
+  segment: 'Segment',
+  csat: 'CSAT',
+  probability: 'Probability',
+  impact: 'Impact',
+  baselineDue: 'Baseline Due',
+  gateType: 'Gate Type',
+  integrationRuns: 'Integration Runs',
+  failedRuns: 'Failed Runs',
+  recordsExpected: 'Records Expected',
+  recordsReconciled: 'Records Reconciled',
+} as const;
+export type LogicalField = keyof typeof LOGICAL_FIELDS;
+const fieldKeys = Object.keys(LOGICAL_FIELDS) as LogicalField[];
+
+const FieldNamesSchema = z.strictObject(
+  Object.fromEntries(fieldKeys.map((k) => [k, name(LOGICAL_FIELDS[k])])) as { [K in LogicalField]: ReturnType<typeof name> },
+);
+/** Explicit field ids (`customfield_10351`) win over names. */
+const FieldIdsSchema = z.strictObject(
+  Object.fromEntries(fieldKeys.map((k) => [k, z.string().min(1).optional()])) as {
+    [K in LogicalField]: z.ZodOptional<z.ZodString>;
+  },
+);
+
+export const CHILD_KINDS = ['milestone', 'risk', 'assumption', 'issue', 'dependency', 'changeRequest', 'gate', 'defect'] as const;
+/** Every child kind; `workItem` is whatever matches none of the issue type lists. */
+export type ChildKind = (typeof CHILD_KINDS)[number] | 'workItem';
+
+const IssueTypesSchema = z.strictObject({
+  milestone: names(['Milestone']),
+  risk: names(['Risk']),
+  assumption: names(['Assumption']),
+  issue: names(['Issue']),
+  dependency: names(['Dependency']),
+  changeRequest: names(['Change Request']),
+  gate: names(['Gate']),
+  defect: names(['Bug', 'Defect', 'Incident']),
+});
+
+const LabelsSchema = z.strictObject({
+  firstValue: name('first-value'),
+  goLive: name('go-live'),
+  implementationCaused: name('implementation-caused'),
+  uat: name('uat'),
+  deliverable: name('deliverable'),
+  integration: name('integration'),
+  migration: name('migration'),
+  escalation: name('escalation'),
+  playbookPrefix: name('playbook:'),
+});
+
+const GateTypesSchema = z.strictObject({
+  designSignOff: name('Design Sign-off'),
+  migrationReadiness: name('Migration Readiness'),
+  uatReadiness: name('UAT Readiness'),
+  goLiveReadiness: name('Go-Live Readiness'),
+  handover: name('Handover'),
+  hypercareExit: name('Hypercare Exit'),
+});
+
+export const KpiTargetSchema = z.strictObject({
+  op: z.enum(['<=', '>=', '=']),
+  value: z.union([z.number(), z.record(z.string(), z.number())]),
+});
+
+/** Per KPI: a target, or `null` for "tracked, no target". Omitted = the default of kpis.md. */
+const TargetsSchema = z.strictObject(
+  Object.fromEntries(KPI_IDS.map((id) => [id, KpiTargetSchema.nullable().default(KPI_DEFINITIONS[id].target)])) as {
+    [K in KpiId]: z.ZodDefault<z.ZodNullable<typeof KpiTargetSchema>>;
+  },
+);
+
+export const RunwayConfigSchema = z.strictObject({
+  /** Issue types that are implementations whatever their level or labels. */
+  implementationTypes: names(['Implementation']),
+  /** Label that makes a level-1 issue (an Epic) an implementation. */
+  implementationLabel: name('implementation'),
+  notStartedStatuses: names(['To Do', 'Backlog', 'Open', 'New']),
+  goLiveStatuses: names(['Live', 'Hypercare']),
+  failedStatuses: names(['Failed', 'Rejected']),
+  /** A change request is approved by its status… */
+  approvedStatuses: names(['Approved']),
+  /** …or its resolution. */
+  approvedResolutions: names(['Approved', 'Done']),
+  /** `statusCategory.key` that means done when there is no resolution date. */
+  doneStatusCategory: name('done'),
+  issueTypes: IssueTypesSchema.prefault({}),
+  labels: LabelsSchema.prefault({}),
+  gateTypes: GateTypesSchema.prefault({}),
+  priorities: z.strictObject({ p1: names(['Highest']), p2: names(['High']) }).prefault({}),
+  fieldNames: FieldNamesSchema.prefault({}),
+  fieldIds: FieldIdsSchema.prefault({}),
+  complexityTiers: names(['Standard', 'Advanced', 'Enterprise']),
+  /** The tier of an implementation without (or with an unknown) Complexity. */
+  defaultComplexity: name('Standard'),
+  milestoneToleranceDays: z.number().int().min(0).default(0),
+  postGoLiveWindowDays: z.number().int().min(1).default(30),
+  /** Days that are not business days besides weekends (time-to-kickoff). */
+  holidays: z.array(IsoDateSchema).default([]),
+  targets: TargetsSchema.prefault({}),
+});
+export type RunwayConfig = z.infer<typeof RunwayConfigSchema>;
+export type RunwayConfigInput = z.input<typeof RunwayConfigSchema>;
+export type { KpiTarget };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export function defaultConfig(): RunwayConfig {
+  return RunwayConfigSchema.parse({});
+}
+
+/** A config file's JSON (partial: omitted keys keep their defaults) → the full config. */
+export function parseConfig(json: unknown): Result<RunwayConfig> {
+  const r = RunwayConfigSchema.safeParse(json ?? {});
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, error: r.error.issues.map(describeIssue).join('; ') };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const at = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.join(', ');
+    return `unknown config key${issue.keys.length > 1 ? 's' : ''} ${keys}${issue.path.length > 0 ? ` in ${at}` : ''}`;
+  }
+  return `${at}: ${issue.message}`;
+}

@@ -1,0 +1,109 @@
+/**
+ * What an issue's changelog says, as of a date, in one pass over its items. Entries whose
+ * calendar date is after asOf are ignored, except to work out the value a field had at asOf.
+ */
+import { calendarDate, instant, type IsoDate } from './dates';
+import type { JiraChangelogItem, JiraHistory } from './jira';
+
+export interface StatusChange {
+  /** ms since epoch (ordering). */
+  at: number;
+  date: IsoDate;
+  from: string | null;
+  to: string | null;
+}
+
+export interface HistoryFacts {
+  /** Resolution items that go from a value to empty, by asOf. */
+  reopenCount: number;
+  /** A resolution was set (empty → value) by asOf. */
+  everResolved: boolean;
+  /** The issue was moved into one of the failed statuses by asOf. */
+  everFailed: boolean;
+  /** Status / resolution at asOf when they changed after it (undefined: unchanged since). */
+  statusAtAsOf: string | null | undefined;
+  resolutionAtAsOf: string | null | undefined;
+  /** The first value the due date had, from its earliest change by asOf (see baselineDue). */
+  firstDueDate: string | null | undefined;
+  /** Status changes by asOf, oldest first (only when asked for: implementations). */
+  statusChanges: StatusChange[];
+  /** Histories without a readable date. */
+  undated: number;
+}
+
+export interface ScanOptions {
+  asOf: IsoDate;
+  failedStatuses: ReadonlySet<string>;
+  statusChanges?: boolean;
+  dueDate?: boolean;
+}
+
+const isEmpty = (s: string | null | undefined) => s === null || s === undefined || s === '';
+
+function fieldOf(it: JiraChangelogItem): string {
+  const f = it.fieldId ?? it.field;
+  return f === 'status' || f === 'resolution' || f === 'duedate' ? f : f.toLowerCase();
+}
+
+export function scanHistory(histories: readonly JiraHistory[], opts: ScanOptions): HistoryFacts {
+  const facts: HistoryFacts = {
+    reopenCount: 0,
+    everResolved: false,
+    everFailed: false,
+    statusAtAsOf: undefined,
+    resolutionAtAsOf: undefined,
+    firstDueDate: undefined,
+    statusChanges: [],
+    undated: 0,
+  };
+  let laterStatusAt = Infinity;
+  let laterResolutionAt = Infinity;
+  let dueAt = Infinity;
+  for (const h of histories) {
+    const date = calendarDate(h.created);
+    if (date === null) {
+      facts.undated++;
+      continue;
+    }
+    const after = date > opts.asOf;
+    for (const it of h.items) {
+      const field = fieldOf(it);
+      if (field === 'status') {
+        const to = it.toString ?? null;
+        if (after) {
+          const at = instant(h.created);
+          if (at < laterStatusAt || laterStatusAt === Infinity) {
+            laterStatusAt = at;
+            facts.statusAtAsOf = it.fromString ?? null;
+          }
+          continue;
+        }
+        if (to !== null && opts.failedStatuses.has(to.toLowerCase())) facts.everFailed = true;
+        if (opts.statusChanges) facts.statusChanges.push({ at: instant(h.created), date, from: it.fromString ?? null, to });
+      } else if (field === 'resolution') {
+        if (after) {
+          const at = instant(h.created);
+          if (at < laterResolutionAt || laterResolutionAt === Infinity) {
+            laterResolutionAt = at;
+            facts.resolutionAtAsOf = it.fromString ?? it.from ?? null;
+          }
+          continue;
+        }
+        const fromEmpty = isEmpty(it.from) && isEmpty(it.fromString);
+        const toEmpty = isEmpty(it.to) && isEmpty(it.toString);
+        if (!fromEmpty && toEmpty) facts.reopenCount++;
+        else if (fromEmpty && !toEmpty) facts.everResolved = true;
+      } else if (field === 'duedate' && opts.dueDate && !after) {
+        const at = instant(h.created);
+        if (at < dueAt || dueAt === Infinity) {
+          dueAt = at;
+          // `from` is `2026-02-13`, `fromString` `2026-02-13 00:00:00.0`: both start with the date.
+          const first = !isEmpty(it.from) ? it.from : !isEmpty(it.fromString) ? it.fromString : !isEmpty(it.to) ? it.to : it.toString;
+          facts.firstDueDate = first ?? null;
+        }
+      }
+    }
+  }
+  if (facts.statusChanges.length > 1) facts.statusChanges.sort((a, b) => a.at - b.at || (a.date < b.date ? -1 : 1));
+  return facts;
+}

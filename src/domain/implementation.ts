@@ -1,0 +1,367 @@
+/**
+ * The implementation model of shared/spec/data-model.md: which issues are implementations, their
+ * lifecycle dates (with the derivation rules), and their children classified by kind, all read
+ * as of `asOf`. Pure: issues + names + config + asOf in, model + warnings out.
+ */
+import { CHILD_KINDS, type ChildKind, type RunwayConfig } from './config';
+import { calendarDate, instant, type IsoDate } from './dates';
+import { hasLabel, nameSet, resolveFieldIds, type FieldIds, type KpiWarning } from './fields';
+import { scanHistory, type StatusChange } from './history';
+import {
+  readIssueLinks,
+  readIssueType,
+  readLabels,
+  readNamed,
+  readNumber,
+  readOptionValue,
+  readParent,
+  readStatus,
+  readUser,
+  type JiraIssue,
+  type JiraIssueLink,
+  type JiraNames,
+  type JiraUser,
+} from './jira';
+
+export type { ChildKind, KpiWarning };
+
+export interface LifecycleDates {
+  contractSigned: IsoDate | null;
+  kickoff: IsoDate | null;
+  firstValue: IsoDate | null;
+  goLive: IsoDate | null;
+}
+export type LifecycleDate = keyof LifecycleDates;
+/** Where a lifecycle date came from (data-model.md, "Derived dates"). */
+export type DateSource = 'field' | 'status-change' | 'first-value-child' | 'go-live-milestone';
+
+/** What every issue read by the engine carries, as of asOf. */
+export interface TrackedIssue {
+  key: string;
+  id: string | null;
+  summary: string;
+  issueType: string;
+  project: string | null;
+  /** Status at asOf (reconstructed from the changelog when it changed after asOf). */
+  status: string | null;
+  /** Current `statusCategory.key` (new / indeterminate / done). */
+  statusCategory: string | null;
+  /** Resolution name at asOf. */
+  resolution: string | null;
+  labels: readonly string[];
+  priority: string | null;
+  assignee: JiraUser | null;
+  created: IsoDate | null;
+  /** Calendar date of the resolution if it happened by asOf. */
+  resolved: IsoDate | null;
+  /** The raw resolution timestamp when resolved by asOf (ordering). */
+  resolvedAt: string | null;
+  /** Done at asOf: resolved by asOf, or no resolution date and status category done. */
+  done: boolean;
+  /** Done at asOf, or resolved at some point by asOf (a reopened item was done once). */
+  everDone: boolean;
+  reopenCount: number;
+  /** Moved into a failed status (config.failedStatuses) by asOf. */
+  everFailed: boolean;
+  dueDate: IsoDate | null;
+  originalEstimate: number | null;
+  timeSpent: number | null;
+}
+
+export interface ImplementationChild extends TrackedIssue {
+  kind: ChildKind;
+  /** Milestones: Baseline Due → first due date in the changelog → current due date. */
+  baselineDue: IsoDate | null;
+  /** Risks, assumptions, RAID issues (and any child that has them). */
+  probability: number | null;
+  impact: number | null;
+  /** Gates: the Gate Type select value. */
+  gateType: string | null;
+  /** Work items: numbers read from custom fields. */
+  integrationRuns: number | null;
+  failedRuns: number | null;
+  recordsExpected: number | null;
+  recordsReconciled: number | null;
+  /** Dependencies: issue links. Empty for other kinds. */
+  links: readonly JiraIssueLink[];
+}
+
+export interface Implementation extends TrackedIssue {
+  /** The Complexity select value, as in Jira (null when empty). */
+  complexity: string | null;
+  /** The complexity tier targets use: a configured tier, else the default tier. */
+  tier: string;
+  segment: string | null;
+  csat: number | null;
+  dates: LifecycleDates;
+  dateSources: Readonly<Partial<Record<LifecycleDate, DateSource>>>;
+  /** Lifecycle date fields set after asOf: plans, not facts. */
+  planned: Readonly<Partial<Record<LifecycleDate, IsoDate>>>;
+  children: ImplementationChild[];
+  warnings: KpiWarning[];
+}
+
+export interface ImplementationModel {
+  asOf: IsoDate;
+  implementations: Implementation[];
+  /** About the export as a whole (duplicates, unreadable issues, ambiguous fields). */
+  warnings: KpiWarning[];
+}
+
+export interface ModelOptions {
+  asOf: IsoDate;
+  config: RunwayConfig;
+}
+
+/** Done at asOf per kpis.md. `doneCategory` is config.doneStatusCategory. */
+export function isDoneAt(issue: JiraIssue, asOf: IsoDate, doneCategory = 'done'): boolean {
+  const resolved = calendarDate(issue.fields.resolutiondate);
+  if (resolved !== null) return resolved <= asOf;
+  if (issue.fields.resolutiondate !== null && issue.fields.resolutiondate !== undefined) return false;
+  const cat = readStatus(issue.fields.status)?.statusCategory?.key;
+  return cat !== undefined && cat.toLowerCase() === doneCategory.toLowerCase();
+}
+
+/** Everything computed once per call, shared by every issue. */
+interface Context {
+  asOf: IsoDate;
+  config: RunwayConfig;
+  ids: FieldIds;
+  failed: ReadonlySet<string>;
+  notStarted: ReadonlySet<string>;
+  goLiveStatuses: ReadonlySet<string>;
+  implementationTypes: ReadonlySet<string>;
+  kindByType: ReadonlyMap<string, ChildKind>;
+  tiers: ReadonlyMap<string, string>;
+}
+
+function context(names: JiraNames, opts: ModelOptions): { ctx: Context; warnings: KpiWarning[] } {
+  const { config } = opts;
+  const { ids, warnings } = resolveFieldIds(names, config);
+  const kindByType = new Map<string, ChildKind>();
+  for (const kind of CHILD_KINDS) {
+    for (const t of config.issueTypes[kind]) {
+      const lc = t.trim().toLowerCase();
+      if (!kindByType.has(lc)) kindByType.set(lc, kind);
+    }
+  }
+  const ctx: Context = {
+    asOf: opts.asOf,
+    config,
+    ids,
+    failed: nameSet(config.failedStatuses),
+    notStarted: nameSet(config.notStartedStatuses),
+    goLiveStatuses: nameSet(config.goLiveStatuses),
+    implementationTypes: nameSet(config.implementationTypes),
+    kindByType,
+    tiers: new Map(config.complexityTiers.map((t) => [t.trim().toLowerCase(), t])),
+  };
+  return { ctx, warnings };
+}
+
+const field = (issue: JiraIssue, id: string | null): unknown => (id === null ? undefined : issue.fields[id]);
+const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+
+function isImplementationIssue(issue: JiraIssue, ctx: Context): boolean {
+  const type = readIssueType(issue.fields.issuetype);
+  if (type === undefined) return false;
+  const lc = type.name.toLowerCase();
+  if (ctx.implementationTypes.has(lc)) return true;
+  const level1 = type.hierarchyLevel === 1 || (type.hierarchyLevel === undefined && lc === 'epic');
+  return level1 && hasLabel(readLabels(issue.fields.labels), ctx.config.implementationLabel);
+}
+
+/** A date field: null when empty; a warning when it holds something that is not a date. */
+function readDateField(issue: JiraIssue, id: string | null, label: string, warnings: KpiWarning[]): IsoDate | null {
+  const raw = field(issue, id);
+  if (raw === null || raw === undefined || raw === '') return null;
+  const date = calendarDate(raw);
+  if (date === null) warnings.push({ issue: issue.key, code: 'BAD_DATE', message: `${label} is not a date: ${JSON.stringify(raw).slice(0, 40)}` });
+  return date;
+}
+
+function readTracked(issue: JiraIssue, ctx: Context, warnings: KpiWarning[], scan: { statusChanges?: boolean; dueDate?: boolean }) {
+  const f = issue.fields;
+  const { asOf } = ctx;
+  const facts = scanHistory(issue.changelog?.histories ?? [], { asOf, failedStatuses: ctx.failed, ...scan });
+  if (facts.undated > 0) warnings.push({ issue: issue.key, code: 'BAD_CHANGELOG', message: `${facts.undated} changelog entries without a readable date were ignored` });
+  const status = readStatus(f.status);
+  const resolvedRaw = f.resolutiondate;
+  const resolvedDate = calendarDate(resolvedRaw);
+  if (resolvedDate === null && resolvedRaw !== null && resolvedRaw !== undefined) {
+    warnings.push({ issue: issue.key, code: 'BAD_DATE', message: 'resolutiondate is not a timestamp' });
+  }
+  const resolvedByAsOf = resolvedDate !== null && resolvedDate <= asOf;
+  const category = status?.statusCategory?.key ?? null;
+  const done = resolvedByAsOf || (resolvedRaw == null && category !== null && category.toLowerCase() === ctx.config.doneStatusCategory.toLowerCase());
+  const statusName = facts.statusAtAsOf !== undefined ? facts.statusAtAsOf : orNull(status?.name);
+  const resolutionName = facts.resolutionAtAsOf !== undefined ? facts.resolutionAtAsOf : resolvedByAsOf || resolvedRaw == null ? orNull(readNamed(f.resolution)?.name) : null;
+  const tracked: TrackedIssue = {
+    key: issue.key,
+    id: orNull(issue.id),
+    summary: typeof f.summary === 'string' ? f.summary : '',
+    issueType: readIssueType(f.issuetype)?.name ?? '',
+    project: readParent(f.project)?.key ?? null,
+    status: statusName,
+    statusCategory: category,
+    resolution: resolutionName,
+    labels: readLabels(f.labels),
+    priority: orNull(readNamed(f.priority)?.name),
+    assignee: orNull(readUser(f.assignee)),
+    created: calendarDate(f.created),
+    resolved: resolvedByAsOf ? resolvedDate : null,
+    resolvedAt: resolvedByAsOf && typeof resolvedRaw === 'string' ? resolvedRaw : null,
+    done,
+    everDone: done || facts.everResolved || facts.reopenCount > 0,
+    reopenCount: facts.reopenCount,
+    everFailed: facts.everFailed || (statusName !== null && ctx.failed.has(statusName.toLowerCase())),
+    dueDate: calendarDate(f.duedate),
+    originalEstimate: orNull(readNumber(f.timeoriginalestimate)),
+    timeSpent: orNull(readNumber(f.timespent)),
+  };
+  return { tracked, facts };
+}
+
+function readChild(issue: JiraIssue, ctx: Context, warnings: KpiWarning[]): ImplementationChild {
+  const typeName = readIssueType(issue.fields.issuetype)?.name ?? '';
+  const kind: ChildKind = ctx.kindByType.get(typeName.toLowerCase()) ?? 'workItem';
+  const milestone = kind === 'milestone';
+  const { tracked, facts } = readTracked(issue, ctx, warnings, { dueDate: milestone });
+  const { ids } = ctx;
+  const num = (id: string | null) => orNull(readNumber(field(issue, id)));
+  let baselineDue: IsoDate | null = null;
+  if (milestone) {
+    baselineDue = readDateField(issue, ids.baselineDue, 'Baseline Due', warnings) ?? calendarDate(facts.firstDueDate) ?? tracked.dueDate;
+  }
+  return {
+    ...tracked,
+    kind,
+    baselineDue,
+    probability: num(ids.probability),
+    impact: num(ids.impact),
+    gateType: kind === 'gate' ? orNull(readOptionValue(field(issue, ids.gateType))) : null,
+    integrationRuns: num(ids.integrationRuns),
+    failedRuns: num(ids.failedRuns),
+    recordsExpected: num(ids.recordsExpected),
+    recordsReconciled: num(ids.recordsReconciled),
+    links: kind === 'dependency' ? readIssueLinks(issue.fields.issuelinks) : [],
+  };
+}
+
+const LIFECYCLE_LABELS: Record<LifecycleDate, string> = {
+  contractSigned: 'Contract Signed',
+  kickoff: 'Kickoff Date',
+  firstValue: 'First Value Date',
+  goLive: 'Go-Live Date',
+};
+
+function firstStatusChange(changes: readonly StatusChange[], test: (c: StatusChange) => boolean): IsoDate | null {
+  for (const c of changes) if (test(c)) return c.date;
+  return null;
+}
+
+/** The earliest child (by resolution instant) that passes `test` and was resolved by asOf. */
+function earliestResolved(children: readonly ImplementationChild[], test: (c: ImplementationChild) => boolean): IsoDate | null {
+  let best: IsoDate | null = null;
+  let bestAt = NaN;
+  for (const c of children) {
+    if (c.resolved === null || !test(c)) continue;
+    const at = instant(c.resolvedAt ?? '');
+    const earlier = best === null || (!Number.isNaN(at) && !Number.isNaN(bestAt) ? at < bestAt : c.resolved < best);
+    if (earlier) {
+      best = c.resolved;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+function readImplementation(issue: JiraIssue, children: ImplementationChild[], ctx: Context): Implementation {
+  const warnings: KpiWarning[] = [];
+  const { ids, config, asOf } = ctx;
+  const { tracked, facts } = readTracked(issue, ctx, warnings, { statusChanges: true });
+  const planned: Partial<Record<LifecycleDate, IsoDate>> = {};
+  const sources: Partial<Record<LifecycleDate, DateSource>> = {};
+  const fact = (d: LifecycleDate): IsoDate | null => {
+    const value = readDateField(issue, ids[d], LIFECYCLE_LABELS[d], warnings);
+    if (value !== null && value > asOf) {
+      planned[d] = value; // a plan, not a fact: reads as empty
+      return null;
+    }
+    if (value !== null) sources[d] = 'field';
+    return value;
+  };
+  const derive = (d: LifecycleDate, value: IsoDate | null, source: DateSource): IsoDate | null => {
+    if (value !== null) sources[d] = source;
+    return value;
+  };
+  const changes = facts.statusChanges;
+  const kickoff =
+    fact('kickoff') ?? derive('kickoff', firstStatusChange(changes, (c) => c.from !== null && ctx.notStarted.has(c.from.toLowerCase())), 'status-change');
+  const firstValue =
+    fact('firstValue') ?? derive('firstValue', earliestResolved(children, (c) => hasLabel(c.labels, config.labels.firstValue)), 'first-value-child');
+  const goLive =
+    fact('goLive') ??
+    derive('goLive', earliestResolved(children, (c) => c.kind === 'milestone' && hasLabel(c.labels, config.labels.goLive)), 'go-live-milestone') ??
+    derive('goLive', firstStatusChange(changes, (c) => c.to !== null && ctx.goLiveStatuses.has(c.to.toLowerCase())), 'status-change');
+  const dates: LifecycleDates = { contractSigned: fact('contractSigned'), kickoff, firstValue, goLive };
+
+  const complexity = orNull(readOptionValue(field(issue, ids.complexity)));
+  let tier = ctx.tiers.get(config.defaultComplexity.trim().toLowerCase()) ?? config.defaultComplexity;
+  if (complexity !== null) {
+    const known = ctx.tiers.get(complexity.trim().toLowerCase());
+    if (known !== undefined) tier = known;
+    else warnings.push({ issue: issue.key, code: 'UNKNOWN_COMPLEXITY', message: `Complexity "${complexity}" is not a configured tier; counted as ${tier}` });
+  }
+  let csat = orNull(readNumber(field(issue, ids.csat)));
+  if (csat !== null && (csat < 1 || csat > 5)) {
+    warnings.push({ issue: issue.key, code: 'BAD_CSAT', message: `CSAT ${csat} is outside 1–5` });
+    csat = null;
+  }
+  return {
+    ...tracked,
+    complexity,
+    tier,
+    segment: orNull(readOptionValue(field(issue, ids.segment))),
+    csat,
+    dates,
+    dateSources: sources,
+    planned,
+    children,
+    warnings,
+  };
+}
+
+/**
+ * The implementations of an export, in export order, with their children. Issues created after
+ * asOf are ignored; a key seen twice keeps its first occurrence.
+ */
+export function buildImplementations(issues: readonly JiraIssue[], names: JiraNames, opts: ModelOptions): ImplementationModel {
+  const { ctx, warnings } = context(names, opts);
+  const seen = new Set<string>();
+  const roots: JiraIssue[] = [];
+  const byParent = new Map<string, JiraIssue[]>();
+  for (const issue of issues) {
+    if (seen.has(issue.key)) {
+      warnings.push({ issue: issue.key, code: 'DUPLICATE_ISSUE', message: 'the export holds this issue more than once; the first copy is used' });
+      continue;
+    }
+    seen.add(issue.key);
+    const created = calendarDate(issue.fields.created);
+    if (created !== null && created > ctx.asOf) continue;
+    if (isImplementationIssue(issue, ctx)) roots.push(issue);
+    const parent = readParent(issue.fields.parent);
+    if (parent === undefined) continue;
+    const list = byParent.get(parent.key);
+    if (list) list.push(issue);
+    else byParent.set(parent.key, [issue]);
+  }
+  const implementations = roots.map((root) => {
+    const childWarnings: KpiWarning[] = [];
+    const children = (byParent.get(root.key) ?? []).map((c) => readChild(c, ctx, childWarnings));
+    const implementation = readImplementation(root, children, ctx);
+    implementation.warnings.push(...childWarnings);
+    return implementation;
+  });
+  return { asOf: ctx.asOf, implementations, warnings };
+}

@@ -1,0 +1,8 @@
+/** The pure core of Runway: Jira JSON in, implementations and KPIs out. No I/O, no clock. */
+export * from './jira';
+export * from './config';
+export * from './dates';
+export * from './fields';
+export * from './history';
+export * from './implementation';
+export * from './kpis/definitions';
