@@ -1,0 +1,198 @@
+// The Forge platform globals, installed so the app's real code (@forge/api, @forge/kvs,
+// @forge/resolver) runs unchanged in this process, as it does under `forge tunnel`:
+// - `__forge_runtime__`: app context and metrics, read by @forge/api (getAppContext, metrics);
+// - `__forge_fetch__(target, path, init)`: every product request (`requestJira` /
+//   `requestConfluence`, as user or as app) and every @forge/kvs storage call.
+// The acting user and module of each invocation live in an AsyncLocalStorage, so concurrent
+// invocations as different users never see each other's identity.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { KvsBackend } from './kvs-sqlite';
+
+/** One call of an app function: who acts, from which module, with which extension context. */
+export interface Invocation {
+  invocationId: string;
+  /** The acting user; undefined in background functions (triggers, consumers). */
+  accountId?: string;
+  moduleKey?: string;
+  localId?: string;
+  extension?: Record<string, unknown>;
+  /** Epoch ms after which the platform would kill the invocation (25 s resolvers, 900 s consumers). */
+  deadline: number;
+}
+
+export interface SiteRequest {
+  method: string;
+  /** Path with query string, e.g. `/rest/api/3/search/jql?maxResults=50`. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** The user whose permissions apply; undefined = the app itself (`asApp`). */
+  accountId?: string;
+  product: 'jira' | 'confluence';
+}
+
+export interface SiteResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** Text, or a JSON value the host serialises. */
+  body?: unknown;
+}
+
+/** The local Jira + Confluence (src/local/site), seen from the Forge runtime. */
+export interface SiteBackend {
+  request(req: SiteRequest): Promise<SiteResponse>;
+}
+
+export interface AppContextDefaults {
+  appId: string;
+  environmentId: string;
+  environmentType: 'DEVELOPMENT' | 'STAGING' | 'PRODUCTION';
+  installationId: string;
+  appVersion: string;
+  cloudId: string;
+  siteUrl: string;
+}
+
+export const DEFAULT_APP_CONTEXT: AppContextDefaults = {
+  appId: '00000000-0000-0000-0000-000000000000',
+  environmentId: '11111111-1111-1111-1111-111111111111',
+  environmentType: 'DEVELOPMENT',
+  installationId: '22222222-2222-2222-2222-222222222222',
+  appVersion: '0.1.0-local',
+  cloudId: '33333333-3333-3333-3333-333333333333',
+  siteUrl: 'https://runway-local.atlassian.net',
+};
+
+export interface ForgeRuntime {
+  readonly context: AppContextDefaults;
+  /** Runs `fn` as one invocation: everything it awaits sees this invocation's user and module. */
+  run<T>(invocation: Omit<Invocation, 'invocationId' | 'deadline'> & { timeoutMs?: number }, fn: () => Promise<T>): Promise<T>;
+  current(): Invocation | undefined;
+  /** Removes the globals (tests). */
+  uninstall(): void;
+}
+
+interface ForgeTarget {
+  type?: string;
+  provider?: string;
+  remote?: string;
+  accountId?: string;
+}
+
+type ForgeGlobals = typeof globalThis & { __forge_runtime__?: unknown; __forge_fetch__?: unknown };
+
+const noopMetric = { incr: () => undefined, decr: () => undefined, set: () => undefined, stop: () => undefined };
+const metrics = {
+  counter: () => noopMetric,
+  gauge: () => noopMetric,
+  histogram: () => ({ record: () => undefined }),
+  timing: () => ({ measure: () => noopMetric }),
+};
+
+function headerRecord(init: RequestInit | undefined): Record<string, string> {
+  return Object.fromEntries(new Headers(init?.headers).entries());
+}
+
+async function bodyText(body: unknown): Promise<string | undefined> {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array || body instanceof ArrayBuffer) return Buffer.from(body instanceof ArrayBuffer ? new Uint8Array(body) : body).toString('utf8');
+  if (body instanceof URLSearchParams) return body.toString();
+  throw new Error(`The local Forge host cannot send a request body of type ${Object.prototype.toString.call(body)}`);
+}
+
+function response(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  const noBody = status === 204 || status === 304 || body === undefined;
+  const text = noBody ? null : typeof body === 'string' ? body : JSON.stringify(body);
+  const h = new Headers(headers);
+  if (text !== null && typeof body !== 'string' && !h.has('content-type')) h.set('content-type', 'application/json');
+  return new Response(text, { status, headers: h });
+}
+
+export function installForgeRuntime(options: {
+  site: SiteBackend;
+  storage: KvsBackend;
+  context?: Partial<AppContextDefaults>;
+}): ForgeRuntime {
+  const context = { ...DEFAULT_APP_CONTEXT, ...options.context };
+  const store = new AsyncLocalStorage<Invocation>();
+  const g = globalThis as ForgeGlobals;
+
+  const forgeFetch = async (target: ForgeTarget, requestPath: string, init?: RequestInit): Promise<Response> => {
+    if (target.type === 'kvs') {
+      const text = await bodyText(init?.body);
+      let parsed: unknown;
+      try {
+        parsed = text === undefined ? undefined : JSON.parse(text);
+      } catch {
+        return response(400, { code: 'BAD_REQUEST', message: 'Provided request body is invalid' });
+      }
+      const answer = await options.storage.handle(requestPath, parsed);
+      return response(answer.status, answer.body);
+    }
+    if (target.type === 'fpp' && (target.remote === 'jira' || target.remote === 'confluence')) {
+      let accountId: string | undefined;
+      if (target.provider === 'user') {
+        accountId = target.accountId ?? store.getStore()?.accountId;
+        if (!accountId) {
+          throw new Error('asUser() was called outside an invocation by a user (a trigger or consumer has no user: use asApp()).');
+        }
+      }
+      const answer = await options.site.request({
+        method: (init?.method ?? 'GET').toUpperCase(),
+        path: requestPath,
+        headers: headerRecord(init),
+        body: await bodyText(init?.body),
+        accountId,
+        product: target.remote,
+      });
+      return response(answer.status, answer.body, answer.headers);
+    }
+    throw new Error(`The local Forge host does not emulate ${JSON.stringify(target)} (${requestPath})`);
+  };
+
+  const runtime = {
+    proxy: { token: 'local-forge-host', url: 'http://localhost' },
+    tracing: { traceId: 'local', spanId: 'local' },
+    metrics,
+    externalAuth: [],
+    get appContext() {
+      const inv = store.getStore();
+      return {
+        appId: context.appId,
+        appVersion: context.appVersion,
+        environmentId: context.environmentId,
+        environmentType: context.environmentType,
+        installationId: context.installationId,
+        invocationId: inv?.invocationId ?? 'outside-invocation',
+        moduleKey: inv?.moduleKey,
+        license: undefined,
+        installation: undefined,
+        permissions: undefined,
+      };
+    },
+    get lambdaContext() {
+      const inv = store.getStore();
+      return { getRemainingTimeInMillis: () => (inv ? Math.max(0, inv.deadline - Date.now()) : 0) };
+    },
+  };
+
+  g.__forge_runtime__ = runtime;
+  g.__forge_fetch__ = forgeFetch;
+
+  return {
+    context,
+    current: () => store.getStore(),
+    run: (invocation, fn) => {
+      const { timeoutMs = 25_000, ...rest } = invocation;
+      return store.run({ ...rest, invocationId: randomUUID(), deadline: Date.now() + timeoutMs }, fn);
+    },
+    uninstall: () => {
+      if (g.__forge_fetch__ === forgeFetch) {
+        delete g.__forge_fetch__;
+        delete g.__forge_runtime__;
+      }
+    },
+  };
+}
