@@ -81,9 +81,15 @@ export interface JiraClient {
   /** Every page collected into one list; `names` merged across pages. */
   searchAll(request: SearchRequest): Promise<{ issues: JiraIssue[]; names: Record<string, string> }>;
   getFields(): Promise<JiraField[]>;
-  bulkFetchChangelogs(issueIdsOrKeys: readonly string[], fieldIds?: readonly string[]): Promise<Map<string, ChangeHistory[]>>;
+  bulkFetchChangelogs(
+    issueIdsOrKeys: readonly string[],
+    fieldIds?: readonly string[],
+  ): Promise<Map<string, ChangeHistory[]>>;
   exportSearch(request: ExportRequest): Promise<SearchPage[]>;
-  getIssue(issueIdOrKey: string, options?: { fields?: readonly string[]; expand?: readonly string[] }): Promise<JiraIssue>;
+  getIssue(
+    issueIdOrKey: string,
+    options?: { fields?: readonly string[]; expand?: readonly string[] },
+  ): Promise<JiraIssue>;
   createIssue(change: IssueChange): Promise<CreatedIssue>;
   editIssue(issueIdOrKey: string, change: IssueChange, options?: { notifyUsers?: boolean }): Promise<void>;
   getTransitions(issueIdOrKey: string): Promise<JiraTransition[]>;
@@ -136,19 +142,28 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     exportSearch: (request) => exportSearch(t, request),
 
     getIssue: (key, opts = {}) =>
-      t.json('GET', withQuery(jiraPath`/rest/api/3/issue/${key}`, { fields: opts.fields, expand: opts.expand }), IssueSchema),
+      t.json(
+        'GET',
+        withQuery(jiraPath`/rest/api/3/issue/${key}`, { fields: opts.fields, expand: opts.expand }),
+        IssueSchema,
+      ),
 
     createIssue: (change) =>
       t.json('POST', '/rest/api/3/issue', CreatedIssueSchema, { body: change, idempotent: false }),
 
     async editIssue(key, change, opts = {}) {
-      await t.request('PUT', withQuery(jiraPath`/rest/api/3/issue/${key}`, { notifyUsers: opts.notifyUsers }), {
-        body: change,
-      });
+      await t.request(
+        'PUT',
+        withQuery(jiraPath`/rest/api/3/issue/${key}`, { notifyUsers: opts.notifyUsers }),
+        {
+          body: change,
+        },
+      );
     },
 
     async getTransitions(key) {
-      return (await t.json('GET', jiraPath`/rest/api/3/issue/${key}/transitions`, TransitionsSchema)).transitions;
+      return (await t.json('GET', jiraPath`/rest/api/3/issue/${key}/transitions`, TransitionsSchema))
+        .transitions;
     },
 
     async transitionIssue(key, transitionId, change = {}) {
@@ -169,11 +184,17 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     },
 
     async setIssueProperty(key, propertyKey, value) {
-      await t.request('PUT', jiraPath`/rest/api/3/issue/${key}/properties/${propertyKey}`, { body: value ?? null });
+      await t.request('PUT', jiraPath`/rest/api/3/issue/${key}/properties/${propertyKey}`, {
+        body: value ?? null,
+      });
     },
 
     getRemoteLinks: (key, globalId) =>
-      t.json('GET', withQuery(jiraPath`/rest/api/3/issue/${key}/remotelink`, { globalId }), RemoteLinksSchema),
+      t.json(
+        'GET',
+        withQuery(jiraPath`/rest/api/3/issue/${key}/remotelink`, { globalId }),
+        RemoteLinksSchema,
+      ),
 
     async createRemoteLink(key, link) {
       const { id } = await t.json('POST', jiraPath`/rest/api/3/issue/${key}/remotelink`, RemoteLinkIdSchema, {
@@ -195,7 +216,9 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
         issueKey: query.issueKey,
       });
       const { permissions } = await t.json('GET', path, PermissionsSchema);
-      return Object.fromEntries(query.permissions.map((key) => [key, permissions[key]?.havePermission === true]));
+      return Object.fromEntries(
+        query.permissions.map((key) => [key, permissions[key]?.havePermission === true]),
+      );
     },
 
     myself: () => t.json('GET', '/rest/api/3/myself', UserSchema),
@@ -205,7 +228,8 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     createIssueType: (input) =>
       t.json('POST', '/rest/api/3/issuetype', IssueTypeSchema, { body: input, idempotent: false }),
 
-    createCustomField: (input) => t.json('POST', '/rest/api/3/field', FieldSchema, { body: input, idempotent: false }),
+    createCustomField: (input) =>
+      t.json('POST', '/rest/api/3/field', FieldSchema, { body: input, idempotent: false }),
 
     getProject: (key) => t.json('GET', jiraPath`/rest/api/3/project/${key}`, ProjectSchema),
   };
@@ -219,7 +243,10 @@ function shapeError(method: string, path: string, error: z.ZodError): never {
  * Finds field ids by display name, case-insensitively, as data-model.md asks. A name shared by
  * several fields maps to all of them; a name with no field is left out.
  */
-export function fieldIdsByName(fields: readonly JiraField[], names: readonly string[]): Map<string, string[]> {
+export function fieldIdsByName(
+  fields: readonly JiraField[],
+  names: readonly string[],
+): Map<string, string[]> {
   const wanted = new Map(names.map((name) => [name.trim().toLowerCase(), name]));
   const result = new Map<string, string[]>();
   for (const field of fields) {
@@ -228,4 +255,3 @@ export function fieldIdsByName(fields: readonly JiraField[], names: readonly str
   }
   return result;
 }
-

@@ -1,6 +1,13 @@
 /** Public surface of the Jira adapter. */
 export { createJiraClient, fieldIdsByName } from './client';
-export type { JiraClient, JiraClientOptions, IssueChange, RemoteLinkInput, CustomFieldInput, IssueTypeInput } from './client';
+export type {
+  JiraClient,
+  JiraClientOptions,
+  IssueChange,
+  RemoteLinkInput,
+  CustomFieldInput,
+  IssueTypeInput,
+} from './client';
 export { JiraError, parseErrorBody } from './errors';
 export type { JiraErrorKind } from './errors';
 export { basicAuthFetch, normaliseSite } from './fetch';

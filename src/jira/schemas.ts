@@ -66,7 +66,11 @@ export const FieldSchema = z.looseObject({
 });
 export type JiraField = z.output<typeof FieldSchema>;
 
-export const CreatedIssueSchema = z.looseObject({ id: z.string(), key: z.string(), self: z.string().optional() });
+export const CreatedIssueSchema = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  self: z.string().optional(),
+});
 export type CreatedIssue = z.output<typeof CreatedIssueSchema>;
 
 export const StatusRefSchema = z.looseObject({

@@ -83,7 +83,8 @@ export async function* searchPages(transport: Transport, request: SearchRequest)
           kind: 'shape',
           method: 'POST',
           path: SEARCH_PATH,
-          reason: 'isLast is false but no nextPageToken was given, so the rest of the results cannot be fetched',
+          reason:
+            'isLast is false but no nextPageToken was given, so the rest of the results cannot be fetched',
         });
       }
       return;
@@ -123,7 +124,9 @@ export async function bulkFetchChangelogs(
   fieldIds: readonly string[] = DEFAULT_CHANGELOG_FIELDS,
 ): Promise<Map<string, ChangeHistory[]>> {
   if (fieldIds.length > BULK_CHANGELOG_LIMITS.fieldIds) {
-    throw new Error(`changelog/bulkfetch filters by at most ${BULK_CHANGELOG_LIMITS.fieldIds} fields, got ${fieldIds.length}`);
+    throw new Error(
+      `changelog/bulkfetch filters by at most ${BULK_CHANGELOG_LIMITS.fieldIds} fields, got ${fieldIds.length}`,
+    );
   }
   const unique = [...new Set(issueIdsOrKeys)];
   const batches: string[][] = [];
@@ -195,7 +198,8 @@ export function completeChangelog(issue: JiraIssue, histories: readonly ChangeHi
   const byId = new Map<string, ChangeHistory>();
   for (const history of embedded) byId.set(history.id, history);
   for (const history of histories) {
-    if (!byId.has(history.id)) byId.set(history.id, { ...history, created: toJiraTimestamp(history.created) });
+    if (!byId.has(history.id))
+      byId.set(history.id, { ...history, created: toJiraTimestamp(history.created) });
   }
   const newestFirst =
     embedded.length >= 2 && instant(embedded[0].created) > instant(embedded[embedded.length - 1].created);
@@ -206,7 +210,13 @@ export function completeChangelog(issue: JiraIssue, histories: readonly ChangeHi
   });
   return {
     ...issue,
-    changelog: { ...issue.changelog, startAt: 0, maxResults: merged.length, total: merged.length, histories: merged },
+    changelog: {
+      ...issue.changelog,
+      startAt: 0,
+      maxResults: merged.length,
+      total: merged.length,
+      histories: merged,
+    },
   };
 }
 
@@ -278,7 +288,8 @@ export async function exportSearch(transport: Transport, request: ExportRequest)
       pending.push(issue.id);
       progress.partialChangelogs += 1;
     }
-    while (pending.length >= BULK_CHANGELOG_LIMITS.issues) launch(pending.splice(0, BULK_CHANGELOG_LIMITS.issues));
+    while (pending.length >= BULK_CHANGELOG_LIMITS.issues)
+      launch(pending.splice(0, BULK_CHANGELOG_LIMITS.issues));
     progress.issues += page.issues.length;
     progress.pages += 1;
     report();

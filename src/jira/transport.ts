@@ -40,18 +40,29 @@ export interface RawResult {
 export interface Transport {
   request(method: string, path: string, options?: RequestOptions): Promise<RawResult>;
   /** Sends, then validates the JSON body with `schema`; a mismatch is a JiraError of kind 'shape'. */
-  json<S extends z.ZodType>(method: string, path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
+  json<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    options?: RequestOptions,
+  ): Promise<z.output<S>>;
   /** Requests sent so far, retries included (for progress lines and the bench). */
   readonly requestCount: number;
 }
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 /** Network failures that will not heal by waiting. */
-const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND', 'ERR_INVALID_URL', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED']);
+const PERMANENT_NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'ERR_INVALID_URL',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+]);
 
 /** A counting semaphore: at most `limit` holders at once, FIFO. */
 export function createSemaphore(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`concurrency must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error(`concurrency must be a positive integer, got ${limit}`);
   let active = 0;
   const waiting: (() => void)[] = [];
   const release = (): void => {
@@ -106,7 +117,8 @@ export function createTransport(options: TransportOptions): Transport {
   const maxDelayMs = options.maxDelayMs ?? 30_000;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 300_000;
   const limit = createSemaphore(options.concurrency ?? 4);
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`maxAttempts must be ≥ 1, got ${maxAttempts}`);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+    throw new Error(`maxAttempts must be ≥ 1, got ${maxAttempts}`);
   let requestCount = 0;
 
   /** Exponential backoff with "equal jitter": half fixed, half random, so retries spread out. */
@@ -148,7 +160,9 @@ export function createTransport(options: TransportOptions): Transport {
           });
         }
         const wait = backoff(attempt);
-        log(`Jira ${method} ${path}: ${networkReason(outcome.error)}; retrying in ${wait} ms (attempt ${attempt + 1}/${maxAttempts})`);
+        log(
+          `Jira ${method} ${path}: ${networkReason(outcome.error)}; retrying in ${wait} ms (attempt ${attempt + 1}/${maxAttempts})`,
+        );
         await sleep(wait);
         continue;
       }
@@ -160,7 +174,14 @@ export function createTransport(options: TransportOptions): Transport {
       }
 
       const fail = (): never => {
-        throw new JiraError({ kind: 'http', method, path, status, attempts: attempt, ...parseErrorBody(text) });
+        throw new JiraError({
+          kind: 'http',
+          method,
+          path,
+          status,
+          attempts: attempt,
+          ...parseErrorBody(text),
+        });
       };
       if (last) fail();
       const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
@@ -176,8 +197,11 @@ export function createTransport(options: TransportOptions): Transport {
         continue;
       }
       if (RETRYABLE_STATUS.has(status) && idempotent) {
-        const wait = retryAfter !== undefined && retryAfter <= maxRetryAfterMs ? retryAfter : backoff(attempt);
-        log(`Jira ${method} ${path} answered ${status}; retrying in ${wait} ms (attempt ${attempt + 1}/${maxAttempts})`);
+        const wait =
+          retryAfter !== undefined && retryAfter <= maxRetryAfterMs ? retryAfter : backoff(attempt);
+        log(
+          `Jira ${method} ${path} answered ${status}; retrying in ${wait} ms (attempt ${attempt + 1}/${maxAttempts})`,
+        );
         await sleep(wait);
         continue;
       }
@@ -190,7 +214,13 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       return JSON.parse(text) as unknown;
     } catch (cause) {
-      throw new JiraError({ kind: 'shape', method, path, reason: `body is not JSON: ${text.slice(0, 120)}`, cause });
+      throw new JiraError({
+        kind: 'shape',
+        method,
+        path,
+        reason: `body is not JSON: ${text.slice(0, 120)}`,
+        cause,
+      });
     }
   }
 
@@ -203,7 +233,12 @@ export function createTransport(options: TransportOptions): Transport {
     const { body } = await request(method, path, opts);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new JiraError({ kind: 'shape', method, path, reason: z.prettifyError(parsed.error).replace(/\n/g, '; ') });
+      throw new JiraError({
+        kind: 'shape',
+        method,
+        path,
+        reason: z.prettifyError(parsed.error).replace(/\n/g, '; '),
+      });
     }
     return parsed.data;
   }
