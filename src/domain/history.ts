@@ -16,8 +16,6 @@ export interface StatusChange {
 export interface HistoryFacts {
   /** Resolution items that go from a value to empty, by asOf. */
   reopenCount: number;
-  /** A resolution was set (empty → value) by asOf. */
-  everResolved: boolean;
   /** The issue was moved into one of the failed statuses by asOf. */
   everFailed: boolean;
   /** Status / resolution at asOf when they changed after it (undefined: unchanged since). */
@@ -48,7 +46,6 @@ function fieldOf(it: JiraChangelogItem): string {
 export function scanHistory(histories: readonly JiraHistory[], opts: ScanOptions): HistoryFacts {
   const facts: HistoryFacts = {
     reopenCount: 0,
-    everResolved: false,
     everFailed: false,
     statusAtAsOf: undefined,
     resolutionAtAsOf: undefined,
@@ -89,10 +86,7 @@ export function scanHistory(histories: readonly JiraHistory[], opts: ScanOptions
           }
           continue;
         }
-        const fromEmpty = isEmpty(it.from) && isEmpty(it.fromString);
-        const toEmpty = isEmpty(it.to) && isEmpty(it.toString);
-        if (!fromEmpty && toEmpty) facts.reopenCount++;
-        else if (fromEmpty && !toEmpty) facts.everResolved = true;
+        if (!(isEmpty(it.from) && isEmpty(it.fromString)) && isEmpty(it.to) && isEmpty(it.toString)) facts.reopenCount++;
       } else if (field === 'duedate' && opts.dueDate && !after) {
         const at = instant(h.created);
         if (at < dueAt || dueAt === Infinity) {

@@ -58,7 +58,10 @@ export interface TrackedIssue {
   resolvedAt: string | null;
   /** Done at asOf: resolved by asOf, or no resolution date and status category done. */
   done: boolean;
-  /** Done at asOf, or resolved at some point by asOf (a reopened item was done once). */
+  /**
+   * Done at asOf, or reopened by asOf (a reopen means it was done once). A resolution that a
+   * later reopen (after asOf) removed does not count: done is judged by resolutiondate.
+   */
   everDone: boolean;
   reopenCount: number;
   /** Moved into a failed status (config.failedStatuses) by asOf. */
@@ -212,7 +215,7 @@ function readTracked(issue: JiraIssue, ctx: Context, warnings: KpiWarning[], sca
     resolved: resolvedByAsOf ? resolvedDate : null,
     resolvedAt: resolvedByAsOf && typeof resolvedRaw === 'string' ? resolvedRaw : null,
     done,
-    everDone: done || facts.everResolved || facts.reopenCount > 0,
+    everDone: done || facts.reopenCount > 0,
     reopenCount: facts.reopenCount,
     everFailed: facts.everFailed || (statusName !== null && ctx.failed.has(statusName.toLowerCase())),
     dueDate: calendarDate(f.duedate),

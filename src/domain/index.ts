@@ -6,3 +6,8 @@ export * from './fields';
 export * from './history';
 export * from './implementation';
 export * from './kpis/definitions';
+export * from './search-export';
+export * from './kpis/stats';
+export * from './kpis/implementation-kpis';
+export * from './kpis/portfolio';
+export * from './kpis/report';
