@@ -1,0 +1,4 @@
+// Resolver contracts: the only part of src/ that static/ imports.
+export * from './result';
+export * from './dates';
+export * from './kpi-gadget';

@@ -1,0 +1,92 @@
+// What the local host needs from manifest.yml: the surfaces (modules with a Custom UI resource),
+// their resolver functions, the handlers those name in src/index.ts, the resource folders and the
+// custom entities of storage. Parsed with zod: a manifest the host cannot use is reported by path.
+import * as fs from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { entitiesFromManifest, type EntityDefinition } from './kvs-sqlite';
+
+/** Module types the host can show in a frame, and the product page that frames them. */
+export const SURFACE_TYPES = {
+  'jira:issuePanel': 'issue view',
+  'jira:dashboardGadget': 'dashboard',
+  'jira:projectPage': 'project page',
+  'jira:adminPage': 'admin page',
+  macro: 'Confluence page',
+} as const;
+export type SurfaceType = keyof typeof SURFACE_TYPES;
+
+export interface Surface {
+  type: SurfaceType;
+  key: string;
+  title: string;
+  /** Resource key of the main view. */
+  resource: string;
+  /** Resource key of the gadget edit view or macro config view, if any. */
+  editResource?: string;
+  /** Function key of the resolver (`resolver.function`). */
+  functionKey?: string;
+}
+
+export interface AppManifest {
+  surfaces: Surface[];
+  /** Function key → `handler` (e.g. `index.kpiGadgetResolver`). */
+  handlers: Map<string, string>;
+  /** Resource key → folder (e.g. `static/kpi-gadget/dist`), relative to the app root. */
+  resources: Map<string, string>;
+  entities: EntityDefinition[];
+}
+
+const surfaceModule = z.object({
+  key: z.string(),
+  title: z.string().optional(),
+  name: z.string().optional(),
+  resource: z.string().optional(),
+  resolver: z.object({ function: z.string().optional() }).optional(),
+  edit: z.object({ resource: z.string().optional() }).optional(),
+  config: z.union([z.boolean(), z.object({ resource: z.string().optional() })]).optional(),
+});
+
+const manifestSchema = z.object({
+  modules: z.record(z.string(), z.array(z.looseObject({ key: z.string() }))).default({}),
+  resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
+});
+
+export function parseManifest(raw: unknown): AppManifest {
+  const m = manifestSchema.parse(raw);
+  const surfaces: Surface[] = [];
+  for (const type of Object.keys(SURFACE_TYPES) as SurfaceType[]) {
+    for (const entry of m.modules[type] ?? []) {
+      const mod = surfaceModule.parse(entry);
+      if (!mod.resource) continue;
+      const config = typeof mod.config === 'object' ? mod.config.resource : undefined;
+      surfaces.push({
+        type,
+        key: mod.key,
+        title: mod.title ?? mod.name ?? mod.key,
+        resource: mod.resource,
+        editResource: mod.edit?.resource ?? config,
+        functionKey: mod.resolver?.function,
+      });
+    }
+  }
+  const handlers = new Map<string, string>();
+  for (const fn of m.modules.function ?? []) {
+    const parsed = z.object({ key: z.string(), handler: z.string() }).parse(fn);
+    handlers.set(parsed.key, parsed.handler);
+  }
+  return {
+    surfaces,
+    handlers,
+    resources: new Map(m.resources.map((r) => [r.key, r.path])),
+    entities: entitiesFromManifest(raw),
+  };
+}
+
+export function loadManifest(file: string): AppManifest {
+  try {
+    return parseManifest(parseYaml(fs.readFileSync(file, 'utf8')));
+  } catch (e) {
+    throw new Error(`Cannot use ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

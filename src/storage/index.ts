@@ -1,0 +1,5 @@
+// App data on Forge storage (@forge/kvs), as the app.
+export * from './store';
+export * from './log';
+export * from './config';
+export * from './snapshots';
