@@ -87,6 +87,6 @@ export function loadManifest(file: string): AppManifest {
   try {
     return parseManifest(parseYaml(fs.readFileSync(file, 'utf8')));
   } catch (e) {
-    throw new Error(`Cannot use ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`Cannot use ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
 }
