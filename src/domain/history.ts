@@ -25,7 +25,7 @@ export interface HistoryFacts {
   firstDueDate: string | null | undefined;
   /** Status changes by asOf, oldest first (only when asked for: implementations). */
   statusChanges: StatusChange[];
-  /** Histories without a readable date. */
+  /** Histories about a followed field without a readable date (ignored). */
   undated: number;
 }
 
@@ -38,9 +38,14 @@ export interface ScanOptions {
 
 const isEmpty = (s: string | null | undefined) => s === null || s === undefined || s === '';
 
-function fieldOf(it: JiraChangelogItem): string {
+/** The three fields the engine follows, by id (v3) or name (v2), else null. */
+function fieldOf(it: JiraChangelogItem): 'status' | 'resolution' | 'duedate' | null {
   const f = it.fieldId ?? it.field;
-  return f === 'status' || f === 'resolution' || f === 'duedate' ? f : f.toLowerCase();
+  if (f === 'status' || f === 'resolution' || f === 'duedate') return f;
+  // v2 and some sites capitalise; only strings of the right length are worth lowercasing
+  if (f.length !== 6 && f.length !== 10 && f.length !== 7) return null;
+  const lc = f.toLowerCase();
+  return lc === 'status' || lc === 'resolution' || lc === 'duedate' ? lc : null;
 }
 
 export function scanHistory(histories: readonly JiraHistory[], opts: ScanOptions): HistoryFacts {
@@ -57,14 +62,16 @@ export function scanHistory(histories: readonly JiraHistory[], opts: ScanOptions
   let laterResolutionAt = Infinity;
   let dueAt = Infinity;
   for (const h of histories) {
-    const date = calendarDate(h.created);
-    if (date === null) {
-      facts.undated++;
-      continue;
-    }
-    const after = date > opts.asOf;
+    let date: IsoDate | null | undefined; // read once, and only for histories that matter
     for (const it of h.items) {
       const field = fieldOf(it);
+      if (field === null || (field === 'duedate' && !opts.dueDate)) continue;
+      if (date === undefined) {
+        date = calendarDate(h.created);
+        if (date === null) facts.undated++;
+      }
+      if (date === null) break;
+      const after = date > opts.asOf;
       if (field === 'status') {
         const to = it.toString ?? null;
         if (after) {
@@ -87,7 +94,7 @@ export function scanHistory(histories: readonly JiraHistory[], opts: ScanOptions
           continue;
         }
         if (!(isEmpty(it.from) && isEmpty(it.fromString)) && isEmpty(it.to) && isEmpty(it.toString)) facts.reopenCount++;
-      } else if (field === 'duedate' && opts.dueDate && !after) {
+      } else if (!after) {
         const at = instant(h.created);
         if (at < dueAt || dueAt === Infinity) {
           dueAt = at;
