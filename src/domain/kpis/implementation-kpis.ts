@@ -93,8 +93,8 @@ function postGoLive(ctx: Ctx, children: readonly ImplementationChild[], test: (d
   return count;
 }
 
-function missingNumber(ctx: Ctx, item: ImplementationChild, field: string): void {
-  ctx.warnings.push({ issue: item.key, code: 'MISSING_NUMBER', message: `done without ${field}; left out of the rate` });
+function badNumbers(ctx: Ctx, item: ImplementationChild, why: string): void {
+  ctx.warnings.push({ issue: item.key, code: 'BAD_NUMBERS', message: `${why}; left out of the rate` });
 }
 
 function handoverGate(ctx: Ctx, children: readonly ImplementationChild[]): ImplementationChild | null {
@@ -136,8 +136,12 @@ export function computeImplementationKpis(impl: Implementation, config: RunwayCo
   const gateDone = gate !== null && gate.done;
   const docsCutOff = gateDone && gate.resolved !== null ? gate.resolved : asOf;
 
-  const addEffort = (i: { originalEstimate: number | null; timeSpent: number | null }) => {
+  const addEffort = (i: { key: string; originalEstimate: number | null; timeSpent: number | null }) => {
     if (i.originalEstimate === null) return;
+    if (i.originalEstimate < 0 || (i.timeSpent ?? 0) < 0) {
+      ctx.warnings.push({ issue: i.key, code: 'BAD_NUMBERS', message: 'negative original estimate or time spent; left out of effort variance' });
+      return;
+    }
     effort.n++;
     effort.den += i.originalEstimate;
     effort.num += i.timeSpent ?? 0;
@@ -162,20 +166,33 @@ export function computeImplementationKpis(impl: Implementation, config: RunwayCo
       uat.den++;
       if (!c.everFailed && c.reopenCount === 0) uat.num++;
     }
-    // An item without its count is not in the denominator (not run yet, or not filled in).
+    // An item without its count is not in the denominator (not run yet, or not filled in);
+    // contradictory counts (more failures than runs, negatives) are left out with a warning.
     if (hasLabel(c.labels, labels.integration)) {
-      if (c.integrationRuns !== null) {
+      const runs = c.integrationRuns;
+      const failed = c.failedRuns ?? 0;
+      if (runs === null) {
+        if (c.done) badNumbers(ctx, c, 'done without Integration Runs');
+      } else if (runs < 0 || failed < 0 || failed > runs) {
+        badNumbers(ctx, c, `Failed Runs ${failed} and Integration Runs ${runs} contradict`);
+      } else {
         integration.n++;
-        integration.den += c.integrationRuns;
-        integration.num += c.failedRuns ?? 0;
-      } else if (c.done) missingNumber(ctx, c, 'Integration Runs');
+        integration.den += runs;
+        integration.num += failed;
+      }
     }
     if (hasLabel(c.labels, labels.migration)) {
-      if (c.recordsExpected !== null) {
+      const expected = c.recordsExpected;
+      const reconciled = c.recordsReconciled ?? 0;
+      if (expected === null) {
+        if (c.done) badNumbers(ctx, c, 'done without Records Expected');
+      } else if (expected < 0 || reconciled < 0 || reconciled > expected) {
+        badNumbers(ctx, c, `Records Reconciled ${reconciled} and Records Expected ${expected} contradict`);
+      } else {
         migration.n++;
-        migration.den += c.recordsExpected;
-        migration.num += c.recordsReconciled ?? 0;
-      } else if (c.done) missingNumber(ctx, c, 'Records Expected');
+        migration.den += expected;
+        migration.num += reconciled;
+      }
     }
     if (hasLabel(c.labels, labels.deliverable)) {
       docs.den++;
