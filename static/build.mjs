@@ -1,0 +1,33 @@
+// Builds every Custom UI surface (a folder of static/ with index.html) and the local host's
+// browser script (static/host → static/host/dist/host.js). Part of `npm run build`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const staticDir = path.dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const surfaces = fs
+  .readdirSync(staticDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && fs.existsSync(path.join(staticDir, d.name, 'index.html')))
+  .map((d) => d.name)
+  .filter((name) => only.length === 0 || only.includes(name));
+
+const started = Date.now();
+for (const name of surfaces) {
+  await build({ configFile: path.join(staticDir, 'vite.config.mts'), root: path.join(staticDir, name) });
+}
+if (only.length === 0 || only.includes('host')) {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: path.join(staticDir, 'host', 'dist'),
+      emptyOutDir: true,
+      target: 'es2022',
+      reportCompressedSize: false,
+      lib: { entry: path.join(staticDir, 'host', 'host.ts'), formats: ['iife'], name: 'RunwayHost', fileName: () => 'host.js' },
+    },
+  });
+}
+console.log(`Built ${surfaces.length} surface(s) [${surfaces.join(', ')}] and the host script in ${((Date.now() - started) / 1000).toFixed(1)} s`);

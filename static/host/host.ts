@@ -1,0 +1,319 @@
+// The local Forge host's browser side, one script with two roles:
+// - inside an app iframe, `globalThis.__bridge.callBridge(name, payload)`: what @forge/bridge calls
+//   for invoke, getContext, requestJira/requestConfluence, submit/close, router, theme, events…
+//   Calls that need the app or the site go to the host over HTTP (`POST /__host/bridge`), with the
+//   frame token the host put in the iframe URL; the rest is handled here or by the parent page;
+// - in the product page around the iframes ("chrome"): the user switcher, the light/dark switch
+//   (passed on to every frame, so `view.theme.enable()` surfaces follow it), iframe heights,
+//   navigation, flags and gadget edit/view switching asked for by the frames.
+// Nothing here renders HTML from data: text goes in through textContent only.
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type ColorMode = 'light' | 'dark';
+
+interface HostMessage {
+  runway: true;
+  type: 'resize' | 'submit' | 'close' | 'navigate' | 'flag' | 'title' | 'theme' | 'refresh';
+  [key: string]: unknown;
+}
+
+const MESSAGE_TAG = 'runway';
+
+function isHostMessage(data: unknown): data is HostMessage {
+  return typeof data === 'object' && data !== null && (data as Record<string, unknown>)[MESSAGE_TAG] === true;
+}
+
+class BridgeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BridgeAPIError';
+  }
+}
+
+// ---- theme ----------------------------------------------------------------------------------
+
+const THEME_ATTRS = 'dark:dark light:light spacing:spacing typography:typography shape:shape';
+
+function applyTheme(mode: ColorMode): void {
+  const html = document.documentElement;
+  html.setAttribute('data-theme', THEME_ATTRS);
+  html.setAttribute('data-color-mode', mode);
+  if (!document.getElementById('runway-tokens')) {
+    const link = document.createElement('link');
+    link.id = 'runway-tokens';
+    link.rel = 'stylesheet';
+    link.href = '/__host/tokens.css';
+    document.head.appendChild(link);
+  }
+}
+
+// ---- app frame: the bridge ----------------------------------------------------------------------
+
+interface MemoryLocation {
+  pathname: string;
+  search: string;
+  hash: string;
+  state: unknown;
+  key: string;
+}
+
+function createMemoryHistory() {
+  const entries: MemoryLocation[] = [{ pathname: '/', search: '', hash: '', state: undefined, key: 'default' }];
+  let index = 0;
+  const listeners = new Set<(location: MemoryLocation, action: string) => void>();
+  const toLocation = (to: string | Partial<MemoryLocation>, state?: unknown): MemoryLocation => {
+    if (typeof to !== 'string') return { pathname: '/', search: '', hash: '', key: Math.random().toString(36).slice(2), ...to, state: to.state ?? state };
+    const url = new URL(to, 'http://frame.local/');
+    return { pathname: url.pathname, search: url.search, hash: url.hash, state, key: Math.random().toString(36).slice(2) };
+  };
+  const notify = (action: string) => listeners.forEach((l) => l(history.location, action));
+  const history = {
+    get location() {
+      return entries[index];
+    },
+    set location(_: MemoryLocation) {
+      // @forge/bridge assigns the location it was told about; ours is already current.
+    },
+    get length() {
+      return entries.length;
+    },
+    action: 'POP',
+    push(to: string | Partial<MemoryLocation>, state?: unknown) {
+      entries.splice(index + 1, entries.length, toLocation(to, state));
+      index = entries.length - 1;
+      notify('PUSH');
+    },
+    replace(to: string | Partial<MemoryLocation>, state?: unknown) {
+      entries[index] = toLocation(to, state);
+      notify('REPLACE');
+    },
+    go(n: number) {
+      index = Math.min(entries.length - 1, Math.max(0, index + n));
+      notify('POP');
+    },
+    back() {
+      history.go(-1);
+    },
+    forward() {
+      history.go(1);
+    },
+    listen(listener: (location: MemoryLocation, action: string) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return history;
+}
+
+function installBridge(frame: string): void {
+  let colorMode: ColorMode = new URLSearchParams(location.search).get('theme') === 'dark' ? 'dark' : 'light';
+  let themingEnabled = false;
+  const toParent = (message: Omit<HostMessage, 'runway'>) => window.parent.postMessage({ runway: true, ...message }, location.origin);
+  const events = new BroadcastChannel('runway-events');
+  const subscriptions = new Map<string, Set<(payload: unknown) => unknown>>();
+  events.onmessage = (e: MessageEvent) => {
+    const data = e.data as { event?: string; payload?: unknown };
+    if (typeof data.event === 'string') subscriptions.get(data.event)?.forEach((cb) => cb(data.payload));
+  };
+
+  const host = async (call: string, payload: unknown): Promise<Json> => {
+    const response = await fetch('/__host/bridge', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ frame, call, payload: payload ?? null }),
+    });
+    const answer = (await response.json()) as { ok: boolean; result?: Json; error?: string };
+    if (!answer.ok) throw new BridgeError(answer.error ?? `The host could not answer ${call}`);
+    return answer.result ?? null;
+  };
+
+  const callBridge = async (name: string, payload?: unknown): Promise<unknown> => {
+    switch (name) {
+      case 'invoke':
+      case 'fetchProduct':
+      case 'getUrl':
+        return host(name, payload);
+      case 'getContext': {
+        const context = (await host('getContext', null)) as Record<string, Json>;
+        return { ...context, theme: { colorMode } };
+      }
+      case 'submit':
+        await host('submit', payload);
+        toParent({ type: 'submit' });
+        return true;
+      case 'close':
+        toParent({ type: 'close' });
+        return true;
+      case 'navigate':
+        toParent({ type: 'navigate', location: payload });
+        return undefined;
+      case 'reload':
+        location.reload();
+        return undefined;
+      case 'refresh':
+        location.reload();
+        return true;
+      case 'enableTheming':
+        themingEnabled = true;
+        applyTheme(colorMode);
+        return undefined;
+      case 'createHistory':
+        return createMemoryHistory();
+      case 'emit':
+      case 'emitPublic': {
+        const { event, payload: eventPayload } = payload as { event: string; payload: unknown };
+        events.postMessage({ event, payload: eventPayload });
+        return undefined;
+      }
+      case 'on':
+      case 'onPublic': {
+        const { event, callback } = payload as { event: string; callback: (p: unknown) => unknown };
+        const set = subscriptions.get(event) ?? new Set();
+        set.add(callback);
+        subscriptions.set(event, set);
+        return { unsubscribe: () => set.delete(callback) };
+      }
+      case 'showFlag':
+      case 'closeFlag':
+        toParent({ type: 'flag', call: name, flag: payload });
+        return undefined;
+      case 'changeWindowTitle':
+        toParent({ type: 'title', title: String(payload) });
+        return undefined;
+      case 'getFrameId':
+        return host('getFrameId', null);
+      case 'open':
+      case 'onClose':
+        return false;
+      case 'isRovoEnabled':
+        return false;
+      case 'getCookieConsentPreferences':
+        return null;
+      case 'emitReadyEvent':
+      case 'emitFrontendCustomMetric':
+      case 'trackObjectStoreAction':
+      case 'initFeatureFlags':
+        return undefined;
+      default:
+        throw new BridgeError(`The local Forge host does not support the bridge call "${name}"`);
+    }
+  };
+
+  (globalThis as unknown as { __bridge: { callBridge: typeof callBridge } }).__bridge = { callBridge };
+
+  window.addEventListener('message', (e: MessageEvent) => {
+    if (e.origin !== location.origin || e.source !== window.parent || !isHostMessage(e.data)) return;
+    if (e.data.type === 'theme' && (e.data.colorMode === 'light' || e.data.colorMode === 'dark')) {
+      colorMode = e.data.colorMode;
+      if (themingEnabled) applyTheme(colorMode);
+    }
+  });
+
+  // The product sizes the iframe to its content, as Forge does for Custom UI.
+  const reportHeight = () => {
+    const bottom = Array.from(document.body?.children ?? []).reduce((max, el) => Math.max(max, el.getBoundingClientRect().bottom), 0);
+    toParent({ type: 'resize', height: Math.ceil(bottom + window.scrollY) });
+  };
+  const start = () => {
+    new ResizeObserver(reportHeight).observe(document.body);
+    new MutationObserver(reportHeight).observe(document.body, { childList: true, subtree: true, attributes: true });
+    reportHeight();
+  };
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start);
+}
+
+// ---- product page: the chrome ---------------------------------------------------------------------
+
+function startChrome(): void {
+  const frames = () => Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[data-runway-frame]'));
+  const setMode = (mode: ColorMode) => {
+    applyTheme(mode);
+    document.cookie = `runway_theme=${mode}; path=/; SameSite=Lax`;
+    frames().forEach((f) => f.contentWindow?.postMessage({ runway: true, type: 'theme', colorMode: mode }, location.origin));
+    const toggle = document.getElementById('runway-theme');
+    if (toggle) {
+      toggle.textContent = mode === 'dark' ? 'Light theme' : 'Dark theme';
+      toggle.setAttribute('aria-pressed', String(mode === 'dark'));
+    }
+  };
+  const initial: ColorMode = document.documentElement.getAttribute('data-color-mode') === 'dark' ? 'dark' : 'light';
+  applyTheme(initial);
+
+  document.getElementById('runway-theme')?.addEventListener('click', () => {
+    setMode(document.documentElement.getAttribute('data-color-mode') === 'dark' ? 'light' : 'dark');
+  });
+  const userSelect = document.getElementById('runway-user');
+  if (userSelect instanceof HTMLSelectElement) {
+    userSelect.addEventListener('change', () => {
+      document.cookie = `runway_user=${encodeURIComponent(userSelect.value)}; path=/; SameSite=Lax`;
+      const url = new URL(location.href);
+      url.searchParams.delete('user');
+      location.assign(url.toString());
+    });
+  }
+
+  const flags = document.getElementById('runway-flags');
+  window.addEventListener('message', (e: MessageEvent) => {
+    if (e.origin !== location.origin || !isHostMessage(e.data)) return;
+    const frame = frames().find((f) => f.contentWindow === e.source);
+    if (!frame) return;
+    const message = e.data;
+    switch (message.type) {
+      case 'resize':
+        if (typeof message.height === 'number' && message.height > 0) frame.style.height = `${Math.min(message.height, 5000)}px`;
+        break;
+      case 'submit':
+      case 'close': {
+        // A gadget edit view or macro config view is done: back to the view.
+        const back = frame.getAttribute('data-runway-done');
+        if (back) location.assign(back);
+        break;
+      }
+      case 'navigate': {
+        const loc = message.location as { url?: string; type?: string; target?: string; issueKey?: string; projectKey?: string };
+        let url = loc.url;
+        if (!url && loc.target === 'issue' && loc.issueKey) url = `/browse/${encodeURIComponent(loc.issueKey)}`;
+        if (!url && loc.target === 'projectSettingsDetails' && loc.projectKey) url = `/projects/${encodeURIComponent(loc.projectKey)}`;
+        if (!url) break;
+        const target = new URL(url, location.origin);
+        if (target.protocol !== 'http:' && target.protocol !== 'https:') break;
+        if (loc.type === 'new-tab') window.open(target.toString(), '_blank', 'noopener');
+        else location.assign(target.toString());
+        break;
+      }
+      case 'flag': {
+        if (!flags) break;
+        const flag = (message.flag ?? {}) as { id?: string; title?: string; description?: string; type?: string };
+        if (message.call === 'closeFlag') {
+          flags.querySelector(`[data-flag-id="${CSS.escape(String(flag.id))}"]`)?.remove();
+          break;
+        }
+        const el = document.createElement('div');
+        el.className = `runway-flag runway-flag-${flag.type ?? 'info'}`;
+        el.setAttribute('role', 'status');
+        el.setAttribute('data-flag-id', String(flag.id ?? ''));
+        const title = document.createElement('strong');
+        title.textContent = flag.title ?? '';
+        const description = document.createElement('div');
+        description.textContent = flag.description ?? '';
+        el.append(title, description);
+        flags.appendChild(el);
+        setTimeout(() => el.remove(), 8000);
+        break;
+      }
+      case 'title':
+        if (typeof message.title === 'string') document.title = message.title;
+        break;
+      default:
+        break;
+    }
+  });
+  // Frames loaded before this script ran get the current mode once they are ready.
+  frames().forEach((f) => f.addEventListener('load', () => f.contentWindow?.postMessage({ runway: true, type: 'theme', colorMode: initial }, location.origin)));
+}
+
+const frameToken = new URLSearchParams(location.search).get('frame');
+if (frameToken && window.parent !== window) installBridge(frameToken);
+else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startChrome);
+else startChrome();
