@@ -8,8 +8,9 @@ import { z } from 'zod';
 
 /** `2026-03-10` (date fields, `duedate`). */
 export const JiraDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}/);
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T/;
 /** `2026-03-10T23:30:00.000-0800` (created, resolutiondate, changelog). */
-export const JiraTimestampSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T/);
+export const JiraTimestampSchema = z.string().regex(TIMESTAMP);
 
 export const JiraNamedSchema = z.looseObject({ id: z.string().optional(), name: z.string() });
 export type JiraNamed = z.infer<typeof JiraNamedSchema>;
@@ -229,7 +230,7 @@ export function readHistories(changelog: unknown): { histories: JiraHistory[]; d
   let clean = true;
   let dropped = 0;
   for (const h of raw) {
-    if (!isObject(h) || typeof h.created !== 'string' || !Array.isArray(h.items)) {
+    if (!isObject(h) || typeof h.created !== 'string' || !TIMESTAMP.test(h.created) || !Array.isArray(h.items)) {
       clean = false;
       break;
     }
@@ -239,7 +240,7 @@ export function readHistories(changelog: unknown): { histories: JiraHistory[]; d
   if (clean) return { histories: raw as JiraHistory[], dropped };
   const histories: JiraHistory[] = [];
   for (const h of raw) {
-    if (!isObject(h) || typeof h.created !== 'string' || !JiraTimestampSchema.safeParse(h.created).success || !Array.isArray(h.items)) {
+    if (!isObject(h) || typeof h.created !== 'string' || !TIMESTAMP.test(h.created) || !Array.isArray(h.items)) {
       dropped++;
       continue;
     }
