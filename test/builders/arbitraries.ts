@@ -53,7 +53,7 @@ export const arbImplementation = (created = arbTimestamp(), childCreated = arbTi
   fc
     .record({
       created,
-      labels: fc.constantFrom(['implementation'], ['implementation', 'playbook:x']),
+      labels: fc.constantFrom(['implementation'], ['implementation', 'playbook:x']).map((l) => [...l]),
       custom: fc.record(
         {
           'Contract Signed': arbDate(),

@@ -1,11 +1,11 @@
 import { KPI_IDS, median, percentileNearestRank } from '../../src/domain';
-import { anImplementation, done, type IssueSpec } from '../builders/jira';
+import { anImplementation, done, type ImplementationSpec, type IssueSpec } from '../builders/jira';
 import { reportOf } from '../builders/report';
 
 const lateMilestone: IssueSpec = { type: 'Milestone', duedate: '2026-03-01', ...done('2026-03-09T10:00:00.000+0000') };
 const onTimeMilestone: IssueSpec = { type: 'Milestone', duedate: '2026-03-01', ...done('2026-02-27T10:00:00.000+0000') };
 
-function liveAfter(days: number, spec: IssueSpec = {}) {
+function liveAfter(days: number, spec: ImplementationSpec = {}) {
   const kickoff = new Date(Date.UTC(2026, 0, 1));
   const goLive = new Date(kickoff.getTime() + days * 86_400_000).toISOString().slice(0, 10);
   return anImplementation({ ...spec, custom: { 'Kickoff Date': '2026-01-01', 'Go-Live Date': goLive, ...spec.custom } });
