@@ -1,0 +1,107 @@
+// Response helpers and the route table types shared by the Jira and Confluence routes.
+
+import type { SiteState, SiteUser } from './model';
+import type { SiteResponse } from './types';
+
+export interface RouteContext {
+  state: SiteState;
+  user: SiteUser;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  /** Parsed JSON body; undefined when there was none. */
+  body: unknown;
+  nowMs: number;
+  /** Per-handler caches (search results), keyed by the route module. */
+  cache: Map<string, unknown>;
+}
+
+export type RouteResult = SiteResponse;
+
+export interface Route {
+  method: string;
+  /** Template as written in the OpenAPI spec, e.g. `/rest/api/3/issue/{issueIdOrKey}`. */
+  template: string;
+  run: (ctx: RouteContext) => RouteResult;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json;charset=UTF-8' };
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): SiteResponse {
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+}
+
+export function noContent(): SiteResponse {
+  return { status: 204, headers: {}, body: '' };
+}
+
+/** Jira's error collection: `{ errorMessages: [...], errors: {...} }`. */
+export function jiraError(status: number, messages: string[] | string, errors: Record<string, string> = {}): SiteResponse {
+  return json(status, { errorMessages: Array.isArray(messages) ? messages : [messages], errors });
+}
+
+export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
+export const INVALID_PAYLOAD = 'Invalid request payload. Refer to the REST API documentation and try again.';
+
+const CONFLUENCE_CODES: Record<number, string> = {
+  400: 'INVALID_REQUEST_PARAMETER',
+  401: 'UNAUTHORIZED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+};
+
+/** Confluence v2's error shape: `{ errors: [{ status, code, title, detail }] }`. */
+export function confluenceError(status: number, title: string): SiteResponse {
+  return json(status, { errors: [{ status, code: CONFLUENCE_CODES[status] ?? 'ERROR', title, detail: null }] });
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** All values of a repeatable, comma-separable query parameter. */
+export function listParam(query: URLSearchParams, name: string): string[] {
+  return query
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+}
+
+export function intParam(query: URLSearchParams, name: string, fallback: number): number | null {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  const n = Number(raw);
+  return Number.isInteger(n) ? n : null;
+}
+
+export function boolParam(query: URLSearchParams, name: string): boolean {
+  return query.get(name) === 'true';
+}
+
+/** An opaque cursor that carries an offset and the fingerprint of the request it belongs to. */
+export function encodeCursor(fingerprint: string, offset: number): string {
+  return Buffer.from(JSON.stringify({ f: fingerprint, o: offset })).toString('base64url');
+}
+
+export function decodeCursor(token: string, fingerprint: string): number | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (isRecord(parsed) && parsed.f === fingerprint && typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) {
+      return parsed.o;
+    }
+  } catch {
+    // fall through: not one of ours
+  }
+  return null;
+}
+
+/** A short stable hash for cursor fingerprints (FNV-1a). */
+export function fingerprintOf(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
