@@ -1,0 +1,226 @@
+// The local Forge platform in one object: the runtime globals, app storage (SQLite), the manifest,
+// the app's handlers and the emulated site, plus what the browser bridge asks of them. Resolver
+// tests use it directly (`forge.invoke(…, as: 'viewer')`); the HTTP server puts pages around it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { configKey, encodeFrame, decodeFrame, extensionContext, type FrameContext, type FrameToken } from './frames';
+import { invokeResolver, loadAppModule, type AppModules } from './invoke';
+import { SqliteKvs } from './kvs-sqlite';
+import { loadManifest, type AppManifest, type Surface } from './manifest';
+import { installForgeRuntime, type AppContextDefaults, type ForgeRuntime } from './runtime';
+
+/** The emulated Jira + Confluence as the host calls it (src/local/site `createSiteHandler`). */
+export interface SiteLike {
+  handle(request: {
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | null;
+    accountId: string;
+  }): Promise<{ status: number; headers: Record<string, string>; body: string }>;
+}
+
+/** A person the user switcher offers. */
+export interface HostUser {
+  /** Short name used in URLs and tests: `admin`, `consultant`, `viewer`. */
+  alias: string;
+  accountId: string;
+  displayName: string;
+  /** What is special about them, shown in the switcher. */
+  note: string;
+}
+
+/** accountId of `asApp()` calls on the site. */
+export const APP_ACCOUNT = 'app';
+
+export interface LocalForgeOptions {
+  site: SiteLike;
+  users: HostUser[];
+  /** SQLite file of app storage; null/undefined keeps it in memory. */
+  dataFile?: string | null;
+  /** Defaults to manifest.yml of the app root. */
+  manifest?: AppManifest;
+  /** The app's handler modules; defaults to loading src/index of this checkout. */
+  modules?: AppModules;
+  context?: Partial<AppContextDefaults>;
+  /** Resolver time limit (Forge: 25 s). */
+  timeoutMs?: number;
+}
+
+export interface InvokeAs {
+  moduleKey: string;
+  functionKey: string;
+  payload?: unknown;
+  /** Alias (`viewer`) or accountId of the acting user. */
+  as: string;
+  context?: FrameContext;
+  localId?: string;
+  entry?: 'view' | 'edit';
+}
+
+/** Walks up from `from` to the folder holding manifest.yml (src/… under jest, dist/src/… when built). */
+export function findAppRoot(from: string = __dirname): string {
+  let dir = from;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'manifest.yml')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`No manifest.yml above ${from}`);
+    dir = parent;
+  }
+}
+
+const bridgeFetchPayload = z.object({
+  product: z.enum(['jira', 'confluence']),
+  restPath: z.string().startsWith('/'),
+  fetchRequestInit: z
+    .object({
+      method: z.string().optional(),
+      body: z.string().nullable().optional(),
+      headers: z.array(z.tuple([z.string(), z.string()])).optional(),
+    })
+    .default({}),
+});
+const bridgeInvokePayload = z.object({ functionKey: z.string().min(1), payload: z.unknown().optional() });
+const navigationLocation = z.object({
+  target: z.string(),
+  issueKey: z.string().optional(),
+  projectKey: z.string().optional(),
+  contentId: z.string().optional(),
+});
+
+export class LocalForge {
+  private constructor(
+    readonly manifest: AppManifest,
+    readonly storage: SqliteKvs,
+    readonly runtime: ForgeRuntime,
+    readonly site: SiteLike,
+    readonly users: readonly HostUser[],
+    private readonly modules: AppModules,
+    private readonly timeoutMs: number,
+  ) {}
+
+  static async create(options: LocalForgeOptions): Promise<LocalForge> {
+    const manifest = options.manifest ?? loadManifest(path.join(findAppRoot(), 'manifest.yml'));
+    const storage = await SqliteKvs.open({ file: options.dataFile ?? null, entities: manifest.entities });
+    const site = options.site;
+    const runtime = installForgeRuntime({
+      storage,
+      context: options.context,
+      site: {
+        request: async (req) => site.handle({ method: req.method, path: req.path, headers: req.headers, body: req.body ?? null, accountId: req.accountId ?? APP_ACCOUNT }),
+      },
+    });
+    return new LocalForge(manifest, storage, runtime, site, options.users, options.modules ?? loadAppModule, options.timeoutMs ?? 25_000);
+  }
+
+  user(aliasOrAccountId: string): HostUser {
+    const user = this.users.find((u) => u.alias === aliasOrAccountId || u.accountId === aliasOrAccountId);
+    if (!user) throw new Error(`No local user "${aliasOrAccountId}" (known: ${this.users.map((u) => u.alias).join(', ')})`);
+    return user;
+  }
+
+  surface(moduleKey: string): Surface {
+    const surface = this.manifest.surfaces.find((s) => s.key === moduleKey);
+    if (!surface) throw new Error(`manifest.yml has no Custom UI module "${moduleKey}"`);
+    return surface;
+  }
+
+  /** The frame of one module instance for one user: what the iframe URL carries. */
+  frame(moduleKey: string, as: string, options: { context?: FrameContext; localId?: string; entry?: 'view' | 'edit' } = {}): FrameToken {
+    this.surface(moduleKey);
+    return { m: moduleKey, e: options.entry ?? 'view', u: this.user(as).accountId, l: options.localId ?? `${moduleKey}-1`, c: options.context ?? {} };
+  }
+
+  frameToken(frame: FrameToken): string {
+    return encodeFrame(frame);
+  }
+
+  /** The stored configuration of a gadget or macro instance (what Jira / Confluence keep). */
+  instanceConfig(frame: Pick<FrameToken, 'm' | 'l'>): unknown {
+    return this.storage.hostGet(configKey(frame));
+  }
+
+  setInstanceConfig(frame: Pick<FrameToken, 'm' | 'l'>, config: unknown): void {
+    this.storage.hostSet(configKey(frame), config);
+  }
+
+  extension(frame: FrameToken): Record<string, unknown> {
+    return extensionContext(this.surface(frame.m), frame, this.instanceConfig(frame));
+  }
+
+  /** Calls a resolver of a module as a user, exactly as a Custom UI `invoke` from that module would. */
+  async invoke(req: InvokeAs): Promise<unknown> {
+    return this.invokeFrame(this.frame(req.moduleKey, req.as, req), req.functionKey, req.payload);
+  }
+
+  private invokeFrame(frame: FrameToken, functionKey: string, payload: unknown): Promise<unknown> {
+    return invokeResolver(
+      this.runtime,
+      this.manifest,
+      this.modules,
+      { surface: this.surface(frame.m), functionKey, payload, accountId: frame.u, extension: this.extension(frame), localId: frame.l },
+      this.timeoutMs,
+    );
+  }
+
+  /** What the browser bridge (static/host) asks of the host for a frame. `origin` is the host's own URL. */
+  async bridge(token: string, call: string, payload: unknown, origin: string): Promise<unknown> {
+    const frame = decodeFrame(token);
+    this.user(frame.u);
+    switch (call) {
+      case 'invoke': {
+        const p = bridgeInvokePayload.parse(payload);
+        return this.invokeFrame(frame, p.functionKey, p.payload);
+      }
+      case 'getContext':
+        return {
+          accountId: frame.u,
+          accountType: 'licensed',
+          cloudId: this.runtime.context.cloudId,
+          siteUrl: origin,
+          environmentId: this.runtime.context.environmentId,
+          environmentType: this.runtime.context.environmentType,
+          appVersion: this.runtime.context.appVersion,
+          moduleKey: frame.m,
+          localId: frame.l,
+          locale: 'en-US',
+          timezone: 'UTC',
+          extension: this.extension(frame),
+        };
+      case 'fetchProduct': {
+        const p = bridgeFetchPayload.parse(payload);
+        const init = p.fetchRequestInit;
+        const answer = await this.site.handle({
+          method: (init.method ?? 'GET').toUpperCase(),
+          path: p.restPath,
+          headers: Object.fromEntries(init.headers ?? []),
+          body: init.body ?? null,
+          accountId: frame.u,
+        });
+        return { status: answer.status, statusText: '', headers: answer.headers, body: answer.body };
+      }
+      case 'submit': {
+        if (frame.e !== 'edit') return false;
+        this.setInstanceConfig(frame, payload ?? {});
+        return true;
+      }
+      case 'getUrl': {
+        const loc = navigationLocation.parse(payload);
+        if (loc.target === 'issue' && loc.issueKey) return `${origin}/browse/${encodeURIComponent(loc.issueKey)}`;
+        if (loc.projectKey) return `${origin}/projects/${encodeURIComponent(loc.projectKey)}`;
+        if (loc.contentId) return `${origin}/wiki/pages/${encodeURIComponent(loc.contentId)}`;
+        return `${origin}/`;
+      }
+      case 'getFrameId':
+        return frame.l;
+      default:
+        throw new Error(`The local Forge host does not answer the bridge call "${call}"`);
+    }
+  }
+
+  close(): void {
+    this.runtime.uninstall();
+    this.storage.close();
+  }
+}
