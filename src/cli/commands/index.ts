@@ -1,0 +1,5 @@
+/** Every `runway` command. Add yours here: one file per command in this folder, one line below. */
+import type { Command } from '../command';
+import { kpisCommand } from './kpis';
+
+export const COMMANDS: readonly Command[] = [kpisCommand];

@@ -1,0 +1,75 @@
+/**
+ * `runway kpis`: the KPI report of shared/spec/kpis.md from a Jira search export.
+ * The issues come from `--input` files today; other sources (a live site) plug in at
+ * `loadIssues` without touching the rest.
+ */
+import { computeKpiReport, defaultConfig, parseConfig, type RunwayConfig, type SearchExport } from '../../domain';
+import { oneOf, parseDateOption, parseOptions } from '../args';
+import { UsageError, type Command } from '../command';
+import { renderCsv } from '../format/csv';
+import { renderMarkdown } from '../format/markdown';
+import { readJsonFile, readSearchExports } from '../input';
+import type { CliIo } from '../io';
+
+const FORMATS = ['json', 'md', 'csv'] as const;
+
+const USAGE = `Usage: runway kpis --input <file|dir>... [--as-of YYYY-MM-DD] [--config runway.config.json] [--format json|md|csv]
+
+Computes every delivery KPI per implementation and for the portfolio (shared/spec/kpis.md).
+
+  --input <file|dir>  A Jira search response (GET /rest/api/3/search/jql?expand=names,changelog),
+                      an array of the pages of one search, or a folder of such .json files.
+                      Repeatable; more paths may follow the first.
+  --as-of <date>      Compute as of this date (default: today). Later history is ignored.
+  --config <file>     Site names, field ids, targets (see RunwayConfig); unknown keys are refused.
+  --format <f>        json (default, the kpis.md output), md (tables to read), csv (one row per
+                      implementation).
+
+Exit codes: 0 done, 2 bad input (the message names the file and the problem).
+`;
+
+export const KPIS_OPTIONS = {
+  input: { type: 'string', multiple: true },
+  'as-of': { type: 'string' },
+  config: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function loadConfig(file: string | undefined, io: CliIo): Promise<RunwayConfig> {
+  if (file === undefined) return defaultConfig();
+  const parsed = parseConfig(await readJsonFile(file, io));
+  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
+  return parsed.value;
+}
+
+/** Where the issues come from. */
+async function loadIssues(inputs: string[], io: CliIo): Promise<SearchExport> {
+  if (inputs.length === 0) throw new UsageError('no input: give --input <file|dir> (see runway kpis --help)');
+  return readSearchExports(inputs, io);
+}
+
+export const kpisCommand: Command = {
+  name: 'kpis',
+  summary: 'Delivery KPIs per implementation and for the portfolio, from a Jira export',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, KPIS_OPTIONS);
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (positionals.length > 0 && values.input === undefined) throw new UsageError(`unexpected ${positionals[0]}: give inputs with --input`);
+    const format = oneOf('--format', values.format ?? 'json', FORMATS);
+    const asOf = values['as-of'] === undefined ? io.today() : parseDateOption('--as-of', values['as-of']);
+    const config = await loadConfig(values.config, io);
+    const source = await loadIssues([...(values.input ?? []), ...positionals], io);
+    const report = computeKpiReport(source.issues, source.names, { asOf, config, warnings: source.warnings });
+    if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else if (format === 'md') io.stdout(renderMarkdown(report, config));
+    else io.stdout(renderCsv(report));
+    const warnings = report.warnings.length + report.implementations.reduce((n, i) => n + i.warnings.length, 0);
+    if (format === 'csv' && warnings > 0) io.stderr(`${warnings} warnings; run with --format json or md to read them\n`);
+    return 0;
+  },
+};

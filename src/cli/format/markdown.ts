@@ -1,0 +1,28 @@
+/** `--format md`: the portfolio as a table a person reads, then each implementation. */
+import { KPI_DEFINITIONS, KPI_IDS, type KpiReport, type KpiWarning, type RunwayConfig } from '../../domain';
+import { formatMet, formatTarget, formatValue } from './values';
+
+/** Table cells must not break the table. */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+function warningLines(warnings: readonly KpiWarning[]): string[] {
+  return warnings.map((w) => `- ${w.issue ? `**${cell(w.issue)}** ` : ''}${w.code}: ${cell(w.message)}`);
+}
+
+export function renderMarkdown(report: KpiReport, config: RunwayConfig): string {
+  const lines: string[] = [`# Runway KPIs as of ${report.asOf}`, '', `${report.implementations.length} implementations.`, '', '## Portfolio', ''];
+  lines.push('| KPI | Value | Target | Met | n |', '|---|---:|---|:---:|---:|');
+  for (const id of KPI_IDS) {
+    const p = report.portfolio[id];
+    const extra = p.p90 !== undefined ? ` (p90 ${formatValue(id, p.p90)})` : '';
+    lines.push(`| ${KPI_DEFINITIONS[id].label} | ${formatValue(id, p.value)}${extra} | ${formatTarget(id, config.targets[id])} | ${formatMet(p.targetMet)} | ${p.n} |`);
+  }
+  if (report.warnings.length > 0) lines.push('', '### Warnings', '', ...warningLines(report.warnings));
+  lines.push('', '## Implementations');
+  for (const impl of report.implementations) {
+    lines.push('', `### ${cell(impl.key)}: ${cell(impl.summary)} (${cell(impl.complexity)})`, '', '| KPI | Value |', '|---|---:|');
+    for (const id of KPI_IDS) lines.push(`| ${KPI_DEFINITIONS[id].label} | ${formatValue(id, impl.kpis[id])} |`);
+    if (impl.warnings.length > 0) lines.push('', ...warningLines(impl.warnings));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,47 @@
+/**
+ * Everything the command line touches outside itself, in one object, so tests run commands
+ * in-process with captured output and a fixed date. Only `processIo` reads the clock.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+export type PathKind = 'file' | 'directory' | 'missing';
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Resolves relative paths against the working directory. */
+  resolve(p: string): string;
+  readFile(p: string): Promise<string>;
+  kind(p: string): Promise<PathKind>;
+  /** Names of the entries of a directory. */
+  list(p: string): Promise<string[]>;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Today's local calendar date, `YYYY-MM-DD`. */
+  today(): string;
+}
+
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function processIo(cwd = process.cwd()): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    resolve: (p) => path.resolve(cwd, p),
+    readFile: (p) => fs.readFile(path.resolve(cwd, p), 'utf8'),
+    kind: async (p) => {
+      try {
+        const s = await fs.stat(path.resolve(cwd, p));
+        return s.isDirectory() ? 'directory' : 'file';
+      } catch {
+        return 'missing';
+      }
+    },
+    list: (p) => fs.readdir(path.resolve(cwd, p)),
+    env: process.env,
+    today: () => localDate(new Date()),
+  };
+}
