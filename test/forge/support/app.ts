@@ -78,7 +78,7 @@ export interface StagedApp {
 /**
  * A throw-away copy of the app the Forge tools can run on: manifest.yml copied byte for byte
  * (so line numbers in messages match), `src` linked to the real sources, and each resource
- * linked to its real build. A resource whose Custom UI is not built yet (dist is a build
+ * copied from its real build. A resource whose Custom UI is not built yet (dist is a build
  * output, not committed) gets a one-file stub so the validator can check everything else;
  * a built resource is checked as it is (index.html present, CSP, …).
  */
@@ -92,7 +92,8 @@ export function stageApp(manifestText: string = fs.readFileSync(MANIFEST_PATH, '
     const staged = path.join(dir, resourcePath);
     fs.mkdirSync(path.dirname(staged), { recursive: true });
     if (fs.existsSync(real)) {
-      fs.symlinkSync(real, staged, 'dir');
+      // Copied, not linked: the validator lstat()s resource folders and rejects a symlink.
+      fs.cpSync(real, staged, { recursive: true });
     } else {
       fs.mkdirSync(staged, { recursive: true });
       fs.writeFileSync(path.join(staged, 'index.html'), '<!doctype html><title>not built</title>\n');
