@@ -19,7 +19,13 @@ export interface PortfolioKpi {
 }
 export type PortfolioKpis = Record<KpiId, PortfolioKpi>;
 
-function aggregate(id: KpiId, results: readonly ImplementationResult[]): { value: number | null; n: number; values: number[] } {
+/**
+ * What the roll-up reads of an implementation's result: its tier, values and pools. Stored
+ * per-implementation results (KPI snapshots for trends) roll up without the full model.
+ */
+export type RollupInput = Pick<ImplementationResult, 'kpis' | 'pools'> & { implementation: { tier: string } };
+
+function aggregate(id: KpiId, results: readonly RollupInput[]): { value: number | null; n: number; values: number[] } {
   const def = KPI_DEFINITIONS[id];
   if (def.aggregation === 'pooled') {
     const pool: Pool = { num: 0, den: 0, n: 0 };
@@ -52,10 +58,10 @@ function tierTarget(targets: Record<string, number>, tier: string): number | und
   return undefined;
 }
 
-function targetMet(id: KpiId, value: number | null, target: KpiTarget | null, results: readonly ImplementationResult[]): boolean | null {
+function targetMet(id: KpiId, value: number | null, target: KpiTarget | null, results: readonly RollupInput[]): boolean | null {
   if (target === null || value === null) return null;
   if (typeof target.value === 'number') return meets(value, target.op, target.value);
-  const byTier = new Map<string, ImplementationResult[]>();
+  const byTier = new Map<string, RollupInput[]>();
   for (const r of results) {
     const list = byTier.get(r.implementation.tier);
     if (list) list.push(r);
@@ -72,7 +78,7 @@ function targetMet(id: KpiId, value: number | null, target: KpiTarget | null, re
   return judged ? true : null;
 }
 
-export function portfolioKpis(results: readonly ImplementationResult[], config: RunwayConfig): PortfolioKpis {
+export function portfolioKpis(results: readonly RollupInput[], config: RunwayConfig): PortfolioKpis {
   const out = {} as PortfolioKpis;
   for (const id of KPI_IDS) {
     const def = KPI_DEFINITIONS[id];
