@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { KPI_DEFINITIONS, KPI_IDS, type KpiId, type KpiTarget } from './kpis/definitions';
+import { DEFAULT_ENFORCEMENT, DEFAULT_GATES, EnforcementRuleSchema, GateDefinitionSchema, gateConfigProblems } from './gates/definitions';
 
 const names = (defaults: string[]) => z.array(z.string().min(1)).default(defaults);
 const name = (d: string) => z.string().min(1).default(d);
@@ -125,6 +126,12 @@ export const RunwayConfigSchema = z.strictObject({
   /** Days that are not business days besides weekends (time-to-kickoff). */
   holidays: z.array(IsoDateSchema).default([]),
   targets: TargetsSchema.prefault({}),
+  /** Stage gates in order (src/domain/gates): criteria, approvers. Defaults: the six of product.md. */
+  gates: z.array(GateDefinitionSchema).max(30).prefault(DEFAULT_GATES),
+  /** Workflow statuses an implementation may enter only once these gates have passed. */
+  enforcement: z.array(EnforcementRuleSchema).prefault(DEFAULT_ENFORCEMENT),
+}).superRefine((config, ctx) => {
+  for (const p of gateConfigProblems(config.gates, config.enforcement)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
 });
 export type RunwayConfig = z.infer<typeof RunwayConfigSchema>;
 export type RunwayConfigInput = z.input<typeof RunwayConfigSchema>;
