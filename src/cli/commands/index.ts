@@ -1,5 +1,6 @@
 /** Every `runway` command. Add yours here: one file per command in this folder, one line below. */
 import type { Command } from '../command';
 import { kpisCommand } from './kpis';
+import { serveCommand } from './serve';
 
-export const COMMANDS: readonly Command[] = [kpisCommand];
+export const COMMANDS: readonly Command[] = [kpisCommand, serveCommand];

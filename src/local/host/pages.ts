@@ -100,8 +100,7 @@ ${body}
 export function frameHtml(frame: PageFrame, kind: 'panel' | 'gadget'): Html {
   const inner = frame.missing
     ? html`<div class="missing">${frame.missing}</div>`
-    : html`<iframe data-runway-frame data-testid="frame-${frame.surface.key}" title="${frame.title}" src="${frame.src}"
-        sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-downloads"${frame.done ? html` data-runway-done="${frame.done}"` : ''}></iframe>`;
+    : html`<iframe data-runway-frame data-testid="frame-${frame.surface.key}" title="${frame.title}" src="${frame.src}"${frame.done ? html` data-runway-done="${frame.done}"` : ''}></iframe>`;
   return html`<section class="${kind}" aria-label="${frame.title}">
   <div class="bar"><span>${frame.title}</span>${frame.editHref ? html`<a href="${frame.editHref}">Edit</a>` : ''}</div>
   ${inner}

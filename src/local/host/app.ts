@@ -1,0 +1,70 @@
+// The whole local app in one call: a site (the demo portfolio by default), the Forge platform
+// around the app's real code, and the HTTP host. `runway serve` and the e2e tests start it here.
+import { DEMO_USERS } from '../demo/catalog';
+import { createBaseSite } from '../demo/catalog';
+import { createSiteHandler } from '../site/handler';
+import type { SiteState } from '../site/model';
+import type { FaultConfig, SiteHandler } from '../site/types';
+import { LocalForge, type HostUser } from './forge';
+import { startHostServer, type HostServer } from './server';
+
+export interface LocalAppOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Listen address; default 127.0.0.1. */
+  listen?: string;
+  /** App storage file; null/undefined keeps storage in memory. */
+  dataFile?: string | null;
+  /** Seed of the demo portfolio (ignored when `state` is given). */
+  seed?: number;
+  /** A site to serve instead of the demo portfolio. */
+  state?: SiteState;
+  faults?: FaultConfig;
+  /** Resolver time limit in ms (Forge: 25 s). */
+  timeoutMs?: number;
+}
+
+export interface LocalApp extends HostServer {
+  site: SiteHandler;
+  state: SiteState;
+}
+
+/** The user switcher: the demo site's admin, consultant and viewer. */
+export const HOST_USERS: HostUser[] = [
+  { alias: 'admin', accountId: DEMO_USERS.admin.accountId, displayName: DEMO_USERS.admin.displayName, note: 'site admin' },
+  { alias: 'consultant', accountId: DEMO_USERS.consultant.accountId, displayName: DEMO_USERS.consultant.displayName, note: 'implementation consultant' },
+  { alias: 'viewer', accountId: DEMO_USERS.viewer.accountId, displayName: DEMO_USERS.viewer.displayName, note: 'cannot browse the restricted project' },
+];
+
+export function demoSite(_seed = 1): SiteState {
+  return createBaseSite();
+}
+
+export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {
+  const state = options.state ?? demoSite(options.seed);
+  const site = createSiteHandler(state, { faults: options.faults });
+  const forge = await LocalForge.create({ site, users: HOST_USERS, dataFile: options.dataFile, timeoutMs: options.timeoutMs });
+  const tokens = new Map(Object.entries(state.apiTokens));
+  const server = await startHostServer({
+    forge,
+    port: options.port,
+    listen: options.listen,
+    authenticate: (authorization) => {
+      // Basic base64(email:token) as Jira Cloud takes it; the token names the account.
+      const m = /^Basic\s+(.+)$/i.exec(authorization ?? '');
+      if (!m) return undefined;
+      const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+      const token = decoded.slice(decoded.indexOf(':') + 1);
+      return tokens.get(token);
+    },
+  });
+  return {
+    ...server,
+    site,
+    state,
+    close: async () => {
+      await server.close();
+      forge.close();
+    },
+  };
+}
