@@ -122,13 +122,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       body: body === undefined ? null : JSON.stringify(body),
       accountId: user.accountId,
     });
-    let json: unknown = null;
     try {
-      json = answer.body ? JSON.parse(answer.body) : null;
+      return { status: answer.status, json: answer.body ? (JSON.parse(answer.body) as unknown) : null };
     } catch {
-      json = null;
+      return { status: answer.status, json: null };
     }
-    return { status: answer.status, json };
   }
 
   const issueSchema = z.object({
