@@ -32,7 +32,7 @@ class BridgeError extends Error {
 
 // ---- theme ----------------------------------------------------------------------------------
 
-const THEME_ATTRS = 'dark:dark light:light spacing:spacing typography:typography shape:shape';
+const THEME_ATTRS = 'dark:dark light:light motion:motion shape:shape spacing:spacing typography:typography';
 
 function applyTheme(mode: ColorMode): void {
   const html = document.documentElement;
