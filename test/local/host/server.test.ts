@@ -1,0 +1,99 @@
+// The host over HTTP: pages act as the chosen user, never render site data as markup, serve only
+// built resources, and answer the bridge for the frame that asks.
+import { startLocalApp, type LocalApp } from '../../../src/local/host/app';
+import { decodeFrame } from '../../../src/local/host/frames';
+
+const GADGET = 'runway-portfolio-kpis';
+
+function frameSrc(page: string, moduleKey: string): string {
+  const tag = [...page.matchAll(/<iframe[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`data-testid="frame-${moduleKey}"`));
+  const src = tag ? /\ssrc="([^"]+)"/.exec(tag)?.[1] : undefined;
+  if (!src) throw new Error(`no frame of ${moduleKey} in the page`);
+  return src.replace(/&amp;/g, '&');
+}
+
+describe('the local host over HTTP', () => {
+  let app: LocalApp;
+  const get = (path: string, init?: RequestInit) => fetch(`${app.url}${path}`, { redirect: 'manual', ...init });
+  const bridge = async (frame: string, call: string, payload?: unknown) =>
+    (await (await get('/__host/bridge', { method: 'POST', body: JSON.stringify({ frame, call, payload }) })).json()) as { ok: boolean; result?: unknown; error?: string };
+
+  beforeAll(async () => {
+    app = await startLocalApp({ port: 0 });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('shows every surface of the manifest on the index page', async () => {
+    const page = await (await get('/')).text();
+    for (const s of app.forge.manifest.surfaces) expect(page).toContain(`<code>${s.key}</code>`);
+  });
+
+  it('escapes what the site says instead of rendering it as HTML', async () => {
+    const created = await app.site.handle({
+      method: 'POST',
+      path: '/rest/api/3/issue',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fields: { project: { key: 'IMP' }, issuetype: { name: 'Epic' }, summary: '<img src=x onerror="alert(1)"> & co', labels: ['implementation'] } }),
+      accountId: app.forge.user('admin').accountId,
+    });
+    expect(created.status).toBe(201);
+    const key = (JSON.parse(created.body) as { key: string }).key;
+    const page = await (await get(`/browse/${key}?user=admin`)).text();
+    expect(page).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co');
+    expect(page).not.toContain('<img src=x');
+  });
+
+  it('acts as the user chosen in the query and remembers them in a cookie', async () => {
+    const response = await get(`/dashboard?user=viewer&theme=dark`);
+    expect(response.headers.getSetCookie()).toEqual(expect.arrayContaining([expect.stringContaining('runway_user=viewer'), expect.stringContaining('runway_theme=dark')]));
+    const page = await response.text();
+    expect(page).toContain('data-color-mode="dark"');
+    const frame = decodeFrame(new URL(frameSrc(page, GADGET), app.url).searchParams.get('frame') ?? '');
+    expect(frame).toMatchObject({ m: GADGET, e: 'view', u: app.forge.user('viewer').accountId });
+    const again = await (await get('/dashboard', { headers: { cookie: 'runway_user=consultant' } })).text();
+    expect(decodeFrame(new URL(frameSrc(again, GADGET), app.url).searchParams.get('frame') ?? '').u).toBe(app.forge.user('consultant').accountId);
+  });
+
+  it('answers getContext for the frame that asks, with its gadget configuration', async () => {
+    const view = app.forge.frame(GADGET, 'consultant');
+    const edit = app.forge.frame(GADGET, 'consultant', { entry: 'edit' });
+    expect(await bridge(app.forge.frameToken(view), 'submit', { jql: 'project = IMP' })).toEqual({ ok: true, result: false });
+    expect(await bridge(app.forge.frameToken(edit), 'submit', { jql: 'project = IMP' })).toEqual({ ok: true, result: true });
+    const context = await bridge(app.forge.frameToken(view), 'getContext');
+    expect(context.result).toMatchObject({
+      accountId: app.forge.user('consultant').accountId,
+      moduleKey: GADGET,
+      extension: { type: 'jira:dashboardGadget', gadgetConfiguration: { jql: 'project = IMP' } },
+    });
+  });
+
+  it('sends requestJira from a frame to the site as the frame user', async () => {
+    const frame = app.forge.frameToken(app.forge.frame(GADGET, 'viewer'));
+    const answer = await bridge(frame, 'fetchProduct', { product: 'jira', restPath: '/rest/api/3/myself', fetchRequestInit: { method: 'GET', headers: [] } });
+    expect(answer.ok).toBe(true);
+    const result = answer.result as { status: number; body: string };
+    expect(result.status).toBe(200);
+    expect(JSON.parse(result.body)).toMatchObject({ accountId: app.forge.user('viewer').accountId });
+  });
+
+  it('refuses a bridge call with a frame token it did not issue', async () => {
+    const answer = await bridge('not-a-token', 'getContext');
+    expect(answer).toEqual({ ok: false, error: expect.stringContaining('not one the host issued') });
+  });
+
+  it('serves built resources with the bridge script first, and nothing outside them', async () => {
+    const html = await (await get('/app/kpi-gadget/index.html')).text();
+    expect(html.indexOf('<script src="/__host/host.js"></script>')).toBeLessThan(html.indexOf('type="module"'));
+    expect((await get('/app/kpi-gadget/..%2F..%2F..%2Fpackage.json')).status).toBe(403);
+    expect((await get('/app/no-such-resource/index.html')).status).toBe(404);
+  });
+
+  it('answers the REST API only with an API token, as that account', async () => {
+    expect((await get('/rest/api/3/myself')).status).toBe(401);
+    const auth = `Basic ${Buffer.from('jordan.lee@runway-demo.example:demo-viewer-token').toString('base64')}`;
+    const me = (await (await get('/rest/api/3/myself', { headers: { authorization: auth } })).json()) as { accountId: string };
+    expect(me.accountId).toBe(app.forge.user('viewer').accountId);
+  });
+});
