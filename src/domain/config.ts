@@ -139,8 +139,12 @@ export type { KpiTarget };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
+let defaults: RunwayConfig | undefined;
+
+/** A fresh copy of the defaults (parsed once: the first zod parse costs ~10 ms). */
 export function defaultConfig(): RunwayConfig {
-  return RunwayConfigSchema.parse({});
+  defaults ??= RunwayConfigSchema.parse({});
+  return structuredClone(defaults);
 }
 
 /** A config file's JSON (partial: omitted keys keep their defaults) → the full config. */

@@ -46,13 +46,52 @@ export function resolveFieldIds(names: JiraNames, config: RunwayConfig): { ids: 
   return { ids, warnings };
 }
 
-/** Lowercased set of configured names, for case-insensitive matching. */
+/**
+ * Case-insensitive lookup of configured names (statuses, issue types…). Exact spellings hit
+ * without allocating; other strings are lowercased only when their length could match.
+ */
+export class NameLookup<T> {
+  private readonly exact = new Map<string, T>();
+  private readonly lower = new Map<string, T>();
+  private readonly lengths = new Set<number>();
+
+  constructor(entries: Iterable<readonly [string, T]>) {
+    for (const [raw, value] of entries) {
+      const name = raw.trim();
+      const lc = name.toLowerCase();
+      if (!this.lower.has(lc)) this.lower.set(lc, value);
+      if (!this.exact.has(name)) this.exact.set(name, value);
+      this.lengths.add(name.length);
+    }
+  }
+
+  get(name: string | null | undefined): T | undefined {
+    if (name === null || name === undefined) return undefined;
+    const hit = this.exact.get(name);
+    if (hit !== undefined) return hit;
+    return this.lengths.has(name.length) ? this.lower.get(name.toLowerCase()) : undefined;
+  }
+
+  has(name: string | null | undefined): boolean {
+    return this.get(name) !== undefined;
+  }
+}
+
+/** A case-insensitive set of configured names (`has` takes any spelling). */
+export function nameLookup(list: readonly string[]): NameLookup<true> {
+  return new NameLookup(list.map((n) => [n, true] as const));
+}
+
+/** Lowercased set of configured names: test with `set.has(name.toLowerCase())`. */
 export function nameSet(list: readonly string[]): ReadonlySet<string> {
   return new Set(list.map((s) => s.trim().toLowerCase()));
 }
 
+/** Case-insensitive label test; lowercases only labels of the right length (hot path). */
 export function hasLabel(labels: readonly string[], label: string): boolean {
-  const lc = label.toLowerCase();
-  for (const l of labels) if (l === label || l.toLowerCase() === lc) return true;
+  for (const l of labels) {
+    if (l === label) return true;
+    if (l.length === label.length && l.toLowerCase() === label.toLowerCase()) return true;
+  }
   return false;
 }

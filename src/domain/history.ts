@@ -31,10 +31,12 @@ export interface HistoryFacts {
 
 export interface ScanOptions {
   asOf: IsoDate;
-  failedStatuses: ReadonlySet<string>;
+  failedStatuses: { has(name: string): boolean };
   statusChanges?: boolean;
   dueDate?: boolean;
 }
+
+const NO_CHANGES: StatusChange[] = [];
 
 const isEmpty = (s: string | null | undefined) => s === null || s === undefined || s === '';
 
@@ -55,7 +57,7 @@ export function scanHistory(histories: readonly JiraHistory[], opts: ScanOptions
     statusAtAsOf: undefined,
     resolutionAtAsOf: undefined,
     firstDueDate: undefined,
-    statusChanges: [],
+    statusChanges: opts.statusChanges ? [] : NO_CHANGES,
     undated: 0,
   };
   let laterStatusAt = Infinity;
@@ -82,7 +84,7 @@ export function scanHistory(histories: readonly JiraHistory[], opts: ScanOptions
           }
           continue;
         }
-        if (to !== null && opts.failedStatuses.has(to.toLowerCase())) facts.everFailed = true;
+        if (to !== null && opts.failedStatuses.has(to)) facts.everFailed = true;
         if (opts.statusChanges) facts.statusChanges.push({ at: instant(h.created), date, from: it.fromString ?? null, to });
       } else if (field === 'resolution') {
         if (after) {

@@ -5,18 +5,18 @@
  */
 import { CHILD_KINDS, type ChildKind, type RunwayConfig } from './config';
 import { calendarDate, instant, type IsoDate } from './dates';
-import { hasLabel, nameSet, resolveFieldIds, type FieldIds, type KpiWarning } from './fields';
-import { scanHistory, type StatusChange } from './history';
+import { NameLookup, hasLabel, nameLookup, resolveFieldIds, type FieldIds, type KpiWarning } from './fields';
+import { scanHistory, type ScanOptions, type StatusChange } from './history';
 import {
   readIssueLinks,
-  readIssueType,
+  nameOf,
   readLabels,
-  readNamed,
   readNumber,
   readOptionValue,
-  readParent,
-  readStatus,
   readUser,
+  statusCategoryOf,
+  isObject,
+  type JiraHistory,
   type JiraIssue,
   type JiraIssueLink,
   type JiraNames,
@@ -121,7 +121,7 @@ export function isDoneAt(issue: JiraIssue, asOf: IsoDate, doneCategory = 'done')
   const resolved = calendarDate(issue.fields.resolutiondate);
   if (resolved !== null) return resolved <= asOf;
   if (issue.fields.resolutiondate !== null && issue.fields.resolutiondate !== undefined) return false;
-  const cat = readStatus(issue.fields.status)?.statusCategory?.key;
+  const cat = statusCategoryOf(issue.fields.status);
   return cat !== undefined && cat.toLowerCase() === doneCategory.toLowerCase();
 }
 
@@ -130,47 +130,52 @@ interface Context {
   asOf: IsoDate;
   config: RunwayConfig;
   ids: FieldIds;
-  failed: ReadonlySet<string>;
-  notStarted: ReadonlySet<string>;
-  goLiveStatuses: ReadonlySet<string>;
-  implementationTypes: ReadonlySet<string>;
-  kindByType: ReadonlyMap<string, ChildKind>;
+  failed: NameLookup<true>;
+  notStarted: NameLookup<true>;
+  goLiveStatuses: NameLookup<true>;
+  implementationTypes: NameLookup<true>;
+  kindByType: NameLookup<ChildKind>;
   tiers: ReadonlyMap<string, string>;
+  /** Changelog scans, built once: children, milestones (due date too), implementations (status changes too). */
+  scanChild: ScanOptions;
+  scanMilestone: ScanOptions;
+  scanImplementation: ScanOptions;
 }
 
 function context(names: JiraNames, opts: ModelOptions): { ctx: Context; warnings: KpiWarning[] } {
   const { config } = opts;
   const { ids, warnings } = resolveFieldIds(names, config);
-  const kindByType = new Map<string, ChildKind>();
-  for (const kind of CHILD_KINDS) {
-    for (const t of config.issueTypes[kind]) {
-      const lc = t.trim().toLowerCase();
-      if (!kindByType.has(lc)) kindByType.set(lc, kind);
-    }
-  }
+  const failed = nameLookup(config.failedStatuses);
+  // the first kind that lists a type wins
+  const kindByType = new NameLookup<ChildKind>(CHILD_KINDS.flatMap((kind) => config.issueTypes[kind].map((t) => [t, kind] as const)));
   const ctx: Context = {
     asOf: opts.asOf,
     config,
     ids,
-    failed: nameSet(config.failedStatuses),
-    notStarted: nameSet(config.notStartedStatuses),
-    goLiveStatuses: nameSet(config.goLiveStatuses),
-    implementationTypes: nameSet(config.implementationTypes),
+    failed,
+    notStarted: nameLookup(config.notStartedStatuses),
+    goLiveStatuses: nameLookup(config.goLiveStatuses),
+    implementationTypes: nameLookup(config.implementationTypes),
     kindByType,
     tiers: new Map(config.complexityTiers.map((t) => [t.trim().toLowerCase(), t])),
+    scanChild: { asOf: opts.asOf, failedStatuses: failed },
+    scanMilestone: { asOf: opts.asOf, failedStatuses: failed, dueDate: true },
+    scanImplementation: { asOf: opts.asOf, failedStatuses: failed, statusChanges: true },
   };
   return { ctx, warnings };
 }
 
+const NO_HISTORY: JiraHistory[] = [];
 const field = (issue: JiraIssue, id: string | null): unknown => (id === null ? undefined : issue.fields[id]);
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
+const numberField = (issue: JiraIssue, id: string | null): number | null => (id === null ? null : orNull(readNumber(issue.fields[id])));
 
 function isImplementationIssue(issue: JiraIssue, ctx: Context): boolean {
-  const type = readIssueType(issue.fields.issuetype);
-  if (type === undefined) return false;
-  const lc = type.name.toLowerCase();
-  if (ctx.implementationTypes.has(lc)) return true;
-  const level1 = type.hierarchyLevel === 1 || (type.hierarchyLevel === undefined && lc === 'epic');
+  const type = issue.fields.issuetype;
+  if (!isObject(type) || typeof type.name !== 'string') return false;
+  if (ctx.implementationTypes.has(type.name)) return true;
+  const level = type.hierarchyLevel;
+  const level1 = level === 1 || (level === undefined && type.name.toLowerCase() === 'epic');
   return level1 && hasLabel(readLabels(issue.fields.labels), ctx.config.implementationLabel);
 }
 
@@ -183,33 +188,32 @@ function readDateField(issue: JiraIssue, id: string | null, label: string, warni
   return date;
 }
 
-function readTracked(issue: JiraIssue, ctx: Context, warnings: KpiWarning[], scan: { statusChanges?: boolean; dueDate?: boolean }) {
+function readTracked(issue: JiraIssue, ctx: Context, warnings: KpiWarning[], scan: ScanOptions, issueType: string) {
   const f = issue.fields;
   const { asOf } = ctx;
-  const facts = scanHistory(issue.changelog?.histories ?? [], { asOf, failedStatuses: ctx.failed, ...scan });
+  const facts = scanHistory(issue.changelog?.histories ?? NO_HISTORY, scan);
   if (facts.undated > 0) warnings.push({ issue: issue.key, code: 'BAD_CHANGELOG', message: `${facts.undated} changelog entries without a readable date were ignored` });
-  const status = readStatus(f.status);
   const resolvedRaw = f.resolutiondate;
   const resolvedDate = calendarDate(resolvedRaw);
   if (resolvedDate === null && resolvedRaw !== null && resolvedRaw !== undefined) {
     warnings.push({ issue: issue.key, code: 'BAD_DATE', message: 'resolutiondate is not a timestamp' });
   }
   const resolvedByAsOf = resolvedDate !== null && resolvedDate <= asOf;
-  const category = status?.statusCategory?.key ?? null;
+  const category = orNull(statusCategoryOf(f.status));
   const done = resolvedByAsOf || (resolvedRaw == null && category !== null && category.toLowerCase() === ctx.config.doneStatusCategory.toLowerCase());
-  const statusName = facts.statusAtAsOf !== undefined ? facts.statusAtAsOf : orNull(status?.name);
-  const resolutionName = facts.resolutionAtAsOf !== undefined ? facts.resolutionAtAsOf : resolvedByAsOf || resolvedRaw == null ? orNull(readNamed(f.resolution)?.name) : null;
+  const statusName = facts.statusAtAsOf !== undefined ? facts.statusAtAsOf : orNull(nameOf(f.status));
+  const resolutionName = facts.resolutionAtAsOf !== undefined ? facts.resolutionAtAsOf : resolvedByAsOf || resolvedRaw == null ? orNull(nameOf(f.resolution)) : null;
   const tracked: TrackedIssue = {
     key: issue.key,
     id: orNull(issue.id),
     summary: typeof f.summary === 'string' ? f.summary : '',
-    issueType: readIssueType(f.issuetype)?.name ?? '',
-    project: readParent(f.project)?.key ?? null,
+    issueType,
+    project: isObject(f.project) && typeof f.project.key === 'string' ? f.project.key : null,
     status: statusName,
     statusCategory: category,
     resolution: resolutionName,
     labels: readLabels(f.labels),
-    priority: orNull(readNamed(f.priority)?.name),
+    priority: orNull(nameOf(f.priority)),
     assignee: orNull(readUser(f.assignee)),
     created: calendarDate(f.created),
     resolved: resolvedByAsOf ? resolvedDate : null,
@@ -217,7 +221,7 @@ function readTracked(issue: JiraIssue, ctx: Context, warnings: KpiWarning[], sca
     done,
     everDone: done || facts.reopenCount > 0,
     reopenCount: facts.reopenCount,
-    everFailed: facts.everFailed || (statusName !== null && ctx.failed.has(statusName.toLowerCase())),
+    everFailed: facts.everFailed || ctx.failed.has(statusName),
     dueDate: calendarDate(f.duedate),
     originalEstimate: orNull(readNumber(f.timeoriginalestimate)),
     timeSpent: orNull(readNumber(f.timespent)),
@@ -226,12 +230,11 @@ function readTracked(issue: JiraIssue, ctx: Context, warnings: KpiWarning[], sca
 }
 
 function readChild(issue: JiraIssue, ctx: Context, warnings: KpiWarning[]): ImplementationChild {
-  const typeName = readIssueType(issue.fields.issuetype)?.name ?? '';
-  const kind: ChildKind = ctx.kindByType.get(typeName.toLowerCase()) ?? 'workItem';
+  const typeName = nameOf(issue.fields.issuetype) ?? '';
+  const kind: ChildKind = ctx.kindByType.get(typeName) ?? 'workItem';
   const milestone = kind === 'milestone';
-  const { tracked, facts } = readTracked(issue, ctx, warnings, { dueDate: milestone });
+  const { tracked, facts } = readTracked(issue, ctx, warnings, milestone ? ctx.scanMilestone : ctx.scanChild, typeName);
   const { ids } = ctx;
-  const num = (id: string | null) => orNull(readNumber(field(issue, id)));
   let baselineDue: IsoDate | null = null;
   if (milestone) {
     baselineDue = readDateField(issue, ids.baselineDue, 'Baseline Due', warnings) ?? calendarDate(facts.firstDueDate) ?? tracked.dueDate;
@@ -261,13 +264,13 @@ function readChild(issue: JiraIssue, ctx: Context, warnings: KpiWarning[]): Impl
     timeSpent: tracked.timeSpent,
     kind,
     baselineDue,
-    probability: num(ids.probability),
-    impact: num(ids.impact),
+    probability: numberField(issue, ids.probability),
+    impact: numberField(issue, ids.impact),
     gateType: kind === 'gate' ? orNull(readOptionValue(field(issue, ids.gateType))) : null,
-    integrationRuns: num(ids.integrationRuns),
-    failedRuns: num(ids.failedRuns),
-    recordsExpected: num(ids.recordsExpected),
-    recordsReconciled: num(ids.recordsReconciled),
+    integrationRuns: numberField(issue, ids.integrationRuns),
+    failedRuns: numberField(issue, ids.failedRuns),
+    recordsExpected: numberField(issue, ids.recordsExpected),
+    recordsReconciled: numberField(issue, ids.recordsReconciled),
     links: kind === 'dependency' ? readIssueLinks(issue.fields.issuelinks) : NO_LINKS,
   };
 }
@@ -305,7 +308,7 @@ function earliestResolved(children: readonly ImplementationChild[], test: (c: Im
 function readImplementation(issue: JiraIssue, children: ImplementationChild[], ctx: Context): Implementation {
   const warnings: KpiWarning[] = [];
   const { ids, config, asOf } = ctx;
-  const { tracked, facts } = readTracked(issue, ctx, warnings, { statusChanges: true });
+  const { tracked, facts } = readTracked(issue, ctx, warnings, ctx.scanImplementation, nameOf(issue.fields.issuetype) ?? '');
   const planned: Partial<Record<LifecycleDate, IsoDate>> = {};
   const sources: Partial<Record<LifecycleDate, DateSource>> = {};
   const fact = (d: LifecycleDate): IsoDate | null => {
@@ -323,13 +326,13 @@ function readImplementation(issue: JiraIssue, children: ImplementationChild[], c
   };
   const changes = facts.statusChanges;
   const kickoff =
-    fact('kickoff') ?? derive('kickoff', firstStatusChange(changes, (c) => c.from !== null && ctx.notStarted.has(c.from.toLowerCase())), 'status-change');
+    fact('kickoff') ?? derive('kickoff', firstStatusChange(changes, (c) => ctx.notStarted.has(c.from)), 'status-change');
   const firstValue =
     fact('firstValue') ?? derive('firstValue', earliestResolved(children, (c) => hasLabel(c.labels, config.labels.firstValue)), 'first-value-child');
   const goLive =
     fact('goLive') ??
     derive('goLive', earliestResolved(children, (c) => c.kind === 'milestone' && hasLabel(c.labels, config.labels.goLive)), 'go-live-milestone') ??
-    derive('goLive', firstStatusChange(changes, (c) => c.to !== null && ctx.goLiveStatuses.has(c.to.toLowerCase())), 'status-change');
+    derive('goLive', firstStatusChange(changes, (c) => ctx.goLiveStatuses.has(c.to)), 'status-change');
   const dates: LifecycleDates = { contractSigned: fact('contractSigned'), kickoff, firstValue, goLive };
 
   const complexity = orNull(readOptionValue(field(issue, ids.complexity)));
@@ -376,8 +379,8 @@ export function buildImplementations(issues: readonly JiraIssue[], names: JiraNa
     const created = calendarDate(issue.fields.created);
     if (created !== null && created > ctx.asOf) continue;
     if (isImplementationIssue(issue, ctx)) roots.push(issue);
-    const parent = readParent(issue.fields.parent);
-    if (parent === undefined) continue;
+    const parent = issue.fields.parent;
+    if (!isObject(parent) || typeof parent.key !== 'string') continue;
     const list = byParent.get(parent.key);
     if (list) list.push(issue);
     else byParent.set(parent.key, [issue]);
@@ -389,5 +392,13 @@ export function buildImplementations(issues: readonly JiraIssue[], names: JiraNa
     implementation.warnings.push(...childWarnings);
     return implementation;
   });
+  const missing = (Object.keys(ctx.ids) as (keyof FieldIds)[]).filter((f) => ctx.ids[f] === null);
+  if (implementations.length > 0 && missing.length > 0) {
+    warnings.push({
+      issue: '',
+      code: 'FIELD_NOT_FOUND',
+      message: `no field named ${missing.map((f) => `"${ctx.config.fieldNames[f]}"`).join(', ')} in the export's names (search with expand=names, or set fieldIds in the config); they read as empty`,
+    });
+  }
   return { asOf: ctx.asOf, implementations, warnings };
 }

@@ -11,3 +11,4 @@ export * from './kpis/stats';
 export * from './kpis/implementation-kpis';
 export * from './kpis/portfolio';
 export * from './kpis/report';
+export * from './gates';

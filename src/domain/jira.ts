@@ -141,6 +141,17 @@ export function isObject(v: unknown): v is Obj {
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
+/** `v.name` when v is an object with a string name (status, priority, resolution, issuetype). */
+export function nameOf(v: unknown): string | undefined {
+  return isObject(v) && typeof v.name === 'string' ? v.name : undefined;
+}
+
+/** `status.statusCategory.key`, without building a JiraStatus. */
+export function statusCategoryOf(status: unknown): string | undefined {
+  if (!isObject(status) || !isObject(status.statusCategory)) return undefined;
+  return str(status.statusCategory.key);
+}
+
 export function readNamed(v: unknown): JiraNamed | undefined {
   return isObject(v) && typeof v.name === 'string' ? { name: v.name, id: str(v.id) } : undefined;
 }

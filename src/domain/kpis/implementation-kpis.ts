@@ -4,7 +4,7 @@
  */
 import type { RunwayConfig } from '../config';
 import { addDays, businessDaysBetween, calendarDaysBetween, type IsoDate } from '../dates';
-import { hasLabel, nameSet, type KpiWarning } from '../fields';
+import { hasLabel, nameLookup, type KpiWarning, type NameLookup } from '../fields';
 import type { Implementation, ImplementationChild } from '../implementation';
 import { KPI_IDS, type KpiId } from './definitions';
 
@@ -118,11 +118,11 @@ export function computeImplementationKpis(impl: Implementation, config: RunwayCo
   kpis.time_to_live_days = duration(ctx, 'time_to_live_days', dates.kickoff, dates.goLive, false);
   pools.on_time_milestone_rate = milestones(ctx, children);
 
-  const approvedStatuses = nameSet(config.approvedStatuses);
-  const approvedResolutions = nameSet(config.approvedResolutions);
-  const p1 = nameSet(config.priorities.p1);
-  const p2 = nameSet(config.priorities.p2);
-  const isPriority = (set: ReadonlySet<string>) => (d: ImplementationChild) => d.priority !== null && set.has(d.priority.toLowerCase());
+  const approvedStatuses = nameLookup(config.approvedStatuses);
+  const approvedResolutions = nameLookup(config.approvedResolutions);
+  const p1 = nameLookup(config.priorities.p1);
+  const p2 = nameLookup(config.priorities.p2);
+  const isPriority = (set: NameLookup<true>) => (d: ImplementationChild) => set.has(d.priority);
 
   let scopeChanges = 0;
   let escalations = 0;
@@ -153,7 +153,7 @@ export function computeImplementationKpis(impl: Implementation, config: RunwayCo
     if (hasLabel(c.labels, labels.escalation)) escalations++;
     if (c.kind === 'changeRequest') {
       const approved =
-        (c.status !== null && approvedStatuses.has(c.status.toLowerCase())) || (c.resolution !== null && approvedResolutions.has(c.resolution.toLowerCase()));
+        approvedStatuses.has(c.status) || approvedResolutions.has(c.resolution);
       if (approved) scopeChanges++;
       continue;
     }
