@@ -1,0 +1,3 @@
+export * from './scoring';
+export * from './ageing';
+export * from './raid-log';

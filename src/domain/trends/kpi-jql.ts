@@ -1,0 +1,87 @@
+/**
+ * The JQL of "the issues behind a number": which Jira issues a KPI tile opens. Implementation
+ * KPIs (durations, CSAT, handover, reuse) open the implementations that have a value; the others
+ * open the children of those implementations that the KPI reads (milestones, change requests,
+ * defects, labelled work items). Above `maxKeys` implementations the key list would not fit in a
+ * link, so the scope's own JQL narrows the search instead.
+ */
+import type { RunwayConfig } from '../config';
+import type { KpiId } from '../kpis/definitions';
+
+/** A JQL string literal. */
+export function jqlString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+const list = (values: readonly string[]) => values.map(jqlString).join(', ');
+
+type Selector = { level: 'implementation' } | { level: 'children'; where: string } | { level: 'both'; where: string };
+
+function selector(id: KpiId, config: RunwayConfig): Selector {
+  const t = config.issueTypes;
+  const l = config.labels;
+  const defects = `issuetype in (${list(t.defect)})`;
+  switch (id) {
+    case 'on_time_milestone_rate':
+      return { level: 'children', where: `issuetype in (${list(t.milestone)})` };
+    case 'scope_change_count':
+      return { level: 'children', where: `issuetype in (${list(t.changeRequest)})` };
+    case 'rework_rate': {
+      const named = [...t.milestone, ...t.risk, ...t.assumption, ...t.issue, ...t.dependency, ...t.changeRequest, ...t.gate, ...t.defect];
+      return { level: 'children', where: `issuetype not in (${list(named)})` };
+    }
+    case 'defect_escape_count':
+      return { level: 'children', where: `${defects} AND labels = ${jqlString(l.implementationCaused)}` };
+    case 'post_golive_p1_count':
+      return { level: 'children', where: `${defects} AND priority in (${list(config.priorities.p1)})` };
+    case 'post_golive_p2_count':
+      return { level: 'children', where: `${defects} AND priority in (${list(config.priorities.p2)})` };
+    case 'uat_first_pass_rate':
+      return { level: 'children', where: `labels = ${jqlString(l.uat)} AND (resolution is not EMPTY OR statusCategory = Done)` };
+    case 'integration_success_rate':
+      return { level: 'children', where: `labels = ${jqlString(l.integration)}` };
+    case 'reconciliation_accuracy':
+      return { level: 'children', where: `labels = ${jqlString(l.migration)}` };
+    case 'documentation_completeness':
+      return { level: 'children', where: `labels = ${jqlString(l.deliverable)}` };
+    case 'escalation_count':
+      return { level: 'children', where: `labels = ${jqlString(l.escalation)}` };
+    case 'effort_variance':
+      return { level: 'both', where: 'originalEstimate is not EMPTY' };
+    case 'time_to_kickoff_bdays':
+    case 'time_to_first_value_days':
+    case 'time_to_live_days':
+    case 'handover_first_pass':
+    case 'csat':
+    case 'asset_reuse':
+      return { level: 'implementation' };
+  }
+}
+
+/** Issues that are implementations by the rules of data-model.md, as JQL. */
+export function implementationJql(config: RunwayConfig): string {
+  return `(issuetype in (${list(config.implementationTypes)}) OR labels = ${jqlString(config.implementationLabel)})`;
+}
+
+export interface KpiJqlOptions {
+  /** The scope the KPI was computed on (used when there are too many keys to list). */
+  scopeJql: string;
+  /** Most implementation keys to list in the JQL; default 100. */
+  maxKeys?: number;
+}
+
+/** The JQL of the issues behind a KPI, or null when no implementation contributes (n = 0). */
+export function kpiIssuesJql(id: KpiId, implementationKeys: readonly string[], config: RunwayConfig, options: KpiJqlOptions): string | null {
+  if (implementationKeys.length === 0) return null;
+  const s = selector(id, config);
+  const maxKeys = options.maxKeys ?? 100;
+  if (implementationKeys.length > maxKeys) {
+    const scope = `(${options.scopeJql})`;
+    if (s.level === 'implementation') return `${scope} AND ${implementationJql(config)}`;
+    return `${scope} AND ${s.where}`;
+  }
+  const keys = implementationKeys.join(', ');
+  if (s.level === 'implementation') return `key in (${keys}) ORDER BY key`;
+  if (s.level === 'both') return `(key in (${keys}) OR parent in (${keys})) AND ${s.where} ORDER BY key`;
+  return `parent in (${keys}) AND ${s.where} ORDER BY key`;
+}
