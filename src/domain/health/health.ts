@@ -15,7 +15,13 @@ import { CRITICAL_SCORE, HIGH_SCORE, scoreRaidItem } from '../raid/scoring';
 
 export type Health = 'red' | 'amber' | 'green';
 
-export type HealthCode = 'GO_LIVE_LATE' | 'GATE_FAILED' | 'CRITICAL_RISK' | 'MILESTONE_LATE' | 'MILESTONE_PROJECTED_LATE' | 'HIGH_RISK';
+export type HealthCode =
+  | 'GO_LIVE_LATE'
+  | 'GATE_FAILED'
+  | 'CRITICAL_RISK'
+  | 'MILESTONE_LATE'
+  | 'MILESTONE_PROJECTED_LATE'
+  | 'HIGH_RISK';
 
 export interface HealthReason {
   level: 'red' | 'amber';
@@ -62,8 +68,18 @@ export interface ImplementationHealth {
 export function milestoneState(m: ImplementationChild, asOf: IsoDate, goLiveLabel: string): MilestoneState {
   const committed = m.baselineDue ?? m.dueDate;
   const late = !m.done && committed !== null && committed < asOf;
-  const projectedLate = !m.done && !late && m.baselineDue !== null && m.dueDate !== null && m.dueDate > m.baselineDue;
-  return { key: m.key, summary: m.summary, dueDate: m.dueDate, baselineDue: m.baselineDue, done: m.done, goLive: hasLabel(m.labels, goLiveLabel), late, projectedLate };
+  const projectedLate =
+    !m.done && !late && m.baselineDue !== null && m.dueDate !== null && m.dueDate > m.baselineDue;
+  return {
+    key: m.key,
+    summary: m.summary,
+    dueDate: m.dueDate,
+    baselineDue: m.baselineDue,
+    done: m.done,
+    goLive: hasLabel(m.labels, goLiveLabel),
+    late,
+    projectedLate,
+  };
 }
 
 function gateState(g: ImplementationChild, failed: ReadonlySet<string>): GateState {
@@ -77,46 +93,103 @@ export function gateProgress(impl: Implementation, config: RunwayConfig): GatePr
   const failed = nameSet(config.failedStatuses);
   const gates = impl.children
     .filter((c) => c.kind === 'gate')
-    .sort((a, b) => (a.created ?? '').localeCompare(b.created ?? '') || a.key.localeCompare(b.key, 'en', { numeric: true }));
+    .sort(
+      (a, b) =>
+        (a.created ?? '').localeCompare(b.created ?? '') ||
+        a.key.localeCompare(b.key, 'en', { numeric: true }),
+    );
   const byType = new Map<string, { type: string; key: string | null; state: GateState }>();
-  for (const type of Object.values(config.gateTypes)) byType.set(type.trim().toLowerCase(), { type, key: null, state: 'missing' });
+  for (const type of Object.values(config.gateTypes))
+    byType.set(type.trim().toLowerCase(), { type, key: null, state: 'missing' });
   for (const g of gates) {
     const type = g.gateType ?? g.summary;
-    byType.set(type.trim().toLowerCase(), { type: byType.get(type.trim().toLowerCase())?.type ?? type, key: g.key, state: gateState(g, failed) });
+    byType.set(type.trim().toLowerCase(), {
+      type: byType.get(type.trim().toLowerCase())?.type ?? type,
+      key: g.key,
+      state: gateState(g, failed),
+    });
   }
   const list = [...byType.values()];
-  return { passed: list.filter((g) => g.state === 'passed').length, failed: list.filter((g) => g.state === 'failed').length, total: list.length, gates: list };
+  return {
+    passed: list.filter((g) => g.state === 'passed').length,
+    failed: list.filter((g) => g.state === 'failed').length,
+    total: list.length,
+    gates: list,
+  };
 }
 
-export function implementationHealth(impl: Implementation, asOf: IsoDate, config: RunwayConfig): ImplementationHealth {
+export function implementationHealth(
+  impl: Implementation,
+  asOf: IsoDate,
+  config: RunwayConfig,
+): ImplementationHealth {
   const red: HealthReason[] = [];
   const amber: HealthReason[] = [];
-  const milestones = impl.children.filter((c) => c.kind === 'milestone').map((m) => milestoneState(m, asOf, config.labels.goLive));
+  const milestones = impl.children
+    .filter((c) => c.kind === 'milestone')
+    .map((m) => milestoneState(m, asOf, config.labels.goLive));
   for (const m of milestones) {
     if (m.late) {
       const due = m.baselineDue ?? m.dueDate;
       const message = `${m.summary} was due ${due} and is not done`;
-      if (m.goLive) red.push({ level: 'red', code: 'GO_LIVE_LATE', issue: m.key, message: `Go-live milestone late: ${message}` });
-      else amber.push({ level: 'amber', code: 'MILESTONE_LATE', issue: m.key, message: `Milestone late: ${message}` });
+      if (m.goLive)
+        red.push({
+          level: 'red',
+          code: 'GO_LIVE_LATE',
+          issue: m.key,
+          message: `Go-live milestone late: ${message}`,
+        });
+      else
+        amber.push({
+          level: 'amber',
+          code: 'MILESTONE_LATE',
+          issue: m.key,
+          message: `Milestone late: ${message}`,
+        });
     } else if (m.projectedLate) {
-      amber.push({ level: 'amber', code: 'MILESTONE_PROJECTED_LATE', issue: m.key, message: `Milestone projected late: ${m.summary} moved from ${m.baselineDue} to ${m.dueDate}` });
+      amber.push({
+        level: 'amber',
+        code: 'MILESTONE_PROJECTED_LATE',
+        issue: m.key,
+        message: `Milestone projected late: ${m.summary} moved from ${m.baselineDue} to ${m.dueDate}`,
+      });
     }
   }
   const gates = gateProgress(impl, config);
   for (const g of gates.gates) {
-    if (g.state === 'failed' && g.key !== null) red.push({ level: 'red', code: 'GATE_FAILED', issue: g.key, message: `Gate failed: ${g.type}` });
+    if (g.state === 'failed' && g.key !== null)
+      red.push({ level: 'red', code: 'GATE_FAILED', issue: g.key, message: `Gate failed: ${g.type}` });
   }
   let openHighRisks = 0;
   for (const c of impl.children) {
     if (c.kind !== 'risk' || c.done) continue;
-    const { score } = scoreRaidItem({ key: c.key, kind: 'risk', probability: c.probability, impact: c.impact }, []);
+    const { score } = scoreRaidItem(
+      { key: c.key, kind: 'risk', probability: c.probability, impact: c.impact },
+      [],
+    );
     if (score === null || score < HIGH_SCORE) continue;
     openHighRisks++;
-    if (score >= CRITICAL_SCORE) red.push({ level: 'red', code: 'CRITICAL_RISK', issue: c.key, message: `Open risk scores ${score}: ${c.summary}` });
-    else amber.push({ level: 'amber', code: 'HIGH_RISK', issue: c.key, message: `Open risk scores ${score}: ${c.summary}` });
+    if (score >= CRITICAL_SCORE)
+      red.push({
+        level: 'red',
+        code: 'CRITICAL_RISK',
+        issue: c.key,
+        message: `Open risk scores ${score}: ${c.summary}`,
+      });
+    else
+      amber.push({
+        level: 'amber',
+        code: 'HIGH_RISK',
+        issue: c.key,
+        message: `Open risk scores ${score}: ${c.summary}`,
+      });
   }
   const open = milestones.filter((m) => !m.done);
-  open.sort((a, b) => (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') || a.key.localeCompare(b.key, 'en', { numeric: true }));
+  open.sort(
+    (a, b) =>
+      (a.dueDate ?? '9999-12-31').localeCompare(b.dueDate ?? '9999-12-31') ||
+      a.key.localeCompare(b.key, 'en', { numeric: true }),
+  );
   const next = open[0];
   const { kickoff, goLive } = impl.dates;
   const end = goLive ?? asOf;
@@ -124,7 +197,10 @@ export function implementationHealth(impl: Implementation, asOf: IsoDate, config
   return {
     health: red.length > 0 ? 'red' : amber.length > 0 ? 'amber' : 'green',
     reasons: [...red, ...amber],
-    nextMilestone: next === undefined ? null : { key: next.key, summary: next.summary, dueDate: next.dueDate, late: next.late },
+    nextMilestone:
+      next === undefined
+        ? null
+        : { key: next.key, summary: next.summary, dueDate: next.dueDate, late: next.late },
     openHighRisks,
     gates,
     timeToLiveDays,

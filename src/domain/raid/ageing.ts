@@ -13,9 +13,13 @@ export interface Ageing {
   overdueDays: number;
 }
 
-export function ageRaidItem(item: { created: IsoDate | null; resolved: IsoDate | null; done: boolean; dueDate: IsoDate | null }, asOf: IsoDate): Ageing {
+export function ageRaidItem(
+  item: { created: IsoDate | null; resolved: IsoDate | null; done: boolean; dueDate: IsoDate | null },
+  asOf: IsoDate,
+): Ageing {
   const end = item.done && item.resolved !== null ? item.resolved : asOf;
   const ageDays = item.created === null ? null : Math.max(0, calendarDaysBetween(item.created, end));
-  const overdueDays = !item.done && item.dueDate !== null ? Math.max(0, calendarDaysBetween(item.dueDate, asOf)) : 0;
+  const overdueDays =
+    !item.done && item.dueDate !== null ? Math.max(0, calendarDaysBetween(item.dueDate, asOf)) : 0;
   return { ageDays, overdue: overdueDays > 0, overdueDays };
 }

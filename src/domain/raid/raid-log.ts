@@ -64,10 +64,17 @@ export function isRaidKind(kind: string): kind is RaidKind {
   return RAID_KIND_SET.has(kind);
 }
 
-export function toRaidItem(child: ImplementationChild & { kind: RaidKind }, asOf: IsoDate, warnings: KpiWarning[]): RaidItem {
+export function toRaidItem(
+  child: ImplementationChild & { kind: RaidKind },
+  asOf: IsoDate,
+  warnings: KpiWarning[],
+): RaidItem {
   const score = scoreRaidItem(child, warnings);
   const ageing = ageRaidItem(child, asOf);
-  const owner = child.assignee === null ? null : { accountId: child.assignee.accountId ?? null, displayName: child.assignee.displayName ?? null };
+  const owner =
+    child.assignee === null
+      ? null
+      : { accountId: child.assignee.accountId ?? null, displayName: child.assignee.displayName ?? null };
   return {
     key: child.key,
     id: child.id,

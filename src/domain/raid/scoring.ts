@@ -51,12 +51,17 @@ export function scoreRaidItem(
   const checked = (label: string, v: number | null): number | null => {
     if (v === null) return null;
     if (onScale(v)) return v;
-    warnings.push({ issue: item.key, code: 'OFF_SCALE', message: `${label} ${v} is not a whole number from ${SCALE_MIN} to ${SCALE_MAX}; it is left out of the score` });
+    warnings.push({
+      issue: item.key,
+      code: 'OFF_SCALE',
+      message: `${label} ${v} is not a whole number from ${SCALE_MIN} to ${SCALE_MAX}; it is left out of the score`,
+    });
     return null;
   };
   const impact = checked('Impact', item.impact);
   let probability = checked('Probability', item.probability);
-  if (probability === null && item.probability === null && item.kind === 'issue') probability = ISSUE_PROBABILITY;
+  if (probability === null && item.probability === null && item.kind === 'issue')
+    probability = ISSUE_PROBABILITY;
   const score = probability !== null && impact !== null ? probability * impact : null;
   return { probability, impact, score, band: score === null ? null : scoreBand(score) };
 }

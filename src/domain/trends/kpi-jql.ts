@@ -15,7 +15,8 @@ export function jqlString(value: string): string {
 
 const list = (values: readonly string[]) => values.map(jqlString).join(', ');
 
-type Selector = { level: 'implementation' } | { level: 'children'; where: string } | { level: 'both'; where: string };
+type Selector =
+  { level: 'implementation' } | { level: 'children'; where: string } | { level: 'both'; where: string };
 
 function selector(id: KpiId, config: RunwayConfig): Selector {
   const t = config.issueTypes;
@@ -27,7 +28,16 @@ function selector(id: KpiId, config: RunwayConfig): Selector {
     case 'scope_change_count':
       return { level: 'children', where: `issuetype in (${list(t.changeRequest)})` };
     case 'rework_rate': {
-      const named = [...t.milestone, ...t.risk, ...t.assumption, ...t.issue, ...t.dependency, ...t.changeRequest, ...t.gate, ...t.defect];
+      const named = [
+        ...t.milestone,
+        ...t.risk,
+        ...t.assumption,
+        ...t.issue,
+        ...t.dependency,
+        ...t.changeRequest,
+        ...t.gate,
+        ...t.defect,
+      ];
       return { level: 'children', where: `issuetype not in (${list(named)})` };
     }
     case 'defect_escape_count':
@@ -37,7 +47,10 @@ function selector(id: KpiId, config: RunwayConfig): Selector {
     case 'post_golive_p2_count':
       return { level: 'children', where: `${defects} AND priority in (${list(config.priorities.p2)})` };
     case 'uat_first_pass_rate':
-      return { level: 'children', where: `labels = ${jqlString(l.uat)} AND (resolution is not EMPTY OR statusCategory = Done)` };
+      return {
+        level: 'children',
+        where: `labels = ${jqlString(l.uat)} AND (resolution is not EMPTY OR statusCategory = Done)`,
+      };
     case 'integration_success_rate':
       return { level: 'children', where: `labels = ${jqlString(l.integration)}` };
     case 'reconciliation_accuracy':
@@ -71,7 +84,12 @@ export interface KpiJqlOptions {
 }
 
 /** The JQL of the issues behind a KPI, or null when no implementation contributes (n = 0). */
-export function kpiIssuesJql(id: KpiId, implementationKeys: readonly string[], config: RunwayConfig, options: KpiJqlOptions): string | null {
+export function kpiIssuesJql(
+  id: KpiId,
+  implementationKeys: readonly string[],
+  config: RunwayConfig,
+  options: KpiJqlOptions,
+): string | null {
   if (implementationKeys.length === 0) return null;
   const s = selector(id, config);
   const maxKeys = options.maxKeys ?? 100;

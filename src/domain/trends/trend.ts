@@ -48,7 +48,12 @@ export function trendDates(asOf: IsoDate, months = 12): IsoDate[] {
 }
 
 /** Every implementation's contribution at `asOf`, in export order. */
-export function contributionsAt(issues: readonly JiraIssue[], names: JiraNames, asOf: IsoDate, config: RunwayConfig): KpiContribution[] {
+export function contributionsAt(
+  issues: readonly JiraIssue[],
+  names: JiraNames,
+  asOf: IsoDate,
+  config: RunwayConfig,
+): KpiContribution[] {
   const model = buildImplementations(issues, names, { asOf, config });
   return model.implementations.map((impl) => {
     const r = computeImplementationKpis(impl, config, asOf);
@@ -65,7 +70,12 @@ export function contributionsAt(issues: readonly JiraIssue[], names: JiraNames, 
 }
 
 /** Contributions at each date (same order as `dates`). */
-export function contributionsOverTime(issues: readonly JiraIssue[], names: JiraNames, dates: readonly IsoDate[], config: RunwayConfig): KpiContribution[][] {
+export function contributionsOverTime(
+  issues: readonly JiraIssue[],
+  names: JiraNames,
+  dates: readonly IsoDate[],
+  config: RunwayConfig,
+): KpiContribution[][] {
   return dates.map((d) => contributionsAt(issues, names, d, config));
 }
 
@@ -92,7 +102,11 @@ export interface BreakdownGroup {
  * The portfolio split by complexity tier (configured tier order) or segment (alphabetical, the
  * empty segment last). Each group is rolled up on its own, targets judged within the group.
  */
-export function breakdown(contributions: readonly KpiContribution[], by: BreakdownDimension, config: RunwayConfig): BreakdownGroup[] {
+export function breakdown(
+  contributions: readonly KpiContribution[],
+  by: BreakdownDimension,
+  config: RunwayConfig,
+): BreakdownGroup[] {
   const groups = new Map<string, KpiContribution[]>();
   for (const c of contributions) {
     const g = by === 'tier' ? c.tier : (c.segment ?? NO_SEGMENT);

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { computeKpiReport, defaultConfig, type JiraIssue } from '../../../src/domain';
-import { breakdown, contributionsAt, contributionsOverTime, kpiIssuesJql, monthEnd, NO_SEGMENT, rollUp, trendDates } from '../../../src/domain/trends';
+import {
+  breakdown,
+  contributionsAt,
+  contributionsOverTime,
+  kpiIssuesJql,
+  monthEnd,
+  NO_SEGMENT,
+  rollUp,
+  trendDates,
+} from '../../../src/domain/trends';
 import { arbPortfolio } from '../../builders/arbitraries';
 import { anImplementation, done, TEST_NAMES } from '../../builders/jira';
 
@@ -9,8 +18,18 @@ const config = defaultConfig();
 describe('trend dates: asOf at each month end', () => {
   it('gives the 11 month ends before asOf, then asOf, oldest first', () => {
     expect(trendDates('2026-06-30')).toEqual([
-      '2025-07-31', '2025-08-31', '2025-09-30', '2025-10-31', '2025-11-30', '2025-12-31',
-      '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30',
+      '2025-07-31',
+      '2025-08-31',
+      '2025-09-30',
+      '2025-10-31',
+      '2025-11-30',
+      '2025-12-31',
+      '2026-01-31',
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+      '2026-05-31',
+      '2026-06-30',
     ]);
     const mid = trendDates('2026-06-15');
     expect(mid[0]).toBe('2025-07-31');
@@ -41,7 +60,9 @@ describe('rolling up contributions', () => {
     fc.assert(
       fc.property(arbPortfolio, (issues) => {
         const report = computeKpiReport(issues, TEST_NAMES, { asOf: '2026-06-30', config });
-        expect(rollUp(contributionsAt(issues, TEST_NAMES, '2026-06-30', config), config)).toEqual(report.portfolio);
+        expect(rollUp(contributionsAt(issues, TEST_NAMES, '2026-06-30', config), config)).toEqual(
+          report.portfolio,
+        );
       }),
       { numRuns: 60 },
     );
@@ -51,7 +72,9 @@ describe('rolling up contributions', () => {
     fc.assert(
       fc.property(arbPortfolio, (issues) => {
         const whole = computeKpiReport(issues, TEST_NAMES, { asOf: '2026-06-30', config }).portfolio;
-        const batched = perImplementation(issues).flatMap((batch) => contributionsAt(batch, TEST_NAMES, '2026-06-30', config));
+        const batched = perImplementation(issues).flatMap((batch) =>
+          contributionsAt(batch, TEST_NAMES, '2026-06-30', config),
+        );
         expect(rollUp(batched, config)).toEqual(whole);
       }),
       { numRuns: 60 },
@@ -63,7 +86,9 @@ describe('rolling up contributions', () => {
       fc.property(arbPortfolio, (issues) => {
         const dates = trendDates('2026-06-30', 4);
         const points = contributionsOverTime(issues, TEST_NAMES, dates, config).map((c) => rollUp(c, config));
-        dates.forEach((asOf, i) => expect(points[i]).toEqual(computeKpiReport(issues, TEST_NAMES, { asOf, config }).portfolio));
+        dates.forEach((asOf, i) =>
+          expect(points[i]).toEqual(computeKpiReport(issues, TEST_NAMES, { asOf, config }).portfolio),
+        );
       }),
       { numRuns: 20 },
     );
@@ -74,7 +99,9 @@ describe('rolling up contributions', () => {
       ...anImplementation({ key: 'A-1', created: '2026-01-10T10:00:00.000+0000', custom: { CSAT: 4 } }),
       ...anImplementation({ key: 'B-1', created: '2026-05-10T10:00:00.000+0000', custom: { CSAT: 5 } }),
     ];
-    const [march, june] = contributionsOverTime(issues, TEST_NAMES, ['2026-03-31', '2026-06-30'], config).map((c) => rollUp(c, config));
+    const [march, june] = contributionsOverTime(issues, TEST_NAMES, ['2026-03-31', '2026-06-30'], config).map(
+      (c) => rollUp(c, config),
+    );
     expect(march.csat).toMatchObject({ value: 4, n: 1 });
     expect(june.csat).toMatchObject({ value: 4.5, n: 2 });
   });
@@ -110,28 +137,47 @@ describe('breakdown by complexity tier and segment', () => {
 describe('the JQL of the issues behind a KPI', () => {
   const scopeJql = 'project in (IMP, ONB)';
   it('opens the implementations for implementation KPIs and their children for the others', () => {
-    expect(kpiIssuesJql('time_to_live_days', ['IMP-1', 'ONB-4'], config, { scopeJql })).toBe('key in (IMP-1, ONB-4) ORDER BY key');
-    expect(kpiIssuesJql('on_time_milestone_rate', ['IMP-1'], config, { scopeJql })).toBe('parent in (IMP-1) AND issuetype in ("Milestone") ORDER BY key');
-    expect(kpiIssuesJql('post_golive_p1_count', ['IMP-1'], config, { scopeJql })).toBe('parent in (IMP-1) AND issuetype in ("Bug", "Defect", "Incident") AND priority in ("Highest") ORDER BY key');
-    expect(kpiIssuesJql('effort_variance', ['IMP-1'], config, { scopeJql })).toBe('(key in (IMP-1) OR parent in (IMP-1)) AND originalEstimate is not EMPTY ORDER BY key');
+    expect(kpiIssuesJql('time_to_live_days', ['IMP-1', 'ONB-4'], config, { scopeJql })).toBe(
+      'key in (IMP-1, ONB-4) ORDER BY key',
+    );
+    expect(kpiIssuesJql('on_time_milestone_rate', ['IMP-1'], config, { scopeJql })).toBe(
+      'parent in (IMP-1) AND issuetype in ("Milestone") ORDER BY key',
+    );
+    expect(kpiIssuesJql('post_golive_p1_count', ['IMP-1'], config, { scopeJql })).toBe(
+      'parent in (IMP-1) AND issuetype in ("Bug", "Defect", "Incident") AND priority in ("Highest") ORDER BY key',
+    );
+    expect(kpiIssuesJql('effort_variance', ['IMP-1'], config, { scopeJql })).toBe(
+      '(key in (IMP-1) OR parent in (IMP-1)) AND originalEstimate is not EMPTY ORDER BY key',
+    );
   });
 
   it('has no link when nothing contributes, and narrows by the scope when the keys would not fit', () => {
     expect(kpiIssuesJql('csat', [], config, { scopeJql })).toBeNull();
     const keys = Array.from({ length: 3 }, (_, i) => `IMP-${i + 1}`);
-    expect(kpiIssuesJql('csat', keys, config, { scopeJql, maxKeys: 2 })).toBe('(project in (IMP, ONB)) AND (issuetype in ("Implementation") OR labels = "implementation")');
-    expect(kpiIssuesJql('documentation_completeness', keys, config, { scopeJql, maxKeys: 2 })).toBe('(project in (IMP, ONB)) AND labels = "deliverable"');
+    expect(kpiIssuesJql('csat', keys, config, { scopeJql, maxKeys: 2 })).toBe(
+      '(project in (IMP, ONB)) AND (issuetype in ("Implementation") OR labels = "implementation")',
+    );
+    expect(kpiIssuesJql('documentation_completeness', keys, config, { scopeJql, maxKeys: 2 })).toBe(
+      '(project in (IMP, ONB)) AND labels = "deliverable"',
+    );
   });
 
   it('quotes configured names safely', () => {
     const odd = { ...config, labels: { ...config.labels, uat: 'say "uat"\\' } };
-    expect(kpiIssuesJql('uat_first_pass_rate', ['IMP-1'], odd, { scopeJql })).toContain('labels = "say \\"uat\\"\\\\"');
+    expect(kpiIssuesJql('uat_first_pass_rate', ['IMP-1'], odd, { scopeJql })).toContain(
+      'labels = "say \\"uat\\"\\\\"',
+    );
   });
 });
 
 it('keeps done items done in earlier months only from their resolution on', () => {
-  const issues = anImplementation({ key: 'A-1', children: [{ type: 'Task', labels: ['deliverable'], ...done('2026-04-15T10:00:00.000+0000') }] });
-  const [march, april] = contributionsOverTime(issues, TEST_NAMES, ['2026-03-31', '2026-04-30'], config).map((c) => rollUp(c, config));
+  const issues = anImplementation({
+    key: 'A-1',
+    children: [{ type: 'Task', labels: ['deliverable'], ...done('2026-04-15T10:00:00.000+0000') }],
+  });
+  const [march, april] = contributionsOverTime(issues, TEST_NAMES, ['2026-03-31', '2026-04-30'], config).map(
+    (c) => rollUp(c, config),
+  );
   expect(march.documentation_completeness.value).toBe(0);
   expect(april.documentation_completeness.value).toBe(1);
 });
