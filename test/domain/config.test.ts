@@ -1,4 +1,4 @@
-import { defaultConfig, parseConfig } from '../../src/domain';
+import { computeKpiReport, defaultConfig, parseConfig } from '../../src/domain';
 import { anImplementation, anIssue, done } from '../builders/jira';
 import { kpisOf, reportOf } from '../builders/report';
 
@@ -61,5 +61,15 @@ describe('a site’s own names', () => {
   it('finds fields by name whatever their case', () => {
     const issues = anImplementation({ custom: { CSAT: 4 } });
     expect(kpisOf(reportOf(issues, { config: { fieldNames: { csat: 'csat' } } })).csat).toBe(4);
+  });
+});
+
+describe('fields the export does not name', () => {
+  it('says once which fields were not found, and reads them as empty', () => {
+    const issues = anImplementation({ custom: { 'Kickoff Date': '2026-03-01', 'Go-Live Date': '2026-03-11' } });
+    const r = computeKpiReport(issues, { customfield_10002: 'Kickoff Date' }, { asOf: '2026-06-30' });
+    expect(r.implementations[0].kpis.time_to_live_days).toBeNull();
+    expect(r.warnings).toEqual([expect.objectContaining({ issue: '', code: 'FIELD_NOT_FOUND', message: expect.stringContaining('"Go-Live Date"') })]);
+    expect(r.warnings[0].message).not.toContain('"Kickoff Date"');
   });
 });
