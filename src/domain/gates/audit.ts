@@ -1,0 +1,138 @@
+/**
+ * The audit record of an implementation's gates: every sign-off, rejection, override and
+ * evidence change, appended in order and never edited. The state of each gate (its approvals,
+ * override and evidence) is a fold over these records, so the record is the only truth.
+ */
+import { z } from 'zod';
+import { GateIdSchema } from './definitions';
+
+export const GATE_STATUSES = ['passed', 'overridden', 'rejected', 'awaitingApproval', 'notReady'] as const;
+/**
+ * passed: criteria pass and approvals are in; overridden: an admin passed it with a reason;
+ * rejected: an approver's latest word is a rejection; awaitingApproval: criteria pass, approvals
+ * missing; notReady: a criterion fails.
+ */
+export type GateStatus = (typeof GATE_STATUSES)[number];
+export const GateStatusSchema = z.enum(GATE_STATUSES);
+export const isPassed = (status: GateStatus): boolean => status === 'passed' || status === 'overridden';
+
+export const CRITERION_STATUSES = ['pass', 'fail', 'notApplicable'] as const;
+export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
+
+export const EVIDENCE_TYPES = ['url', 'confluencePage', 'jiraIssue'] as const;
+export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+
+export const EvidenceSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  type: z.enum(EVIDENCE_TYPES),
+  /** url: an http(s) URL; confluencePage: the page id; jiraIssue: the issue key. */
+  target: z.string().min(1).max(2000),
+  /** What it was called when attached (page title, issue summary, or given by the user). */
+  title: z.string().max(255),
+  comment: z.string().max(2000),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** A criterion as it stood when someone acted: what they saw. */
+export const CriterionSnapshotSchema = z.strictObject({
+  title: z.string(),
+  status: z.enum(CRITERION_STATUSES),
+  detail: z.string(),
+  issues: z.array(z.string()),
+});
+export type CriterionSnapshot = z.infer<typeof CriterionSnapshotSchema>;
+
+export const ActorSchema = z.strictObject({ accountId: z.string().min(1), displayName: z.string() });
+export type Actor = z.infer<typeof ActorSchema>;
+
+const common = {
+  /** ISO instant of the action (the resolver's clock). */
+  at: z.iso.datetime({ offset: true }),
+  by: ActorSchema,
+  gateId: GateIdSchema,
+  /** The gate's status just before the action. */
+  gateStatus: GateStatusSchema,
+  criteria: z.array(CriterionSnapshotSchema),
+};
+const comment = z.string().trim().max(2000);
+const required = comment.min(1, 'a comment is required');
+
+export const AuditRecordSchema = z.discriminatedUnion('action', [
+  z.strictObject({ ...common, action: z.literal('approve'), comment }),
+  z.strictObject({ ...common, action: z.literal('reject'), comment: required }),
+  z.strictObject({ ...common, action: z.literal('override'), comment: required }),
+  z.strictObject({ ...common, action: z.literal('addEvidence'), evidence: EvidenceSchema }),
+  z.strictObject({ ...common, action: z.literal('removeEvidence'), evidenceId: z.string().min(1), comment }),
+]);
+export type AuditRecord = z.infer<typeof AuditRecordSchema>;
+export type AuditAction = AuditRecord['action'];
+
+export interface Decision {
+  by: Actor;
+  at: string;
+  comment: string;
+}
+
+export interface EvidenceEntry extends Evidence {
+  addedBy: Actor;
+  addedAt: string;
+}
+
+/** What the records say about one gate. */
+export interface GateRecordState {
+  /** Each approver's latest decision, in the order they last decided. */
+  approvals: Decision[];
+  rejections: Decision[];
+  /** The override in force: the latest one not followed by a rejection. */
+  override: Decision | null;
+  /** Evidence attached and not removed, oldest first. */
+  evidence: EvidenceEntry[];
+}
+
+const emptyState = (): GateRecordState => ({ approvals: [], rejections: [], override: null, evidence: [] });
+
+/**
+ * Folds the records (oldest first) into each gate's state. An approver's later decision replaces
+ * their earlier one; a rejection after an override ends the override (someone said no since).
+ */
+export function foldAudit(records: readonly AuditRecord[]): Map<string, GateRecordState> {
+  const decisions = new Map<string, Map<string, { approve: boolean; decision: Decision }>>();
+  const states = new Map<string, GateRecordState>();
+  const stateOf = (gateId: string) => {
+    let s = states.get(gateId);
+    if (!s) states.set(gateId, (s = emptyState()));
+    return s;
+  };
+  for (const r of records) {
+    const state = stateOf(r.gateId);
+    switch (r.action) {
+      case 'approve':
+      case 'reject': {
+        let byGate = decisions.get(r.gateId);
+        if (!byGate) decisions.set(r.gateId, (byGate = new Map()));
+        byGate.delete(r.by.accountId); // re-inserted last: "in the order they last decided"
+        byGate.set(r.by.accountId, { approve: r.action === 'approve', decision: { by: r.by, at: r.at, comment: r.comment } });
+        if (r.action === 'reject') state.override = null;
+        break;
+      }
+      case 'override':
+        state.override = { by: r.by, at: r.at, comment: r.comment };
+        break;
+      case 'addEvidence':
+        state.evidence.push({ ...r.evidence, addedBy: r.by, addedAt: r.at });
+        break;
+      case 'removeEvidence':
+        state.evidence = state.evidence.filter((e) => e.id !== r.evidenceId);
+        break;
+    }
+  }
+  for (const [gateId, byGate] of decisions) {
+    const state = stateOf(gateId);
+    for (const { approve, decision } of byGate.values()) (approve ? state.approvals : state.rejections).push(decision);
+  }
+  return states;
+}
+
+export function gateRecordState(states: ReadonlyMap<string, GateRecordState>, gateId: string): GateRecordState {
+  return states.get(gateId) ?? emptyState();
+}

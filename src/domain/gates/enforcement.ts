@@ -1,0 +1,50 @@
+/**
+ * Gate enforcement (the workflow validator): a transition into a configured status is refused
+ * while a gate that status requires has not passed, with a message that names each such gate and
+ * what stands in its way.
+ */
+import type { RunwayConfig } from '../config';
+import type { GateResult } from './evaluate';
+
+export type TransitionVerdict = { allowed: true } | { allowed: false; blocking: GateResult[]; message: string };
+
+/** The gates a transition into `status` requires (case-insensitive status match), in gate order. */
+export function requiredGatesFor(status: string, config: RunwayConfig): string[] {
+  const lc = status.trim().toLowerCase();
+  const ids = new Set(config.enforcement.filter((r) => r.status.trim().toLowerCase() === lc).flatMap((r) => r.requiredGates));
+  return config.gates.filter((g) => ids.has(g.id)).map((g) => g.id);
+}
+
+const MAX_KEYS = 5;
+
+function keyList(keys: readonly string[]): string {
+  if (keys.length === 0) return '';
+  const shown = keys.slice(0, MAX_KEYS).join(', ');
+  return keys.length > MAX_KEYS ? `${shown} and ${keys.length - MAX_KEYS} more` : shown;
+}
+
+/** Why a gate has not passed, in a phrase: its failing criteria, a rejection, or missing approvals. */
+export function whyNotPassed(gate: GateResult): string {
+  const reasons: string[] = [];
+  if (gate.status === 'rejected') {
+    reasons.push(gate.rejections.map((r) => `rejected by ${r.by.displayName || r.by.accountId} ("${r.comment}")`).join(', '));
+  }
+  for (const c of gate.criteria) {
+    if (c.status !== 'fail') continue;
+    const keys = keyList(c.failing);
+    reasons.push(`${c.title}: ${c.detail}${keys && !c.detail.includes(c.failing[0]) ? ` (${keys})` : ''}`);
+  }
+  if (gate.status === 'awaitingApproval') {
+    const missing = gate.requiredApprovals - gate.approvals.length;
+    reasons.push(`awaiting ${missing} approval${missing === 1 ? '' : 's'}`);
+  }
+  return reasons.join('; ');
+}
+
+export function checkTransition(implementationKey: string, toStatus: string, gates: readonly GateResult[], config: RunwayConfig): TransitionVerdict {
+  const required = new Set(requiredGatesFor(toStatus, config));
+  const blocking = gates.filter((g) => required.has(g.id) && !g.passed);
+  if (blocking.length === 0) return { allowed: true };
+  const parts = blocking.map((g) => `${g.name} has not passed — ${whyNotPassed(g)}`);
+  return { allowed: false, blocking, message: `${implementationKey} cannot move to ${toStatus}: ${parts.join('. ')}.` };
+}
