@@ -107,6 +107,8 @@ export interface JiraClient {
     issueKey?: string;
   }): Promise<Record<string, boolean>>;
   myself(): Promise<JiraUser>;
+  /** Active users matching a name or email prefix (`GET /rest/api/3/user/search`). */
+  searchUsers(query: string, maxResults?: number): Promise<JiraUser[]>;
   getIssueTypes(): Promise<JiraIssueType[]>;
   createIssueType(input: IssueTypeInput): Promise<JiraIssueType>;
   createCustomField(input: CustomFieldInput): Promise<JiraField>;
@@ -222,6 +224,9 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     },
 
     myself: () => t.json('GET', '/rest/api/3/myself', UserSchema),
+
+    searchUsers: (query, maxResults = 20) =>
+      t.json('GET', withQuery('/rest/api/3/user/search', { query, maxResults }), z.array(UserSchema)),
 
     getIssueTypes: () => t.json('GET', '/rest/api/3/issuetype', z.array(IssueTypeSchema)),
 
