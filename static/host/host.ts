@@ -230,6 +230,12 @@ function startChrome(): void {
   const setMode = (mode: ColorMode) => {
     applyTheme(mode);
     document.cookie = `runway_theme=${mode}; path=/; SameSite=Lax`;
+    // The cookie now carries the choice; a stale ?theme= in the address must not override it.
+    const url = new URL(location.href);
+    if (url.searchParams.has('theme')) {
+      url.searchParams.delete('theme');
+      history.replaceState(history.state, '', url.toString());
+    }
     frames().forEach((f) => f.contentWindow?.postMessage({ runway: true, type: 'theme', colorMode: mode }, location.origin));
     const toggle = document.getElementById('runway-theme');
     if (toggle) {
@@ -249,6 +255,7 @@ function startChrome(): void {
       document.cookie = `runway_user=${encodeURIComponent(userSelect.value)}; path=/; SameSite=Lax`;
       const url = new URL(location.href);
       url.searchParams.delete('user');
+      url.searchParams.delete('theme');
       location.assign(url.toString());
     });
   }

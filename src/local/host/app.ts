@@ -1,7 +1,7 @@
 // The whole local app in one call: a site (the demo portfolio by default), the Forge platform
 // around the app's real code, and the HTTP host. `runway serve` and the e2e tests start it here.
 import { DEMO_USERS } from '../demo/catalog';
-import { createBaseSite } from '../demo/catalog';
+import { generatePortfolio } from '../demo/generate';
 import { createSiteHandler } from '../site/handler';
 import type { SiteState } from '../site/model';
 import type { FaultConfig, SiteHandler } from '../site/types';
@@ -36,8 +36,9 @@ export const HOST_USERS: HostUser[] = [
   { alias: 'viewer', accountId: DEMO_USERS.viewer.accountId, displayName: DEMO_USERS.viewer.displayName, note: 'cannot browse the restricted project' },
 ];
 
-export function demoSite(_seed = 1): SiteState {
-  return createBaseSite();
+/** The demo portfolio (src/local/demo): deterministic for a seed. */
+export function demoSite(seed = 1): SiteState {
+  return generatePortfolio({ seed }).state;
 }
 
 export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {

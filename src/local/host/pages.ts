@@ -51,7 +51,7 @@ h1 { font-size: 24px; font-weight: 653; margin: 8px 0 16px; } h2 { font-size: 16
 .panel, .gadget { border: 1px solid var(--ds-border, #dcdfe4); border-radius: 3px; margin: 0 0 16px; background: var(--ds-surface, #fff); }
 .panel > .bar, .gadget > .bar { display: flex; justify-content: space-between; align-items: center; padding: 8px 12px;
   border-bottom: 1px solid var(--ds-border, #dcdfe4); font-weight: 600; }
-.gadgets { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 16px; }
+.gadgets { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 16px; }
 iframe[data-runway-frame] { display: block; width: 100%; height: 160px; border: 0; background: transparent; }
 .missing { padding: 16px; color: var(--ds-text-warning, #a54800); }
 table.list { border-collapse: collapse; width: 100%; } table.list th, table.list td { text-align: left; padding: 6px 8px;
