@@ -1,0 +1,39 @@
+// `npm run bench`: the figures the issues ask for, measured on this machine, printed as JSON.
+// Each size runs in its own process so that its peak memory is its own.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const ISSUES_PER_IMPLEMENTATION = 42; // what the demo generator produces on average
+
+function run(script: string, args: string[], heapMB = 12000): Record<string, number> {
+  const out = execFileSync(process.execPath, [`--max-old-space-size=${heapMB}`, path.join(__dirname, script), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, number>;
+}
+
+function kpiEngine() {
+  const sizes = { '10k': 10_000, '100k': 100_000 };
+  const runs: Record<string, Record<string, number>> = {};
+  for (const [label, issues] of Object.entries(sizes)) {
+    process.stderr.write(`bench: KPI engine, ${label} issues…\n`);
+    runs[label] = run('kpi-engine.js', [String(Math.ceil(issues / ISSUES_PER_IMPLEMENTATION))]);
+  }
+  const small = runs['10k'];
+  const large = runs['100k'];
+  const ratio = large.engineMs / small.engineMs;
+  return {
+    runs,
+    targets: {
+      kpiTimeAtMostJsonParse: { '10k': small.engineMs <= small.jsonParseMs, '100k': large.engineMs <= large.jsonParseMs },
+      ratio100kTo10k: { value: +ratio.toFixed(2), target: 11, met: ratio <= 11 },
+    },
+  };
+}
+
+const only = process.argv[2];
+const result: Record<string, unknown> = {};
+if (!only || only === 'kpis') result.kpiEngine = kpiEngine();
+process.stdout.write(JSON.stringify(result, null, 2) + '\n');
