@@ -196,6 +196,15 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     return { id: page.data.id, title: page.data.title, space: space.success ? space.data : { id: page.data.spaceId, key: '' } };
   }
 
+  /** Implementations the user can see (data-model.md defaults); a search Jira refuses (no such type) finds none. */
+  async function implementations(user: HostUser): Promise<Issue[]> {
+    const byKey = new Map<string, Issue>();
+    for (const jql of ['labels = implementation ORDER BY key ASC', 'issuetype = Implementation ORDER BY key ASC']) {
+      for (const issue of await search(user, jql)) if (isImplementation(issue)) byKey.set(issue.key, issue);
+    }
+    return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
+  }
+
   const isImplementation = (i: Issue) =>
     i.fields.labels.some((l) => l.toLowerCase() === 'implementation') || (i.fields.issuetype?.name ?? '').toLowerCase() === 'implementation';
 
@@ -239,7 +248,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     const [first, second, third, fourth] = parts;
 
     if (parts.length === 0) {
-      const impls = (await search(user, 'labels = implementation OR issuetype = Implementation ORDER BY key ASC')).filter(isImplementation);
+      const impls = await implementations(user);
       const firstImpl = impls[0];
       const projectList = await projects(user);
       const pageList = await confluencePages(user);
@@ -270,7 +279,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       const entry = url.searchParams.get('entry') === 'edit' ? '&edit=1' : '';
       switch (surface.type) {
         case 'jira:issuePanel': {
-          const impl = (await search(user, 'labels = implementation OR issuetype = Implementation ORDER BY key ASC')).find(isImplementation);
+          const impl = (await implementations(user))[0];
           return { redirect: impl ? `/browse/${impl.key}` : '/' };
         }
         case 'jira:dashboardGadget':

@@ -30,6 +30,31 @@ describe('the local host over HTTP', () => {
     for (const s of app.forge.manifest.surfaces) expect(page).toContain(`<code>${s.key}</code>`);
   });
 
+  it('lists the implementations the acting user can see, and hides the restricted project from the viewer', async () => {
+    const rows = (page: string) => {
+      const table = page.slice(page.indexOf('data-testid="implementations"'));
+      return [...table.slice(0, table.indexOf('</table>')).matchAll(/<a href="\/browse\/([A-Z]+)-\d+">/g)].map((m) => m[1]);
+    };
+    const admin = rows(await (await get('/?user=admin')).text());
+    const viewer = rows(await (await get('/?user=viewer')).text());
+    expect(admin.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(admin)).toEqual(new Set(['IMP', 'ONB', 'ENT']));
+    expect(new Set(viewer)).toEqual(new Set(['IMP', 'ONB']));
+    expect(viewer.length).toBe(admin.filter((p) => p !== 'ENT').length);
+  });
+
+  it('shows the app panels on an implementation, as the user, and Jira’s answer for an issue they cannot see', async () => {
+    const ent = app.state.projects.find((p) => p.key === 'ENT');
+    const epic = app.state.issues.find((i) => i.projectId === ent?.id && i.labels.includes('implementation'));
+    if (!epic) throw new Error('the demo site has no ENT implementation');
+    const asAdmin = await (await get(`/browse/${epic.key}?user=admin`)).text();
+    const panels = app.forge.manifest.surfaces.filter((s) => s.type === 'jira:issuePanel');
+    for (const panel of panels) expect(asAdmin).toContain(`aria-label="${panel.title}"`);
+    const asViewer = await (await get(`/browse/${epic.key}?user=viewer`)).text();
+    expect(asViewer).toContain('does not exist or you do not have permission to see it');
+    expect(asViewer).not.toContain(epic.summary);
+  });
+
   it('escapes what the site says instead of rendering it as HTML', async () => {
     const created = await app.site.handle({
       method: 'POST',
