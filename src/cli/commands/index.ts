@@ -1,6 +1,7 @@
 /** Every `runway` command. Add yours here: one file per command in this folder, one line below. */
 import type { Command } from '../command';
+import { exportCommand } from './export';
 import { kpisCommand } from './kpis';
 import { serveCommand } from './serve';
 
-export const COMMANDS: readonly Command[] = [kpisCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [kpisCommand, exportCommand, serveCommand];

@@ -10,25 +10,33 @@ import { renderCsv } from '../format/csv';
 import { renderMarkdown } from '../format/markdown';
 import { readJsonFile, readSearchExports } from '../input';
 import type { CliIo } from '../io';
+// --site: reading a live Jira (src/cli/site.ts, owned with src/jira).
+import { loadSiteExport, SITE_OPTIONS, SITE_USAGE, wantsSite } from '../site';
 
 const FORMATS = ['json', 'md', 'csv'] as const;
 
 const USAGE = `Usage: runway kpis --input <file|dir>... [--as-of YYYY-MM-DD] [--config runway.config.json] [--format json|md|csv]
+       runway kpis --site <url> --email <email> --token <token> --jql <query> [--as-of …] [--config …] [--format …]
 
 Computes every delivery KPI per implementation and for the portfolio (shared/spec/kpis.md).
 
   --input <file|dir>  A Jira search response (GET /rest/api/3/search/jql?expand=names,changelog),
                       an array of the pages of one search, or a folder of such .json files.
                       Repeatable; more paths may follow the first.
+${SITE_USAGE}
+                      The site's issues give the same report as --input on their export
+                      (runway export).
   --as-of <date>      Compute as of this date (default: today). Later history is ignored.
   --config <file>     Site names, field ids, targets (see RunwayConfig); unknown keys are refused.
   --format <f>        json (default, the kpis.md output), md (tables to read), csv (one row per
                       implementation).
 
-Exit codes: 0 done, 2 bad input (the message names the file and the problem).
+Exit codes: 0 done, 1 Jira failed (after retries), 2 bad input or Jira refused (the message names
+the file or gives Jira's own message).
 `;
 
 export const KPIS_OPTIONS = {
+  ...SITE_OPTIONS,
   input: { type: 'string', multiple: true },
   'as-of': { type: 'string' },
   config: { type: 'string' },
@@ -63,7 +71,10 @@ export const kpisCommand: Command = {
     const format = oneOf('--format', values.format ?? 'json', FORMATS);
     const asOf = values['as-of'] === undefined ? io.today() : parseDateOption('--as-of', values['as-of']);
     const config = await loadConfig(values.config, io);
-    const source = await loadIssues([...(values.input ?? []), ...positionals], io);
+    const source =
+      values.site !== undefined || (values.input === undefined && positionals.length === 0 && wantsSite(values, io))
+        ? await loadSiteExport(values, config, io)
+        : await loadIssues([...(values.input ?? []), ...positionals], io);
     const report = computeKpiReport(source.issues, source.names, { asOf, config, warnings: source.warnings });
     if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'md') io.stdout(renderMarkdown(report, config));
