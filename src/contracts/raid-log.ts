@@ -17,13 +17,22 @@ export const RAID_KINDS = ['risk', 'assumption', 'issue', 'dependency'] as const
 export const RaidKind = z.enum(RAID_KINDS);
 export type RaidKind = z.infer<typeof RaidKind>;
 
-export const RAID_KIND_LABELS: Record<RaidKind, string> = { risk: 'Risk', assumption: 'Assumption', issue: 'Issue', dependency: 'Dependency' };
+export const RAID_KIND_LABELS: Record<RaidKind, string> = {
+  risk: 'Risk',
+  assumption: 'Assumption',
+  issue: 'Issue',
+  dependency: 'Dependency',
+};
 
 /** Scores at or above count as high (the panel's "open high risks"). */
 export const HIGH_RAID_SCORE = 15;
 
 const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]+-[1-9][0-9]*$/, 'expected an issue key such as IMP-12');
-const scale = z.number().int('must be a whole number').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5');
+const scale = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be from 1 to 5')
+  .max(5, 'must be from 1 to 5');
 const accountId = z.string().min(1).max(128);
 
 export const RaidOwner = z.object({ accountId: z.string().nullable(), displayName: z.string().nullable() });
@@ -100,7 +109,11 @@ export const UpdateRaidItemPayload = z.discriminatedUnion('field', [
   z.strictObject({ key: issueKey, field: z.literal('impact'), value: scale.nullable() }),
   z.strictObject({ key: issueKey, field: z.literal('owner'), value: accountId.nullable() }),
   z.strictObject({ key: issueKey, field: z.literal('dueDate'), value: isoDate.nullable() }),
-  z.strictObject({ key: issueKey, field: z.literal('status'), value: z.string().regex(/^\d+$/, 'expected a transition id') }),
+  z.strictObject({
+    key: issueKey,
+    field: z.literal('status'),
+    value: z.string().regex(/^\d+$/, 'expected a transition id'),
+  }),
 ]);
 export type UpdateRaidItemPayload = z.infer<typeof UpdateRaidItemPayload>;
 export const UpdateRaidItemResult = resolverResultSchema(RaidItem);
