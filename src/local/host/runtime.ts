@@ -110,86 +110,109 @@ function response(status: number, body: unknown, headers: Record<string, string>
   return new Response(text, { status, headers: h });
 }
 
+interface Installed {
+  context: AppContextDefaults;
+  site: SiteBackend;
+  storage: KvsBackend;
+}
+
+// One dispatcher per process: the globals route each call to the host whose invocation is running
+// (several hosts may live in one process, e.g. in tests), else to the most recently installed one.
+const store = new AsyncLocalStorage<{ invocation: Invocation; host: Installed }>();
+const installed: Installed[] = [];
+
+function currentHost(): Installed {
+  const host = store.getStore()?.host ?? installed[installed.length - 1];
+  if (!host) throw new Error('No local Forge host is installed');
+  return host;
+}
+
+async function forgeFetch(target: ForgeTarget, requestPath: string, init?: RequestInit): Promise<Response> {
+  const host = currentHost();
+  if (target.type === 'kvs') {
+    const text = await bodyText(init?.body);
+    let parsed: unknown;
+    try {
+      parsed = text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      return response(400, { code: 'BAD_REQUEST', message: 'Provided request body is invalid' });
+    }
+    const answer = await host.storage.handle(requestPath, parsed);
+    return response(answer.status, answer.body);
+  }
+  if (target.type === 'fpp' && (target.remote === 'jira' || target.remote === 'confluence')) {
+    let accountId: string | undefined;
+    if (target.provider === 'user') {
+      accountId = target.accountId ?? store.getStore()?.invocation.accountId;
+      if (!accountId) {
+        throw new Error('asUser() was called outside an invocation by a user (a trigger or consumer has no user: use asApp()).');
+      }
+    }
+    const answer = await host.site.request({
+      method: (init?.method ?? 'GET').toUpperCase(),
+      path: requestPath,
+      headers: headerRecord(init),
+      body: await bodyText(init?.body),
+      accountId,
+      product: target.remote,
+    });
+    return response(answer.status, answer.body, answer.headers);
+  }
+  throw new Error(`The local Forge host does not emulate ${JSON.stringify(target)} (${requestPath})`);
+}
+
+const forgeRuntime = {
+  proxy: { token: 'local-forge-host', url: 'http://localhost' },
+  tracing: { traceId: 'local', spanId: 'local' },
+  metrics,
+  externalAuth: [],
+  get appContext() {
+    const context = currentHost().context;
+    const inv = store.getStore()?.invocation;
+    return {
+      appId: context.appId,
+      appVersion: context.appVersion,
+      environmentId: context.environmentId,
+      environmentType: context.environmentType,
+      installationId: context.installationId,
+      invocationId: inv?.invocationId ?? 'outside-invocation',
+      moduleKey: inv?.moduleKey,
+      license: undefined,
+      installation: undefined,
+      permissions: undefined,
+    };
+  },
+  get lambdaContext() {
+    const inv = store.getStore()?.invocation;
+    return { getRemainingTimeInMillis: () => (inv ? Math.max(0, inv.deadline - Date.now()) : 0) };
+  },
+};
+
 export function installForgeRuntime(options: {
   site: SiteBackend;
   storage: KvsBackend;
   context?: Partial<AppContextDefaults>;
 }): ForgeRuntime {
-  const context = { ...DEFAULT_APP_CONTEXT, ...options.context };
-  const store = new AsyncLocalStorage<Invocation>();
+  const host: Installed = { context: { ...DEFAULT_APP_CONTEXT, ...options.context }, site: options.site, storage: options.storage };
+  installed.push(host);
   const g = globalThis as ForgeGlobals;
-
-  const forgeFetch = async (target: ForgeTarget, requestPath: string, init?: RequestInit): Promise<Response> => {
-    if (target.type === 'kvs') {
-      const text = await bodyText(init?.body);
-      let parsed: unknown;
-      try {
-        parsed = text === undefined ? undefined : JSON.parse(text);
-      } catch {
-        return response(400, { code: 'BAD_REQUEST', message: 'Provided request body is invalid' });
-      }
-      const answer = await options.storage.handle(requestPath, parsed);
-      return response(answer.status, answer.body);
-    }
-    if (target.type === 'fpp' && (target.remote === 'jira' || target.remote === 'confluence')) {
-      let accountId: string | undefined;
-      if (target.provider === 'user') {
-        accountId = target.accountId ?? store.getStore()?.accountId;
-        if (!accountId) {
-          throw new Error('asUser() was called outside an invocation by a user (a trigger or consumer has no user: use asApp()).');
-        }
-      }
-      const answer = await options.site.request({
-        method: (init?.method ?? 'GET').toUpperCase(),
-        path: requestPath,
-        headers: headerRecord(init),
-        body: await bodyText(init?.body),
-        accountId,
-        product: target.remote,
-      });
-      return response(answer.status, answer.body, answer.headers);
-    }
-    throw new Error(`The local Forge host does not emulate ${JSON.stringify(target)} (${requestPath})`);
-  };
-
-  const runtime = {
-    proxy: { token: 'local-forge-host', url: 'http://localhost' },
-    tracing: { traceId: 'local', spanId: 'local' },
-    metrics,
-    externalAuth: [],
-    get appContext() {
-      const inv = store.getStore();
-      return {
-        appId: context.appId,
-        appVersion: context.appVersion,
-        environmentId: context.environmentId,
-        environmentType: context.environmentType,
-        installationId: context.installationId,
-        invocationId: inv?.invocationId ?? 'outside-invocation',
-        moduleKey: inv?.moduleKey,
-        license: undefined,
-        installation: undefined,
-        permissions: undefined,
-      };
-    },
-    get lambdaContext() {
-      const inv = store.getStore();
-      return { getRemainingTimeInMillis: () => (inv ? Math.max(0, inv.deadline - Date.now()) : 0) };
-    },
-  };
-
-  g.__forge_runtime__ = runtime;
+  g.__forge_runtime__ = forgeRuntime;
   g.__forge_fetch__ = forgeFetch;
 
   return {
-    context,
-    current: () => store.getStore(),
+    context: host.context,
+    current: () => {
+      const s = store.getStore();
+      return s?.host === host ? s.invocation : undefined;
+    },
     run: (invocation, fn) => {
       const { timeoutMs = 25_000, ...rest } = invocation;
-      return store.run({ ...rest, invocationId: randomUUID(), deadline: Date.now() + timeoutMs }, fn);
+      return store.run({ host, invocation: { ...rest, invocationId: randomUUID(), deadline: Date.now() + timeoutMs } }, fn);
     },
     uninstall: () => {
-      if (g.__forge_fetch__ === forgeFetch) {
+      const i = installed.indexOf(host);
+      if (i >= 0) installed.splice(i, 1);
+      if (installed.length === 0 && g.__forge_fetch__ === forgeFetch) {
         delete g.__forge_fetch__;
         delete g.__forge_runtime__;
       }

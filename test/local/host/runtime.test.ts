@@ -71,6 +71,19 @@ describe('the Forge runtime globals', () => {
     await expect(runtime.run({ moduleKey: 'trigger' }, whoAmI)).rejects.toThrow(/outside an invocation by a user/);
   });
 
+  it('routes each invocation to its own host when two hosts share the process', async () => {
+    const otherStorage = await SqliteKvs.open();
+    const other = installForgeRuntime({ storage: otherStorage, site: { request: async () => ({ status: 200, body: { accountId: 'from-other-site' } }) } });
+    try {
+      const [mine, theirs] = await Promise.all([runtime.run({ accountId: 'user-a' }, whoAmI), other.run({ accountId: 'user-a' }, whoAmI)]);
+      expect([mine, theirs]).toEqual(['user-a', 'from-other-site']);
+    } finally {
+      other.uninstall();
+      otherStorage.close();
+    }
+    expect(await runtime.run({ accountId: 'user-b' }, whoAmI)).toBe('user-b');
+  });
+
   it('gives getAppContext() the module and remaining time of the current invocation', async () => {
     const context = await runtime.run({ accountId: 'user-a', moduleKey: 'runway-portfolio-kpis', timeoutMs: 25_000 }, async () => getAppContext());
     expect(context.moduleKey).toBe('runway-portfolio-kpis');
