@@ -14,11 +14,21 @@ const surfaces = fs
   .filter((name) => only.length === 0 || only.includes(name));
 
 const started = Date.now();
+const failed = [];
+// One broken surface does not stop the others (or the host script) from building; the exit code says it.
+const attempt = async (name, run) => {
+  try {
+    await run();
+  } catch (e) {
+    failed.push(name);
+    console.error(`static/${name}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+};
 for (const name of surfaces) {
-  await build({ configFile: path.join(staticDir, 'vite.config.mts'), root: path.join(staticDir, name) });
+  await attempt(name, () => build({ configFile: path.join(staticDir, 'vite.config.mts'), root: path.join(staticDir, name) }));
 }
 if (only.length === 0 || only.includes('host')) {
-  await build({
+  await attempt('host', () => build({
     configFile: false,
     logLevel: 'warn',
     build: {
@@ -28,6 +38,12 @@ if (only.length === 0 || only.includes('host')) {
       reportCompressedSize: false,
       lib: { entry: path.join(staticDir, 'host', 'host.ts'), formats: ['iife'], name: 'RunwayHost', fileName: () => 'host.js' },
     },
-  });
+  }));
 }
-console.log(`Built ${surfaces.length} surface(s) [${surfaces.join(', ')}] and the host script in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+if (failed.length > 0) {
+  console.error(`Custom UI build failed for ${failed.join(', ')} (${seconds} s)`);
+  process.exitCode = 1;
+} else {
+  console.log(`Built ${surfaces.length} surface(s) [${surfaces.join(', ')}] and the host script in ${seconds} s`);
+}
