@@ -2,3 +2,4 @@
 export * from './result';
 export * from './dates';
 export * from './kpi-gadget';
+export * from './stage-gates';

@@ -34,9 +34,22 @@ export interface RemoteLinkRef {
   url: string;
 }
 
-/** How the handover packet (Confluence macro, issue 6) links itself from the implementation. */
+/**
+ * How a handover packet (the Confluence macro's published page) is recognised among the
+ * implementation's remote links: relationship "Handover packet", a global id starting
+ * `runway:handover-packet`, or a link titled "Handover packet…" (as Confluence page links are).
+ */
 export const HANDOVER_PACKET_RELATIONSHIP = 'Handover packet';
 export const HANDOVER_PACKET_GLOBAL_ID_PREFIX = 'runway:handover-packet';
+
+export function isHandoverPacketLink(link: RemoteLinkRef): boolean {
+  const name = HANDOVER_PACKET_RELATIONSHIP.toLowerCase();
+  return (
+    link.relationship?.trim().toLowerCase() === name ||
+    (link.globalId ?? '').startsWith(HANDOVER_PACKET_GLOBAL_ID_PREFIX) ||
+    link.title.trim().toLowerCase().startsWith(name)
+  );
+}
 
 export interface CriterionContext {
   implementation: Implementation;
@@ -218,8 +231,7 @@ function gatesPassed(c: Extract<Criterion, { kind: 'gatesPassed' }>, ctx: Criter
 }
 
 function handoverPacketLinked(ctx: CriterionContext): Outcome {
-  const want = HANDOVER_PACKET_RELATIONSHIP.toLowerCase();
-  const link = ctx.remoteLinks.find((l) => l.relationship?.toLowerCase() === want || (l.globalId ?? '').startsWith(HANDOVER_PACKET_GLOBAL_ID_PREFIX));
+  const link = ctx.remoteLinks.find(isHandoverPacketLink);
   if (link) return { status: 'pass', detail: `Linked: ${link.title}`, issues: [], failing: [] };
   const page = ctx.evidence.find((e) => e.type === 'confluencePage' && !ctx.missingEvidence.has(e.id));
   if (page) return { status: 'pass', detail: `Confluence page attached as evidence: ${page.title || page.target}`, issues: [], failing: [] };

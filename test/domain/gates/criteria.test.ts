@@ -181,7 +181,7 @@ describe('Handover', () => {
     expect(criterion(gatesOf(anImplementation({ children: docs(18, 2) })), 'handover', 'Documentation').status).toBe('fail');
   });
 
-  it('finds the handover packet as a remote link of the implementation (relationship or global id)', () => {
+  it('finds the handover packet as a remote link of the implementation (relationship, global id or page title)', () => {
     const issues = anImplementation({ children: [] });
     expect(criterion(gatesOf(issues), 'handover', 'Handover packet').status).toBe('fail');
     const byRelationship = [{ relationship: 'handover packet', title: 'Acme handover', url: 'https://x/wiki/1' }];
@@ -189,6 +189,8 @@ describe('Handover', () => {
     const byGlobalId = [{ globalId: 'runway:handover-packet:IMP-1', title: 'Acme handover', url: 'https://x/wiki/1' }];
     expect(criterion(gatesOf(issues, { remoteLinks: byGlobalId }), 'handover', 'Handover packet').status).toBe('pass');
     expect(criterion(gatesOf(issues, { remoteLinks: [{ title: 'Design doc', url: 'https://x' }] }), 'handover', 'Handover packet').status).toBe('fail');
+    const confluencePage = [{ globalId: 'appId=c0ffee&pageId=77', relationship: 'Wiki Page', title: 'Handover packet: Acme', url: 'https://x/wiki/77' }];
+    expect(criterion(gatesOf(issues, { remoteLinks: confluencePage }), 'handover', 'Handover packet').detail).toBe('Linked: Handover packet: Acme');
   });
 
   it('accepts a Confluence page attached as the gate’s evidence, unless that page is gone', () => {

@@ -1,0 +1,126 @@
+// The gates of one implementation as the stage-gates panel and the workflow validator both need
+// them: the implementation read from Jira (as whoever the caller chose), its audit record from app
+// storage, evidence checked for existence, all evaluated by the domain.
+import { randomUUID } from 'node:crypto';
+import {
+  buildImplementations,
+  computeImplementationKpis,
+  evaluateGates,
+  foldAudit,
+  parseSearchExport,
+  AuditRecordSchema,
+  type AuditRecord,
+  type GateResult,
+  type Implementation,
+  type IsoDate,
+  type KpiValues,
+  type RemoteLinkRef,
+  type RunwayConfig,
+} from '../domain';
+import { type JiraClient } from '../jira';
+import { confluencePageId, fetchImplementationExport, lookUpIssue, lookUpPage, type EvidenceLookup } from '../jira/gates';
+import type { Transport } from '../jira/transport';
+import { appendOnlyLog, type LogEntry, type TypedStore } from '../storage';
+
+export interface GateDeps {
+  jira: JiraClient;
+  /** Confluence REST as the same identity; null where it is not reachable (evidence pages are then not checked). */
+  confluence: Transport | null;
+  store: TypedStore;
+  config: RunwayConfig;
+}
+
+/** The audit record of one implementation (by issue id, which survives a move to another project). */
+export function auditLog(store: TypedStore, issueId: string) {
+  return appendOnlyLog(store, `gates:${issueId}`, AuditRecordSchema);
+}
+
+export interface LoadedImplementation {
+  implementation: Implementation;
+  kpis: KpiValues;
+  remoteLinks: RemoteLinkRef[];
+  /** Where the audit record lives. */
+  logId: string;
+  warnings: string[];
+}
+
+/** The implementation `key` as the deps' identity sees it; null when the issue is not an implementation. */
+export async function loadImplementation(deps: GateDeps, key: string, asOf: IsoDate): Promise<LoadedImplementation | null> {
+  const pages = await fetchImplementationExport(deps.jira, key, deps.config);
+  const exported = parseSearchExport(pages);
+  if (!exported.ok) throw new Error(`Jira's search answer could not be read: ${exported.error}`);
+  const model = buildImplementations(exported.value.issues, exported.value.names, { asOf, config: deps.config });
+  const implementation = model.implementations.find((i) => i.key === key);
+  if (!implementation) return null;
+  const { kpis, warnings } = computeImplementationKpis(implementation, deps.config, asOf);
+  const links = await deps.jira.getRemoteLinks(key);
+  return {
+    implementation,
+    kpis,
+    remoteLinks: links.map((l) => ({ globalId: l.globalId, relationship: l.relationship, title: l.object.title, url: l.object.url })),
+    logId: implementation.id ?? key,
+    warnings: [...model.warnings, ...implementation.warnings, ...warnings].map((w) => `${w.issue ? `${w.issue}: ` : ''}${w.message}`),
+  };
+}
+
+export interface EvidenceCheck {
+  missing: Set<string>;
+  /** Current titles of pages and issues that exist. */
+  titles: Map<string, string>;
+  warnings: string[];
+}
+
+const CHECKS_AT_ONCE = 5;
+
+/** Looks up every evidence page and issue still attached; a deleted one is missing, not an error. */
+export async function checkEvidence(deps: GateDeps, records: readonly AuditRecord[]): Promise<EvidenceCheck> {
+  const out: EvidenceCheck = { missing: new Set(), titles: new Map(), warnings: [] };
+  const all = [...foldAudit(records).values()].flatMap((s) => s.evidence).filter((e) => e.type !== 'url');
+  for (let i = 0; i < all.length; i += CHECKS_AT_ONCE) {
+    const batch = all.slice(i, i + CHECKS_AT_ONCE);
+    const found = await Promise.all(
+      batch.map(async (e): Promise<EvidenceLookup> => {
+        if (e.type === 'jiraIssue') return lookUpIssue(deps.jira, e.target);
+        const id = confluencePageId(e.target);
+        if (id === null) return { exists: false };
+        return deps.confluence ? lookUpPage(deps.confluence, id) : { exists: 'unknown', reason: 'Confluence is not reachable' };
+      }),
+    );
+    batch.forEach((e, j) => {
+      const r = found[j];
+      if (r.exists === true) out.titles.set(e.id, r.title);
+      else if (r.exists === false) out.missing.add(e.id);
+      else out.warnings.push(`Evidence "${e.title || e.target}" could not be checked: ${r.reason}`);
+    });
+  }
+  return out;
+}
+
+export interface GateReport {
+  loaded: LoadedImplementation;
+  records: Array<LogEntry<AuditRecord>>;
+  gates: GateResult[];
+  evidence: EvidenceCheck;
+}
+
+export async function evaluate(deps: GateDeps, loaded: LoadedImplementation, asOf: IsoDate, options: { checkEvidence: boolean }): Promise<GateReport> {
+  const records = await auditLog(deps.store, loaded.logId).read();
+  const plain = records.map((r) => r.entry);
+  const evidence = options.checkEvidence ? await checkEvidence(deps, plain) : { missing: new Set<string>(), titles: new Map<string, string>(), warnings: [] };
+  const gates = evaluateGates({
+    implementation: loaded.implementation,
+    kpis: loaded.kpis,
+    config: deps.config,
+    asOf,
+    audit: plain,
+    remoteLinks: loaded.remoteLinks,
+    missingEvidence: evidence.missing,
+  });
+  return { loaded, records, gates, evidence };
+}
+
+export const newEvidenceId = (): string => randomUUID();
+
+export function todayUtc(now: Date = new Date()): IsoDate {
+  return now.toISOString().slice(0, 10);
+}
