@@ -88,7 +88,7 @@ export async function invokeResolver(
     return await Promise.race([call, timeout]);
   } catch (e) {
     if (e instanceof InvocationError) throw e;
-    throw new InvocationError(`There was an error invoking the function - ${e instanceof Error ? e.message : String(e)}`);
+    throw new InvocationError(`There was an error invoking the function - ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   } finally {
     clearTimeout(timer);
   }
