@@ -147,6 +147,7 @@ export function createSiteHandler(state: SiteState, options: SiteHandlerOptions 
   }
 
   return {
+    state,
     handle,
     setFaults(next) {
       faults = next;

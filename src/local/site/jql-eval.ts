@@ -389,7 +389,7 @@ export function compileWhere(ctx: JqlContext, expr: JqlExpr): IssuePredicate {
 
 type SortKey = (issue: SiteIssue) => number | string | null;
 
-function keyParts(state: SiteState) {
+function keyParts() {
   return (issue: SiteIssue): string => {
     const dash = issue.key.lastIndexOf('-');
     return `${issue.key.slice(0, dash)}\u0000${issue.key.slice(dash + 1).padStart(10, '0')}`;
@@ -402,7 +402,7 @@ function sortKeyFor(ctx: JqlContext, order: JqlOrder): SortKey {
     case 'key':
     case 'issuekey':
     case 'rank':
-      return keyParts(state);
+      return keyParts();
     case 'id':
       return (i) => Number(i.id);
     case 'created':

@@ -20,7 +20,7 @@ interface IssueMaps {
 }
 
 interface MetaMaps {
-  sizes: string;
+  sizes: number[];
   projectsByKey: Map<string, SiteProject>;
   projectsById: Map<string, SiteProject>;
   issueTypesById: Map<string, SiteIssueType>;
@@ -47,22 +47,30 @@ function issueMaps(state: SiteState): IssueMaps {
   return maps;
 }
 
-function metaSizes(state: SiteState): string {
-  return [
-    state.projects.length,
-    state.issueTypes.length,
-    state.statuses.length,
-    state.resolutions.length,
-    state.priorities.length,
-    state.fields.length,
-    state.users.length,
-  ].join(',');
+function sameSizes(state: SiteState, sizes: number[]): boolean {
+  return (
+    sizes[0] === state.projects.length &&
+    sizes[1] === state.issueTypes.length &&
+    sizes[2] === state.statuses.length &&
+    sizes[3] === state.resolutions.length &&
+    sizes[4] === state.priorities.length &&
+    sizes[5] === state.fields.length &&
+    sizes[6] === state.users.length
+  );
 }
 
 function metaMaps(state: SiteState): MetaMaps {
-  const sizes = metaSizes(state);
   let maps = metaCache.get(state);
-  if (!maps || maps.sizes !== sizes) {
+  if (!maps || !sameSizes(state, maps.sizes)) {
+    const sizes = [
+      state.projects.length,
+      state.issueTypes.length,
+      state.statuses.length,
+      state.resolutions.length,
+      state.priorities.length,
+      state.fields.length,
+      state.users.length,
+    ];
     maps = {
       sizes,
       projectsByKey: new Map(state.projects.map((p) => [p.key, p])),

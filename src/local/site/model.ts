@@ -79,6 +79,8 @@ export interface SiteStatus {
   name: string;
   description: string;
   category: StatusCategoryKey;
+  /** The resolution a transition into this (done) status sets when none is given, by name. */
+  resolution?: string;
 }
 
 export interface SiteNamedThing {

@@ -426,7 +426,7 @@ export function transitionIssue(
   const to = transition.status;
   const items: ChangeItemJson[] = [item('status', 'status', from.id, from.name, to.id, to.name)];
   const prevResolution = issue.resolutionId ? resolutionById(state, issue.resolutionId) : undefined;
-  let nextResolution = prevResolution;
+  let nextResolution: typeof prevResolution;
   if (to.category === 'done') {
     if (resolution !== undefined) {
       const r = isRecord(resolution)
@@ -438,7 +438,7 @@ export function transitionIssue(
         : undefined;
       if (!r) throw new FieldErrors({ resolution: 'Specify a valid resolution.' });
       nextResolution = r;
-    } else nextResolution = prevResolution ?? byName(state.resolutions, 'Done') ?? state.resolutions[0];
+    } else nextResolution = prevResolution ?? byName(state.resolutions, to.resolution ?? 'Done') ?? state.resolutions[0];
   } else {
     if (resolution !== undefined) throw new FieldErrors({ resolution: cannotSet('resolution') });
     nextResolution = undefined;

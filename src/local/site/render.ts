@@ -41,8 +41,21 @@ export function statusCategoryJson(state: SiteState, key: StatusCategoryKey) {
   return { self: `${state.baseUrl}/rest/api/3/statuscategory/${c.id}`, id: c.id, key, colorName: c.colorName, name: c.name };
 }
 
+// Rendered JSON of configuration objects is shared by every issue that shows them (they are
+// only ever serialised), so a 100k-issue export does not build 100k copies.
+const rendered = new WeakMap<object, Record<string, unknown>>();
+
+function cached<T extends object, J extends Record<string, unknown>>(key: T, build: () => J): J {
+  let json = rendered.get(key);
+  if (!json) {
+    json = build();
+    rendered.set(key, json);
+  }
+  return json as J;
+}
+
 export function statusJson(state: SiteState, status: SiteStatus) {
-  return {
+  return cached(status, () => ({
     self: `${state.baseUrl}/rest/api/3/status/${status.id}`,
     description: status.description,
     iconUrl: `${state.baseUrl}/images/icons/status_generic.gif`,
@@ -50,11 +63,11 @@ export function statusJson(state: SiteState, status: SiteStatus) {
     untranslatedName: status.name,
     id: status.id,
     statusCategory: statusCategoryJson(state, status.category),
-  };
+  }));
 }
 
 export function issueTypeJson(state: SiteState, type: SiteIssueType) {
-  return {
+  return cached(type, () => ({
     self: `${state.baseUrl}/rest/api/3/issuetype/${type.id}`,
     id: type.id,
     description: type.description,
@@ -63,25 +76,25 @@ export function issueTypeJson(state: SiteState, type: SiteIssueType) {
     subtask: type.subtask,
     avatarId: type.avatarId,
     hierarchyLevel: type.hierarchyLevel,
-  };
+  }));
 }
 
 export function priorityJson(state: SiteState, priority: SiteNamedThing) {
-  return {
+  return cached(priority, () => ({
     self: `${state.baseUrl}/rest/api/3/priority/${priority.id}`,
     iconUrl: `${state.baseUrl}/images/icons/priorities/${priority.name.toLowerCase()}.svg`,
     name: priority.name,
     id: priority.id,
-  };
+  }));
 }
 
 export function resolutionJson(state: SiteState, resolution: SiteNamedThing) {
-  return {
+  return cached(resolution, () => ({
     self: `${state.baseUrl}/rest/api/3/resolution/${resolution.id}`,
     id: resolution.id,
     description: resolution.description,
     name: resolution.name,
-  };
+  }));
 }
 
 export function avatarUrls(seed: string) {
@@ -95,7 +108,7 @@ export function avatarUrls(seed: string) {
 }
 
 export function projectRefJson(state: SiteState, project: SiteProject) {
-  return {
+  return cached(project, () => ({
     self: `${state.baseUrl}/rest/api/3/project/${project.id}`,
     id: project.id,
     key: project.key,
@@ -103,7 +116,7 @@ export function projectRefJson(state: SiteState, project: SiteProject) {
     projectTypeKey: project.projectTypeKey,
     simplified: false,
     avatarUrls: avatarUrls(project.key),
-  };
+  }));
 }
 
 /** The full User bean (myself, user, user search). */

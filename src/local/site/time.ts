@@ -12,10 +12,41 @@ export function formatOffset(offsetMinutes: number): string {
   return `${sign}${pad(Math.floor(abs / 60), 2)}${pad(abs % 60, 2)}`;
 }
 
-/** Epoch ms → Jira timestamp in the given fixed offset. */
+const TWO = Array.from({ length: 60 }, (_, i) => pad(i, 2));
+const THREE = Array.from({ length: 1000 }, (_, i) => pad(i, 3));
+const dayStrings = new Map<number, string>();
+const offsetStrings = new Map<number, string>();
+const PARTS = ['', 'T', '', ':', '', ':', '', '.', '', ''];
+
+/** Epoch ms → Jira timestamp in the given fixed offset. Hot in the demo generator: no Date. */
 export function formatJiraTimestamp(epochMs: number, offsetMinutes: number): string {
-  const local = new Date(epochMs + offsetMinutes * 60_000).toISOString(); // 2026-03-10T23:30:00.000Z
-  return local.slice(0, 23) + formatOffset(offsetMinutes);
+  const local = epochMs + offsetMinutes * 60_000;
+  const day = Math.floor(local / DAY_MS);
+  let rest = local - day * DAY_MS;
+  let date = dayStrings.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dayStrings.set(day, date);
+  }
+  let zone = offsetStrings.get(offsetMinutes);
+  if (zone === undefined) {
+    zone = formatOffset(offsetMinutes);
+    offsetStrings.set(offsetMinutes, zone);
+  }
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const s = Math.floor(rest / 1000);
+  const ms = Math.floor(rest - s * 1000);
+  // join() gives one flat string; a template literal would keep a rope of ten pieces alive.
+  PARTS[0] = date;
+  PARTS[2] = TWO[h];
+  PARTS[4] = TWO[m];
+  PARTS[6] = TWO[s];
+  PARTS[8] = THREE[ms];
+  PARTS[9] = zone;
+  return PARTS.join('');
 }
 
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(Z|[+-]\d{2}:?\d{2})?$/;

@@ -1,6 +1,8 @@
 // The request/response seam between the local Forge host (or the HTTP server) and the
 // emulated Jira + Confluence site. Bodies are raw text, as they travel over HTTP.
 
+import type { SiteState } from './model';
+
 /** The acting identity: a user's accountId, or 'app' for `asApp()` calls. */
 export type ActingAccount = string;
 
@@ -47,6 +49,8 @@ export interface RequestLogEntry {
 }
 
 export interface SiteHandler {
+  /** The site's data (mutated by write requests). */
+  readonly state: SiteState;
   handle(request: SiteRequest): Promise<SiteResponse>;
   setFaults(faults: FaultConfig | undefined): void;
   /** Every request seen since creation or the last `resetLog()`. */
