@@ -1,29 +1,22 @@
 // The portfolio KPI gadget end to end: the real Custom UI bundle in Chromium, in the dashboard
 // frame of the local host, calling its real resolver through @forge/bridge, as a chosen user, in
 // the light and dark theme. Screenshots go to test-output/.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator } from 'playwright-core';
 import type { GetPortfolioKpisResult, PortfolioKpis } from '../../src/contracts/kpi-gadget';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { formatValue } from '../../static/kpi-gadget/format';
+import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
 
 const GADGET = 'runway-portfolio-kpis';
-const OUT = path.resolve(__dirname, '../../test-output');
-const BUILT = fs.existsSync(path.resolve(__dirname, '../../static/kpi-gadget/dist/index.html'));
 
 describe('the portfolio KPI gadget in the browser', () => {
   let app: LocalApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!BUILT) throw new Error('static/kpi-gadget is not built: run npm run build first');
-    fs.mkdirSync(OUT, { recursive: true });
+    requireBuilt('kpi-gadget');
     app = await startLocalApp({ port: 0 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -36,15 +29,10 @@ describe('the portfolio KPI gadget in the browser', () => {
     return answer.data;
   }
 
-  async function openDashboard(as: string, theme: 'light' | 'dark'): Promise<{ page: Page; gadget: FrameLocator; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${app.url}/dashboard?user=${as}&theme=${theme}`);
-    const gadget = page.frameLocator(`[data-testid="frame-${GADGET}"]`);
-    await gadget.getByTestId('kpi-value-csat').waitFor({ timeout: 20_000 });
-    return { page, gadget, errors };
-  }
+  const openDashboard = async (user: string, theme: 'light' | 'dark') => {
+    const opened = await openSurface(browser, app, { pagePath: '/dashboard', moduleKey: GADGET, user, theme, readyTestId: 'kpi-value-csat' });
+    return { page: opened.page, gadget: opened.frame, errors: opened.errors };
+  };
 
   const shownValues = async (gadget: FrameLocator, report: PortfolioKpis) =>
     Object.fromEntries(await Promise.all(report.kpis.map(async (k) => [k.id, (await gadget.getByTestId(`kpi-value-${k.id}`).innerText()).trim()])));
@@ -59,7 +47,7 @@ describe('the portfolio KPI gadget in the browser', () => {
       expect(await gadget.locator('html').getAttribute('data-color-mode')).toBe(theme);
       const background = await gadget.locator('body').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
-      await page.screenshot({ path: path.join(OUT, `kpi-gadget-${theme}.png`), fullPage: true });
+      await page.screenshot({ path: screenshotPath(`kpi-gadget-${theme}`), fullPage: true });
       expect(errors).toEqual([]);
       await page.close();
     });
@@ -76,7 +64,7 @@ describe('the portfolio KPI gadget in the browser', () => {
     await reloaded.getByTestId('kpi-value-csat').waitFor({ timeout: 20_000 });
     expect((await reloaded.getByTestId('kpi-scope').innerText()).trim()).toContain(`${viewer.implementations} implementations`);
     expect(await reloaded.locator('html').getAttribute('data-color-mode')).toBe('dark');
-    await page.screenshot({ path: path.join(OUT, 'kpi-gadget-viewer-dark.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('kpi-gadget-viewer-dark'), fullPage: true });
     await page.close();
   });
 });

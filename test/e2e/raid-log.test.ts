@@ -1,0 +1,182 @@
+// The RAID log panel end to end: the real Custom UI bundle in Chromium, in the issue view of the
+// local host, calling its real resolver through @forge/bridge as the chosen user, light and dark.
+// Screenshots go to test-output/.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { RaidLogView } from '../../src/contracts/raid-log';
+import type { ResolverResult } from '../../src/contracts/result';
+import { generatePortfolio } from '../../src/local/demo/generate';
+import { startLocalApp, type LocalApp } from '../../src/local/host/app';
+
+const PANEL = 'runway-raid-log';
+const OUT = path.resolve(__dirname, '../../test-output');
+const BUILT = fs.existsSync(path.resolve(__dirname, '../../static/raid-log/dist/index.html'));
+
+describe('the RAID log panel in the browser', () => {
+  let app: LocalApp;
+  let browser: Browser;
+  let key: string;
+
+  beforeAll(async () => {
+    if (!BUILT) throw new Error('static/raid-log is not built: run npm run build first');
+    fs.mkdirSync(OUT, { recursive: true });
+    const portfolio = generatePortfolio({ seed: 1 });
+    app = await startLocalApp({ port: 0, state: portfolio.state });
+    const found = portfolio.implementations.find((i) => i.project === 'IMP' && i.stage === 'in-flight' && i.key !== '');
+    if (!found) throw new Error('no in-flight implementation in IMP');
+    key = found.key;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function resolverView(as: string): Promise<RaidLogView> {
+    const issue = app.state.issues.find((i) => i.key === key);
+    const answer = (await app.forge.invoke({
+      moduleKey: PANEL,
+      functionKey: 'getRaidLog',
+      payload: {},
+      as,
+      context: { issue: { id: issue?.id ?? '', key, type: 'Epic', typeId: issue?.issueTypeId ?? '' } },
+    })) as ResolverResult<RaidLogView>;
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.data;
+  }
+
+  async function openIssue(as: string, theme: 'light' | 'dark'): Promise<{ page: Page; panel: FrameLocator; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${app.url}/browse/${key}?user=${as}&theme=${theme}`);
+    const panel = page.frameLocator(`[data-testid="frame-${PANEL}"]`);
+    await panel.getByTestId('raid-table').waitFor({ timeout: 20_000 });
+    return { page, panel, errors };
+  }
+
+  const shownCount = async (panel: FrameLocator) => Number(/(\d+) of \d+ items/.exec(await panel.getByTestId('raid-shown').innerText())?.[1]);
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`shows the counts, heat map and items the resolver computes, in the ${theme} theme`, async () => {
+      const view = await resolverView('consultant');
+      const { page, panel, errors } = await openIssue('consultant', theme);
+      expect(await panel.getByTestId('raid-count-high-value').innerText()).toBe(String(view.counts.openHighRisks));
+      expect(await panel.getByTestId('raid-count-overdue-value').innerText()).toBe(String(view.counts.overdue));
+      for (let p = 1; p <= 5; p++) {
+        for (let i = 1; i <= 5; i++) {
+          const text = (await panel.getByTestId(`heat-cell-${p}-${i}`).innerText()).trim();
+          expect(text).toBe(view.heatMap[p - 1][i - 1] > 0 ? String(view.heatMap[p - 1][i - 1]) : '');
+        }
+      }
+      expect(await shownCount(panel)).toBe(view.items.length);
+      expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
+      const background = await panel.locator('body').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+      expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
+      await page.screenshot({ path: path.join(OUT, `raid-log-${theme}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('filters the table by a heat-map cell, reached and pressed with the keyboard', async () => {
+    const view = await resolverView('consultant');
+    const { page, panel } = await openIssue('consultant', 'light');
+    let cell: [number, number] | null = null;
+    for (let p = 5; p >= 1 && cell === null; p--) for (let i = 5; i >= 1 && cell === null; i--) if (view.heatMap[p - 1][i - 1] > 0) cell = [p, i];
+    if (cell === null) throw new Error('the heat map is empty');
+    const [p, i] = cell;
+    await panel.getByTestId(`heat-cell-${p}-${i}`).focus();
+    await page.keyboard.press('Enter');
+    expect(await panel.getByTestId(`heat-cell-${p}-${i}`).getAttribute('aria-pressed')).toBe('true');
+    expect(await shownCount(panel)).toBe(view.heatMap[p - 1][i - 1]);
+    const expectedKeys = view.items.filter((x) => !x.done && x.probability === p && x.impact === i).map((x) => x.key);
+    for (const k of expectedKeys) await panel.getByTestId(`raid-row-${k}`).waitFor();
+    await panel.getByTestId('raid-clear-filters').click();
+    expect(await shownCount(panel)).toBe(view.items.length);
+    await page.close();
+  });
+
+  it('filters by type and sorts by score', async () => {
+    const view = await resolverView('consultant');
+    const { page, panel } = await openIssue('consultant', 'light');
+    await panel.locator('#raid-filter-kind').click();
+    await panel.getByRole('option', { name: 'Risk', exact: true }).click();
+    expect(await shownCount(panel)).toBe(view.items.filter((x) => x.kind === 'risk').length);
+    await panel.getByRole('button', { name: 'Score' }).click();
+    const scores = await panel.locator('[data-testid^="raid-score-"]').allInnerTexts();
+    const numbers = scores.map((s) => (s.trim() === '—' ? null : Number(s)));
+    const present = numbers.filter((n): n is number => n !== null);
+    expect([...present].sort((a, b) => b - a)).toEqual(present);
+    await page.close();
+  });
+
+  it('edits impact in place and rescores; a failed edit keeps the input and says why', async () => {
+    const view = await resolverView('consultant');
+    const risk = view.items.find((x) => x.kind === 'risk' && !x.done && x.probability !== null);
+    if (!risk) throw new Error('no open scored risk');
+    const { page, panel } = await openIssue('consultant', 'light');
+    await panel.getByTestId(`raid-impact-${risk.key}`).click();
+    await panel.locator(`#raid-impact-${risk.key}-input`).waitFor();
+    await panel.getByRole('option', { name: '5', exact: true }).click();
+    await panel.getByTestId(`raid-impact-${risk.key}--save`).click();
+    await panel.getByTestId(`raid-impact-${risk.key}`).filter({ hasText: '5' }).waitFor();
+    expect((await panel.getByTestId(`raid-score-${risk.key}`).innerText()).trim()).toBe(String((risk.probability ?? 0) * 5));
+
+    // Jira takes the edit permission away while the panel is open: the save fails, the input stays.
+    const project = app.state.projects.find((x) => x.key === 'IMP');
+    if (!project) throw new Error('no IMP');
+    const saved = project.permissions.EDIT_ISSUES;
+    project.permissions.EDIT_ISSUES = [];
+    try {
+      await panel.getByTestId(`raid-due-${risk.key}`).click();
+      await panel.getByTestId(`raid-due-${risk.key}-input`).fill('2027-03-15');
+      await panel.getByTestId(`raid-due-${risk.key}--save`).click();
+      const error = panel.getByTestId(`raid-due-${risk.key}--error`);
+      await error.waitFor();
+      expect(await error.innerText()).toContain(`You do not have permission to edit ${risk.key}`);
+      expect(await panel.getByTestId(`raid-due-${risk.key}-input`).inputValue()).toBe('2027-03-15');
+      await page.screenshot({ path: path.join(OUT, 'raid-log-failed-edit.png'), fullPage: true });
+    } finally {
+      project.permissions.EDIT_ISSUES = saved;
+    }
+    await page.close();
+  });
+
+  it('creates a risk in place and shows it with its score', async () => {
+    const before = await resolverView('consultant');
+    const { page, panel } = await openIssue('consultant', 'dark');
+    await panel.getByTestId('raid-add').click();
+    await panel.getByTestId('raid-create-summary').fill('Key user leaves before UAT');
+    await panel.locator('#raid-create-probability').click();
+    await panel.getByRole('option', { name: '3', exact: true }).click();
+    await panel.locator('#raid-create-impact').click();
+    await panel.getByRole('option', { name: '5', exact: true }).click();
+    await panel.getByTestId('raid-create-submit').click();
+    await panel.getByTestId('raid-notice').waitFor();
+    const created = /([A-Z]+-\d+) created/.exec(await panel.getByTestId('raid-notice').innerText())?.[1];
+    expect(created).toBeDefined();
+    await panel.getByTestId(`raid-row-${created}`).waitFor({ timeout: 10_000 }).catch(async () => {
+      // the new item may be on another page of the table: narrow to it
+      await panel.locator('#raid-filter-kind').click();
+      await panel.getByRole('option', { name: 'Risk', exact: true }).click();
+    });
+    const after = await resolverView('consultant');
+    expect(after.counts.total).toBe(before.counts.total + 1);
+    expect(after.items.find((x) => x.key === created)).toMatchObject({ score: 15, kind: 'risk' });
+    await page.screenshot({ path: path.join(OUT, 'raid-log-created-dark.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('is read-only for the viewer: no add button, no editable cells', async () => {
+    const { page, panel } = await openIssue('viewer', 'light');
+    expect(await panel.getByTestId('raid-add').count()).toBe(0);
+    expect(await panel.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+    await page.screenshot({ path: path.join(OUT, 'raid-log-viewer-light.png'), fullPage: true });
+    await page.close();
+  });
+});
