@@ -9,7 +9,7 @@ interface Case {
   path: string | ((site: Site) => string);
   template: string;
   status: number;
-  body?: unknown | ((site: Site) => unknown);
+  body?: Record<string, unknown> | ((site: Site) => unknown);
   /** The spec documents an object where Jira (and the site) answer with a list of them. */
   listOf?: string;
 }
