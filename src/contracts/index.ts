@@ -3,3 +3,4 @@ export * from './result';
 export * from './dates';
 export * from './kpi-gadget';
 export * from './stage-gates';
+export * from './settings';

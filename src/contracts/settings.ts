@@ -1,0 +1,82 @@
+// The Settings admin page (jira:adminPage `runway-settings`): resolver keys, payloads, answers,
+// and the validation both sides share, so an error shows next to its field before saving and the
+// resolver refuses exactly the same settings.
+import { z } from 'zod';
+import { RunwayConfigSchema, type RunwayConfig, type RunwayConfigInput } from '../domain/config';
+import { resolverResultSchema } from './result';
+
+export const SETTINGS_KEYS = {
+  getSettings: 'getSettings',
+  saveSettings: 'saveSettings',
+  provision: 'provision',
+} as const;
+
+export const GetSettingsPayload = z.strictObject({});
+/** The whole configuration as the page edits it; omitted keys take their defaults. Checked by RunwayConfigSchema. */
+export const SaveSettingsPayload = z.strictObject({ settings: z.record(z.string(), z.unknown()) });
+export type SaveSettingsPayload = z.infer<typeof SaveSettingsPayload>;
+export const ProvisionPayload = z.strictObject({});
+
+/** One problem of the settings: where (`gates.2.approvers.groups.0`) and what. */
+export const FieldError = z.object({ path: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldError>;
+
+/** Validates settings as the resolver will; the errors carry the path of their field. */
+export function validateSettings(input: unknown): { ok: true; settings: RunwayConfig } | { ok: false; errors: FieldError[] } {
+  const r = RunwayConfigSchema.safeParse(input);
+  if (r.success) return { ok: true, settings: r.data };
+  const errors = r.error.issues.flatMap((issue): FieldError[] => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => ({ path: path ? `${path}.${k}` : k, message: `unknown setting "${k}"` }));
+    return [{ path, message: issue.message }];
+  });
+  return { ok: false, errors };
+}
+
+export const ProvisioningItem = z.object({
+  kind: z.enum(['issueType', 'field']),
+  key: z.string(),
+  name: z.string(),
+  status: z.enum(['exists', 'missing', 'created', 'failed']),
+  id: z.string().nullable(),
+  detail: z.string(),
+});
+export type ProvisioningItem = z.infer<typeof ProvisioningItem>;
+
+export const ProvisioningReport = z.object({
+  items: z.array(ProvisioningItem),
+  created: z.number().int(),
+  failed: z.number().int(),
+  summary: z.string(),
+});
+export type ProvisioningReport = z.infer<typeof ProvisioningReport>;
+
+const Settings = z.custom<RunwayConfig>((v) => RunwayConfigSchema.safeParse(v).success, 'not valid Runway settings');
+
+export const SettingsView = z.object({
+  settings: Settings,
+  /** The defaults of data-model.md and kpis.md (for "reset to default"). */
+  defaults: Settings,
+  /** Jira administrators may save and provision; anyone else sees the page read-only. */
+  canEdit: z.boolean(),
+  /** What exists on the site; null with `provisioningError` when it could not be read. */
+  provisioning: z.array(ProvisioningItem).nullable(),
+  provisioningError: z.string().nullable(),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+export const SaveSettingsData = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), settings: Settings }),
+  /** Refused: the stored settings are unchanged. */
+  z.object({ saved: z.literal(false), reason: z.string(), errors: z.array(FieldError) }),
+]);
+export type SaveSettingsData = z.infer<typeof SaveSettingsData>;
+
+export const GetSettingsResult = resolverResultSchema(SettingsView);
+export type GetSettingsResult = z.infer<typeof GetSettingsResult>;
+export const SaveSettingsResult = resolverResultSchema(SaveSettingsData);
+export type SaveSettingsResult = z.infer<typeof SaveSettingsResult>;
+export const ProvisionResult = resolverResultSchema(ProvisioningReport);
+export type ProvisionResult = z.infer<typeof ProvisionResult>;
+
+export type { RunwayConfig, RunwayConfigInput };
