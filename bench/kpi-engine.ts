@@ -1,13 +1,11 @@
 // One KPI engine measurement in a fresh process, so that peak memory is this size's alone.
-// Usage: node dist/bench/kpi-engine.js <implementations>  → one JSON line on stdout.
+// Usage: node dist/bench/kpi-engine.js <issues>  → one JSON line on stdout.
 import { performance } from 'node:perf_hooks';
 import { computeKpiReport, defaultConfig, parseSearchExport } from '../src/domain';
-import { generatePortfolio } from '../src/local/demo/generate';
+import { BENCH_AS_OF as AS_OF, issuesArgument, portfolioOfAtLeast } from './portfolio';
 
-const AS_OF = '2026-11-23';
-
-function measure(implementations: number) {
-  const portfolio = generatePortfolio({ seed: 7, implementations, asOf: AS_OF });
+function measure(issues: number) {
+  const portfolio = portfolioOfAtLeast(issues);
   // One string per search page, as `runway export` writes them: a 100k-issue export is larger
   // than the longest string V8 allows, and real exports arrive page by page anyway.
   const texts = portfolio.searchExport({ pageSize: 100 }).map((page) => JSON.stringify(page));
@@ -36,10 +34,10 @@ function measure(implementations: number) {
   };
 }
 
-const implementations = Number(process.argv[2]);
-if (!Number.isInteger(implementations) || implementations < 1) {
-  process.stderr.write('usage: kpi-engine <implementations>\n');
+const issues = issuesArgument();
+if (issues === null) {
+  process.stderr.write('usage: kpi-engine <issues>\n');
   process.exitCode = 2;
 } else {
-  process.stdout.write(JSON.stringify(measure(implementations)) + '\n');
+  process.stdout.write(JSON.stringify(measure(issues)) + '\n');
 }
