@@ -11,26 +11,28 @@ export interface TextRenderOptions {
   siteUrl?: string;
 }
 
-/** Backslash-escapes Markdown syntax; `&` becomes `&amp;` so no entity is ever formed. */
-export function escapeMarkdown(text: string): string {
-  return text
+/**
+ * Backslash-escapes Markdown syntax; `&` becomes `&amp;` so no entity is ever formed. At the
+ * start of a line, also the marks that would open a heading, list, quote or rule.
+ */
+export function escapeMarkdown(text: string, atLineStart = false): string {
+  const escaped = text
     .replace(/\r?\n|\r/g, ' ')
     .replace(/&/g, '&amp;')
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    // Line starts that would open a heading, list, quote or rule.
-    .replace(/^(\s*)([#+=-]|\d+\.)/, (_m, space: string, mark: string) => `${space}${mark.replace(/([#+=.-])/, '\\$1')}`);
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+  return atLineStart ? escaped.replace(/^(\s*)([#+=-]|\d+\.)/, (_m, space: string, mark: string) => `${space}${mark.replace(/([#+=.-])/, '\\$1')}`) : escaped;
 }
 
 function link(text: string, href: string | null): string {
   return href === null ? escapeMarkdown(text) : `[${escapeMarkdown(text)}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
-export function inlineMarkdown(content: readonly Inline[], opts: TextRenderOptions): string {
+export function inlineMarkdown(content: readonly Inline[], opts: TextRenderOptions, atLineStart = false): string {
   return content
-    .map((i) => {
+    .map((i, n) => {
       switch (i.type) {
         case 'text':
-          return i.strong && i.text.trim() !== '' ? `**${escapeMarkdown(i.text)}**` : escapeMarkdown(i.text);
+          return i.strong && i.text.trim() !== '' ? `**${escapeMarkdown(i.text)}**` : escapeMarkdown(i.text, atLineStart && n === 0);
         case 'issue':
           return link(i.key, opts.siteUrl === undefined ? null : safeHref(issueUrl(opts.siteUrl, i.key)));
         case 'status':
@@ -59,11 +61,11 @@ function table(t: TableBlock, opts: TextRenderOptions): string[] {
 function block(b: Block, opts: TextRenderOptions): string[] {
   switch (b.type) {
     case 'paragraph':
-      return [inlineMarkdown(b.content, opts), ''];
+      return [inlineMarkdown(b.content, opts, true), ''];
     case 'guidance':
-      return [`> ${escapeMarkdown(b.text)}`, ''];
+      return [`> ${escapeMarkdown(b.text, true)}`, ''];
     case 'list':
-      return [...b.items.map((i) => `- ${inlineMarkdown(i, opts)}`), ''];
+      return [...b.items.map((i) => `- ${inlineMarkdown(i, opts, true)}`), ''];
     case 'table':
       return table(b, opts);
     case 'checklist':
@@ -71,7 +73,7 @@ function block(b: Block, opts: TextRenderOptions): string[] {
         ...(b.caption === undefined ? [] : [`**${escapeMarkdown(b.caption)}**`, '']),
         `_${b.done} of ${b.total} complete_`,
         '',
-        ...b.items.map((i) => `- [${i.done ? 'x' : ' '}] ${inlineMarkdown(i.content, opts)}${i.detail ? ` _(${escapeMarkdown(i.detail)})_` : ''}`),
+        ...b.items.map((i) => `- [${i.done ? 'x' : ' '}] ${inlineMarkdown(i.content, opts, true)}${i.detail ? ` _(${escapeMarkdown(i.detail)})_` : ''}`),
         '',
       ];
   }
