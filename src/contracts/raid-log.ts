@@ -38,6 +38,9 @@ const accountId = z.string().min(1).max(128);
 export const RaidOwner = z.object({ accountId: z.string().nullable(), displayName: z.string().nullable() });
 export type RaidOwner = z.infer<typeof RaidOwner>;
 
+export const ScoreBand = z.enum(['critical', 'high', 'medium', 'low']);
+export type ScoreBand = z.infer<typeof ScoreBand>;
+
 export const RaidItem = z.object({
   key: z.string(),
   kind: RaidKind,
@@ -49,7 +52,7 @@ export const RaidItem = z.object({
   probability: z.number().nullable(),
   impact: z.number().nullable(),
   score: z.number().nullable(),
-  band: z.enum(['critical', 'high', 'medium', 'low']).nullable(),
+  band: ScoreBand.nullable(),
   dueDate: isoDate.nullable(),
   created: isoDate.nullable(),
   ageDays: z.number().nullable(),
@@ -73,6 +76,8 @@ export const RaidLogView = z.object({
   items: z.array(RaidItem),
   /** heatMap[p − 1][i − 1]: open items with probability p and impact i. */
   heatMap: z.array(z.array(z.number().int())),
+  /** heatMapBands[p − 1][i − 1]: the score band of the cell (src/domain/raid), for its colour. */
+  heatMapBands: z.array(z.array(ScoreBand)),
   counts: RaidCounts,
   /** Kinds the site has an issue type for (what can be created). */
   creatableKinds: z.array(RaidKind),

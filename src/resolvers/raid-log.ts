@@ -19,7 +19,14 @@ import {
 } from '../contracts/raid-log';
 import { describeZodError, type ResolverResult } from '../contracts/result';
 import { resolveFieldIds, type IsoDate, type RunwayConfig } from '../domain';
-import { buildRaidLog, RAID_KINDS, type RaidItem as DomainRaidItem, type RaidKind } from '../domain/raid';
+import {
+  buildRaidLog,
+  RAID_KINDS,
+  SCALE_MAX,
+  scoreBand,
+  type RaidItem as DomainRaidItem,
+  type RaidKind,
+} from '../domain/raid';
 import type { JiraClient, JiraField } from '../jira';
 import { readConfig, typedStore } from '../storage';
 import { issueKeyOf, jiraAsUser, jiraWords, todayUtc } from './common';
@@ -35,6 +42,9 @@ function toContract(item: DomainRaidItem): RaidItem {
   const { id: _id, resolved: _resolved, ...rest } = item;
   return rest;
 }
+
+const SCALE = Array.from({ length: SCALE_MAX }, (_, i) => i + 1);
+const HEAT_MAP_BANDS = SCALE.map((p) => SCALE.map((i) => scoreBand(p * i)));
 
 function fieldNamesById(fields: readonly JiraField[]): Record<string, string> {
   return Object.fromEntries(fields.map((f) => [f.id, f.name]));
@@ -106,6 +116,7 @@ export async function getRaidLog(
           asOf: deps.today,
           items: [],
           heatMap: [],
+          heatMapBands: [],
           counts: { openHighRisks: 0, overdue: 0, open: 0, total: 0 },
           creatableKinds: [],
           canCreate: false,
@@ -130,6 +141,7 @@ export async function getRaidLog(
         asOf: log.asOf,
         items: log.items.map(toContract),
         heatMap: log.heatMap,
+        heatMapBands: HEAT_MAP_BANDS,
         counts: {
           openHighRisks: log.counts.openHighRisks,
           overdue: log.counts.overdue,

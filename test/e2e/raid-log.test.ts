@@ -23,7 +23,9 @@ describe('the RAID log panel in the browser', () => {
     fs.mkdirSync(OUT, { recursive: true });
     const portfolio = generatePortfolio({ seed: 1 });
     app = await startLocalApp({ port: 0, state: portfolio.state });
-    const found = portfolio.implementations.find((i) => i.project === 'IMP' && i.stage === 'in-flight' && i.key !== '');
+    const found = portfolio.implementations.find(
+      (i) => i.project === 'IMP' && i.stage === 'in-flight' && i.key !== '',
+    );
     if (!found) throw new Error('no in-flight implementation in IMP');
     key = found.key;
     browser = await chromium.launch({
@@ -49,24 +51,32 @@ describe('the RAID log panel in the browser', () => {
     return answer.data;
   }
 
-  async function openIssue(as: string, theme: 'light' | 'dark'): Promise<{ page: Page; panel: FrameLocator; errors: string[] }> {
+  async function openIssue(
+    as: string,
+    theme: 'light' | 'dark',
+  ): Promise<{ page: Page; panel: FrameLocator; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${app.url}/browse/${key}?user=${as}&theme=${theme}`);
     const panel = page.frameLocator(`[data-testid="frame-${PANEL}"]`);
-    await panel.getByTestId('raid-table').waitFor({ timeout: 20_000 });
+    await panel.getByTestId('raid-table--table').waitFor({ timeout: 20_000 });
     return { page, panel, errors };
   }
 
-  const shownCount = async (panel: FrameLocator) => Number(/(\d+) of \d+ items/.exec(await panel.getByTestId('raid-shown').innerText())?.[1]);
+  const shownCount = async (panel: FrameLocator) =>
+    Number(/(\d+) of \d+ items/.exec(await panel.getByTestId('raid-shown').innerText())?.[1]);
 
   for (const theme of ['light', 'dark'] as const) {
     it(`shows the counts, heat map and items the resolver computes, in the ${theme} theme`, async () => {
       const view = await resolverView('consultant');
       const { page, panel, errors } = await openIssue('consultant', theme);
-      expect(await panel.getByTestId('raid-count-high-value').innerText()).toBe(String(view.counts.openHighRisks));
-      expect(await panel.getByTestId('raid-count-overdue-value').innerText()).toBe(String(view.counts.overdue));
+      expect(await panel.getByTestId('raid-count-high-value').innerText()).toBe(
+        String(view.counts.openHighRisks),
+      );
+      expect(await panel.getByTestId('raid-count-overdue-value').innerText()).toBe(
+        String(view.counts.overdue),
+      );
       for (let p = 1; p <= 5; p++) {
         for (let i = 1; i <= 5; i++) {
           const text = (await panel.getByTestId(`heat-cell-${p}-${i}`).innerText()).trim();
@@ -75,7 +85,9 @@ describe('the RAID log panel in the browser', () => {
       }
       expect(await shownCount(panel)).toBe(view.items.length);
       expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
-      const background = await panel.locator('body').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+      const background = await panel
+        .locator('body')
+        .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
       await page.screenshot({ path: path.join(OUT, `raid-log-${theme}.png`), fullPage: true });
       expect(errors).toEqual([]);
@@ -87,14 +99,17 @@ describe('the RAID log panel in the browser', () => {
     const view = await resolverView('consultant');
     const { page, panel } = await openIssue('consultant', 'light');
     let cell: [number, number] | null = null;
-    for (let p = 5; p >= 1 && cell === null; p--) for (let i = 5; i >= 1 && cell === null; i--) if (view.heatMap[p - 1][i - 1] > 0) cell = [p, i];
+    for (let p = 5; p >= 1 && cell === null; p--)
+      for (let i = 5; i >= 1 && cell === null; i--) if (view.heatMap[p - 1][i - 1] > 0) cell = [p, i];
     if (cell === null) throw new Error('the heat map is empty');
     const [p, i] = cell;
     await panel.getByTestId(`heat-cell-${p}-${i}`).focus();
     await page.keyboard.press('Enter');
     expect(await panel.getByTestId(`heat-cell-${p}-${i}`).getAttribute('aria-pressed')).toBe('true');
     expect(await shownCount(panel)).toBe(view.heatMap[p - 1][i - 1]);
-    const expectedKeys = view.items.filter((x) => !x.done && x.probability === p && x.impact === i).map((x) => x.key);
+    const expectedKeys = view.items
+      .filter((x) => !x.done && x.probability === p && x.impact === i)
+      .map((x) => x.key);
     for (const k of expectedKeys) await panel.getByTestId(`raid-row-${k}`).waitFor();
     await panel.getByTestId('raid-clear-filters').click();
     expect(await shownCount(panel)).toBe(view.items.length);
@@ -107,7 +122,7 @@ describe('the RAID log panel in the browser', () => {
     await panel.locator('#raid-filter-kind').click();
     await panel.getByRole('option', { name: 'Risk', exact: true }).click();
     expect(await shownCount(panel)).toBe(view.items.filter((x) => x.kind === 'risk').length);
-    await panel.getByRole('button', { name: 'Score' }).click();
+    await panel.getByRole('button', { name: 'Score', exact: true }).click();
     const scores = await panel.locator('[data-testid^="raid-score-"]').allInnerTexts();
     const numbers = scores.map((s) => (s.trim() === '—' ? null : Number(s)));
     const present = numbers.filter((n): n is number => n !== null);
@@ -125,7 +140,9 @@ describe('the RAID log panel in the browser', () => {
     await panel.getByRole('option', { name: '5', exact: true }).click();
     await panel.getByTestId(`raid-impact-${risk.key}--save`).click();
     await panel.getByTestId(`raid-impact-${risk.key}`).filter({ hasText: '5' }).waitFor();
-    expect((await panel.getByTestId(`raid-score-${risk.key}`).innerText()).trim()).toBe(String((risk.probability ?? 0) * 5));
+    expect((await panel.getByTestId(`raid-score-${risk.key}`).innerText()).trim()).toBe(
+      String((risk.probability ?? 0) * 5),
+    );
 
     // Jira takes the edit permission away while the panel is open: the save fails, the input stays.
     const project = app.state.projects.find((x) => x.key === 'IMP');
@@ -160,11 +177,14 @@ describe('the RAID log panel in the browser', () => {
     await panel.getByTestId('raid-notice').waitFor();
     const created = /([A-Z]+-\d+) created/.exec(await panel.getByTestId('raid-notice').innerText())?.[1];
     expect(created).toBeDefined();
-    await panel.getByTestId(`raid-row-${created}`).waitFor({ timeout: 10_000 }).catch(async () => {
-      // the new item may be on another page of the table: narrow to it
-      await panel.locator('#raid-filter-kind').click();
-      await panel.getByRole('option', { name: 'Risk', exact: true }).click();
-    });
+    await panel
+      .getByTestId(`raid-row-${created}`)
+      .waitFor({ timeout: 10_000 })
+      .catch(async () => {
+        // the new item may be on another page of the table: narrow to it
+        await panel.locator('#raid-filter-kind').click();
+        await panel.getByRole('option', { name: 'Risk', exact: true }).click();
+      });
     const after = await resolverView('consultant');
     expect(after.counts.total).toBe(before.counts.total + 1);
     expect(after.items.find((x) => x.key === created)).toMatchObject({ score: 15, kind: 'risk' });

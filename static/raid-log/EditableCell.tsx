@@ -1,0 +1,117 @@
+// Edit in place: the value reads as text (a button when the user may edit it); activating it
+// opens an editor with Save and Cancel. A failed save keeps the editor open with what the user
+// entered and says why, in Jira's words.
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
+import Spinner from '@atlaskit/spinner';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
+
+const readView = xcss({
+  display: 'block',
+  width: '100%',
+  textAlign: 'start',
+  paddingBlock: 'space.050',
+  paddingInline: 'space.050',
+  borderRadius: 'radius.small',
+  backgroundColor: 'color.background.neutral.subtle',
+  ':hover': { backgroundColor: 'color.background.neutral.subtle.hovered' },
+  ':focus-visible': {
+    outlineWidth: 'border.width.focused',
+    outlineStyle: 'solid',
+    outlineColor: 'color.border.focused',
+  },
+});
+const editor = xcss({ minWidth: '150px' });
+
+export interface EditableCellProps<V> {
+  /** What is edited, for assistive technology: "Probability of IMP-12". */
+  label: string;
+  display: ReactNode;
+  canEdit: boolean;
+  initial: V;
+  renderEditor: (value: V, setValue: (v: V) => void) => ReactNode;
+  /** Saves; resolves to null when saved, else the reason it was not. */
+  onSave: (value: V) => Promise<string | null>;
+  testId: string;
+}
+
+export function EditableCell<V>({
+  label,
+  display,
+  canEdit,
+  initial,
+  renderEditor,
+  onSave,
+  testId,
+}: EditableCellProps<V>) {
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState<V>(initial);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (!canEdit) return <Box testId={testId}>{display}</Box>;
+
+  const cancel = () => {
+    setEditing(false);
+    setError(null);
+  };
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    const why = await onSave(value);
+    setSaving(false);
+    if (why === null) setEditing(false);
+    else setError(why); // keep the editor and the user's value
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      cancel();
+    }
+  };
+
+  if (!editing) {
+    return (
+      <Pressable
+        xcss={readView}
+        aria-label={`Edit ${label}`}
+        testId={testId}
+        onClick={() => {
+          setValue(initial);
+          setEditing(true);
+        }}
+      >
+        {display}
+      </Pressable>
+    );
+  }
+  return (
+    <Box xcss={editor} testId={`${testId}--editor`} onKeyDown={onKeyDown}>
+      <Stack space="space.050">
+        {renderEditor(value, setValue)}
+        <Inline space="space.050" alignBlock="center">
+          <Button
+            appearance="primary"
+            spacing="compact"
+            onClick={() => void save()}
+            isDisabled={saving}
+            testId={`${testId}--save`}
+          >
+            Save
+          </Button>
+          <Button spacing="compact" onClick={cancel} isDisabled={saving} testId={`${testId}--cancel`}>
+            Cancel
+          </Button>
+          {saving ? <Spinner size="small" label="Saving" /> : null}
+        </Inline>
+        {error !== null ? (
+          <Box role="alert" testId={`${testId}--error`}>
+            <Text color="color.text.danger" size="small">
+              Not saved: {error}
+            </Text>
+          </Box>
+        ) : null}
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,231 @@
+// The RAID items in an Atlaskit dynamic table: sortable by every column, paginated, with the
+// editable cells (probability, impact, owner, due date, status) when the user may edit.
+import DynamicTable from '@atlaskit/dynamic-table';
+import Lozenge from '@atlaskit/lozenge';
+import { Text } from '@atlaskit/primitives';
+import { router } from '@forge/bridge';
+import type { ReactNode } from 'react';
+import { RAID_KIND_LABELS, type RaidItem, type RaidLogView } from '../../src/contracts/raid-log';
+import { EditableCell } from './EditableCell';
+import { DateEditor, OwnerEditor, ScaleEditor, StatusEditor, UNASSIGNED, type OwnerOption } from './editors';
+import { ownerName, statusName } from './filters';
+import { raidLog } from './api';
+
+const BAND_APPEARANCE = { critical: 'removed', high: 'removed', medium: 'moved', low: 'success' } as const;
+const KIND_APPEARANCE = {
+  risk: 'removed',
+  assumption: 'new',
+  issue: 'moved',
+  dependency: 'inprogress',
+} as const;
+
+const head = {
+  cells: [
+    { key: 'kind', content: 'Type', isSortable: true, width: 9 },
+    { key: 'summary', content: 'Summary', isSortable: true, width: 22 },
+    { key: 'owner', content: 'Owner', isSortable: true, width: 13 },
+    { key: 'probability', content: 'P', isSortable: true, width: 6 },
+    { key: 'impact', content: 'I', isSortable: true, width: 6 },
+    { key: 'score', content: 'Score', isSortable: true, width: 7 },
+    { key: 'status', content: 'Status', isSortable: true, width: 11 },
+    { key: 'due', content: 'Due', isSortable: true, width: 10 },
+    { key: 'age', content: 'Age', isSortable: true, width: 6 },
+    { key: 'overdue', content: 'Overdue', isSortable: true, width: 8 },
+  ],
+};
+
+/** Sort keys: numbers sort as numbers; empty values last in ascending order. */
+const num = (v: number | null) => (v === null ? Number.MAX_SAFE_INTEGER : v);
+const text = (v: string | null) => (v === null ? '\uffff' : v.toLowerCase());
+
+function openIssue(key: string) {
+  void router.navigate({ target: 'issue', issueKey: key }).catch(() => undefined);
+}
+
+export interface RaidTableProps {
+  view: RaidLogView;
+  items: RaidItem[];
+  page: number;
+  onSetPage: (page: number) => void;
+  /** A saved item replaces the shown one (then the log refreshes its counts). */
+  onSaved: (item: RaidItem) => void;
+  emptyView: ReactNode;
+}
+
+export function RaidTable({ view, items, page, onSetPage, onSaved, emptyView }: RaidTableProps) {
+  const save = async (payload: Parameters<typeof raidLog.update>[0]): Promise<string | null> => {
+    const r = await raidLog.update(payload);
+    if (!r.ok) return r.error;
+    onSaved(r.data);
+    return null;
+  };
+  const rows = items.map((item) => {
+    const k = item.key;
+    const dash = <Text color="color.text.subtlest">—</Text>;
+    return {
+      key: k,
+      testId: `raid-row-${k}`,
+      cells: [
+        {
+          key: item.kind,
+          content: <Lozenge appearance={KIND_APPEARANCE[item.kind]}>{RAID_KIND_LABELS[item.kind]}</Lozenge>,
+        },
+        {
+          key: text(item.summary),
+          content: (
+            <a
+              href={`/browse/${encodeURIComponent(k)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                openIssue(k);
+              }}
+              data-testid={`raid-open-${k}`}
+            >
+              <Text as="span" color="inherit">
+                {k}
+              </Text>{' '}
+              <Text as="span" color="color.text">
+                {item.summary}
+              </Text>
+            </a>
+          ),
+        },
+        {
+          key: text(item.owner ? ownerName(item) : null),
+          content: (
+            <EditableCell<OwnerOption | null>
+              label={`owner of ${k}`}
+              testId={`raid-owner-${k}`}
+              canEdit={view.canAssign}
+              display={item.owner ? ownerName(item) : dash}
+              initial={item.owner ? { label: ownerName(item), value: item.owner.accountId } : UNASSIGNED}
+              renderEditor={(v, set) => (
+                <OwnerEditor
+                  label={`Owner of ${k}`}
+                  value={v}
+                  onChange={set}
+                  inputId={`raid-owner-${k}-input`}
+                />
+              )}
+              onSave={(v) => save({ key: k, field: 'owner', value: v?.value ?? null })}
+            />
+          ),
+        },
+        ...(['probability', 'impact'] as const).map((field) => ({
+          key: num(item[field]),
+          content: (
+            <EditableCell<number | null>
+              label={`${field} of ${k}`}
+              testId={`raid-${field}-${k}`}
+              canEdit={view.canEdit && (field === 'probability' ? view.hasProbability : view.hasImpact)}
+              display={item[field] ?? dash}
+              initial={item[field]}
+              renderEditor={(v, set) => (
+                <ScaleEditor
+                  label={`${field === 'probability' ? 'Probability' : 'Impact'} of ${k}`}
+                  value={v}
+                  onChange={set}
+                  inputId={`raid-${field}-${k}-input`}
+                />
+              )}
+              onSave={(v) => save({ key: k, field, value: v })}
+            />
+          ),
+        })),
+        {
+          key: num(item.score === null ? null : -item.score),
+          content:
+            item.score === null || item.band === null ? (
+              dash
+            ) : (
+              <Lozenge appearance={BAND_APPEARANCE[item.band]} isBold={item.band === 'critical'}>
+                {String(item.score)}
+              </Lozenge>
+            ),
+          testId: `raid-score-${k}`,
+        },
+        {
+          key: text(statusName(item)),
+          content: (
+            <EditableCell<string | null>
+              label={`status of ${k}`}
+              testId={`raid-status-${k}`}
+              canEdit={view.canTransition}
+              display={
+                <Lozenge
+                  appearance={
+                    item.done ? 'success' : item.statusCategory === 'indeterminate' ? 'inprogress' : 'default'
+                  }
+                >
+                  {statusName(item)}
+                </Lozenge>
+              }
+              initial={null}
+              renderEditor={(v, set) => (
+                <StatusEditor
+                  itemKey={k}
+                  label={`Status of ${k}`}
+                  value={v}
+                  onChange={set}
+                  inputId={`raid-status-${k}-input`}
+                />
+              )}
+              onSave={(v) =>
+                v === null
+                  ? Promise.resolve('choose a status to move to')
+                  : save({ key: k, field: 'status', value: v })
+              }
+            />
+          ),
+        },
+        {
+          key: text(item.dueDate),
+          content: (
+            <EditableCell<string | null>
+              label={`due date of ${k}`}
+              testId={`raid-due-${k}`}
+              canEdit={view.canEdit}
+              display={item.dueDate ?? dash}
+              initial={item.dueDate}
+              renderEditor={(v, set) => (
+                <DateEditor
+                  label={`Due date of ${k}`}
+                  value={v}
+                  onChange={set}
+                  testId={`raid-due-${k}-input`}
+                />
+              )}
+              onSave={(v) => save({ key: k, field: 'dueDate', value: v })}
+            />
+          ),
+        },
+        {
+          key: num(item.ageDays),
+          content: item.ageDays === null ? dash : `${item.ageDays} d`,
+          testId: `raid-age-${k}`,
+        },
+        {
+          key: item.overdue ? -item.overdueDays : 0,
+          content: item.overdue ? (
+            <Lozenge appearance="removed">{`${item.overdueDays} d late`}</Lozenge>
+          ) : (
+            dash
+          ),
+          testId: `raid-overdue-${k}`,
+        },
+      ],
+    };
+  });
+  return (
+    <DynamicTable
+      head={head}
+      rows={rows}
+      rowsPerPage={10}
+      page={page}
+      onSetPage={onSetPage}
+      label="RAID items"
+      emptyView={<>{emptyView}</>}
+      testId="raid-table"
+    />
+  );
+}

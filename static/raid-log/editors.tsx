@@ -1,0 +1,163 @@
+// The editors of the RAID table's editable cells and of the create form.
+import Select, { AsyncSelect } from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
+import { useEffect, useState } from 'react';
+import type { RaidTransition } from '../../src/contracts/raid-log';
+import { raidLog } from './api';
+
+export interface Option<V> {
+  label: string;
+  value: V;
+}
+
+const portal = {
+  menuPortalTarget: typeof document === 'undefined' ? undefined : document.body,
+  styles: { menuPortal: (base: object) => ({ ...base, zIndex: 9999 }) },
+};
+
+export const SCALE_OPTIONS: Array<Option<number | null>> = [
+  { label: 'None', value: null },
+  ...[1, 2, 3, 4, 5].map((n) => ({ label: String(n), value: n })),
+];
+
+export function ScaleEditor({
+  label,
+  value,
+  onChange,
+  autoFocus = true,
+  inputId,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (v: number | null) => void;
+  autoFocus?: boolean;
+  inputId: string;
+}) {
+  return (
+    <Select<Option<number | null>>
+      inputId={inputId}
+      aria-label={label}
+      autoFocus={autoFocus}
+      openMenuOnFocus={autoFocus}
+      options={SCALE_OPTIONS}
+      value={SCALE_OPTIONS.find((o) => o.value === value) ?? null}
+      onChange={(o) => onChange(o?.value ?? null)}
+      spacing="compact"
+      {...portal}
+    />
+  );
+}
+
+export function DateEditor({
+  label,
+  value,
+  onChange,
+  autoFocus = true,
+  testId,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (v: string | null) => void;
+  autoFocus?: boolean;
+  testId: string;
+}) {
+  return (
+    <Textfield
+      type="date"
+      aria-label={label}
+      autoFocus={autoFocus}
+      isCompact
+      value={value ?? ''}
+      onChange={(e) => onChange(e.currentTarget.value === '' ? null : e.currentTarget.value)}
+      testId={testId}
+    />
+  );
+}
+
+export type OwnerOption = Option<string | null>;
+export const UNASSIGNED: OwnerOption = { label: 'Unassigned', value: null };
+
+async function loadOwners(query: string): Promise<OwnerOption[]> {
+  const r = await raidLog.owners(query);
+  if (!r.ok) return [UNASSIGNED];
+  return [UNASSIGNED, ...r.data.map((u) => ({ label: u.displayName, value: u.accountId }))];
+}
+
+export function OwnerEditor({
+  label,
+  value,
+  onChange,
+  autoFocus = true,
+  inputId,
+}: {
+  label: string;
+  value: OwnerOption | null;
+  onChange: (v: OwnerOption | null) => void;
+  autoFocus?: boolean;
+  inputId: string;
+}) {
+  return (
+    <AsyncSelect<OwnerOption>
+      inputId={inputId}
+      aria-label={label}
+      autoFocus={autoFocus}
+      defaultOptions
+      cacheOptions
+      loadOptions={loadOwners}
+      value={value}
+      onChange={(o) => onChange(o ?? null)}
+      placeholder="Search people"
+      spacing="compact"
+      {...portal}
+    />
+  );
+}
+
+/** The statuses an item can move to: its transitions, fetched when the editor opens. */
+export function StatusEditor({
+  itemKey,
+  label,
+  value,
+  onChange,
+  inputId,
+}: {
+  itemKey: string;
+  label: string;
+  value: string | null;
+  onChange: (v: string | null) => void;
+  inputId: string;
+}) {
+  const [transitions, setTransitions] = useState<RaidTransition[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void raidLog.transitions(itemKey).then((r) => {
+      if (!current) return;
+      if (r.ok) setTransitions(r.data);
+      else setError(r.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [itemKey]);
+  const options = (transitions ?? []).map((t) => ({
+    label: t.to === t.name ? t.to : `${t.to} (${t.name})`,
+    value: t.id,
+  }));
+  return (
+    <Select<Option<string>>
+      inputId={inputId}
+      aria-label={label}
+      autoFocus
+      openMenuOnFocus
+      isLoading={transitions === null && error === null}
+      options={options}
+      value={options.find((o) => o.value === value) ?? null}
+      onChange={(o) => onChange(o?.value ?? null)}
+      placeholder={error ?? 'Move to…'}
+      noOptionsMessage={() => error ?? 'No transitions'}
+      spacing="compact"
+      {...portal}
+    />
+  );
+}
