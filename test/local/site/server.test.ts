@@ -41,7 +41,8 @@ describe('the site server', () => {
 
   it('answers a wrong token or missing credentials with 401, like Jira', async () => {
     const { admin } = DEMO_USERS;
-    for (const headers of [{ authorization: basic(admin.email, 'wrong') }, { authorization: basic('someone@else.example', admin.token) }, {}]) {
+    const attempts: Array<Record<string, string>> = [{ authorization: basic(admin.email, 'wrong') }, { authorization: basic('someone@else.example', admin.token) }, {}];
+    for (const headers of attempts) {
       const response = await fetch(`${server.url}/rest/api/3/search/jql?jql=${q('project = IMP')}`, { headers });
       expect(response.status).toBe(401);
       expect(await response.text()).toBe('Client must be authenticated to access this resource.');
