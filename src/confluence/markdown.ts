@@ -52,7 +52,7 @@ function table(t: TableBlock, opts: TextRenderOptions): string[] {
     return out;
   }
   const row = (cells: string[]) => `| ${cells.map((c) => (c === '' ? ' ' : c)).join(' | ')} |`;
-  out.push(row(t.columns.map(escapeMarkdown)), row(t.columns.map(() => '---')));
+  out.push(row(t.columns.map((c) => escapeMarkdown(c))), row(t.columns.map(() => '---')));
   for (const r of t.rows) out.push(row(t.columns.map((_, i) => inlineMarkdown(r[i] ?? [], opts))));
   out.push('');
   return out;

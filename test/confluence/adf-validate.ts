@@ -36,9 +36,9 @@ const validSubtrees = new Set<string>();
 function strictProblems(node: Node, path: string, out: string[]): void {
   const key = JSON.stringify(node);
   if (validSubtrees.has(key)) return;
-  strictValidate ??= quietly(() => validator());
+  strictValidate ??= quietly(() => validator(undefined, undefined, { mode: 'strict' }));
   try {
-    quietly(() => strictValidate?.(node as Parameters<ReturnType<typeof validator>>[0], { mode: 'strict' }));
+    quietly(() => strictValidate?.(node as Parameters<ReturnType<typeof validator>>[0]));
   } catch (e) {
     out.push(`${path} (${String(node.type)}): ${e instanceof Error ? e.message : String(e)}`);
     return;

@@ -21,7 +21,7 @@ import {
 } from './columns';
 import { issue, status, text, type Block, type Cell, type ChecklistItem, type Inline, type TableBlock, type Tone } from './document';
 import { formatDate, formatKpiValue, formatSlip, formatTarget, NONE, targetFor, targetMet } from './format';
-import { gateStateLabel, type GateState, type GateView } from './gates';
+import { gateStateLabel, isGatePassed, type GateState, type GateView } from './gates';
 import { select, type Selector } from './select';
 import type { Check, ItemColumn, TemplateBlock } from './template';
 
@@ -169,15 +169,23 @@ export function raidBlocks(
 
 // ---- gates -----------------------------------------------------------------------------------
 
-const GATE_TONE: Record<GateState, Tone> = { passed: 'success', overridden: 'warning', open: 'info', rejected: 'danger', 'not-started': 'neutral' };
+const GATE_TONE: Record<GateState, Tone> = {
+  passed: 'success',
+  overridden: 'warning',
+  rejected: 'danger',
+  awaitingApproval: 'info',
+  notReady: 'warning',
+  open: 'info',
+  notStarted: 'neutral',
+};
 
-export function gateState(b: Bound, key: GateView['key']): GateView | undefined {
+export function gateState(b: Bound, key: string): GateView | undefined {
   return b.gates.find((g) => g.key === key);
 }
 
 function criteriaCell(g: GateView): Cell {
   if (g.criteria.length === 0) return [text(g.issueKey === null ? NONE : 'from the Gate issue')];
-  const applicable = g.criteria.filter((c) => c.result !== 'not-applicable');
+  const applicable = g.criteria.filter((c) => c.result !== 'notApplicable');
   const pass = applicable.filter((c) => c.result === 'pass').length;
   const failing = applicable.filter((c) => c.result === 'fail').map((c) => c.label);
   const summary = `${pass} of ${applicable.length} pass`;
@@ -202,7 +210,7 @@ function evidenceCell(g: GateView): Cell {
   return out;
 }
 
-export function gatesTable(b: Bound, id: string, keys: readonly GateView['key'][] | undefined, evidence: boolean, caption?: string): TableBlock {
+export function gatesTable(b: Bound, id: string, keys: readonly string[] | undefined, evidence: boolean, caption?: string): TableBlock {
   const gates = keys === undefined ? b.gates : keys.map((k) => gateState(b, k)).filter((g): g is GateView => g !== undefined);
   const rows = gates.map((g): Cell[] => {
     const cells: Cell[] = [
@@ -291,7 +299,7 @@ export function evaluateCheck(b: Bound, check: Check): { done: boolean; detail: 
     }
     case 'gatePassed': {
       const g = gateState(b, check.gate);
-      return { done: g !== undefined && (g.state === 'passed' || g.state === 'overridden'), detail: g === undefined ? 'no such gate' : gateStateLabel(g.state).toLowerCase() };
+      return { done: g !== undefined && isGatePassed(g.state), detail: g === undefined ? 'no such gate' : gateStateLabel(g.state).toLowerCase() };
     }
     case 'dateSet': {
       const d = b.impl.dates[check.date];

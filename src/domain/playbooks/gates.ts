@@ -1,19 +1,21 @@
 /**
  * What documents show of a stage gate: its state, its criteria, its sign-offs and evidence.
- * The gate model (criteria evaluated from the data, approvals from app storage) supplies these;
- * without it, the Gate issues of the implementation say as much as Jira knows (passed when the
- * Gate issue is done), which is what the command line shows for an export.
+ * The gate model (src/domain/gates: criteria evaluated from the data, approvals and evidence from
+ * the audit record) supplies these through `gateViewsFromResults`; without it (the command line
+ * on an export), the Gate issues say as much as Jira knows: passed when the Gate issue is done.
  */
 import type { RunwayConfig } from '../config';
-import type { IsoDate } from '../dates';
+import { calendarDate, type IsoDate } from '../dates';
+import type { GateStatus } from '../gates/audit';
+import { gateName, type GateResult } from '../gates/evaluate';
 import type { Implementation } from '../implementation';
-import { GATE_KEYS, type GateKey } from './select';
 
-export type GateState = 'passed' | 'overridden' | 'open' | 'rejected' | 'not-started';
+/** The gate model's statuses, plus what a Gate issue alone can say. */
+export type GateState = GateStatus | 'open' | 'notStarted';
 
 export interface GateCriterionView {
   label: string;
-  result: 'pass' | 'fail' | 'not-applicable';
+  result: 'pass' | 'fail' | 'notApplicable';
   /** Issue keys behind the result. */
   issues: string[];
 }
@@ -27,15 +29,15 @@ export interface GateSignOffView {
 
 export interface GateEvidenceView {
   title: string;
-  /** A URL (http/https), a Confluence page or Jira issue URL. */
+  /** An http(s) URL: a web page, a Confluence page. */
   url?: string;
   issueKey?: string;
   comment?: string;
 }
 
 export interface GateView {
-  key: GateKey;
-  /** The site's name of the gate type (RunwayConfig.gateTypes). */
+  /** The gate's id in the configuration (`designSignOff`…). */
+  key: string;
   name: string;
   state: GateState;
   /** The Gate issue of this type, when the implementation has one. */
@@ -45,16 +47,47 @@ export interface GateView {
   evidence: GateEvidenceView[];
 }
 
-/** The gate views Jira alone gives: one per configured gate type, from the Gate issues. */
+const gateIssueOf = (impl: Implementation, name: string) => {
+  const lc = name.trim().toLowerCase();
+  return impl.children.find((c) => c.kind === 'gate' && c.gateType !== null && c.gateType.trim().toLowerCase() === lc);
+};
+
+/** The gate views Jira alone gives: one per configured gate, from the Gate issues. */
 export function gatesFromIssues(impl: Implementation, config: RunwayConfig): GateView[] {
-  return GATE_KEYS.map((key) => {
-    const name = config.gateTypes[key];
-    const lc = name.trim().toLowerCase();
-    const gate = impl.children.find((c) => c.kind === 'gate' && c.gateType !== null && c.gateType.trim().toLowerCase() === lc);
-    let state: GateState = 'not-started';
+  return config.gates.map((def) => {
+    const name = gateName(def, config);
+    const gate = gateIssueOf(impl, name);
+    let state: GateState = 'notStarted';
     if (gate) state = gate.done ? 'passed' : gate.everFailed ? 'rejected' : 'open';
-    return { key, name, state, issueKey: gate?.key ?? null, criteria: [], signOffs: [], evidence: [] };
+    return { key: def.id, name, state, issueKey: gate?.key ?? null, criteria: [], signOffs: [], evidence: [] };
   });
+}
+
+/** The gate model's results as documents show them. `siteUrl` makes Confluence evidence a link. */
+export function gateViewsFromResults(results: readonly GateResult[], siteUrl?: string): GateView[] {
+  const day = (at: string) => calendarDate(at) ?? at.slice(0, 10);
+  const withComment = (c: string) => (c.trim() === '' ? {} : { comment: c });
+  return results.map((g) => ({
+    key: g.id,
+    name: g.name,
+    state: g.status,
+    issueKey: g.gateIssue?.key ?? null,
+    criteria: g.criteria.map((c) => ({ label: c.title, result: c.status, issues: c.issues })),
+    signOffs: [
+      ...g.approvals.map((d) => ({ by: d.by.displayName || d.by.accountId, at: day(d.at), decision: 'approved' as const, ...withComment(d.comment) })),
+      ...g.rejections.map((d) => ({ by: d.by.displayName || d.by.accountId, at: day(d.at), decision: 'rejected' as const, ...withComment(d.comment) })),
+      ...(g.override ? [{ by: g.override.by.displayName || g.override.by.accountId, at: day(g.override.at), decision: 'overridden' as const, ...withComment(g.override.comment) }] : []),
+    ].sort((a, b) => a.at.localeCompare(b.at)),
+    evidence: g.evidence.map((e): GateEvidenceView => {
+      const title = `${e.title || e.target}${e.missing ? ' (missing)' : ''}`;
+      const base = { title, ...withComment(e.comment) };
+      if (e.missing) return base;
+      if (e.type === 'jiraIssue') return { ...base, title: e.title || '', issueKey: e.target };
+      if (e.type === 'url') return { ...base, url: e.target };
+      if (/^https?:\/\//i.test(e.target)) return { ...base, url: e.target };
+      return siteUrl === undefined ? base : { ...base, url: `${siteUrl.replace(/\/+$/, '')}/wiki/pages/viewpage.action?pageId=${encodeURIComponent(e.target)}` };
+    }),
+  }));
 }
 
 export function gateStateLabel(state: GateState): string {
@@ -63,11 +96,19 @@ export function gateStateLabel(state: GateState): string {
       return 'Passed';
     case 'overridden':
       return 'Overridden';
-    case 'open':
-      return 'Open';
     case 'rejected':
       return 'Rejected';
-    case 'not-started':
+    case 'awaitingApproval':
+      return 'Awaiting approval';
+    case 'notReady':
+      return 'Not ready';
+    case 'open':
+      return 'Open';
+    case 'notStarted':
       return 'Not started';
   }
+}
+
+export function isGatePassed(state: GateState): boolean {
+  return state === 'passed' || state === 'overridden';
 }

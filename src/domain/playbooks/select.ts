@@ -15,11 +15,6 @@ export const ChildKindSchema = z.enum(CHILD_KIND_NAMES);
 export const LABEL_ROLES = ['uat', 'deliverable', 'integration', 'migration', 'escalation', 'goLive', 'firstValue', 'implementationCaused'] as const;
 export type LabelRole = (typeof LABEL_ROLES)[number];
 
-/** The six gates of product.md, as keys of RunwayConfig.gateTypes. */
-export const GATE_KEYS = ['designSignOff', 'migrationReadiness', 'uatReadiness', 'goLiveReadiness', 'handover', 'hypercareExit'] as const;
-export type GateKey = (typeof GATE_KEYS)[number];
-export const GateKeySchema = z.enum(GATE_KEYS);
-
 export const SelectorSchema = z
   .strictObject({
     /** Any of these kinds (default: every kind). */

@@ -8,7 +8,8 @@
 import { z } from 'zod';
 import { KPI_IDS } from '../kpis/definitions';
 import type { Result } from '../config';
-import { GateKeySchema, SelectorSchema } from './select';
+import { GateIdSchema } from '../gates/definitions';
+import { SelectorSchema } from './select';
 
 /** The placeholders text may use, each replaced by a fact of the implementation. */
 export const PLACEHOLDERS = [
@@ -83,7 +84,7 @@ export const CheckSchema = z.discriminatedUnion('type', [
   /** At least one selected child, and every one has an assignee. */
   z.strictObject({ type: z.literal('assigned'), select: SelectorSchema }),
   z.strictObject({ type: z.literal('kpiMet'), kpi: z.enum(KPI_IDS) }),
-  z.strictObject({ type: z.literal('gatePassed'), gate: GateKeySchema }),
+  z.strictObject({ type: z.literal('gatePassed'), gate: GateIdSchema }),
   z.strictObject({ type: z.literal('dateSet'), date: z.enum(LIFECYCLE_DATES) }),
   /** Confirmed by people in the meeting: the app never ticks it. */
   z.strictObject({ type: z.literal('manual') }),
@@ -111,7 +112,7 @@ export const TemplateBlockSchema = z.discriminatedUnion('type', [
     summary: z.boolean().optional(),
   }),
   /** Gates with their state, criteria and sign-offs. */
-  z.strictObject({ type: z.literal('gates'), id: BlockId, caption: Caption, gates: z.array(GateKeySchema).min(1).optional(), evidence: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('gates'), id: BlockId, caption: Caption, gates: z.array(GateIdSchema).min(1).optional(), evidence: z.boolean().optional() }),
   /** KPIs of kpis.md with the implementation's value and its tier's target. */
   z.strictObject({ type: z.literal('kpis'), id: BlockId, caption: Caption, ids: z.array(z.enum(KPI_IDS)).min(1) }),
   /** Responsible = assignees of the workstream's items, Accountable = the implementation's assignee. */

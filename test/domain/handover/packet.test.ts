@@ -1,11 +1,6 @@
 import { defaultConfig } from '../../../src/domain';
-import {
-  assembleHandoverPacket,
-  HANDOVER_SECTIONS,
-  handoverLinkGlobalId,
-  isHandoverPacketLink,
-  playbookLinkGlobalId,
-} from '../../../src/domain/handover';
+import { isHandoverPacketLink } from '../../../src/domain/gates';
+import { assembleHandoverPacket, HANDOVER_LINK_RELATIONSHIP, HANDOVER_SECTIONS, handoverLinkGlobalId, PLAYBOOK_LINK_RELATIONSHIP, playbookLinkGlobalId } from '../../../src/domain/handover';
 import { plainText, readReporters, tablesOf, type ChecklistBlock, type StructuredDocument } from '../../../src/domain/playbooks';
 import { acme, acmeIssues, AS_OF } from '../playbooks/fixture';
 
@@ -148,11 +143,11 @@ describe('the handover packet of a known implementation', () => {
 });
 
 describe('the remote link of a published document', () => {
-  it('has a globalId stable per implementation, which the Handover gate recognises', () => {
+  it('has a globalId stable per implementation, which the Handover gate’s criterion recognises', () => {
     expect(handoverLinkGlobalId('ACME-1')).toBe('runway:handover-packet:ACME-1');
     expect(playbookLinkGlobalId('uat-plan', 'ACME-1')).toBe('runway:playbook:uat-plan:ACME-1');
-    expect(isHandoverPacketLink({ globalId: 'runway:handover-packet:ACME-1' }, 'ACME-1')).toBe(true);
-    expect(isHandoverPacketLink({ globalId: 'runway:handover-packet:ACME-10' }, 'ACME-1')).toBe(false);
-    expect(isHandoverPacketLink({ globalId: 'runway:playbook:uat-plan:ACME-1' }, 'ACME-1')).toBe(false);
+    const link = (globalId: string, relationship: string) => ({ globalId, relationship, title: 'Runway: ACME-1', url: 'https://acme.atlassian.net/wiki/pages/1' });
+    expect(isHandoverPacketLink(link(handoverLinkGlobalId('ACME-1'), HANDOVER_LINK_RELATIONSHIP))).toBe(true);
+    expect(isHandoverPacketLink(link(playbookLinkGlobalId('uat-plan', 'ACME-1'), PLAYBOOK_LINK_RELATIONSHIP))).toBe(false);
   });
 });

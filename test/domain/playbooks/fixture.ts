@@ -3,7 +3,7 @@
  * the handover packet: ACME-1, Advanced tier, live on 2026-05-01, seen as of 2026-06-15.
  */
 import { buildImplementations, defaultConfig, type Implementation, type JiraIssue, type RunwayConfig } from '../../../src/domain';
-import { anImplementation, done, TEST_NAMES, type IssueSpec } from '../../builders/jira';
+import { anImplementation, done, TEST_NAMES, type ImplementationSpec, type IssueSpec } from '../../builders/jira';
 
 export const AS_OF = '2026-06-15';
 
@@ -44,7 +44,7 @@ export const CHILDREN: IssueSpec[] = [
   { key: 'ACME-25', type: 'Bug', summary: 'Typo on login page', priority: 'Low', created: '2026-05-06T09:00:00.000+0000', ...done('2026-05-07T09:00:00.000+0000') },
 ];
 
-export function acmeIssues(overrides: IssueSpec = {}): JiraIssue[] {
+export function acmeIssues(overrides: ImplementationSpec = {}): JiraIssue[] {
   return anImplementation({
     key: 'ACME-1',
     summary: 'Acme Corp rollout',
@@ -55,7 +55,7 @@ export function acmeIssues(overrides: IssueSpec = {}): JiraIssue[] {
   });
 }
 
-export function acme(overrides: IssueSpec = {}, config: RunwayConfig = defaultConfig()): Implementation {
+export function acme(overrides: ImplementationSpec = {}, config: RunwayConfig = defaultConfig()): Implementation {
   const model = buildImplementations(acmeIssues(overrides), TEST_NAMES, { asOf: AS_OF, config });
   const impl = model.implementations.find((i) => i.key === 'ACME-1');
   if (!impl) throw new Error('ACME-1 is not an implementation');

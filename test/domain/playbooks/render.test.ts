@@ -193,7 +193,7 @@ describe('gates from the gate model', () => {
           { label: 'every uat item done', result: 'fail', issues: ['ACME-17'] },
           { label: 'no open P1/P2 defect', result: 'fail', issues: ['ACME-24'] },
           { label: 'documentation completeness', result: 'pass', issues: [] },
-          { label: 'migration reconciled', result: 'not-applicable', issues: [] },
+          { label: 'migration reconciled', result: 'notApplicable', issues: [] },
         ],
         signOffs: [{ by: 'Olga Owner', at: '2026-06-10', decision: 'rejected', comment: 'P1 open' }],
         evidence: [

@@ -90,7 +90,7 @@ describe('a team’s own template', () => {
     ['no blocks', { blocks: [] }, 'sections.0.blocks: a section needs at least one block'],
     ['an unknown child kind', { blocks: [{ type: 'items', select: { kinds: ['epic'] }, columns: ['key'] }] }, 'sections.0.blocks.0.select.kinds.0'],
     ['an unknown column', { blocks: [{ type: 'items', select: {}, columns: ['key', 'cost'] }] }, 'sections.0.blocks.0.columns.1'],
-    ['a check of an unknown gate', { blocks: [{ type: 'checklist', items: [{ text: 'x', check: { type: 'gatePassed', gate: 'golive' } }] }] }, 'sections.0.blocks.0.items.0.check.gate'],
+    ['a check of an unknown gate', { blocks: [{ type: 'checklist', items: [{ text: 'x', check: { type: 'gatePassed', gate: 'go-live' } }] }] }, 'sections.0.blocks.0.items.0.check.gate'],
   ])('is refused, with the path and the reason, for %s', (_what, sectionChange, reason) => {
     const bad = { ...teamTemplate, sections: [{ ...teamTemplate.sections[0], ...sectionChange }] };
     const r = acceptTemplate(bad, createLibrary());
