@@ -10,7 +10,7 @@ import {
   type JiraNames,
   type RunwayConfig,
 } from '../domain';
-import { implementationJql } from '../domain/trends';
+import { implementationJql, type SiteIssueTypes } from '../domain/trends';
 import type { JiraClient, JiraField } from '../jira';
 import { planKpiFields } from '../jira/kpi-export';
 
@@ -98,7 +98,16 @@ export async function readImplementationsWithChildren(
   return model(issues, names, fields, asOf, config);
 }
 
+/** The issue type names the site has, lowercased (JQL may only name those). */
+export async function siteIssueTypes(jira: JiraClient): Promise<SiteIssueTypes> {
+  return new Set((await jira.getIssueTypes()).map((t) => t.name.trim().toLowerCase()));
+}
+
 /** The JQL of a project's implementations. */
-export function projectImplementationsJql(projectKey: string, config: RunwayConfig): string {
-  return `project = ${projectKey} AND ${implementationJql(config)} ORDER BY key`;
+export function projectImplementationsJql(
+  projectKey: string,
+  config: RunwayConfig,
+  site: SiteIssueTypes,
+): string {
+  return `project = ${projectKey} AND ${implementationJql(config, site)} ORDER BY key`;
 }

@@ -15,37 +15,66 @@ export function jqlString(value: string): string {
 
 const list = (values: readonly string[]) => values.map(jqlString).join(', ');
 
-type Selector =
-  { level: 'implementation' } | { level: 'children'; where: string } | { level: 'both'; where: string };
+/**
+ * Issue type names the site has (lowercased). Jira refuses a JQL query that names an issue type
+ * it does not have, so configured names the site lacks are left out.
+ */
+export type SiteIssueTypes = ReadonlySet<string>;
 
-function selector(id: KpiId, config: RunwayConfig): Selector {
+function onSite(names: readonly string[], site: SiteIssueTypes | undefined): string[] {
+  return site === undefined ? [...names] : names.filter((n) => site.has(n.trim().toLowerCase()));
+}
+
+/** `issuetype in (…)`, or null when the site has none of the types (no issue can match). */
+function typeIn(names: readonly string[], site: SiteIssueTypes | undefined): string | null {
+  const known = onSite(names, site);
+  return known.length === 0 ? null : `issuetype in (${list(known)})`;
+}
+
+type Selector =
+  | { level: 'implementation' }
+  | { level: 'children'; where: string }
+  | { level: 'both'; where: string }
+  | { level: 'none' };
+
+const children = (where: string | null): Selector =>
+  where === null ? { level: 'none' } : { level: 'children', where };
+
+function selector(id: KpiId, config: RunwayConfig, site: SiteIssueTypes | undefined): Selector {
   const t = config.issueTypes;
   const l = config.labels;
-  const defects = `issuetype in (${list(t.defect)})`;
+  const defects = typeIn(t.defect, site);
+  const withDefects = (more: string) => (defects === null ? null : `${defects} AND ${more}`);
   switch (id) {
     case 'on_time_milestone_rate':
-      return { level: 'children', where: `issuetype in (${list(t.milestone)})` };
+      return children(typeIn(t.milestone, site));
     case 'scope_change_count':
-      return { level: 'children', where: `issuetype in (${list(t.changeRequest)})` };
+      return children(typeIn(t.changeRequest, site));
     case 'rework_rate': {
-      const named = [
-        ...t.milestone,
-        ...t.risk,
-        ...t.assumption,
-        ...t.issue,
-        ...t.dependency,
-        ...t.changeRequest,
-        ...t.gate,
-        ...t.defect,
-      ];
-      return { level: 'children', where: `issuetype not in (${list(named)})` };
+      const named = onSite(
+        [
+          ...t.milestone,
+          ...t.risk,
+          ...t.assumption,
+          ...t.issue,
+          ...t.dependency,
+          ...t.changeRequest,
+          ...t.gate,
+          ...t.defect,
+        ],
+        site,
+      );
+      return {
+        level: 'children',
+        where: named.length === 0 ? 'issuetype is not EMPTY' : `issuetype not in (${list(named)})`,
+      };
     }
     case 'defect_escape_count':
-      return { level: 'children', where: `${defects} AND labels = ${jqlString(l.implementationCaused)}` };
+      return children(withDefects(`labels = ${jqlString(l.implementationCaused)}`));
     case 'post_golive_p1_count':
-      return { level: 'children', where: `${defects} AND priority in (${list(config.priorities.p1)})` };
+      return children(withDefects(`priority in (${list(config.priorities.p1)})`));
     case 'post_golive_p2_count':
-      return { level: 'children', where: `${defects} AND priority in (${list(config.priorities.p2)})` };
+      return children(withDefects(`priority in (${list(config.priorities.p2)})`));
     case 'uat_first_pass_rate':
       return {
         level: 'children',
@@ -72,8 +101,10 @@ function selector(id: KpiId, config: RunwayConfig): Selector {
 }
 
 /** Issues that are implementations by the rules of data-model.md, as JQL. */
-export function implementationJql(config: RunwayConfig): string {
-  return `(issuetype in (${list(config.implementationTypes)}) OR labels = ${jqlString(config.implementationLabel)})`;
+export function implementationJql(config: RunwayConfig, site?: SiteIssueTypes): string {
+  const label = `labels = ${jqlString(config.implementationLabel)}`;
+  const types = typeIn(config.implementationTypes, site);
+  return types === null ? label : `(${types} OR ${label})`;
 }
 
 export interface KpiJqlOptions {
@@ -81,6 +112,7 @@ export interface KpiJqlOptions {
   scopeJql: string;
   /** Most implementation keys to list in the JQL; default 100. */
   maxKeys?: number;
+  siteIssueTypes?: SiteIssueTypes;
 }
 
 /** The JQL of the issues behind a KPI, or null when no implementation contributes (n = 0). */
@@ -91,11 +123,13 @@ export function kpiIssuesJql(
   options: KpiJqlOptions,
 ): string | null {
   if (implementationKeys.length === 0) return null;
-  const s = selector(id, config);
+  const s = selector(id, config, options.siteIssueTypes);
+  if (s.level === 'none') return null;
   const maxKeys = options.maxKeys ?? 100;
   if (implementationKeys.length > maxKeys) {
     const scope = `(${options.scopeJql})`;
-    if (s.level === 'implementation') return `${scope} AND ${implementationJql(config)}`;
+    if (s.level === 'implementation')
+      return `${scope} AND ${implementationJql(config, options.siteIssueTypes)}`;
     return `${scope} AND ${s.where}`;
   }
   const keys = implementationKeys.join(', ');

@@ -162,6 +162,19 @@ describe('the JQL of the issues behind a KPI', () => {
     );
   });
 
+  it('names only issue types the site has (Jira refuses a query naming one it lacks)', () => {
+    const site = new Set(['epic', 'milestone', 'bug', 'task']);
+    expect(kpiIssuesJql('post_golive_p1_count', ['IMP-1'], config, { scopeJql, siteIssueTypes: site })).toBe(
+      'parent in (IMP-1) AND issuetype in ("Bug") AND priority in ("Highest") ORDER BY key',
+    );
+    expect(
+      kpiIssuesJql('scope_change_count', ['IMP-1'], config, { scopeJql, siteIssueTypes: site }),
+    ).toBeNull();
+    expect(
+      kpiIssuesJql('csat', ['IMP-1', 'IMP-2'], config, { scopeJql, maxKeys: 1, siteIssueTypes: site }),
+    ).toBe('(project in (IMP, ONB)) AND labels = "implementation"');
+  });
+
   it('quotes configured names safely', () => {
     const odd = { ...config, labels: { ...config.labels, uat: 'say "uat"\\' } };
     expect(kpiIssuesJql('uat_first_pass_rate', ['IMP-1'], odd, { scopeJql })).toContain(
