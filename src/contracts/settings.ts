@@ -22,12 +22,15 @@ export const FieldError = z.object({ path: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof FieldError>;
 
 /** Validates settings as the resolver will; the errors carry the path of their field. */
-export function validateSettings(input: unknown): { ok: true; settings: RunwayConfig } | { ok: false; errors: FieldError[] } {
+export function validateSettings(
+  input: unknown,
+): { ok: true; settings: RunwayConfig } | { ok: false; errors: FieldError[] } {
   const r = RunwayConfigSchema.safeParse(input);
   if (r.success) return { ok: true, settings: r.data };
   const errors = r.error.issues.flatMap((issue): FieldError[] => {
     const path = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => ({ path: path ? `${path}.${k}` : k, message: `unknown setting "${k}"` }));
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((k) => ({ path: path ? `${path}.${k}` : k, message: `unknown setting "${k}"` }));
     return [{ path, message: issue.message }];
   });
   return { ok: false, errors };
@@ -51,7 +54,10 @@ export const ProvisioningReport = z.object({
 });
 export type ProvisioningReport = z.infer<typeof ProvisioningReport>;
 
-const Settings = z.custom<RunwayConfig>((v) => RunwayConfigSchema.safeParse(v).success, 'not valid Runway settings');
+const Settings = z.custom<RunwayConfig>(
+  (v) => RunwayConfigSchema.safeParse(v).success,
+  'not valid Runway settings',
+);
 
 export const SettingsView = z.object({
   settings: Settings,

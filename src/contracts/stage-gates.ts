@@ -23,10 +23,17 @@ export type GetGatesPayload = z.infer<typeof GetGatesPayload>;
 
 export const SignGatePayload = z
   .strictObject({ gateId, decision: z.enum(['approve', 'reject']), comment: comment.default(''), asOf })
-  .refine((p) => p.decision === 'approve' || p.comment !== '', { path: ['comment'], message: 'a rejection needs a comment saying why' });
+  .refine((p) => p.decision === 'approve' || p.comment !== '', {
+    path: ['comment'],
+    message: 'a rejection needs a comment saying why',
+  });
 export type SignGatePayload = z.input<typeof SignGatePayload>;
 
-export const OverrideGatePayload = z.strictObject({ gateId, reason: comment.min(1, 'an override needs a reason'), asOf });
+export const OverrideGatePayload = z.strictObject({
+  gateId,
+  reason: comment.min(1, 'an override needs a reason'),
+  asOf,
+});
 export type OverrideGatePayload = z.input<typeof OverrideGatePayload>;
 
 export const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/;
@@ -42,15 +49,31 @@ export const EvidenceInput = z.discriminatedUnion('type', [
     title: z.string().trim().max(255).default(''),
   }),
   /** A page id, or the page's URL. */
-  z.strictObject({ type: z.literal('confluencePage'), page: z.string().trim().min(1, 'give the page URL or id').max(2000) }),
-  z.strictObject({ type: z.literal('jiraIssue'), issueKey: z.string().trim().toUpperCase().regex(ISSUE_KEY, 'expected an issue key such as IMP-12') }),
+  z.strictObject({
+    type: z.literal('confluencePage'),
+    page: z.string().trim().min(1, 'give the page URL or id').max(2000),
+  }),
+  z.strictObject({
+    type: z.literal('jiraIssue'),
+    issueKey: z.string().trim().toUpperCase().regex(ISSUE_KEY, 'expected an issue key such as IMP-12'),
+  }),
 ]);
 export type EvidenceInput = z.input<typeof EvidenceInput>;
 
-export const AddEvidencePayload = z.strictObject({ gateId, evidence: EvidenceInput, comment: comment.default(''), asOf });
+export const AddEvidencePayload = z.strictObject({
+  gateId,
+  evidence: EvidenceInput,
+  comment: comment.default(''),
+  asOf,
+});
 export type AddEvidencePayload = z.input<typeof AddEvidencePayload>;
 
-export const RemoveEvidencePayload = z.strictObject({ gateId, evidenceId: z.string().min(1).max(64), comment: comment.default(''), asOf });
+export const RemoveEvidencePayload = z.strictObject({
+  gateId,
+  evidenceId: z.string().min(1).max(64),
+  comment: comment.default(''),
+  asOf,
+});
 export type RemoveEvidencePayload = z.input<typeof RemoveEvidencePayload>;
 
 export const Person = z.object({ accountId: z.string(), displayName: z.string() });
@@ -121,7 +144,14 @@ export const AuditEntryView = z.object({
   /** For evidence changes: what was attached or removed. */
   evidence: z.object({ type: z.string(), target: z.string(), title: z.string() }).nullable(),
   gateStatus: z.enum(GATE_STATUSES),
-  criteria: z.array(z.object({ title: z.string(), status: z.enum(['pass', 'fail', 'notApplicable']), detail: z.string(), issues: z.array(z.string()) })),
+  criteria: z.array(
+    z.object({
+      title: z.string(),
+      status: z.enum(['pass', 'fail', 'notApplicable']),
+      detail: z.string(),
+      issues: z.array(z.string()),
+    }),
+  ),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 

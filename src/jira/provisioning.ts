@@ -67,14 +67,32 @@ export interface ProvisioningReport {
 const lc = (s: string) => s.trim().toLowerCase();
 
 /** Which issue types and fields exist, by the config's names (any of a kind's names counts), or explicit field ids. */
-export function planProvisioning(config: RunwayConfig, types: readonly JiraIssueType[], fields: readonly JiraField[]): ProvisioningItem[] {
+export function planProvisioning(
+  config: RunwayConfig,
+  types: readonly JiraIssueType[],
+  fields: readonly JiraField[],
+): ProvisioningItem[] {
   const typeByName = new Map(types.map((t) => [lc(t.name), t]));
   const items: ProvisioningItem[] = CHILD_KINDS.map((kind) => {
     const names = config.issueTypes[kind];
     const found = names.map((n) => typeByName.get(lc(n))).find((t) => t !== undefined);
     return found
-      ? { kind: 'issueType', key: kind, name: found.name, status: 'exists', id: found.id, detail: `Issue type ${found.name} exists` }
-      : { kind: 'issueType', key: kind, name: names[0], status: 'missing', id: null, detail: `No issue type named ${names.join(' or ')}` };
+      ? {
+          kind: 'issueType',
+          key: kind,
+          name: found.name,
+          status: 'exists',
+          id: found.id,
+          detail: `Issue type ${found.name} exists`,
+        }
+      : {
+          kind: 'issueType',
+          key: kind,
+          name: names[0],
+          status: 'missing',
+          id: null,
+          detail: `No issue type named ${names.join(' or ')}`,
+        };
   });
   const fieldById = new Map(fields.map((f) => [f.id, f]));
   const fieldsByName = new Map<string, JiraField[]>();
@@ -84,16 +102,34 @@ export function planProvisioning(config: RunwayConfig, types: readonly JiraIssue
     const explicit = config.fieldIds[key];
     const found = explicit !== undefined ? fieldById.get(explicit) : fieldsByName.get(lc(name))?.[0];
     if (found) {
-      items.push({ kind: 'field', key, name: found.name, status: 'exists', id: found.id, detail: `Field ${found.name} exists (${found.id})` });
+      items.push({
+        kind: 'field',
+        key,
+        name: found.name,
+        status: 'exists',
+        id: found.id,
+        detail: `Field ${found.name} exists (${found.id})`,
+      });
     } else {
-      const why = explicit !== undefined ? `No field with id ${explicit} (fieldIds.${key})` : `No field named ${name}`;
-      items.push({ kind: 'field', key, name, status: explicit !== undefined ? 'failed' : 'missing', id: null, detail: why });
+      const why =
+        explicit !== undefined ? `No field with id ${explicit} (fieldIds.${key})` : `No field named ${name}`;
+      items.push({
+        kind: 'field',
+        key,
+        name,
+        status: explicit !== undefined ? 'failed' : 'missing',
+        id: null,
+        detail: why,
+      });
     }
   }
   return items;
 }
 
-export async function inspectProvisioning(client: JiraClient, config: RunwayConfig): Promise<ProvisioningItem[]> {
+export async function inspectProvisioning(
+  client: JiraClient,
+  config: RunwayConfig,
+): Promise<ProvisioningItem[]> {
   const [types, fields] = await Promise.all([client.getIssueTypes(), client.getFields()]);
   return planProvisioning(config, types, fields);
 }
@@ -106,7 +142,11 @@ const OptionSchema = z.looseObject({ id: z.string(), value: z.string() });
 async function ensureOptions(fetch: JiraFetch, fieldId: string, wanted: readonly string[]): Promise<number> {
   if (wanted.length === 0) return 0;
   const t = createTransport({ fetch });
-  const contexts = await t.json('GET', withQuery(jiraPath`/rest/api/3/field/${fieldId}/context`, { isGlobalContext: true, maxResults: 100 }), Page(ContextSchema));
+  const contexts = await t.json(
+    'GET',
+    withQuery(jiraPath`/rest/api/3/field/${fieldId}/context`, { isGlobalContext: true, maxResults: 100 }),
+    Page(ContextSchema),
+  );
   const context = contexts.values[0];
   if (!context) throw new Error(`field ${fieldId} has no global context to hold its options`);
   const path = jiraPath`/rest/api/3/field/${fieldId}/context/${context.id}/option`;
@@ -114,14 +154,21 @@ async function ensureOptions(fetch: JiraFetch, fieldId: string, wanted: readonly
   const have = new Set(existing.values.map((o) => lc(o.value)));
   const missing = [...new Set(wanted)].filter((v) => !have.has(lc(v)));
   if (missing.length === 0) return 0;
-  await t.request('POST', path, { body: { options: missing.map((value) => ({ value, disabled: false })) }, idempotent: false });
+  await t.request('POST', path, {
+    body: { options: missing.map((value) => ({ value, disabled: false })) },
+    idempotent: false,
+  });
   return missing.length;
 }
 
 const reason = (e: unknown) => (e instanceof JiraError || e instanceof Error ? e.message : String(e));
 
 /** Creates what is missing, as the identity of `client`/`fetch`; never creates what already exists. */
-export async function provision(client: JiraClient, fetch: JiraFetch, config: RunwayConfig): Promise<ProvisioningReport> {
+export async function provision(
+  client: JiraClient,
+  fetch: JiraFetch,
+  config: RunwayConfig,
+): Promise<ProvisioningReport> {
   const items = await inspectProvisioning(client, config);
   const out: ProvisioningItem[] = [];
   for (const item of items) {
@@ -131,10 +178,23 @@ export async function provision(client: JiraClient, fetch: JiraFetch, config: Ru
         continue;
       }
       try {
-        const created = await client.createIssueType({ name: item.name, description: `Runway: the ${item.key} of an implementation.`, hierarchyLevel: 0 });
-        out.push({ ...item, status: 'created', id: created.id, detail: `Created issue type ${created.name}` });
+        const created = await client.createIssueType({
+          name: item.name,
+          description: `Runway: the ${item.key} of an implementation.`,
+          hierarchyLevel: 0,
+        });
+        out.push({
+          ...item,
+          status: 'created',
+          id: created.id,
+          detail: `Created issue type ${created.name}`,
+        });
       } catch (e) {
-        out.push({ ...item, status: 'failed', detail: `Could not create issue type ${item.name}: ${reason(e)}` });
+        out.push({
+          ...item,
+          status: 'failed',
+          detail: `Could not create issue type ${item.name}: ${reason(e)}`,
+        });
       }
       continue;
     }
@@ -148,9 +208,17 @@ export async function provision(client: JiraClient, fetch: JiraFetch, config: Ru
       }
       try {
         const added = await ensureOptions(fetch, item.id, options);
-        out.push(added > 0 ? { ...item, detail: `${item.detail}; added ${added} missing option${added === 1 ? '' : 's'}` } : item);
+        out.push(
+          added > 0
+            ? { ...item, detail: `${item.detail}; added ${added} missing option${added === 1 ? '' : 's'}` }
+            : item,
+        );
       } catch (e) {
-        out.push({ ...item, status: 'failed', detail: `${item.detail}, but its options could not be checked: ${reason(e)}` });
+        out.push({
+          ...item,
+          status: 'failed',
+          detail: `${item.detail}, but its options could not be checked: ${reason(e)}`,
+        });
       }
       continue;
     }
@@ -160,9 +228,19 @@ export async function provision(client: JiraClient, fetch: JiraFetch, config: Ru
     }
     try {
       const { type, searcherKey } = FIELD_TYPES[spec.kind];
-      const created = await client.createCustomField({ name: item.name, type, searcherKey, description: `Runway: ${LOGICAL_FIELDS[key]} of data-model.md.` });
+      const created = await client.createCustomField({
+        name: item.name,
+        type,
+        searcherKey,
+        description: `Runway: ${LOGICAL_FIELDS[key]} of data-model.md.`,
+      });
       const added = spec.kind === 'select' ? await ensureOptions(fetch, created.id, options) : 0;
-      out.push({ ...item, status: 'created', id: created.id, detail: `Created field ${created.name} (${created.id})${added > 0 ? ` with ${added} options` : ''}` });
+      out.push({
+        ...item,
+        status: 'created',
+        id: created.id,
+        detail: `Created field ${created.name} (${created.id})${added > 0 ? ` with ${added} options` : ''}`,
+      });
     } catch (e) {
       out.push({ ...item, status: 'failed', detail: `Could not create field ${item.name}: ${reason(e)}` });
     }

@@ -20,7 +20,9 @@ const id = z.union([z.string().min(1), z.number().int()]).transform(String);
 
 /** The parts of Jira's validator event this reads (Jira sends more). */
 export const ValidatorEvent = z.looseObject({
-  issue: z.looseObject({ key: z.string().min(1).optional(), id: id.optional() }).refine((i) => i.key !== undefined || i.id !== undefined, 'needs a key or an id'),
+  issue: z
+    .looseObject({ key: z.string().min(1).optional(), id: id.optional() })
+    .refine((i) => i.key !== undefined || i.id !== undefined, 'needs a key or an id'),
   transition: z.looseObject({ to: z.looseObject({ id, name: z.string().min(1).optional() }) }),
 });
 
@@ -42,7 +44,10 @@ const refuse = (errorMessage: string): GateValidatorResult => ({ result: false, 
 
 export async function validateTransition(event: unknown, io: ValidatorIo): Promise<GateValidatorResult> {
   const parsed = ValidatorEvent.safeParse(event);
-  if (!parsed.success) return refuse(`Runway could not check the stage gates: the transition event is not one it understands (${describeZodError(parsed.error, 'event')}).`);
+  if (!parsed.success)
+    return refuse(
+      `Runway could not check the stage gates: the transition event is not one it understands (${describeZodError(parsed.error, 'event')}).`,
+    );
   const { issue, transition } = parsed.data;
   try {
     const config = await readConfig(io.store);
@@ -51,7 +56,12 @@ export async function validateTransition(event: unknown, io: ValidatorIo): Promi
     const jira = createJiraClient({ fetch: io.jiraFetch });
     const key = issue.key ?? String((await jira.getIssue(issue.id ?? '', { fields: ['summary'] })).key);
     const asOf = todayUtc(io.now());
-    const deps = { jira, confluence: createTransport({ fetch: io.confluenceFetch }), store: io.store, config };
+    const deps = {
+      jira,
+      confluence: createTransport({ fetch: io.confluenceFetch }),
+      store: io.store,
+      config,
+    };
     const loaded = await loadImplementation(deps, key, asOf);
     if (!loaded) return { result: true };
     const { gates } = await evaluate(deps, loaded, asOf, { checkEvidence: true });
@@ -59,7 +69,9 @@ export async function validateTransition(event: unknown, io: ValidatorIo): Promi
     return verdict.allowed ? { result: true } : refuse(verdict.message);
   } catch (e) {
     // Enforcement fails closed: a move that could not be checked is not let through silently.
-    return refuse(`Runway could not check the stage gates of ${issue.key ?? issue.id}: ${e instanceof Error ? e.message : String(e)}`);
+    return refuse(
+      `Runway could not check the stage gates of ${issue.key ?? issue.id}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 

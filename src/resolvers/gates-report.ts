@@ -18,7 +18,13 @@ import {
   type RunwayConfig,
 } from '../domain';
 import { type JiraClient } from '../jira';
-import { confluencePageId, fetchImplementationExport, lookUpIssue, lookUpPage, type EvidenceLookup } from '../jira/gates';
+import {
+  confluencePageId,
+  fetchImplementationExport,
+  lookUpIssue,
+  lookUpPage,
+  type EvidenceLookup,
+} from '../jira/gates';
 import type { Transport } from '../jira/transport';
 import { appendOnlyLog, type LogEntry, type TypedStore } from '../storage';
 
@@ -45,11 +51,18 @@ export interface LoadedImplementation {
 }
 
 /** The implementation `key` as the deps' identity sees it; null when the issue is not an implementation. */
-export async function loadImplementation(deps: GateDeps, key: string, asOf: IsoDate): Promise<LoadedImplementation | null> {
+export async function loadImplementation(
+  deps: GateDeps,
+  key: string,
+  asOf: IsoDate,
+): Promise<LoadedImplementation | null> {
   const pages = await fetchImplementationExport(deps.jira, key, deps.config);
   const exported = parseSearchExport(pages);
   if (!exported.ok) throw new Error(`Jira's search answer could not be read: ${exported.error}`);
-  const model = buildImplementations(exported.value.issues, exported.value.names, { asOf, config: deps.config });
+  const model = buildImplementations(exported.value.issues, exported.value.names, {
+    asOf,
+    config: deps.config,
+  });
   const implementation = model.implementations.find((i) => i.key === key);
   if (!implementation) return null;
   const { kpis, warnings } = computeImplementationKpis(implementation, deps.config, asOf);
@@ -57,9 +70,16 @@ export async function loadImplementation(deps: GateDeps, key: string, asOf: IsoD
   return {
     implementation,
     kpis,
-    remoteLinks: links.map((l) => ({ globalId: l.globalId, relationship: l.relationship, title: l.object.title, url: l.object.url })),
+    remoteLinks: links.map((l) => ({
+      globalId: l.globalId,
+      relationship: l.relationship,
+      title: l.object.title,
+      url: l.object.url,
+    })),
     logId: implementation.id ?? key,
-    warnings: [...model.warnings, ...implementation.warnings, ...warnings].map((w) => `${w.issue ? `${w.issue}: ` : ''}${w.message}`),
+    warnings: [...model.warnings, ...implementation.warnings, ...warnings].map(
+      (w) => `${w.issue ? `${w.issue}: ` : ''}${w.message}`,
+    ),
   };
 }
 
@@ -83,7 +103,9 @@ export async function checkEvidence(deps: GateDeps, records: readonly AuditRecor
         if (e.type === 'jiraIssue') return lookUpIssue(deps.jira, e.target);
         const id = confluencePageId(e.target);
         if (id === null) return { exists: false };
-        return deps.confluence ? lookUpPage(deps.confluence, id) : { exists: 'unknown', reason: 'Confluence is not reachable' };
+        return deps.confluence
+          ? lookUpPage(deps.confluence, id)
+          : { exists: 'unknown', reason: 'Confluence is not reachable' };
       }),
     );
     batch.forEach((e, j) => {
@@ -103,10 +125,17 @@ export interface GateReport {
   evidence: EvidenceCheck;
 }
 
-export async function evaluate(deps: GateDeps, loaded: LoadedImplementation, asOf: IsoDate, options: { checkEvidence: boolean }): Promise<GateReport> {
+export async function evaluate(
+  deps: GateDeps,
+  loaded: LoadedImplementation,
+  asOf: IsoDate,
+  options: { checkEvidence: boolean },
+): Promise<GateReport> {
   const records = await auditLog(deps.store, loaded.logId).read();
   const plain = records.map((r) => r.entry);
-  const evidence = options.checkEvidence ? await checkEvidence(deps, plain) : { missing: new Set<string>(), titles: new Map<string, string>(), warnings: [] };
+  const evidence = options.checkEvidence
+    ? await checkEvidence(deps, plain)
+    : { missing: new Set<string>(), titles: new Map<string, string>(), warnings: [] };
   const gates = evaluateGates({
     implementation: loaded.implementation,
     kpis: loaded.kpis,

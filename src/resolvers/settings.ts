@@ -29,13 +29,20 @@ export interface SettingsIo {
   now: () => number;
 }
 
-const userIo = (): SettingsIo => ({ jiraFetch: fromForgeRequest(api.asUser().requestJira), store: typedStore(), now: () => Date.now() });
+const userIo = (): SettingsIo => ({
+  jiraFetch: fromForgeRequest(api.asUser().requestJira),
+  store: typedStore(),
+  now: () => Date.now(),
+});
 
 const fail = (error: string) => ({ ok: false as const, error });
 const describe = (e: unknown) => (e instanceof JiraError || e instanceof Error ? e.message : String(e));
 const ADMINS_ONLY = 'Only Jira administrators can change Runway settings.';
 
-export async function getSettings(rawPayload: unknown, io: SettingsIo = userIo()): Promise<GetSettingsResult> {
+export async function getSettings(
+  rawPayload: unknown,
+  io: SettingsIo = userIo(),
+): Promise<GetSettingsResult> {
   const payload = GetSettingsPayload.safeParse(rawPayload ?? {});
   if (!payload.success) return fail(`Invalid request: ${describeZodError(payload.error)}`);
   try {
@@ -48,13 +55,19 @@ export async function getSettings(rawPayload: unknown, io: SettingsIo = userIo()
     } catch (e) {
       provisioningError = `The site's issue types and fields could not be read: ${describe(e)}`;
     }
-    return { ok: true, data: { settings, defaults: defaultConfig(), canEdit, provisioning, provisioningError } };
+    return {
+      ok: true,
+      data: { settings, defaults: defaultConfig(), canEdit, provisioning, provisioningError },
+    };
   } catch (e) {
     return fail(describe(e));
   }
 }
 
-export async function saveSettings(rawPayload: unknown, io: SettingsIo = userIo()): Promise<SaveSettingsResult> {
+export async function saveSettings(
+  rawPayload: unknown,
+  io: SettingsIo = userIo(),
+): Promise<SaveSettingsResult> {
   const payload = SaveSettingsPayload.safeParse(rawPayload);
   if (!payload.success) return fail(`Invalid request: ${describeZodError(payload.error)}`);
   try {
@@ -80,12 +93,20 @@ const STALE_LOCK_MS = 5 * 60_000;
  * Provisioning under a storage lock, so an admin's click and the install trigger never run at once
  * (each checks names before creating; two at once could both see a type missing).
  */
-export async function runProvisioning(client: JiraClient, fetch: JiraFetch, config: RunwayConfig, store: TypedStore, now: () => number): Promise<ProvisioningReport> {
+export async function runProvisioning(
+  client: JiraClient,
+  fetch: JiraFetch,
+  config: RunwayConfig,
+  store: TypedStore,
+  now: () => number,
+): Promise<ProvisioningReport> {
   let locked = await store.create(LOCK_KEY, Lock, { at: now() });
   if (!locked) {
     const held = await store.get(LOCK_KEY, Lock);
     if (held !== undefined && now() - held.at < STALE_LOCK_MS) {
-      throw new Error(`Provisioning is already running (started ${new Date(held.at).toISOString()}); try again in a minute.`);
+      throw new Error(
+        `Provisioning is already running (started ${new Date(held.at).toISOString()}); try again in a minute.`,
+      );
     }
     await store.delete(LOCK_KEY);
     locked = await store.create(LOCK_KEY, Lock, { at: now() });
@@ -98,12 +119,16 @@ export async function runProvisioning(client: JiraClient, fetch: JiraFetch, conf
   }
 }
 
-export async function provisionSite(rawPayload: unknown, io: SettingsIo = userIo()): Promise<ProvisionResult> {
+export async function provisionSite(
+  rawPayload: unknown,
+  io: SettingsIo = userIo(),
+): Promise<ProvisionResult> {
   const payload = ProvisionPayload.safeParse(rawPayload ?? {});
   if (!payload.success) return fail(`Invalid request: ${describeZodError(payload.error)}`);
   try {
     const client = createJiraClient({ fetch: io.jiraFetch });
-    if (!(await isJiraAdmin(client))) return fail('Only Jira administrators can create issue types and fields.');
+    if (!(await isJiraAdmin(client)))
+      return fail('Only Jira administrators can create issue types and fields.');
     const config = await readConfig(io.store);
     return { ok: true, data: await runProvisioning(client, io.jiraFetch, config, io.store, io.now) };
   } catch (e) {

@@ -18,13 +18,36 @@ import {
   type GateView,
   type GetGatesResult,
 } from '../contracts';
-import { checkAction, criteriaSnapshot, type AuditRecord, type Caller, type Evidence, type GateAction, type IsoDate } from '../domain';
+import {
+  checkAction,
+  criteriaSnapshot,
+  type AuditRecord,
+  type Caller,
+  type Evidence,
+  type GateAction,
+  type IsoDate,
+} from '../domain';
 import { createJiraClient, JiraError, type JiraFetch } from '../jira';
 import { fromForgeRequest } from '../jira/forge';
-import { confluencePageId, fetchCaller, lookUpIssue, lookUpPage, syncGateIssue, type JiraCaller } from '../jira/gates';
+import {
+  confluencePageId,
+  fetchCaller,
+  lookUpIssue,
+  lookUpPage,
+  syncGateIssue,
+  type JiraCaller,
+} from '../jira/gates';
 import { createTransport } from '../jira/transport';
 import { readConfig, typedStore, type TypedStore } from '../storage';
-import { auditLog, evaluate, loadImplementation, newEvidenceId, todayUtc, type GateDeps, type GateReport } from './gates-report';
+import {
+  auditLog,
+  evaluate,
+  loadImplementation,
+  newEvidenceId,
+  todayUtc,
+  type GateDeps,
+  type GateReport,
+} from './gates-report';
 
 /** What Forge tells the resolver about the panel: the user and the issue it is on. */
 const PanelContext = z.object({
@@ -54,12 +77,25 @@ const describe = (e: unknown) => (e instanceof JiraError || e instanceof Error ?
 function evidenceUrl(e: Evidence, siteUrl: string): string {
   if (e.type === 'url') return e.target;
   if (e.type === 'jiraIssue') return `${siteUrl}/browse/${encodeURIComponent(e.target)}`;
-  return /^https?:\/\//i.test(e.target) ? e.target : `${siteUrl}/wiki/pages/viewpage.action?pageId=${encodeURIComponent(e.target)}`;
+  return /^https?:\/\//i.test(e.target)
+    ? e.target
+    : `${siteUrl}/wiki/pages/viewpage.action?pageId=${encodeURIComponent(e.target)}`;
 }
 
-const asCaller = (c: JiraCaller): Caller => ({ accountId: c.accountId, groups: c.groups, projectAdmin: c.projectAdmin, siteAdmin: c.siteAdmin });
+const asCaller = (c: JiraCaller): Caller => ({
+  accountId: c.accountId,
+  groups: c.groups,
+  projectAdmin: c.projectAdmin,
+  siteAdmin: c.siteAdmin,
+});
 
-function panelOf(report: GateReport, caller: JiraCaller, deps: GateDeps, asOf: IsoDate, siteUrl: string): GatesPanel {
+function panelOf(
+  report: GateReport,
+  caller: JiraCaller,
+  deps: GateDeps,
+  asOf: IsoDate,
+  siteUrl: string,
+): GatesPanel {
   const { config } = deps;
   const names = new Map(report.gates.map((g) => [g.id, g.name]));
   const gates: GateView[] = report.gates.map((g, i) => {
@@ -69,7 +105,14 @@ function panelOf(report: GateReport, caller: JiraCaller, deps: GateDeps, asOf: I
       id: g.id,
       name: g.name,
       status: g.status,
-      criteria: g.criteria.map((c) => ({ id: c.id, title: c.title, status: c.status, detail: c.detail, issues: c.issues, failing: c.failing })),
+      criteria: g.criteria.map((c) => ({
+        id: c.id,
+        title: c.title,
+        status: c.status,
+        detail: c.detail,
+        issues: c.issues,
+        failing: c.failing,
+      })),
       approvers: { users: g.approvers.users, groups: g.approvers.groups },
       requiredApprovals: g.requiredApprovals,
       approvals: g.approvals,
@@ -101,7 +144,10 @@ function panelOf(report: GateReport, caller: JiraCaller, deps: GateDeps, asOf: I
       gateName: names.get(entry.gateId) ?? entry.gateId,
       action: entry.action,
       comment: entry.action === 'addEvidence' ? entry.evidence.comment : entry.comment,
-      evidence: entry.action === 'addEvidence' ? { type: entry.evidence.type, target: entry.evidence.target, title: entry.evidence.title } : null,
+      evidence:
+        entry.action === 'addEvidence'
+          ? { type: entry.evidence.type, target: entry.evidence.target, title: entry.evidence.title }
+          : null,
       gateStatus: entry.gateStatus,
       criteria: entry.criteria,
     }))
@@ -125,10 +171,19 @@ function panelOf(report: GateReport, caller: JiraCaller, deps: GateDeps, asOf: I
 
 async function setUp(io: StageGatesIo, rawContext: unknown) {
   const context = PanelContext.safeParse(rawContext);
-  if (!context.success) return { ok: false, error: 'The Stage gates panel works on an issue: Forge gave no issue in its context.' } as const;
+  if (!context.success)
+    return {
+      ok: false,
+      error: 'The Stage gates panel works on an issue: Forge gave no issue in its context.',
+    } as const;
   const config = await readConfig(io.store);
   const jira = createJiraClient({ fetch: io.jiraFetch });
-  const deps: GateDeps = { jira, confluence: createTransport({ fetch: io.confluenceFetch }), store: io.store, config };
+  const deps: GateDeps = {
+    jira,
+    confluence: createTransport({ fetch: io.confluenceFetch }),
+    store: io.store,
+    config,
+  };
   return { ok: true, context: context.data, deps } as const;
 }
 
@@ -141,7 +196,11 @@ const emptyPanel = (asOf: IsoDate, caller: JiraCaller): GatesPanel => ({
   warnings: [],
 });
 
-export async function getGates(rawPayload: unknown, rawContext: unknown, io: StageGatesIo = forgeIo()): Promise<GetGatesResult> {
+export async function getGates(
+  rawPayload: unknown,
+  rawContext: unknown,
+  io: StageGatesIo = forgeIo(),
+): Promise<GetGatesResult> {
   const payload = GetGatesPayload.safeParse(rawPayload ?? {});
   if (!payload.success) return fail(`Invalid request: ${describeZodError(payload.error)}`);
   try {
@@ -149,7 +208,10 @@ export async function getGates(rawPayload: unknown, rawContext: unknown, io: Sta
     if (!s.ok) return fail(s.error);
     const asOf = payload.data.asOf ?? todayUtc(io.now());
     const key = s.context.extension.issue.key;
-    const [loaded, caller] = await Promise.all([loadImplementation(s.deps, key, asOf), fetchCaller(s.deps.jira, io.jiraFetch, key)]);
+    const [loaded, caller] = await Promise.all([
+      loadImplementation(s.deps, key, asOf),
+      fetchCaller(s.deps.jira, io.jiraFetch, key),
+    ]);
     if (!loaded) return { ok: true, data: emptyPanel(asOf, caller) };
     const report = await evaluate(s.deps, loaded, asOf, { checkEvidence: true });
     return { ok: true, data: panelOf(report, caller, s.deps, asOf, s.context.siteUrl ?? '') };
@@ -165,7 +227,12 @@ type Write =
   | { kind: 'removeEvidence'; payload: z.output<typeof RemoveEvidencePayload> };
 
 function parseWrite(kind: Write['kind'], raw: unknown): Write | string {
-  const schema = { sign: SignGatePayload, override: OverrideGatePayload, addEvidence: AddEvidencePayload, removeEvidence: RemoveEvidencePayload }[kind];
+  const schema = {
+    sign: SignGatePayload,
+    override: OverrideGatePayload,
+    addEvidence: AddEvidencePayload,
+    removeEvidence: RemoveEvidencePayload,
+  }[kind];
   const r = schema.safeParse(raw);
   if (!r.success) return `Invalid request: ${describeZodError(r.error)}`;
   return { kind, payload: r.data } as Write;
@@ -185,24 +252,39 @@ function domainAction(w: Write): GateAction {
 }
 
 /** The evidence to record, after checking that its page or issue exists for the user. */
-async function newEvidence(deps: GateDeps, input: z.output<typeof AddEvidencePayload>): Promise<Evidence | string> {
+async function newEvidence(
+  deps: GateDeps,
+  input: z.output<typeof AddEvidencePayload>,
+): Promise<Evidence | string> {
   const e = input.evidence;
   const id = newEvidenceId();
-  if (e.type === 'url') return { id, type: 'url', target: e.url, title: e.title || e.url, comment: input.comment };
+  if (e.type === 'url')
+    return { id, type: 'url', target: e.url, title: e.title || e.url, comment: input.comment };
   if (e.type === 'jiraIssue') {
     const found = await lookUpIssue(deps.jira, e.issueKey);
-    if (found.exists !== true) return found.exists === false ? `${e.issueKey} does not exist, or you cannot see it.` : `${e.issueKey} could not be checked: ${found.reason}`;
+    if (found.exists !== true)
+      return found.exists === false
+        ? `${e.issueKey} does not exist, or you cannot see it.`
+        : `${e.issueKey} could not be checked: ${found.reason}`;
     return { id, type: 'jiraIssue', target: e.issueKey, title: found.title, comment: input.comment };
   }
   const pageId = confluencePageId(e.page);
   if (pageId === null) return `"${e.page}" is not a Confluence page id or page URL.`;
   if (!deps.confluence) return 'Confluence is not reachable from here.';
   const found = await lookUpPage(deps.confluence, pageId);
-  if (found.exists !== true) return found.exists === false ? `Confluence page ${pageId} does not exist, or you cannot see it.` : `Confluence page ${pageId} could not be checked: ${found.reason}`;
+  if (found.exists !== true)
+    return found.exists === false
+      ? `Confluence page ${pageId} does not exist, or you cannot see it.`
+      : `Confluence page ${pageId} could not be checked: ${found.reason}`;
   return { id, type: 'confluencePage', target: pageId, title: found.title, comment: input.comment };
 }
 
-export async function writeGate(kind: Write['kind'], rawPayload: unknown, rawContext: unknown, io: StageGatesIo = forgeIo()): Promise<GateActionAnswer> {
+export async function writeGate(
+  kind: Write['kind'],
+  rawPayload: unknown,
+  rawContext: unknown,
+  io: StageGatesIo = forgeIo(),
+): Promise<GateActionAnswer> {
   const write = parseWrite(kind, rawPayload);
   if (typeof write === 'string') return fail(write);
   try {
@@ -211,12 +293,19 @@ export async function writeGate(kind: Write['kind'], rawPayload: unknown, rawCon
     const { deps } = s;
     const asOf = write.payload.asOf ?? todayUtc(io.now());
     const key = s.context.extension.issue.key;
-    const [loaded, caller] = await Promise.all([loadImplementation(deps, key, asOf), fetchCaller(deps.jira, io.jiraFetch, key)]);
+    const [loaded, caller] = await Promise.all([
+      loadImplementation(deps, key, asOf),
+      fetchCaller(deps.jira, io.jiraFetch, key),
+    ]);
     if (!loaded) return fail(`${key} is not an implementation, so it has no stage gates.`);
-    if (caller.accountId !== s.context.accountId) return fail('Jira answered for a different user than the one signed in; nothing was recorded.');
+    if (caller.accountId !== s.context.accountId)
+      return fail('Jira answered for a different user than the one signed in; nothing was recorded.');
     const before = await evaluate(deps, loaded, asOf, { checkEvidence: false });
     const index = before.gates.findIndex((g) => g.id === write.payload.gateId);
-    if (index < 0) return fail(`There is no gate "${write.payload.gateId}" (gates: ${before.gates.map((g) => g.id).join(', ')}).`);
+    if (index < 0)
+      return fail(
+        `There is no gate "${write.payload.gateId}" (gates: ${before.gates.map((g) => g.id).join(', ')}).`,
+      );
     const gate = before.gates[index];
     const def = deps.config.gates[index];
     const action = domainAction(write);
@@ -225,14 +314,25 @@ export async function writeGate(kind: Write['kind'], rawPayload: unknown, rawCon
     if ((write.kind === 'addEvidence' || write.kind === 'removeEvidence') && !caller.canEdit) {
       return fail(`You need permission to edit ${key} to change the evidence of its gates.`);
     }
-    const common = { at: io.now().toISOString(), by: { accountId: caller.accountId, displayName: caller.displayName }, gateId: gate.id, gateStatus: gate.status, criteria: criteriaSnapshot(gate) };
+    const common = {
+      at: io.now().toISOString(),
+      by: { accountId: caller.accountId, displayName: caller.displayName },
+      gateId: gate.id,
+      gateStatus: gate.status,
+      criteria: criteriaSnapshot(gate),
+    };
     let record: AuditRecord;
     if (write.kind === 'addEvidence') {
       const evidence = await newEvidence(deps, write.payload);
       if (typeof evidence === 'string') return fail(evidence);
       record = { ...common, action: 'addEvidence', evidence };
     } else if (write.kind === 'removeEvidence') {
-      record = { ...common, action: 'removeEvidence', evidenceId: write.payload.evidenceId, comment: write.payload.comment };
+      record = {
+        ...common,
+        action: 'removeEvidence',
+        evidenceId: write.payload.evidenceId,
+        comment: write.payload.comment,
+      };
     } else if (write.kind === 'override') {
       record = { ...common, action: 'override', comment: write.payload.reason };
     } else {
@@ -260,8 +360,14 @@ export async function writeGate(kind: Write['kind'], rawPayload: unknown, rawCon
 const resolver = new Resolver();
 resolver.define(STAGE_GATES_KEYS.getGates, ({ payload, context }) => getGates(payload, context));
 resolver.define(STAGE_GATES_KEYS.signGate, ({ payload, context }) => writeGate('sign', payload, context));
-resolver.define(STAGE_GATES_KEYS.overrideGate, ({ payload, context }) => writeGate('override', payload, context));
-resolver.define(STAGE_GATES_KEYS.addEvidence, ({ payload, context }) => writeGate('addEvidence', payload, context));
-resolver.define(STAGE_GATES_KEYS.removeEvidence, ({ payload, context }) => writeGate('removeEvidence', payload, context));
+resolver.define(STAGE_GATES_KEYS.overrideGate, ({ payload, context }) =>
+  writeGate('override', payload, context),
+);
+resolver.define(STAGE_GATES_KEYS.addEvidence, ({ payload, context }) =>
+  writeGate('addEvidence', payload, context),
+);
+resolver.define(STAGE_GATES_KEYS.removeEvidence, ({ payload, context }) =>
+  writeGate('removeEvidence', payload, context),
+);
 
 export const stageGatesResolver = resolver.getDefinitions();

@@ -16,18 +16,32 @@ export interface InstallIo {
   log: (message: string) => void;
 }
 
-const appIo = (): InstallIo => ({ jiraFetch: fromForgeRequest(api.asApp().requestJira), store: typedStore(), now: () => Date.now(), log: (m) => console.log(m) });
+const appIo = (): InstallIo => ({
+  jiraFetch: fromForgeRequest(api.asApp().requestJira),
+  store: typedStore(),
+  now: () => Date.now(),
+  log: (m) => console.log(m),
+});
 
 /** Runs provisioning; the report, or null when it could not run (the reason is logged). */
 export async function provisionOnInstall(io: InstallIo): Promise<ProvisioningReport | null> {
   try {
     const config = await readConfig(io.store);
-    const report = await runProvisioning(createJiraClient({ fetch: io.jiraFetch }), io.jiraFetch, config, io.store, io.now);
+    const report = await runProvisioning(
+      createJiraClient({ fetch: io.jiraFetch }),
+      io.jiraFetch,
+      config,
+      io.store,
+      io.now,
+    );
     io.log(`Runway provisioning: ${report.summary}`);
-    for (const item of report.items) if (item.status === 'created' || item.status === 'failed') io.log(`  ${item.detail}`);
+    for (const item of report.items)
+      if (item.status === 'created' || item.status === 'failed') io.log(`  ${item.detail}`);
     return report;
   } catch (e) {
-    io.log(`Runway provisioning did not run: ${e instanceof Error ? e.message : String(e)}. A Jira administrator can run it from Runway settings.`);
+    io.log(
+      `Runway provisioning did not run: ${e instanceof Error ? e.message : String(e)}. A Jira administrator can run it from Runway settings.`,
+    );
     return null;
   }
 }

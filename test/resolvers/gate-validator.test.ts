@@ -6,7 +6,11 @@ import { LocalForge } from '../../src/local/host/forge';
 import { DEFAULT_AS_OF, generatePortfolio } from '../../src/local/demo/generate';
 import { createSiteHandler } from '../../src/local/site/handler';
 import type { SiteState } from '../../src/local/site/model';
-import { gateValidator, validateTransition, type GateValidatorResult } from '../../src/resolvers/gate-validator';
+import {
+  gateValidator,
+  validateTransition,
+  type GateValidatorResult,
+} from '../../src/resolvers/gate-validator';
 import { typedStore } from '../../src/storage';
 
 const LIVE = '10015';
@@ -23,12 +27,24 @@ describe('gate enforcement (workflow validator)', () => {
     now: () => new Date(`${DEFAULT_AS_OF}T12:00:00Z`),
   });
   /** What `api.asApp().requestJira` reaches on the local host: the site as the app. */
-  const appFetch = (_product: string) => async (path: string, init: { method?: string; body?: string } = {}) => {
-    const answer = await forge.site.handle({ method: init.method ?? 'GET', path, body: init.body ?? null, accountId: 'app' });
-    return { status: answer.status, headers: { get: (name: string) => answer.headers[name.toLowerCase()] ?? null }, text: async () => answer.body };
-  };
+  const appFetch =
+    (_product: string) =>
+    async (path: string, init: { method?: string; body?: string } = {}) => {
+      const answer = await forge.site.handle({
+        method: init.method ?? 'GET',
+        path,
+        body: init.body ?? null,
+        accountId: 'app',
+      });
+      return {
+        status: answer.status,
+        headers: { get: (name: string) => answer.headers[name.toLowerCase()] ?? null },
+        text: async () => answer.body,
+      };
+    };
   const validate = (event: unknown) => validateTransition(event, io());
-  const moveTo = (statusId: string, k = key) => validate({ issue: { key: k }, transition: { from: { id: BUILD }, to: { id: statusId } } });
+  const moveTo = (statusId: string, k = key) =>
+    validate({ issue: { key: k }, transition: { from: { id: BUILD }, to: { id: statusId } } });
 
   beforeAll(async () => {
     const portfolio = generatePortfolio({ seed: 1 });
@@ -44,7 +60,9 @@ describe('gate enforcement (workflow validator)', () => {
     const verdict = await moveTo(LIVE);
     expect(verdict.result).toBe(false);
     const message = (verdict as Extract<GateValidatorResult, { result: false }>).errorMessage;
-    expect(message).toMatch(new RegExp(`^${key} cannot move to Live: Design Sign-off has not passed — awaiting 1 approval\\. `));
+    expect(message).toMatch(
+      new RegExp(`^${key} cannot move to Live: Design Sign-off has not passed — awaiting 1 approval\\. `),
+    );
     expect(message).toContain('Go-Live Readiness has not passed — ');
     expect(message).toContain('Every UAT item done: ');
     expect(message).not.toContain('Handover has not passed');
@@ -60,30 +78,57 @@ describe('gate enforcement (workflow validator)', () => {
     const issue = state.issues.find((i) => i.key === key);
     const context = { issue: { id: issue?.id ?? '', key, type: 'Epic', typeId: issue?.issueTypeId ?? '' } };
     for (const gateId of ['designSignOff', 'migrationReadiness', 'uatReadiness', 'goLiveReadiness']) {
-      const signed = (await forge.invoke({ moduleKey: 'runway-stage-gates', functionKey: STAGE_GATES_KEYS.signGate, as: 'admin', context, payload: { gateId, decision: 'approve', asOf: DEFAULT_AS_OF } })) as GateActionAnswer;
+      const signed = (await forge.invoke({
+        moduleKey: 'runway-stage-gates',
+        functionKey: STAGE_GATES_KEYS.signGate,
+        as: 'admin',
+        context,
+        payload: { gateId, decision: 'approve', asOf: DEFAULT_AS_OF },
+      })) as GateActionAnswer;
       expect(signed.ok).toBe(true);
       const gate = signed.ok ? signed.data.panel.gates.find((g) => g.id === gateId) : undefined;
       if (gate?.status !== 'passed') {
-        const over = (await forge.invoke({ moduleKey: 'runway-stage-gates', functionKey: STAGE_GATES_KEYS.overrideGate, as: 'admin', context, payload: { gateId, reason: 'Accepted at the go-live steering meeting', asOf: DEFAULT_AS_OF } })) as GateActionAnswer;
+        const over = (await forge.invoke({
+          moduleKey: 'runway-stage-gates',
+          functionKey: STAGE_GATES_KEYS.overrideGate,
+          as: 'admin',
+          context,
+          payload: { gateId, reason: 'Accepted at the go-live steering meeting', asOf: DEFAULT_AS_OF },
+        })) as GateActionAnswer;
         expect(over.ok).toBe(true);
       }
     }
     expect(await moveTo(LIVE)).toEqual({ result: true });
-    expect(await validate({ issue: { key }, transition: { to: { id: LIVE, name: 'live' } } })).toEqual({ result: true });
+    expect(await validate({ issue: { key }, transition: { to: { id: LIVE, name: 'live' } } })).toEqual({
+      result: true,
+    });
   });
 
   it('refuses, saying why, an event it cannot read', async () => {
     const verdict = await validate({ issue: {}, transition: {} });
     expect(verdict).toEqual({
       result: false,
-      errorMessage: 'Runway could not check the stage gates: the transition event is not one it understands (event.issue: needs a key or an id; event.transition.to: Invalid input: expected object, received undefined).',
+      errorMessage:
+        'Runway could not check the stage gates: the transition event is not one it understands (event.issue: needs a key or an id; event.transition.to: Invalid input: expected object, received undefined).',
     });
   });
 
   it('runs as the handler manifest.yml names, reading Jira as the app through @forge/api', async () => {
-    const other = generatePortfolio({ seed: 1 }).implementations.find((i) => i.stage === 'in-flight' && i.project === 'IMP');
-    const verdict = await gateValidator({ issue: { key: other?.key }, transition: { from: { id: BUILD }, to: { id: LIVE } } });
-    expect(verdict).toEqual({ result: false, errorMessage: expect.stringContaining(`${other?.key} cannot move to Live: Design Sign-off has not passed`) });
-    expect(await gateValidator({ issue: { key: other?.key }, transition: { to: { id: BUILD } } })).toEqual({ result: true });
+    const other = generatePortfolio({ seed: 1 }).implementations.find(
+      (i) => i.stage === 'in-flight' && i.project === 'IMP',
+    );
+    const verdict = await gateValidator({
+      issue: { key: other?.key },
+      transition: { from: { id: BUILD }, to: { id: LIVE } },
+    });
+    expect(verdict).toEqual({
+      result: false,
+      errorMessage: expect.stringContaining(
+        `${other?.key} cannot move to Live: Design Sign-off has not passed`,
+      ),
+    });
+    expect(await gateValidator({ issue: { key: other?.key }, transition: { to: { id: BUILD } } })).toEqual({
+      result: true,
+    });
   });
 });

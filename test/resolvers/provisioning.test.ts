@@ -30,12 +30,19 @@ const RUNWAY_FIELDS = [
   'Records Reconciled',
 ];
 
-const count = (names: readonly string[], wanted: string) => names.filter((n) => n.toLowerCase() === wanted.toLowerCase()).length;
+const count = (names: readonly string[], wanted: string) =>
+  names.filter((n) => n.toLowerCase() === wanted.toLowerCase()).length;
 
 describe('provisioning', () => {
   let forge: LocalForge;
   let state: SiteState;
-  const provisionAs = async (as: string) => (await forge.invoke({ moduleKey: PAGE, functionKey: SETTINGS_KEYS.provision, payload: {}, as })) as ProvisionResult;
+  const provisionAs = async (as: string) =>
+    (await forge.invoke({
+      moduleKey: PAGE,
+      functionKey: SETTINGS_KEYS.provision,
+      payload: {},
+      as,
+    })) as ProvisionResult;
 
   beforeEach(async () => {
     state = createBaseSite({ provisioned: false });
@@ -44,11 +51,19 @@ describe('provisioning', () => {
   afterEach(() => forge.close());
 
   it('shows what is missing on a site without Runway’s issue types and fields', async () => {
-    const r = (await forge.invoke({ moduleKey: PAGE, functionKey: SETTINGS_KEYS.getSettings, payload: {}, as: 'admin' })) as GetSettingsResult;
+    const r = (await forge.invoke({
+      moduleKey: PAGE,
+      functionKey: SETTINGS_KEYS.getSettings,
+      payload: {},
+      as: 'admin',
+    })) as GetSettingsResult;
     if (!r.ok) throw new Error(r.error);
     const missing = r.data.provisioning?.filter((i) => i.status === 'missing').map((i) => i.name);
     expect(missing).toEqual([...RUNWAY_TYPES, ...RUNWAY_FIELDS]);
-    expect(r.data.provisioning?.find((i) => i.key === 'defect')).toMatchObject({ status: 'exists', name: 'Bug' });
+    expect(r.data.provisioning?.find((i) => i.key === 'defect')).toMatchObject({
+      status: 'exists',
+      name: 'Bug',
+    });
   });
 
   it('creates each missing issue type and field once as the admin, and nothing on a second run', async () => {
@@ -57,33 +72,62 @@ describe('provisioning', () => {
     expect(first.data.created).toBe(RUNWAY_TYPES.length + RUNWAY_FIELDS.length);
     expect(first.data.failed).toBe(0);
     expect(first.data.summary).toBe('Created 22 of 22 missing items.');
-    expect(first.data.items.find((i) => i.key === 'gateType')?.detail).toMatch(/^Created field Gate Type \(customfield_\d+\) with 6 options$/);
+    expect(first.data.items.find((i) => i.key === 'gateType')?.detail).toMatch(
+      /^Created field Gate Type \(customfield_\d+\) with 6 options$/,
+    );
 
     const second = await provisionAs('admin');
     if (!second.ok) throw new Error(second.error);
-    expect([second.data.created, second.data.failed, second.data.summary]).toEqual([0, 0, 'Nothing to do: all 23 issue types and fields exist.']);
+    expect([second.data.created, second.data.failed, second.data.summary]).toEqual([
+      0,
+      0,
+      'Nothing to do: all 23 issue types and fields exist.',
+    ]);
 
     const typeNames = state.issueTypes.map((t) => t.name);
     const fieldNames = state.fields.map((f) => f.name);
     for (const t of RUNWAY_TYPES) expect([t, count(typeNames, t)]).toEqual([t, 1]);
     for (const f of RUNWAY_FIELDS) expect([f, count(fieldNames, f)]).toEqual([f, 1]);
     const gateType = state.fields.find((f) => f.name === 'Gate Type');
-    expect(gateType?.contexts?.[0].options.map((o) => o.value)).toEqual(['Design Sign-off', 'Migration Readiness', 'UAT Readiness', 'Go-Live Readiness', 'Handover', 'Hypercare Exit']);
+    expect(gateType?.contexts?.[0].options.map((o) => o.value)).toEqual([
+      'Design Sign-off',
+      'Migration Readiness',
+      'UAT Readiness',
+      'Go-Live Readiness',
+      'Handover',
+      'Hypercare Exit',
+    ]);
   });
 
   it('never duplicates when two runs start at once', async () => {
     const answers = await Promise.all([provisionAs('admin'), provisionAs('admin')]);
     const created = answers.reduce((n, a) => n + (a.ok ? a.data.created : 0), 0);
     expect(created).toBe(RUNWAY_TYPES.length + RUNWAY_FIELDS.length);
-    for (const t of RUNWAY_TYPES) expect(count(state.issueTypes.map((x) => x.name), t)).toBe(1);
-    for (const f of RUNWAY_FIELDS) expect(count(state.fields.map((x) => x.name), f)).toBe(1);
+    for (const t of RUNWAY_TYPES)
+      expect(
+        count(
+          state.issueTypes.map((x) => x.name),
+          t,
+        ),
+      ).toBe(1);
+    for (const f of RUNWAY_FIELDS)
+      expect(
+        count(
+          state.fields.map((x) => x.name),
+          f,
+        ),
+      ).toBe(1);
     const refused = answers.filter((a) => !a.ok);
-    for (const a of refused) expect(a).toEqual({ ok: false, error: expect.stringContaining('Provisioning is already running') });
+    for (const a of refused)
+      expect(a).toEqual({ ok: false, error: expect.stringContaining('Provisioning is already running') });
   });
 
   it('refuses a user who is not a Jira administrator, creating nothing', async () => {
     const before = [state.issueTypes.length, state.fields.length];
-    expect(await provisionAs('consultant')).toEqual({ ok: false, error: 'Only Jira administrators can create issue types and fields.' });
+    expect(await provisionAs('consultant')).toEqual({
+      ok: false,
+      error: 'Only Jira administrators can create issue types and fields.',
+    });
     expect([state.issueTypes.length, state.fields.length]).toEqual(before);
   });
 
@@ -92,12 +136,29 @@ describe('provisioning', () => {
     await installTrigger({ eventType: 'avi:forge:installed:app' }, {});
     expect(console).toHaveBeenCalledWith('Runway provisioning: Created 22 of 22 missing items.');
     console.mockRestore();
-    expect(RUNWAY_TYPES.every((t) => count(state.issueTypes.map((x) => x.name), t) === 1)).toBe(true);
+    expect(
+      RUNWAY_TYPES.every(
+        (t) =>
+          count(
+            state.issueTypes.map((x) => x.name),
+            t,
+          ) === 1,
+      ),
+    ).toBe(true);
     const log: string[] = [];
     const again = await provisionOnInstall({
       jiraFetch: async (path, init = {}) => {
-        const a = await forge.site.handle({ method: init.method ?? 'GET', path, body: init.body ?? null, accountId: 'app' });
-        return { status: a.status, headers: { get: (n: string) => a.headers[n.toLowerCase()] ?? null }, text: async () => a.body };
+        const a = await forge.site.handle({
+          method: init.method ?? 'GET',
+          path,
+          body: init.body ?? null,
+          accountId: 'app',
+        });
+        return {
+          status: a.status,
+          headers: { get: (n: string) => a.headers[n.toLowerCase()] ?? null },
+          text: async () => a.body,
+        };
       },
       store: typedStore(),
       now: () => Date.now(),
@@ -111,13 +172,19 @@ describe('provisioning', () => {
     const log: string[] = [];
     const before = [state.issueTypes.length, state.fields.length];
     const report = await provisionOnInstall({
-      jiraFetch: async () => ({ status: 403, headers: { get: () => null }, text: async () => JSON.stringify({ errorMessages: ['The app is not allowed to do this.'] }) }),
+      jiraFetch: async () => ({
+        status: 403,
+        headers: { get: () => null },
+        text: async () => JSON.stringify({ errorMessages: ['The app is not allowed to do this.'] }),
+      }),
       store: typedStore(),
       now: () => Date.now(),
       log: (m) => log.push(m),
     });
     expect(report).toBeNull();
-    expect(log[0]).toMatch(/^Runway provisioning did not run: .*The app is not allowed to do this\..*A Jira administrator can run it from Runway settings\.$/);
+    expect(log[0]).toMatch(
+      /^Runway provisioning did not run: .*The app is not allowed to do this\..*A Jira administrator can run it from Runway settings\.$/,
+    );
     expect([state.issueTypes.length, state.fields.length]).toEqual(before);
   });
 });

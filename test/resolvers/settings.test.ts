@@ -1,6 +1,11 @@
 // The Settings admin page's resolver on the local host: reading, saving (admins only, validated,
 // refused settings leave the stored ones unchanged).
-import { SETTINGS_KEYS, type GetSettingsResult, type SaveSettingsResult, type SettingsView } from '../../src/contracts/settings';
+import {
+  SETTINGS_KEYS,
+  type GetSettingsResult,
+  type SaveSettingsResult,
+  type SettingsView,
+} from '../../src/contracts/settings';
 import { defaultConfig } from '../../src/domain';
 import { demoSite, HOST_USERS } from '../../src/local/host/app';
 import { LocalForge } from '../../src/local/host/forge';
@@ -11,13 +16,15 @@ const PAGE = 'runway-settings';
 
 describe('Settings resolver', () => {
   let forge: LocalForge;
-  const call = (as: string, functionKey: string, payload: unknown) => forge.invoke({ moduleKey: PAGE, functionKey, payload, as });
+  const call = (as: string, functionKey: string, payload: unknown) =>
+    forge.invoke({ moduleKey: PAGE, functionKey, payload, as });
   const view = async (as = 'admin'): Promise<SettingsView> => {
     const r = (await call(as, SETTINGS_KEYS.getSettings, {})) as GetSettingsResult;
     if (!r.ok) throw new Error(r.error);
     return r.data;
   };
-  const save = async (as: string, settings: unknown) => (await call(as, SETTINGS_KEYS.saveSettings, { settings })) as SaveSettingsResult;
+  const save = async (as: string, settings: unknown) =>
+    (await call(as, SETTINGS_KEYS.saveSettings, { settings })) as SaveSettingsResult;
 
   beforeAll(async () => {
     forge = await LocalForge.create({ site: createSiteHandler(demoSite(1)), users: HOST_USERS });
@@ -29,7 +36,9 @@ describe('Settings resolver', () => {
     expect(v.settings).toEqual(defaultConfig());
     expect(v.defaults).toEqual(defaultConfig());
     expect(v.canEdit).toBe(true);
-    expect(v.provisioning?.filter((i) => i.kind === 'issueType').map((i) => [i.key, i.name, i.status])).toEqual([
+    expect(
+      v.provisioning?.filter((i) => i.kind === 'issueType').map((i) => [i.key, i.name, i.status]),
+    ).toEqual([
       ['milestone', 'Milestone', 'exists'],
       ['risk', 'Risk', 'exists'],
       ['assumption', 'Assumption', 'exists'],
@@ -46,13 +55,27 @@ describe('Settings resolver', () => {
     const settings = {
       ...defaultConfig(),
       labels: { ...defaultConfig().labels, uat: 'acceptance' },
-      targets: { ...defaultConfig().targets, csat: { op: '>=', value: { Standard: 4.2, Advanced: 4.4, Enterprise: 4.6 } } },
-      gates: defaultConfig().gates.map((g) => (g.id === 'goLiveReadiness' ? { ...g, approvers: { users: [HOST_USERS[1].accountId], groups: ['implementation-leads'] }, requiredApprovals: 2 } : g)),
+      targets: {
+        ...defaultConfig().targets,
+        csat: { op: '>=', value: { Standard: 4.2, Advanced: 4.4, Enterprise: 4.6 } },
+      },
+      gates: defaultConfig().gates.map((g) =>
+        g.id === 'goLiveReadiness'
+          ? {
+              ...g,
+              approvers: { users: [HOST_USERS[1].accountId], groups: ['implementation-leads'] },
+              requiredApprovals: 2,
+            }
+          : g,
+      ),
     };
     const r = await save('admin', settings);
     expect(r).toEqual({ ok: true, data: { saved: true, settings } });
     expect(await readConfig(typedStore())).toEqual(settings);
-    expect((await view()).settings.targets.csat).toEqual({ op: '>=', value: { Standard: 4.2, Advanced: 4.4, Enterprise: 4.6 } });
+    expect((await view()).settings.targets.csat).toEqual({
+      op: '>=',
+      value: { Standard: 4.2, Advanced: 4.4, Enterprise: 4.6 },
+    });
   });
 
   it('refuses invalid settings with each reason next to its field, and keeps the stored settings as they were', async () => {
@@ -61,7 +84,10 @@ describe('Settings resolver', () => {
       ...stored,
       milestoneToleranceDays: -2,
       labels: { ...stored.labels, qa: 'qa' },
-      gates: [...stored.gates, { id: 'securityReview', criteria: [{ kind: 'gatesPassed', gates: ['handover', 'nope'] }] }],
+      gates: [
+        ...stored.gates,
+        { id: 'securityReview', criteria: [{ kind: 'gatesPassed', gates: ['handover', 'nope'] }] },
+      ],
       enforcement: [{ status: 'Live', requiredGates: ['golive'] }],
     };
     const r = await save('admin', bad);
@@ -74,14 +100,19 @@ describe('Settings resolver', () => {
       { path: 'gates.6.criteria.0.gates.1', message: 'earlier gates only: there is no gate "nope"' },
       { path: 'enforcement.0.requiredGates.0', message: 'there is no gate "golive"' },
     ]);
-    expect(r.data.reason).toMatch(/^Settings not saved: labels\.qa: unknown setting "qa"; milestoneToleranceDays: /);
+    expect(r.data.reason).toMatch(
+      /^Settings not saved: labels\.qa: unknown setting "qa"; milestoneToleranceDays: /,
+    );
     expect(await readConfig(typedStore())).toEqual(stored);
   });
 
   it('lets only Jira administrators save: others see the page read-only and change nothing', async () => {
     const stored = await readConfig(typedStore());
     expect((await view('consultant')).canEdit).toBe(false);
-    expect(await save('consultant', defaultConfig())).toEqual({ ok: false, error: 'Only Jira administrators can change Runway settings.' });
+    expect(await save('consultant', defaultConfig())).toEqual({
+      ok: false,
+      error: 'Only Jira administrators can change Runway settings.',
+    });
     expect(await readConfig(typedStore())).toEqual(stored);
   });
 
@@ -90,6 +121,9 @@ describe('Settings resolver', () => {
     [{}, 'payload.settings:'],
     [{ settings: {}, force: true }, 'payload: unknown key force'],
   ])('rejects the malformed payload %j', async (payload, message) => {
-    expect(await call('admin', SETTINGS_KEYS.saveSettings, payload)).toEqual({ ok: false, error: expect.stringContaining(message) });
+    expect(await call('admin', SETTINGS_KEYS.saveSettings, payload)).toEqual({
+      ok: false,
+      error: expect.stringContaining(message),
+    });
   });
 });

@@ -36,20 +36,32 @@ export type GateAction =
   | { action: 'addEvidence' };
 
 /** Whether `caller` may take `action` on `gate` now; the reason when not, in a sentence. */
-export function checkAction(def: GateDefinition, gate: GateResult, caller: Caller, a: GateAction): { ok: true } | { ok: false; error: string } {
+export function checkAction(
+  def: GateDefinition,
+  gate: GateResult,
+  caller: Caller,
+  a: GateAction,
+): { ok: true } | { ok: false; error: string } {
   switch (a.action) {
     case 'approve':
     case 'reject':
       if (!mayApprove(def, caller)) return { ok: false, error: `You are not an approver of ${gate.name}.` };
-      if (a.action === 'reject' && a.comment.trim() === '') return { ok: false, error: 'A rejection needs a comment saying why.' };
+      if (a.action === 'reject' && a.comment.trim() === '')
+        return { ok: false, error: 'A rejection needs a comment saying why.' };
       return { ok: true };
     case 'override':
-      if (!mayOverride(caller)) return { ok: false, error: `Only a Jira or project administrator can override ${gate.name}.` };
+      if (!mayOverride(caller))
+        return { ok: false, error: `Only a Jira or project administrator can override ${gate.name}.` };
       if (a.comment.trim() === '') return { ok: false, error: 'An override needs a reason.' };
-      if (gate.status === 'passed' || gate.status === 'overridden') return { ok: false, error: `${gate.name} has already passed; there is nothing to override.` };
+      if (gate.status === 'passed' || gate.status === 'overridden')
+        return { ok: false, error: `${gate.name} has already passed; there is nothing to override.` };
       return { ok: true };
     case 'removeEvidence':
-      if (!gate.evidence.some((e) => e.id === a.evidenceId)) return { ok: false, error: `${gate.name} has no evidence ${a.evidenceId} (it may have been removed already).` };
+      if (!gate.evidence.some((e) => e.id === a.evidenceId))
+        return {
+          ok: false,
+          error: `${gate.name} has no evidence ${a.evidenceId} (it may have been removed already).`,
+        };
       return { ok: true };
     case 'addEvidence':
       return { ok: true };

@@ -111,7 +111,10 @@ export function foldAudit(records: readonly AuditRecord[]): Map<string, GateReco
         let byGate = decisions.get(r.gateId);
         if (!byGate) decisions.set(r.gateId, (byGate = new Map()));
         byGate.delete(r.by.accountId); // re-inserted last: "in the order they last decided"
-        byGate.set(r.by.accountId, { approve: r.action === 'approve', decision: { by: r.by, at: r.at, comment: r.comment } });
+        byGate.set(r.by.accountId, {
+          approve: r.action === 'approve',
+          decision: { by: r.by, at: r.at, comment: r.comment },
+        });
         if (r.action === 'reject') state.override = null;
         break;
       }
@@ -128,11 +131,15 @@ export function foldAudit(records: readonly AuditRecord[]): Map<string, GateReco
   }
   for (const [gateId, byGate] of decisions) {
     const state = stateOf(gateId);
-    for (const { approve, decision } of byGate.values()) (approve ? state.approvals : state.rejections).push(decision);
+    for (const { approve, decision } of byGate.values())
+      (approve ? state.approvals : state.rejections).push(decision);
   }
   return states;
 }
 
-export function gateRecordState(states: ReadonlyMap<string, GateRecordState>, gateId: string): GateRecordState {
+export function gateRecordState(
+  states: ReadonlyMap<string, GateRecordState>,
+  gateId: string,
+): GateRecordState {
   return states.get(gateId) ?? emptyState();
 }

@@ -71,10 +71,14 @@ const keys = (items: readonly ImplementationChild[]) => items.map((i) => i.key);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A threshold with the value for this tier; null when the target has no value for it. */
-export function thresholdFor(threshold: Threshold, tier: string): { op: Threshold['op']; value: number } | null {
+export function thresholdFor(
+  threshold: Threshold,
+  tier: string,
+): { op: Threshold['op']; value: number } | null {
   if (typeof threshold.value === 'number') return { op: threshold.op, value: threshold.value };
   const lc = tier.toLowerCase();
-  for (const [k, v] of Object.entries(threshold.value)) if (k.toLowerCase() === lc) return { op: threshold.op, value: v };
+  for (const [k, v] of Object.entries(threshold.value))
+    if (k.toLowerCase() === lc) return { op: threshold.op, value: v };
   return null;
 }
 
@@ -90,36 +94,60 @@ export function formatKpiValue(kpi: KpiId, value: number): string {
 }
 
 const OP_TEXT = { '<=': '≤', '>=': '≥', '=': '=' } as const;
-const formatThreshold = (kpi: KpiId, t: { op: Threshold['op']; value: number }) => `${OP_TEXT[t.op]} ${formatKpiValue(kpi, t.value)}`;
+const formatThreshold = (kpi: KpiId, t: { op: Threshold['op']; value: number }) =>
+  `${OP_TEXT[t.op]} ${formatKpiValue(kpi, t.value)}`;
 
 function labelled(impl: Implementation, label: string, also?: string): ImplementationChild[] {
-  return impl.children.filter((c) => hasLabel(c.labels, label) && (also === undefined || hasLabel(c.labels, also)));
+  return impl.children.filter(
+    (c) => hasLabel(c.labels, label) && (also === undefined || hasLabel(c.labels, also)),
+  );
 }
 
 type Outcome = Omit<CriterionResult, 'id' | 'kind' | 'title'>;
-const na = (detail: string, issues: string[] = []): Outcome => ({ status: 'notApplicable', detail, issues, failing: [] });
+const na = (detail: string, issues: string[] = []): Outcome => ({
+  status: 'notApplicable',
+  detail,
+  issues,
+  failing: [],
+});
 const judged = (failing: string[], issues: string[], passDetail: string, failDetail: string): Outcome =>
-  failing.length === 0 ? { status: 'pass', detail: passDetail, issues, failing } : { status: 'fail', detail: failDetail, issues, failing };
+  failing.length === 0
+    ? { status: 'pass', detail: passDetail, issues, failing }
+    : { status: 'fail', detail: failDetail, issues, failing };
 
 function itemsDone(c: Extract<Criterion, { kind: 'itemsDone' }>, ctx: CriterionContext): Outcome {
   const label = ctx.config.labels[c.label];
   const name = c.alsoLabel ? `${label} + ${c.alsoLabel}` : label;
   const items = labelled(ctx.implementation, label, c.alsoLabel);
   if (items.length === 0) {
-    return c.whenNone === 'fail' ? { status: 'fail', detail: `No ${name} items yet`, issues: [], failing: [] } : na(`No ${name} items`);
+    return c.whenNone === 'fail'
+      ? { status: 'fail', detail: `No ${name} items yet`, issues: [], failing: [] }
+      : na(`No ${name} items`);
   }
   const open = items.filter((i) => !i.done);
-  return judged(keys(open), keys(items), `All ${plural(items.length, `${name} item`)} done`, `${open.length} of ${plural(items.length, `${name} item`)} not done`);
+  return judged(
+    keys(open),
+    keys(items),
+    `All ${plural(items.length, `${name} item`)} done`,
+    `${open.length} of ${plural(items.length, `${name} item`)} not done`,
+  );
 }
 
 function itemsAssigned(c: Extract<Criterion, { kind: 'itemsAssigned' }>, ctx: CriterionContext): Outcome {
   const label = ctx.config.labels[c.label];
   const items = labelled(ctx.implementation, label);
   if (items.length === 0) {
-    return c.whenNone === 'fail' ? { status: 'fail', detail: `No ${label} items yet`, issues: [], failing: [] } : na(`No ${label} items`);
+    return c.whenNone === 'fail'
+      ? { status: 'fail', detail: `No ${label} items yet`, issues: [], failing: [] }
+      : na(`No ${label} items`);
   }
   const unassigned = items.filter((i) => i.assignee === null || i.assignee.accountId === undefined);
-  return judged(keys(unassigned), keys(items), `All ${plural(items.length, `${label} item`)} assigned`, `${unassigned.length} of ${plural(items.length, `${label} item`)} unassigned`);
+  return judged(
+    keys(unassigned),
+    keys(items),
+    `All ${plural(items.length, `${label} item`)} assigned`,
+    `${unassigned.length} of ${plural(items.length, `${label} item`)} unassigned`,
+  );
 }
 
 /** The work items behind a KPI value, and those pulling it down, for the KPIs gates use. */
@@ -139,11 +167,17 @@ function kpiIssues(kpi: KpiId, ctx: CriterionContext): { issues: string[]; faili
     case 'integration_success_rate':
       return pick(config.labels.integration, (i) => (i.failedRuns ?? 0) > 0);
     case 'reconciliation_accuracy':
-      return pick(config.labels.migration, (i) => i.recordsExpected !== null && (i.recordsReconciled ?? 0) < i.recordsExpected);
+      return pick(
+        config.labels.migration,
+        (i) => i.recordsExpected !== null && (i.recordsReconciled ?? 0) < i.recordsExpected,
+      );
     case 'documentation_completeness':
       return pick(config.labels.deliverable, (i) => !i.done);
     case 'rework_rate':
-      return { issues: keys(work.filter((i) => i.everDone)), failing: keys(work.filter((i) => i.reopenCount > 0)) };
+      return {
+        issues: keys(work.filter((i) => i.everDone)),
+        failing: keys(work.filter((i) => i.reopenCount > 0)),
+      };
     default:
       return { issues: [impl.key], failing: [] };
   }
@@ -154,32 +188,47 @@ function kpiAtTarget(c: Extract<Criterion, { kind: 'kpiAtTarget' }>, ctx: Criter
   const target = c.threshold ?? ctx.config.targets[c.kpi];
   const t = target === null ? null : thresholdFor(target, ctx.implementation.tier);
   const { issues, failing } = kpiIssues(c.kpi, ctx);
-  if (t === null) return na(`${def.label} has no target${target === null ? '' : ` for ${ctx.implementation.tier}`}`, issues);
+  if (t === null)
+    return na(
+      `${def.label} has no target${target === null ? '' : ` for ${ctx.implementation.tier}`}`,
+      issues,
+    );
   const value = ctx.kpis[c.kpi];
   if (value === null) return na(`${def.label}: no data yet (target ${formatThreshold(c.kpi, t)})`, issues);
   const text = `${def.label} ${formatKpiValue(c.kpi, value)}, target ${formatThreshold(c.kpi, t)}`;
-  return meetsThreshold(value, t) ? { status: 'pass', detail: text, issues, failing: [] } : { status: 'fail', detail: text, issues, failing };
+  return meetsThreshold(value, t)
+    ? { status: 'pass', detail: text, issues, failing: [] }
+    : { status: 'fail', detail: text, issues, failing };
 }
 
 /** One item's own ratio, or why it has none. */
-function itemRatio(kpi: 'reconciliation_accuracy' | 'integration_success_rate', i: ImplementationChild): number | string {
+function itemRatio(
+  kpi: 'reconciliation_accuracy' | 'integration_success_rate',
+  i: ImplementationChild,
+): number | string {
   if (kpi === 'reconciliation_accuracy') {
     const expected = i.recordsExpected;
     const reconciled = i.recordsReconciled ?? 0;
     if (expected === null) return 'no Records Expected';
-    if (expected < 0 || reconciled < 0 || reconciled > expected) return `Records Reconciled ${reconciled} and Records Expected ${expected} contradict`;
+    if (expected < 0 || reconciled < 0 || reconciled > expected)
+      return `Records Reconciled ${reconciled} and Records Expected ${expected} contradict`;
     return expected === 0 ? 1 : reconciled / expected;
   }
   const runs = i.integrationRuns;
   const failed = i.failedRuns ?? 0;
   if (runs === null || runs === 0) return 'not run yet';
-  if (runs < 0 || failed < 0 || failed > runs) return `Failed Runs ${failed} and Integration Runs ${runs} contradict`;
+  if (runs < 0 || failed < 0 || failed > runs)
+    return `Failed Runs ${failed} and Integration Runs ${runs} contradict`;
   return 1 - failed / runs;
 }
 
-function eachItemAtTarget(c: Extract<Criterion, { kind: 'eachItemAtTarget' }>, ctx: CriterionContext): Outcome {
+function eachItemAtTarget(
+  c: Extract<Criterion, { kind: 'eachItemAtTarget' }>,
+  ctx: CriterionContext,
+): Outcome {
   const def = KPI_DEFINITIONS[c.kpi];
-  const label = c.kpi === 'reconciliation_accuracy' ? ctx.config.labels.migration : ctx.config.labels.integration;
+  const label =
+    c.kpi === 'reconciliation_accuracy' ? ctx.config.labels.migration : ctx.config.labels.integration;
   const items = labelled(ctx.implementation, label).filter((i) => i.kind === 'workItem');
   const target = c.threshold ?? ctx.config.targets[c.kpi];
   const t = target === null ? null : thresholdFor(target, ctx.implementation.tier);
@@ -194,56 +243,96 @@ function eachItemAtTarget(c: Extract<Criterion, { kind: 'eachItemAtTarget' }>, c
     reasons.push(`${i.key} ${typeof r === 'number' ? formatKpiValue(c.kpi, r) : r}`);
   }
   const all = `${plural(items.length, `${label} item`)}`;
-  return judged(below, keys(items), `All ${all} ${formatThreshold(c.kpi, t)}`, `${below.length} of ${all} below ${formatThreshold(c.kpi, t)}: ${reasons.join('; ')}`);
+  return judged(
+    below,
+    keys(items),
+    `All ${all} ${formatThreshold(c.kpi, t)}`,
+    `${below.length} of ${all} below ${formatThreshold(c.kpi, t)}: ${reasons.join('; ')}`,
+  );
 }
 
 function noOpenDefects(c: Extract<Criterion, { kind: 'noOpenDefects' }>, ctx: CriterionContext): Outcome {
   const priorities = nameSet(c.priorities.flatMap((p) => ctx.config.priorities[p]));
   const label = c.label === undefined ? undefined : ctx.config.labels[c.label];
   const open = ctx.implementation.children.filter(
-    (d) => d.kind === 'defect' && !d.done && d.priority !== null && priorities.has(d.priority.toLowerCase()) && (label === undefined || hasLabel(d.labels, label)),
+    (d) =>
+      d.kind === 'defect' &&
+      !d.done &&
+      d.priority !== null &&
+      priorities.has(d.priority.toLowerCase()) &&
+      (label === undefined || hasLabel(d.labels, label)),
   );
   const what = `${[...c.priorities.flatMap((p) => ctx.config.priorities[p])].join('/')}${label ? ` ${label}` : ''} defect`;
   return judged(keys(open), keys(open), `No open ${what}`, `${plural(open.length, `open ${what}`)}`);
 }
 
-function noUnmitigatedRisks(c: Extract<Criterion, { kind: 'noUnmitigatedRisks' }>, ctx: CriterionContext): Outcome {
+function noUnmitigatedRisks(
+  c: Extract<Criterion, { kind: 'noUnmitigatedRisks' }>,
+  ctx: CriterionContext,
+): Outcome {
   const mitigated = nameSet(c.mitigatedStatuses);
   const high = ctx.implementation.children.filter(
-    (r) => r.kind === 'risk' && !r.done && r.probability !== null && r.impact !== null && r.probability * r.impact >= c.minScore,
+    (r) =>
+      r.kind === 'risk' &&
+      !r.done &&
+      r.probability !== null &&
+      r.impact !== null &&
+      r.probability * r.impact >= c.minScore,
   );
   const bare = high.filter((r) => r.status === null || !mitigated.has(r.status.toLowerCase()));
   return judged(
     keys(bare),
     keys(high),
-    high.length === 0 ? `No open risk scores ${c.minScore} or more` : `${plural(high.length, 'open risk')} scoring ${c.minScore}+, all mitigated`,
+    high.length === 0
+      ? `No open risk scores ${c.minScore} or more`
+      : `${plural(high.length, 'open risk')} scoring ${c.minScore}+, all mitigated`,
     `${bare.length} of ${plural(high.length, 'open risk')} scoring ${c.minScore}+ without a mitigation`,
   );
 }
 
 function gatesPassed(c: Extract<Criterion, { kind: 'gatesPassed' }>, ctx: CriterionContext): Outcome {
   const notPassed = c.gates.filter((g) => !ctx.passedGates.has(g));
-  const issueOf = (ids: readonly string[]) => ids.flatMap((g) => (ctx.gateIssues.has(g) ? [ctx.gateIssues.get(g) as string] : []));
+  const issueOf = (ids: readonly string[]) =>
+    ids.flatMap((g) => (ctx.gateIssues.has(g) ? [ctx.gateIssues.get(g) as string] : []));
   const names = (ids: readonly string[]) => ids.map((g) => ctx.gateNames.get(g) ?? g).join(', ');
   return notPassed.length === 0
     ? { status: 'pass', detail: `${names(c.gates)} passed`, issues: issueOf(c.gates), failing: [] }
-    : { status: 'fail', detail: `Not passed yet: ${names(notPassed)}`, issues: issueOf(c.gates), failing: issueOf(notPassed) };
+    : {
+        status: 'fail',
+        detail: `Not passed yet: ${names(notPassed)}`,
+        issues: issueOf(c.gates),
+        failing: issueOf(notPassed),
+      };
 }
 
 function handoverPacketLinked(ctx: CriterionContext): Outcome {
   const link = ctx.remoteLinks.find(isHandoverPacketLink);
   if (link) return { status: 'pass', detail: `Linked: ${link.title}`, issues: [], failing: [] };
   const page = ctx.evidence.find((e) => e.type === 'confluencePage' && !ctx.missingEvidence.has(e.id));
-  if (page) return { status: 'pass', detail: `Confluence page attached as evidence: ${page.title || page.target}`, issues: [], failing: [] };
-  return { status: 'fail', detail: 'No handover packet linked from the implementation, and no Confluence page attached as evidence', issues: [], failing: [] };
+  if (page)
+    return {
+      status: 'pass',
+      detail: `Confluence page attached as evidence: ${page.title || page.target}`,
+      issues: [],
+      failing: [],
+    };
+  return {
+    status: 'fail',
+    detail: 'No handover packet linked from the implementation, and no Confluence page attached as evidence',
+    issues: [],
+    failing: [],
+  };
 }
 
 function daysSinceGoLive(c: Extract<Criterion, { kind: 'daysSinceGoLive' }>, ctx: CriterionContext): Outcome {
   const goLive = ctx.implementation.dates.goLive;
-  if (goLive === null) return { status: 'fail', detail: 'Not live yet (no go-live date)', issues: [], failing: [] };
+  if (goLive === null)
+    return { status: 'fail', detail: 'Not live yet (no go-live date)', issues: [], failing: [] };
   const days = calendarDaysBetween(goLive, ctx.asOf);
   const text = `${plural(days, 'day')} since go-live on ${goLive}`;
-  return days >= c.days ? { status: 'pass', detail: text, issues: [], failing: [] } : { status: 'fail', detail: `${text}; ${c.days} needed`, issues: [], failing: [] };
+  return days >= c.days
+    ? { status: 'pass', detail: text, issues: [], failing: [] }
+    : { status: 'fail', detail: `${text}; ${c.days} needed`, issues: [], failing: [] };
 }
 
 /** The title a criterion shows when the config gives none. */

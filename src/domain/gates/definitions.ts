@@ -8,14 +8,35 @@ import { z } from 'zod';
 import { KPI_IDS } from '../kpis/definitions';
 
 /** The built-in gates; their display name (= the Gate Type value) is `config.gateTypes[id]`. */
-export const BUILT_IN_GATE_IDS = ['designSignOff', 'migrationReadiness', 'uatReadiness', 'goLiveReadiness', 'handover', 'hypercareExit'] as const;
+export const BUILT_IN_GATE_IDS = [
+  'designSignOff',
+  'migrationReadiness',
+  'uatReadiness',
+  'goLiveReadiness',
+  'handover',
+  'hypercareExit',
+] as const;
 export type BuiltInGateId = (typeof BUILT_IN_GATE_IDS)[number];
 
 /** Keys of `config.labels` a criterion may name, so renaming a label in Settings carries over. */
-export const LABEL_KEYS = ['firstValue', 'goLive', 'implementationCaused', 'uat', 'deliverable', 'integration', 'migration', 'escalation'] as const;
+export const LABEL_KEYS = [
+  'firstValue',
+  'goLive',
+  'implementationCaused',
+  'uat',
+  'deliverable',
+  'integration',
+  'migration',
+  'escalation',
+] as const;
 export type LabelKey = (typeof LABEL_KEYS)[number];
 
-export const GateIdSchema = z.string().regex(/^[a-z][a-zA-Z0-9]{0,39}$/, 'expected an id of letters and digits starting with a lower-case letter, e.g. securityReview');
+export const GateIdSchema = z
+  .string()
+  .regex(
+    /^[a-z][a-zA-Z0-9]{0,39}$/,
+    'expected an id of letters and digits starting with a lower-case letter, e.g. securityReview',
+  );
 
 const LabelKeySchema = z.enum(LABEL_KEYS);
 const title = z.string().trim().min(1).max(120).optional();
@@ -30,11 +51,22 @@ const whenNone = z.enum(['notApplicable', 'fail']).default('notApplicable');
 
 export const CriterionSchema = z.discriminatedUnion('kind', [
   /** Every child with the label (and `alsoLabel`, when given) is done. */
-  z.strictObject({ kind: z.literal('itemsDone'), title, label: LabelKeySchema, alsoLabel: z.string().trim().min(1).optional(), whenNone }),
+  z.strictObject({
+    kind: z.literal('itemsDone'),
+    title,
+    label: LabelKeySchema,
+    alsoLabel: z.string().trim().min(1).optional(),
+    whenNone,
+  }),
   /** Children with the label exist (when whenNone = fail) and each has an assignee. */
   z.strictObject({ kind: z.literal('itemsAssigned'), title, label: LabelKeySchema, whenNone }),
   /** The implementation's KPI meets its target (config.targets, per tier) or the threshold given here. */
-  z.strictObject({ kind: z.literal('kpiAtTarget'), title, kpi: z.enum(KPI_IDS), threshold: ThresholdSchema.optional() }),
+  z.strictObject({
+    kind: z.literal('kpiAtTarget'),
+    title,
+    kpi: z.enum(KPI_IDS),
+    threshold: ThresholdSchema.optional(),
+  }),
   /** The KPI's ratio, computed for each item alone, meets the target on every item. */
   z.strictObject({
     kind: z.literal('eachItemAtTarget'),
@@ -43,7 +75,12 @@ export const CriterionSchema = z.discriminatedUnion('kind', [
     threshold: ThresholdSchema.optional(),
   }),
   /** No open defect with one of these priorities (and the label, when given). */
-  z.strictObject({ kind: z.literal('noOpenDefects'), title, priorities: z.array(z.enum(['p1', 'p2'])).min(1), label: LabelKeySchema.optional() }),
+  z.strictObject({
+    kind: z.literal('noOpenDefects'),
+    title,
+    priorities: z.array(z.enum(['p1', 'p2'])).min(1),
+    label: LabelKeySchema.optional(),
+  }),
   /** No open risk scoring (probability × impact) at least minScore without a mitigation. */
   z.strictObject({
     kind: z.literal('noUnmitigatedRisks'),
@@ -97,13 +134,24 @@ const BOTH_PRIORITIES: Array<'p1' | 'p2'> = ['p1', 'p2'];
 export const DEFAULT_GATES: GateDefinitionInput[] = [
   {
     id: 'designSignOff',
-    criteria: [{ kind: 'itemsDone', title: 'Design deliverables done', label: 'deliverable', alsoLabel: 'design' }],
+    criteria: [
+      { kind: 'itemsDone', title: 'Design deliverables done', label: 'deliverable', alsoLabel: 'design' },
+    ],
   },
   {
     id: 'migrationReadiness',
     criteria: [
-      { kind: 'eachItemAtTarget', title: 'Reconciliation accuracy at target on every migration item', kpi: 'reconciliation_accuracy' },
-      { kind: 'noOpenDefects', title: 'No open High/Highest migration defect', priorities: BOTH_PRIORITIES, label: 'migration' },
+      {
+        kind: 'eachItemAtTarget',
+        title: 'Reconciliation accuracy at target on every migration item',
+        kpi: 'reconciliation_accuracy',
+      },
+      {
+        kind: 'noOpenDefects',
+        title: 'No open High/Highest migration defect',
+        priorities: BOTH_PRIORITIES,
+        label: 'migration',
+      },
     ],
   },
   {
@@ -119,15 +167,32 @@ export const DEFAULT_GATES: GateDefinitionInput[] = [
       { kind: 'kpiAtTarget', title: 'UAT first-pass rate at target', kpi: 'uat_first_pass_rate' },
       { kind: 'itemsDone', title: 'Every UAT item done', label: 'uat', whenNone: 'fail' },
       { kind: 'noOpenDefects', title: 'No open Highest/High defect', priorities: BOTH_PRIORITIES },
-      { kind: 'noUnmitigatedRisks', title: 'No open risk scoring 15 or more without a mitigation', minScore: 15 },
-      { kind: 'kpiAtTarget', title: 'Documentation completeness at target', kpi: 'documentation_completeness' },
-      { kind: 'gatesPassed', title: 'Earlier gates passed', gates: ['designSignOff', 'migrationReadiness', 'uatReadiness'] },
+      {
+        kind: 'noUnmitigatedRisks',
+        title: 'No open risk scoring 15 or more without a mitigation',
+        minScore: 15,
+      },
+      {
+        kind: 'kpiAtTarget',
+        title: 'Documentation completeness at target',
+        kpi: 'documentation_completeness',
+      },
+      {
+        kind: 'gatesPassed',
+        title: 'Earlier gates passed',
+        gates: ['designSignOff', 'migrationReadiness', 'uatReadiness'],
+      },
     ],
   },
   {
     id: 'handover',
     criteria: [
-      { kind: 'kpiAtTarget', title: 'Documentation completeness at least 95%', kpi: 'documentation_completeness', threshold: { op: '>=', value: 0.95 } },
+      {
+        kind: 'kpiAtTarget',
+        title: 'Documentation completeness at least 95%',
+        kpi: 'documentation_completeness',
+        threshold: { op: '>=', value: 0.95 },
+      },
       { kind: 'handoverPacketLinked', title: 'Handover packet linked' },
     ],
   },
@@ -141,7 +206,10 @@ export const DEFAULT_GATES: GateDefinitionInput[] = [
 ];
 
 export const DEFAULT_ENFORCEMENT: EnforcementRule[] = [
-  { status: 'Live', requiredGates: ['designSignOff', 'migrationReadiness', 'uatReadiness', 'goLiveReadiness'] },
+  {
+    status: 'Live',
+    requiredGates: ['designSignOff', 'migrationReadiness', 'uatReadiness', 'goLiveReadiness'],
+  },
 ];
 
 /**
@@ -149,19 +217,35 @@ export const DEFAULT_ENFORCEMENT: EnforcementRule[] = [
  * not built in, `gatesPassed` naming earlier gates only (so gates evaluate in order, with no cycle),
  * enforcement naming known gates. Each problem comes with the path of the field it is about.
  */
-export function gateConfigProblems(gates: readonly GateDefinition[], enforcement: readonly EnforcementRule[]): Array<{ path: Array<string | number>; message: string }> {
+export function gateConfigProblems(
+  gates: readonly GateDefinition[],
+  enforcement: readonly EnforcementRule[],
+): Array<{ path: Array<string | number>; message: string }> {
   const problems: Array<{ path: Array<string | number>; message: string }> = [];
   const seen = new Set<string>();
   const builtIn = new Set<string>(BUILT_IN_GATE_IDS);
   gates.forEach((gate, g) => {
-    if (seen.has(gate.id)) problems.push({ path: ['gates', g, 'id'], message: `gate id "${gate.id}" is used twice` });
-    if (!builtIn.has(gate.id) && gate.name === undefined) problems.push({ path: ['gates', g, 'name'], message: `gate "${gate.id}" is not built in, so it needs a name` });
+    if (seen.has(gate.id))
+      problems.push({ path: ['gates', g, 'id'], message: `gate id "${gate.id}" is used twice` });
+    if (!builtIn.has(gate.id) && gate.name === undefined)
+      problems.push({
+        path: ['gates', g, 'name'],
+        message: `gate "${gate.id}" is not built in, so it needs a name`,
+      });
     gate.criteria.forEach((c, i) => {
       if (c.kind !== 'gatesPassed') return;
       c.gates.forEach((id, j) => {
         if (!seen.has(id)) {
-          const why = id === gate.id ? 'a gate cannot require itself' : gates.some((x) => x.id === id) ? `"${id}" comes later in the list` : `there is no gate "${id}"`;
-          problems.push({ path: ['gates', g, 'criteria', i, 'gates', j], message: `earlier gates only: ${why}` });
+          const why =
+            id === gate.id
+              ? 'a gate cannot require itself'
+              : gates.some((x) => x.id === id)
+                ? `"${id}" comes later in the list`
+                : `there is no gate "${id}"`;
+          problems.push({
+            path: ['gates', g, 'criteria', i, 'gates', j],
+            message: `earlier gates only: ${why}`,
+          });
         }
       });
     });
@@ -169,7 +253,8 @@ export function gateConfigProblems(gates: readonly GateDefinition[], enforcement
   });
   enforcement.forEach((rule, r) => {
     rule.requiredGates.forEach((id, j) => {
-      if (!seen.has(id)) problems.push({ path: ['enforcement', r, 'requiredGates', j], message: `there is no gate "${id}"` });
+      if (!seen.has(id))
+        problems.push({ path: ['enforcement', r, 'requiredGates', j], message: `there is no gate "${id}"` });
     });
   });
   return problems;

@@ -6,12 +6,15 @@
 import type { RunwayConfig } from '../config';
 import type { GateResult } from './evaluate';
 
-export type TransitionVerdict = { allowed: true } | { allowed: false; blocking: GateResult[]; message: string };
+export type TransitionVerdict =
+  { allowed: true } | { allowed: false; blocking: GateResult[]; message: string };
 
 /** The gates a transition into `status` requires (case-insensitive status match), in gate order. */
 export function requiredGatesFor(status: string, config: RunwayConfig): string[] {
   const lc = status.trim().toLowerCase();
-  const ids = new Set(config.enforcement.filter((r) => r.status.trim().toLowerCase() === lc).flatMap((r) => r.requiredGates));
+  const ids = new Set(
+    config.enforcement.filter((r) => r.status.trim().toLowerCase() === lc).flatMap((r) => r.requiredGates),
+  );
   return config.gates.filter((g) => ids.has(g.id)).map((g) => g.id);
 }
 
@@ -27,7 +30,11 @@ function keyList(keys: readonly string[]): string {
 export function whyNotPassed(gate: GateResult): string {
   const reasons: string[] = [];
   if (gate.status === 'rejected') {
-    reasons.push(gate.rejections.map((r) => `rejected by ${r.by.displayName || r.by.accountId} ("${r.comment}")`).join(', '));
+    reasons.push(
+      gate.rejections
+        .map((r) => `rejected by ${r.by.displayName || r.by.accountId} ("${r.comment}")`)
+        .join(', '),
+    );
   }
   for (const c of gate.criteria) {
     if (c.status !== 'fail') continue;
@@ -41,10 +48,19 @@ export function whyNotPassed(gate: GateResult): string {
   return reasons.join('; ');
 }
 
-export function checkTransition(implementationKey: string, toStatus: string, gates: readonly GateResult[], config: RunwayConfig): TransitionVerdict {
+export function checkTransition(
+  implementationKey: string,
+  toStatus: string,
+  gates: readonly GateResult[],
+  config: RunwayConfig,
+): TransitionVerdict {
   const required = new Set(requiredGatesFor(toStatus, config));
   const blocking = gates.filter((g) => required.has(g.id) && !g.passed);
   if (blocking.length === 0) return { allowed: true };
   const parts = blocking.map((g) => `${g.name} has not passed — ${whyNotPassed(g)}`);
-  return { allowed: false, blocking, message: `${implementationKey} cannot move to ${toStatus}: ${parts.join('. ')}.` };
+  return {
+    allowed: false,
+    blocking,
+    message: `${implementationKey} cannot move to ${toStatus}: ${parts.join('. ')}.`,
+  };
 }

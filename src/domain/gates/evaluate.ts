@@ -7,7 +7,16 @@ import type { RunwayConfig } from '../config';
 import type { IsoDate } from '../dates';
 import type { Implementation } from '../implementation';
 import type { KpiValues } from '../kpis/implementation-kpis';
-import { foldAudit, gateRecordState, isPassed, type AuditRecord, type CriterionSnapshot, type Decision, type EvidenceEntry, type GateStatus } from './audit';
+import {
+  foldAudit,
+  gateRecordState,
+  isPassed,
+  type AuditRecord,
+  type CriterionSnapshot,
+  type Decision,
+  type EvidenceEntry,
+  type GateStatus,
+} from './audit';
 import { evaluateCriterion, type CriterionResult, type RemoteLinkRef } from './criteria';
 import { BUILT_IN_GATE_IDS, type Approvers, type BuiltInGateId, type GateDefinition } from './definitions';
 
@@ -57,7 +66,13 @@ export function gateName(def: GateDefinition, config: RunwayConfig): string {
   return BUILT_IN.has(def.id) ? config.gateTypes[def.id as BuiltInGateId] : def.id;
 }
 
-function statusOf(criteriaMet: boolean, def: GateDefinition, approvals: number, rejections: number, overridden: boolean): GateStatus {
+function statusOf(
+  criteriaMet: boolean,
+  def: GateDefinition,
+  approvals: number,
+  rejections: number,
+  overridden: boolean,
+): GateStatus {
   if (overridden) return 'overridden';
   if (rejections > 0) return 'rejected';
   if (!criteriaMet) return 'notReady';
@@ -76,7 +91,9 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
     const name = gateName(def, config);
     gateNames.set(def.id, name);
     const wanted = name.trim().toLowerCase();
-    const issue = implementation.children.find((c) => c.kind === 'gate' && c.gateType !== null && c.gateType.trim().toLowerCase() === wanted);
+    const issue = implementation.children.find(
+      (c) => c.kind === 'gate' && c.gateType !== null && c.gateType.trim().toLowerCase() === wanted,
+    );
     if (issue) gateIssues.set(def.id, issue.key);
     const record = gateRecordState(states, def.id);
     const criteria = def.criteria.map((c, i) =>
@@ -94,7 +111,13 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
       }),
     );
     const criteriaMet = criteria.every((c) => c.status !== 'fail');
-    const status = statusOf(criteriaMet, def, record.approvals.length, record.rejections.length, record.override !== null);
+    const status = statusOf(
+      criteriaMet,
+      def,
+      record.approvals.length,
+      record.rejections.length,
+      record.override !== null,
+    );
     const passed = isPassed(status);
     if (passed) passedGates.add(def.id);
     const gateIssue = issue ? { key: issue.key, done: issue.done, status: issue.status } : null;

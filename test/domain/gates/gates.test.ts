@@ -16,15 +16,32 @@ import { configOf, gate, gatesOf, person, record } from './support';
 const DONE = done('2026-05-01T10:00:00.000+0000');
 /** Design Sign-off with no design deliverables: its only criterion is not applicable. */
 const noIssues = anImplementation({ key: 'IMP-1', children: [] });
-const openDesign = anImplementation({ key: 'IMP-1', children: [{ key: 'D-1', labels: ['deliverable', 'design'] }] });
-const gateIssue = (key: string, type: string, spec: IssueSpec = {}): IssueSpec => ({ key, type: 'Gate', custom: { 'Gate Type': type }, ...spec });
+const openDesign = anImplementation({
+  key: 'IMP-1',
+  children: [{ key: 'D-1', labels: ['deliverable', 'design'] }],
+});
+const gateIssue = (key: string, type: string, spec: IssueSpec = {}): IssueSpec => ({
+  key,
+  type: 'Gate',
+  custom: { 'Gate Type': type },
+  ...spec,
+});
 const approve = (by: string, gateId = 'designSignOff') => record({ action: 'approve', gateId, by });
-const reject = (by: string, gateId = 'designSignOff') => record({ action: 'reject', gateId, by, comment: 'not yet' });
-const override = (by: string, gateId = 'designSignOff') => record({ action: 'override', gateId, by, comment: 'steering committee accepted the risk' });
+const reject = (by: string, gateId = 'designSignOff') =>
+  record({ action: 'reject', gateId, by, comment: 'not yet' });
+const override = (by: string, gateId = 'designSignOff') =>
+  record({ action: 'override', gateId, by, comment: 'steering committee accepted the risk' });
 
 describe('a gate’s status', () => {
   it('lists the six gates of product.md in order, named by the Gate Type values', () => {
-    expect(gatesOf(noIssues).map((g) => g.name)).toEqual(['Design Sign-off', 'Migration Readiness', 'UAT Readiness', 'Go-Live Readiness', 'Handover', 'Hypercare Exit']);
+    expect(gatesOf(noIssues).map((g) => g.name)).toEqual([
+      'Design Sign-off',
+      'Migration Readiness',
+      'UAT Readiness',
+      'Go-Live Readiness',
+      'Handover',
+      'Hypercare Exit',
+    ]);
     expect(gatesOf(noIssues, { config: { gateTypes: { handover: 'Handoff' } } })[4].name).toBe('Handoff');
   });
 
@@ -41,38 +58,77 @@ describe('a gate’s status', () => {
 
   it('needs as many distinct approvers as configured; one person approving twice counts once', () => {
     const config = { gates: [{ id: 'designSignOff', requiredApprovals: 2 }], enforcement: [] };
-    expect(gatesOf(noIssues, { config, audit: [approve('ana'), approve('ana')] })[0].status).toBe('awaitingApproval');
+    expect(gatesOf(noIssues, { config, audit: [approve('ana'), approve('ana')] })[0].status).toBe(
+      'awaitingApproval',
+    );
     expect(gatesOf(noIssues, { config, audit: [approve('ana'), approve('ben')] })[0].status).toBe('passed');
   });
 
   it('passes on criteria alone when no approval is required', () => {
-    expect(gatesOf(noIssues, { config: { gates: [{ id: 'designSignOff', requiredApprovals: 0 }], enforcement: [] } })[0].status).toBe('passed');
+    expect(
+      gatesOf(noIssues, {
+        config: { gates: [{ id: 'designSignOff', requiredApprovals: 0 }], enforcement: [] },
+      })[0].status,
+    ).toBe('passed');
   });
 
   it('is rejected while an approver’s latest word is a rejection, and that approver’s later approval lifts it', () => {
-    expect(gate(gatesOf(noIssues, { audit: [approve('ana'), reject('ben')] }), 'designSignOff').status).toBe('rejected');
+    expect(gate(gatesOf(noIssues, { audit: [approve('ana'), reject('ben')] }), 'designSignOff').status).toBe(
+      'rejected',
+    );
     const lifted = gate(gatesOf(noIssues, { audit: [reject('ben'), approve('ben')] }), 'designSignOff');
     expect([lifted.status, lifted.rejections]).toEqual(['passed', []]);
-    expect(gate(gatesOf(noIssues, { audit: [approve('ana'), reject('ana')] }), 'designSignOff').approvals).toEqual([]);
+    expect(
+      gate(gatesOf(noIssues, { audit: [approve('ana'), reject('ana')] }), 'designSignOff').approvals,
+    ).toEqual([]);
   });
 
   it('passes by an admin override with a reason, whatever the criteria; a later rejection ends the override', () => {
     const g = gate(gatesOf(openDesign, { audit: [override('admin')] }), 'designSignOff');
-    expect([g.status, g.passed, g.override?.comment]).toEqual(['overridden', true, 'steering committee accepted the risk']);
-    expect(gate(gatesOf(openDesign, { audit: [override('admin'), reject('ben')] }), 'designSignOff').status).toBe('rejected');
-    expect(gate(gatesOf(openDesign, { audit: [reject('ben'), override('admin')] }), 'designSignOff').status).toBe('overridden');
+    expect([g.status, g.passed, g.override?.comment]).toEqual([
+      'overridden',
+      true,
+      'steering committee accepted the risk',
+    ]);
+    expect(
+      gate(gatesOf(openDesign, { audit: [override('admin'), reject('ben')] }), 'designSignOff').status,
+    ).toBe('rejected');
+    expect(
+      gate(gatesOf(openDesign, { audit: [reject('ben'), override('admin')] }), 'designSignOff').status,
+    ).toBe('overridden');
   });
 
   it('keeps each gate’s records to itself', () => {
-    const gates = gatesOf(noIssues, { audit: [approve('ana', 'designSignOff'), reject('ben', 'uatReadiness')] });
-    expect([gate(gates, 'designSignOff').status, gate(gates, 'uatReadiness').status, gate(gates, 'migrationReadiness').status]).toEqual(['passed', 'rejected', 'awaitingApproval']);
+    const gates = gatesOf(noIssues, {
+      audit: [approve('ana', 'designSignOff'), reject('ben', 'uatReadiness')],
+    });
+    expect([
+      gate(gates, 'designSignOff').status,
+      gate(gates, 'uatReadiness').status,
+      gate(gates, 'migrationReadiness').status,
+    ]).toEqual(['passed', 'rejected', 'awaitingApproval']);
   });
 
   it('shows evidence added and not removed, marking evidence whose page or issue is gone as missing', () => {
     const audit = [
-      record({ action: 'addEvidence', gateId: 'designSignOff', by: 'ana', evidence: { id: 'e1', type: 'url', target: 'https://example.com/design.pdf', comment: 'signed PDF' } }),
-      record({ action: 'addEvidence', gateId: 'designSignOff', by: 'ana', evidence: { id: 'e2', type: 'jiraIssue', target: 'IMP-9' } }),
-      record({ action: 'addEvidence', gateId: 'designSignOff', by: 'ben', evidence: { id: 'e3', type: 'confluencePage', target: '4242' } }),
+      record({
+        action: 'addEvidence',
+        gateId: 'designSignOff',
+        by: 'ana',
+        evidence: { id: 'e1', type: 'url', target: 'https://example.com/design.pdf', comment: 'signed PDF' },
+      }),
+      record({
+        action: 'addEvidence',
+        gateId: 'designSignOff',
+        by: 'ana',
+        evidence: { id: 'e2', type: 'jiraIssue', target: 'IMP-9' },
+      }),
+      record({
+        action: 'addEvidence',
+        gateId: 'designSignOff',
+        by: 'ben',
+        evidence: { id: 'e3', type: 'confluencePage', target: '4242' },
+      }),
       record({ action: 'removeEvidence', gateId: 'designSignOff', by: 'ben', evidenceId: 'e1' }),
     ];
     const g = gate(gatesOf(noIssues, { audit, missingEvidence: ['e2'] }), 'designSignOff');
@@ -86,9 +142,15 @@ describe('a gate’s status', () => {
 describe('the Gate issue follows its gate', () => {
   it('finds the Gate issue by its Gate Type, case-insensitively, and asks to resolve it when the gate passes', () => {
     const issues = anImplementation({ children: [gateIssue('G-1', 'design sign-off')] });
-    expect(gate(gatesOf(issues), 'designSignOff').gateIssue).toEqual({ key: 'G-1', done: false, status: 'To Do' });
+    expect(gate(gatesOf(issues), 'designSignOff').gateIssue).toEqual({
+      key: 'G-1',
+      done: false,
+      status: 'To Do',
+    });
     expect(gate(gatesOf(issues), 'designSignOff').gateIssueAction).toBeNull();
-    expect(gate(gatesOf(issues, { audit: [approve('ana')] }), 'designSignOff').gateIssueAction).toBe('resolve');
+    expect(gate(gatesOf(issues, { audit: [approve('ana')] }), 'designSignOff').gateIssueAction).toBe(
+      'resolve',
+    );
   });
 
   it('asks to reopen a done Gate issue whose gate has not passed, and nothing when they match', () => {
@@ -103,7 +165,12 @@ describe('gate enforcement', () => {
   const config = defaultConfig();
 
   it('requires the four gates before go-live for a move to Live (case-insensitive), nothing for other statuses', () => {
-    expect(requiredGatesFor('live', config)).toEqual(['designSignOff', 'migrationReadiness', 'uatReadiness', 'goLiveReadiness']);
+    expect(requiredGatesFor('live', config)).toEqual([
+      'designSignOff',
+      'migrationReadiness',
+      'uatReadiness',
+      'goLiveReadiness',
+    ]);
     expect(requiredGatesFor('In Progress', config)).toEqual([]);
   });
 
@@ -129,11 +196,18 @@ describe('gate enforcement', () => {
 
   it('names a rejection and who made it', () => {
     const verdict = checkTransition('IMP-1', 'Live', gatesOf(noIssues, { audit: [reject('ben')] }), config);
-    expect(!verdict.allowed && verdict.message).toContain('Design Sign-off has not passed — rejected by BEN ("not yet")');
+    expect(!verdict.allowed && verdict.message).toContain(
+      'Design Sign-off has not passed — rejected by BEN ("not yet")',
+    );
   });
 
   it('allows the move once every required gate has passed, by approval or override', () => {
-    const audit = [approve('ana', 'designSignOff'), override('admin', 'migrationReadiness'), override('admin', 'uatReadiness'), override('admin', 'goLiveReadiness')];
+    const audit = [
+      approve('ana', 'designSignOff'),
+      override('admin', 'migrationReadiness'),
+      override('admin', 'uatReadiness'),
+      override('admin', 'goLiveReadiness'),
+    ];
     expect(checkTransition('IMP-1', 'Live', gatesOf(noIssues, { audit }), config)).toEqual({ allowed: true });
   });
 
@@ -143,20 +217,48 @@ describe('gate enforcement', () => {
 
   it('follows configured rules: another status, other gates', () => {
     const custom = configOf({ enforcement: [{ status: 'Closed', requiredGates: ['hypercareExit'] }] });
-    expect(checkTransition('IMP-1', 'Live', gatesOf(noIssues, { config: { enforcement: [{ status: 'Closed', requiredGates: ['hypercareExit'] }] } }), custom)).toEqual({ allowed: true });
-    const verdict = checkTransition('IMP-1', 'closed', gatesOf(noIssues, { config: { enforcement: [{ status: 'Closed', requiredGates: ['hypercareExit'] }] } }), custom);
-    expect(!verdict.allowed && verdict.message).toBe('IMP-1 cannot move to closed: Hypercare Exit has not passed — 30 days since go-live: Not live yet (no go-live date).');
+    expect(
+      checkTransition(
+        'IMP-1',
+        'Live',
+        gatesOf(noIssues, {
+          config: { enforcement: [{ status: 'Closed', requiredGates: ['hypercareExit'] }] },
+        }),
+        custom,
+      ),
+    ).toEqual({ allowed: true });
+    const verdict = checkTransition(
+      'IMP-1',
+      'closed',
+      gatesOf(noIssues, {
+        config: { enforcement: [{ status: 'Closed', requiredGates: ['hypercareExit'] }] },
+      }),
+      custom,
+    );
+    expect(!verdict.allowed && verdict.message).toBe(
+      'IMP-1 cannot move to closed: Hypercare Exit has not passed — 30 days since go-live: Not live yet (no go-live date).',
+    );
   });
 });
 
 describe('who may sign', () => {
-  const caller = (over: Partial<Caller> = {}): Caller => ({ accountId: 'acc-1', groups: [], projectAdmin: false, siteAdmin: false, ...over });
+  const caller = (over: Partial<Caller> = {}): Caller => ({
+    accountId: 'acc-1',
+    groups: [],
+    projectAdmin: false,
+    siteAdmin: false,
+    ...over,
+  });
   const def = (users: string[], groups: string[]) => ({ approvers: { users, groups } });
 
   it('lets a configured user or a member of a configured group (case-insensitive) approve', () => {
     expect(mayApprove(def(['acc-1'], []), caller())).toBe(true);
-    expect(mayApprove(def([], ['Implementation-Leads']), caller({ groups: ['implementation-leads'] }))).toBe(true);
-    expect(mayApprove(def(['acc-2'], ['leads']), caller({ groups: ['viewers'], siteAdmin: true }))).toBe(false);
+    expect(mayApprove(def([], ['Implementation-Leads']), caller({ groups: ['implementation-leads'] }))).toBe(
+      true,
+    );
+    expect(mayApprove(def(['acc-2'], ['leads']), caller({ groups: ['viewers'], siteAdmin: true }))).toBe(
+      false,
+    );
   });
 
   it('falls back to project and site administrators when nobody is configured', () => {
@@ -168,20 +270,41 @@ describe('who may sign', () => {
     const config = defaultConfig();
     const g = gate(gatesOf(noIssues), 'designSignOff');
     const d = config.gates[0];
-    expect(checkAction(d, g, caller(), { action: 'approve', comment: '' })).toEqual({ ok: false, error: 'You are not an approver of Design Sign-off.' });
-    expect(checkAction(d, g, caller({ projectAdmin: true }), { action: 'reject', comment: ' ' })).toEqual({ ok: false, error: 'A rejection needs a comment saying why.' });
+    expect(checkAction(d, g, caller(), { action: 'approve', comment: '' })).toEqual({
+      ok: false,
+      error: 'You are not an approver of Design Sign-off.',
+    });
+    expect(checkAction(d, g, caller({ projectAdmin: true }), { action: 'reject', comment: ' ' })).toEqual({
+      ok: false,
+      error: 'A rejection needs a comment saying why.',
+    });
     expect(checkAction(d, g, caller(), { action: 'override', comment: 'x' }).ok).toBe(false);
-    expect(checkAction(d, g, caller({ siteAdmin: true }), { action: 'override', comment: '' })).toEqual({ ok: false, error: 'An override needs a reason.' });
-    expect(checkAction(d, g, caller({ siteAdmin: true }), { action: 'override', comment: 'agreed' })).toEqual({ ok: true });
+    expect(checkAction(d, g, caller({ siteAdmin: true }), { action: 'override', comment: '' })).toEqual({
+      ok: false,
+      error: 'An override needs a reason.',
+    });
+    expect(checkAction(d, g, caller({ siteAdmin: true }), { action: 'override', comment: 'agreed' })).toEqual(
+      { ok: true },
+    );
     const passed = gate(gatesOf(noIssues, { audit: [approve('ana')] }), 'designSignOff');
-    expect(checkAction(d, passed, caller({ siteAdmin: true }), { action: 'override', comment: 'agreed' }).ok).toBe(false);
-    expect(checkAction(d, g, caller(), { action: 'removeEvidence', evidenceId: 'nope', comment: '' }).ok).toBe(false);
+    expect(
+      checkAction(d, passed, caller({ siteAdmin: true }), { action: 'override', comment: 'agreed' }).ok,
+    ).toBe(false);
+    expect(
+      checkAction(d, g, caller(), { action: 'removeEvidence', evidenceId: 'nope', comment: '' }).ok,
+    ).toBe(false);
   });
 });
 
 describe('the audit record', () => {
   it('refuses a rejection or override without a comment, and unknown actions', () => {
-    const base = { at: '2026-06-01T10:00:00.000Z', by: person('ana'), gateId: 'designSignOff', gateStatus: 'notReady', criteria: [] };
+    const base = {
+      at: '2026-06-01T10:00:00.000Z',
+      by: person('ana'),
+      gateId: 'designSignOff',
+      gateStatus: 'notReady',
+      criteria: [],
+    };
     expect(AuditRecordSchema.safeParse({ ...base, action: 'reject', comment: '' }).success).toBe(false);
     expect(AuditRecordSchema.safeParse({ ...base, action: 'override', comment: '  ' }).success).toBe(false);
     expect(AuditRecordSchema.safeParse({ ...base, action: 'delete' }).success).toBe(false);
@@ -191,15 +314,20 @@ describe('the audit record', () => {
   it('makes a gate rejected exactly when some approver’s latest decision is a rejection (any order of records)', () => {
     const people = ['ana', 'ben', 'cy'];
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...people), fc.boolean()), { maxLength: 12 }), (steps) => {
-        const records = steps.map(([by, yes]) => (yes ? approve(by) : reject(by)));
-        const last = new Map(steps.map(([by, yes]) => [by, yes]));
-        const state = foldAudit(records).get('designSignOff');
-        const rejected = [...last.values()].some((yes) => !yes);
-        expect((state?.rejections.length ?? 0) > 0).toBe(rejected);
-        expect((state?.approvals.length ?? 0) + (state?.rejections.length ?? 0)).toBe(last.size);
-        expect(gate(gatesOf(noIssues, { audit: records }), 'designSignOff').status).toBe(rejected ? 'rejected' : last.size > 0 ? 'passed' : 'awaitingApproval');
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...people), fc.boolean()), { maxLength: 12 }),
+        (steps) => {
+          const records = steps.map(([by, yes]) => (yes ? approve(by) : reject(by)));
+          const last = new Map(steps.map(([by, yes]) => [by, yes]));
+          const state = foldAudit(records).get('designSignOff');
+          const rejected = [...last.values()].some((yes) => !yes);
+          expect((state?.rejections.length ?? 0) > 0).toBe(rejected);
+          expect((state?.approvals.length ?? 0) + (state?.rejections.length ?? 0)).toBe(last.size);
+          expect(gate(gatesOf(noIssues, { audit: records }), 'designSignOff').status).toBe(
+            rejected ? 'rejected' : last.size > 0 ? 'passed' : 'awaitingApproval',
+          );
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -207,18 +335,59 @@ describe('the audit record', () => {
 
 describe('gate configuration', () => {
   it('adds a gate of the site’s own, with a name', () => {
-    const gates = gatesOf(noIssues, { config: { gates: [...defaultConfig().gates, { id: 'securityReview', name: 'Security Review', criteria: [{ kind: 'gatesPassed', gates: ['designSignOff'] }] }] } });
+    const gates = gatesOf(noIssues, {
+      config: {
+        gates: [
+          ...defaultConfig().gates,
+          {
+            id: 'securityReview',
+            name: 'Security Review',
+            criteria: [{ kind: 'gatesPassed', gates: ['designSignOff'] }],
+          },
+        ],
+      },
+    });
     expect(gate(gates, 'securityReview').criteria[0].status).toBe('fail');
   });
 
   it.each([
-    [{ gates: [{ id: 'designSignOff' }, { id: 'designSignOff' }] }, 'gates.1.id: gate id "designSignOff" is used twice'],
-    [{ gates: [{ id: 'securityReview' }], enforcement: [] }, 'gates.0.name: gate "securityReview" is not built in, so it needs a name'],
-    [{ gates: [{ id: 'uatReadiness', criteria: [{ kind: 'gatesPassed', gates: ['handover'] }] }, { id: 'handover' }], enforcement: [] }, 'gates.0.criteria.0.gates.0: earlier gates only: "handover" comes later in the list'],
-    [{ gates: [{ id: 'handover', criteria: [{ kind: 'gatesPassed', gates: ['handover'] }] }], enforcement: [] }, 'earlier gates only: a gate cannot require itself'],
-    [{ enforcement: [{ status: 'Live', requiredGates: ['golive'] }] }, 'enforcement.0.requiredGates.0: there is no gate "golive"'],
-    [{ gates: [{ id: 'designSignOff', criteria: [{ kind: 'kpiAtTarget', kpi: 'happiness' }] }] }, 'gates.0.criteria.0.kpi'],
-    [{ gates: [{ id: 'designSignOff', criteria: [{ kind: 'itemsDone', label: 'design' }] }] }, 'gates.0.criteria.0.label'],
+    [
+      { gates: [{ id: 'designSignOff' }, { id: 'designSignOff' }] },
+      'gates.1.id: gate id "designSignOff" is used twice',
+    ],
+    [
+      { gates: [{ id: 'securityReview' }], enforcement: [] },
+      'gates.0.name: gate "securityReview" is not built in, so it needs a name',
+    ],
+    [
+      {
+        gates: [
+          { id: 'uatReadiness', criteria: [{ kind: 'gatesPassed', gates: ['handover'] }] },
+          { id: 'handover' },
+        ],
+        enforcement: [],
+      },
+      'gates.0.criteria.0.gates.0: earlier gates only: "handover" comes later in the list',
+    ],
+    [
+      {
+        gates: [{ id: 'handover', criteria: [{ kind: 'gatesPassed', gates: ['handover'] }] }],
+        enforcement: [],
+      },
+      'earlier gates only: a gate cannot require itself',
+    ],
+    [
+      { enforcement: [{ status: 'Live', requiredGates: ['golive'] }] },
+      'enforcement.0.requiredGates.0: there is no gate "golive"',
+    ],
+    [
+      { gates: [{ id: 'designSignOff', criteria: [{ kind: 'kpiAtTarget', kpi: 'happiness' }] }] },
+      'gates.0.criteria.0.kpi',
+    ],
+    [
+      { gates: [{ id: 'designSignOff', criteria: [{ kind: 'itemsDone', label: 'design' }] }] },
+      'gates.0.criteria.0.label',
+    ],
     [{ gates: [{ id: 'Design Sign-off' }] }, 'gates.0.id: expected an id of letters and digits'],
   ])('refuses %j, naming the field', (input, message) => {
     const r = parseConfig(input);

@@ -64,17 +64,38 @@ export const person = (accountId: string) => ({ accountId, displayName: accountI
 
 type RecordSpec =
   | { action: 'approve' | 'reject' | 'override'; gateId: string; by: string; comment?: string }
-  | { action: 'addEvidence'; gateId: string; by: string; evidence: { id: string; type: 'url' | 'confluencePage' | 'jiraIssue'; target: string; title?: string; comment?: string } }
+  | {
+      action: 'addEvidence';
+      gateId: string;
+      by: string;
+      evidence: {
+        id: string;
+        type: 'url' | 'confluencePage' | 'jiraIssue';
+        target: string;
+        title?: string;
+        comment?: string;
+      };
+    }
   | { action: 'removeEvidence'; gateId: string; by: string; evidenceId: string };
 
 export function record(spec: RecordSpec): AuditRecord {
-  const base = { at: nextAt(), by: person(spec.by), gateId: spec.gateId, gateStatus: 'notReady' as const, criteria: [] };
+  const base = {
+    at: nextAt(),
+    by: person(spec.by),
+    gateId: spec.gateId,
+    gateStatus: 'notReady' as const,
+    criteria: [],
+  };
   switch (spec.action) {
     case 'addEvidence':
       return { ...base, action: 'addEvidence', evidence: { title: '', comment: '', ...spec.evidence } };
     case 'removeEvidence':
       return { ...base, action: 'removeEvidence', evidenceId: spec.evidenceId, comment: '' };
     default:
-      return { ...base, action: spec.action, comment: spec.comment ?? (spec.action === 'approve' ? '' : 'because') };
+      return {
+        ...base,
+        action: spec.action,
+        comment: spec.comment ?? (spec.action === 'approve' ? '' : 'because'),
+      };
   }
 }

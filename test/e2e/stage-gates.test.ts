@@ -1,0 +1,191 @@
+// The Stage gates panel end to end: the real Custom UI bundle in Chromium, in the issue view of the
+// local host, calling its real resolver through @forge/bridge as the chosen user, light and dark.
+// Screenshots go to test-output/.
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { GatesPanel, GetGatesResult } from '../../src/contracts/stage-gates';
+import { generatePortfolio } from '../../src/local/demo/generate';
+import { startLocalApp, type LocalApp } from '../../src/local/host/app';
+import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
+
+const PANEL = 'runway-stage-gates';
+const STATUS_TEXT = {
+  passed: 'Passed',
+  overridden: 'Overridden',
+  rejected: 'Rejected',
+  awaitingApproval: 'Awaiting approval',
+  notReady: 'Not ready',
+};
+
+describe('the Stage gates panel in the browser', () => {
+  let app: LocalApp;
+  let browser: Browser;
+  let key: string;
+
+  beforeAll(async () => {
+    requireBuilt('stage-gates');
+    const portfolio = generatePortfolio({ seed: 1 });
+    const found = portfolio.implementations.find(
+      (i) => i.project === 'IMP' && i.stage === 'in-flight' && i.key !== '',
+    );
+    if (!found) throw new Error('no in-flight implementation in IMP');
+    key = found.key;
+    app = await startLocalApp({ port: 0, state: portfolio.state });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function resolverView(as: string): Promise<GatesPanel> {
+    const issue = app.state.issues.find((i) => i.key === key);
+    const answer = (await app.forge.invoke({
+      moduleKey: PANEL,
+      functionKey: 'getGates',
+      payload: {},
+      as,
+      context: { issue: { id: issue?.id ?? '', key, type: 'Epic', typeId: issue?.issueTypeId ?? '' } },
+    })) as GetGatesResult;
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.data;
+  }
+
+  const openIssue = async (
+    as: string,
+    theme: 'light' | 'dark',
+  ): Promise<{ page: Page; panel: FrameLocator; errors: string[] }> => {
+    const opened = await openSurface(browser, app, {
+      pagePath: `/browse/${key}`,
+      moduleKey: PANEL,
+      user: as,
+      theme,
+      readyTestId: 'gate-designSignOff',
+    });
+    return { page: opened.page, panel: opened.frame, errors: opened.errors };
+  };
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`shows every gate, its status and criteria as the resolver computes them, in the ${theme} theme`, async () => {
+      const expected = await resolverView('admin');
+      const { page, panel, errors } = await openIssue('admin', theme);
+      for (const g of expected.gates) {
+        expect((await panel.getByTestId(`gate-status-${g.id}`).innerText()).trim().toLowerCase()).toBe(
+          STATUS_TEXT[g.status].toLowerCase(),
+        );
+        for (const c of g.criteria)
+          expect((await panel.getByTestId(`criterion-detail-${c.id}`).innerText()).trim()).toBe(c.detail);
+      }
+      const failing = expected.gates.flatMap((g) => g.criteria).find((c) => c.failing.length > 0);
+      if (!failing) throw new Error('expected a failing criterion with issues in the demo');
+      await panel
+        .getByTestId(`criterion-issues-${failing.id}`)
+        .getByTestId(`issue-link-${failing.failing[0]}`)
+        .waitFor();
+      expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
+      const background = await panel
+        .locator('body')
+        .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+      expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
+      await page.screenshot({ path: screenshotPath(`stage-gates-${theme}`), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('opens an issue behind a criterion through the Forge router', async () => {
+    const expected = await resolverView('admin');
+    const criterion = expected.gates.flatMap((g) => g.criteria).find((c) => c.issues.length > 0);
+    if (!criterion) throw new Error('expected a criterion with issues');
+    const { page, panel } = await openIssue('admin', 'light');
+    await panel
+      .getByTestId(`criterion-issues-${criterion.id}`)
+      .getByTestId(
+        `issue-link-${criterion.issues.find((k) => criterion.failing.includes(k)) ?? criterion.issues[0]}`,
+      )
+      .first()
+      .click();
+    await page.waitForURL(/\/browse\/IMP-\d+/);
+    expect(page.url()).not.toContain(`/browse/${key}?`);
+    await page.close();
+  });
+
+  it('lets an approver reject and approve from the keyboard, with the comment required for a rejection', async () => {
+    const { page, panel } = await openIssue('admin', 'light');
+    const reject = panel.getByTestId('reject-designSignOff');
+    await reject.focus();
+    await page.keyboard.press('Enter');
+    await panel.getByTestId('action-comment').waitFor();
+    expect(
+      await panel.getByTestId('action-comment').evaluate((el) => el === el.ownerDocument.activeElement),
+    ).toBe(true);
+    await panel.getByTestId('action-submit').focus();
+    await page.keyboard.press('Enter');
+    await panel.getByText('A rejection needs a comment saying why.').waitFor();
+    await panel.getByTestId('action-comment').fill('Security design not reviewed yet');
+    await panel.getByTestId('action-submit').focus();
+    await page.keyboard.press('Enter');
+    await panel.getByTestId('gate-notice').waitFor();
+    expect((await panel.getByTestId('gate-status-designSignOff').innerText()).trim().toLowerCase()).toBe(
+      'rejected',
+    );
+    expect(await panel.getByTestId('gate-notice').innerText()).toMatch(
+      /Design Sign-off rejected\. IMP-\d+ reopened \(Reopened\)\./,
+    );
+    expect(await panel.getByTestId('rejection-designSignOff').innerText()).toContain(
+      'Security design not reviewed yet',
+    );
+
+    await panel.getByTestId('approve-designSignOff').focus();
+    await page.keyboard.press('Enter');
+    await panel.getByTestId('action-comment').fill('Reviewed with the customer');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await panel.locator('[data-testid="gate-status-designSignOff"]', { hasText: /passed/i }).waitFor();
+    expect(await panel.getByTestId('audit-log').innerText()).toMatch(
+      /approved\s+Design Sign-off[\s\S]*rejected\s+Design Sign-off/,
+    );
+    await page.screenshot({ path: screenshotPath('stage-gates-signed-light'), fullPage: true });
+    await page.close();
+  });
+
+  it('attaches a Jira issue as evidence and shows it as missing once the issue is deleted', async () => {
+    const child = app.state.issues.find(
+      (i) => i.parentId === app.state.issues.find((x) => x.key === key)?.id,
+    );
+    if (!child) throw new Error('no child issue');
+    const { page, panel } = await openIssue('consultant', 'dark');
+    await panel.getByTestId('evidence-uatReadiness').click();
+    await panel.getByTestId('evidence-type-jiraIssue').click();
+    await panel.getByTestId('evidence-target').fill(child.key);
+    await panel.getByTestId('action-comment').fill('Test report');
+    await panel.getByTestId('action-submit').click();
+    await panel.getByTestId('evidence-list-uatReadiness').waitFor();
+    expect(await panel.getByTestId('evidence-list-uatReadiness').innerText()).toContain(child.key);
+    await page.close();
+
+    app.state.issues.splice(app.state.issues.indexOf(child), 1);
+    const again = await openIssue('consultant', 'dark');
+    const state = again.panel.getByTestId('evidence-list-uatReadiness').getByText('Missing');
+    await state.waitFor();
+    expect(await again.panel.getByTestId('evidence-list-uatReadiness').innerText()).toContain(
+      'deleted, or you cannot see it',
+    );
+    await again.page.screenshot({
+      path: screenshotPath('stage-gates-missing-evidence-dark'),
+      fullPage: true,
+    });
+    expect(again.errors).toEqual([]);
+    await again.page.close();
+    app.state.issues.push(child);
+  });
+
+  it('gives a viewer a read-only panel: no sign-off, override or evidence actions', async () => {
+    const { page, panel } = await openIssue('viewer', 'dark');
+    await panel.getByTestId('audit-log').waitFor();
+    expect(
+      await panel.getByRole('button', { name: /^(Approve|Reject|Override|Add evidence|Remove)/ }).count(),
+    ).toBe(0);
+    await page.screenshot({ path: screenshotPath('stage-gates-viewer-dark'), fullPage: true });
+    await page.close();
+  });
+});
