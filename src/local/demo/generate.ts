@@ -9,7 +9,7 @@ import { addDemoPages } from './confluence';
 import { searchExport, type SearchExportOptions, type SearchPage } from './export';
 import * as N from './names';
 import { Rng } from './prng';
-import { IssueSim, SimWorld, assign, custom, dateOfDay, due, estimate, label, nextWorkday, priority, status, work, workInstant } from './simulate';
+import { IssueSim, SimWorld, assign, custom, dateOfDay, due, estimate, label, nextWorkday, previousWorkday, priority, status, work, workInstant } from './simulate';
 
 export const DEFAULT_AS_OF = '2026-11-23';
 export const DEFAULT_SEED = 1;
@@ -133,33 +133,39 @@ function planImplementation(rng: Rng, index: number, projectIndex: number, asOfD
   ]);
   const fvPlannedOffset = Math.round(liveOffset * (tier === 'Standard' ? 0.45 : tier === 'Advanced' ? 0.5 : 0.45)) + rng.int(-5, 5);
   const fvOffset = fvPlannedOffset + Math.round(slip * 0.4) + rng.int(-3, 6);
-  const liveDays = rng.int(1, 4);
+  let liveDays = rng.int(1, 4);
   const hypercareDays = rng.int(30, 45);
   const actualLive = liveOffset + slip;
-  // Place the implementation in time so that asOf falls in the chosen stage.
+  // Place the implementation in time so that asOf (noon UTC) falls in the chosen stage: the
+  // transitions that must have happened fall on working days before asOf, the next one after it.
   let kickoffDay: number;
+  let goLiveDay: number;
   switch (stage) {
     case 'not-started':
-      kickoffDay = asOfDay + rng.int(1, 30);
+      kickoffDay = nextWorkday(asOfDay + rng.int(1, 30));
+      goLiveDay = nextWorkday(kickoffDay + actualLive);
       break;
     case 'in-flight':
-      kickoffDay = asOfDay - rng.int(0, actualLive - 1);
+      kickoffDay = previousWorkday(asOfDay - rng.int(1, actualLive - 1));
+      goLiveDay = nextWorkday(kickoffDay + actualLive);
       break;
     case 'live':
-      kickoffDay = asOfDay - actualLive - rng.int(0, liveDays - 1);
+      goLiveDay = previousWorkday(asOfDay - 1);
+      liveDays = Math.max(liveDays, asOfDay - goLiveDay + 1);
+      kickoffDay = previousWorkday(goLiveDay - actualLive);
       break;
     case 'hypercare':
-      kickoffDay = asOfDay - actualLive - rng.int(liveDays, hypercareDays - 1);
+      goLiveDay = previousWorkday(asOfDay - rng.int(liveDays + 3, hypercareDays - 3));
+      kickoffDay = previousWorkday(goLiveDay - actualLive);
       break;
     case 'done':
-      kickoffDay = asOfDay - actualLive - hypercareDays - rng.int(1, Math.max(2, 560 - actualLive - hypercareDays));
+      kickoffDay = nextWorkday(asOfDay - actualLive - hypercareDays - rng.int(3, Math.max(4, 560 - actualLive - hypercareDays)));
+      goLiveDay = nextWorkday(kickoffDay + actualLive);
       break;
   }
   // Milestone dates, lifecycle fields and transitions all fall on working days.
-  kickoffDay = nextWorkday(kickoffDay);
   const contractDay = nextWorkday(kickoffDay - kickoffLag);
-  const createdDay = Math.min(contractDay - rng.int(1, 12), asOfDay - 1);
-  const goLiveDay = nextWorkday(kickoffDay + actualLive);
+  const createdDay = Math.min(contractDay - rng.int(1, 12), previousWorkday(asOfDay - 1));
   const pmIndex = index % team.length;
   const pm = team[pmIndex];
   const others = rng.sample(
@@ -679,6 +685,22 @@ function internalWork(world: SimWorld, rng: Rng, project: SiteProject, asOfDay: 
   return sims.filter((s) => s.exists);
 }
 
+/** The stage an implementation is in, read from its epic's status at the snapshot. */
+function stageOf(status: string): Stage {
+  switch (status) {
+    case 'To Do':
+      return 'not-started';
+    case 'Live':
+      return 'live';
+    case 'Hypercare':
+      return 'hypercare';
+    case 'Done':
+      return 'done';
+    default:
+      return 'in-flight';
+  }
+}
+
 /** Ids, keys, parents and links once every issue exists; ids follow creation order, as in Jira. */
 function register(state: SiteState, sims: IssueSim[]): void {
   const order = sims.map((sim, i) => ({ sim, i })).sort((a, b) => a.sim.createdMs - b.sim.createdMs || a.i - b.i);
@@ -732,6 +754,7 @@ export function generatePortfolio(options: PortfolioOptions = {}): Portfolio {
   register(state, sims);
   state.lastChangeMs = sims.reduce((max, s) => Math.max(max, s.lastChangeMs), 0);
 
+  const statusNames = new Map(state.statuses.map((s) => [s.id, s.name]));
   const implementations: ImplementationSummary[] = plans.map(({ plan, project, epic }) => ({
     key: epic.issue.key,
     project: project.key,
@@ -739,7 +762,7 @@ export function generatePortfolio(options: PortfolioOptions = {}): Portfolio {
     summary: plan.summary,
     tier: plan.tier,
     segment: plan.segment,
-    stage: plan.stage,
+    stage: stageOf(statusNames.get(epic.issue.statusId) ?? ''),
     contractSigned: dateOfDay(plan.contractDay),
     kickoff: dateOfDay(plan.kickoffDay),
     goLive: dateOfDay(plan.goLiveDay),

@@ -343,6 +343,12 @@ export function nextWorkday(day: number): number {
   return d;
 }
 
+export function previousWorkday(day: number): number {
+  let d = day;
+  while (isWeekend(d)) d--;
+  return d;
+}
+
 /** An instant during the user's working hours on the (work)day, in their own time zone. */
 export function workInstant(rng: Rng, day: number, user: SiteUser): number {
   const d = nextWorkday(day);

@@ -77,16 +77,18 @@ describe('editing an issue', () => {
   });
 });
 
+/** The id of the transition into the named status, as GET transitions offers it now. */
+async function transitionTo(key: string, name: string): Promise<string> {
+  const reply = await site.call('GET', `/rest/api/3/issue/${key}/transitions`, CONSULTANT);
+  const transition = body<{ transitions: Array<{ id: string; name: string }> }>(reply).transitions.find((t) => t.name === name);
+  if (!transition) throw new Error(`${key} offers no transition to ${name}`);
+  return transition.id;
+}
+
 describe('transitions', () => {
   it('resolve when entering a done status and write the reopen Jira KPIs look for when leaving it', async () => {
-    const { task } = taskUnder('in-flight');
-    const transitions = body<{ transitions: Array<{ id: string; name: string }> }>(await site.call('GET', `/rest/api/3/issue/${task.key}/transitions`, CONSULTANT)).transitions;
-    const done = transitions.find((t) => t.name === 'Done') ?? { id: 'none' };
-    if (task.resolutionId !== null) {
-      const back = transitions.find((t) => t.name === 'In Progress')!;
-      expect((await site.call('POST', `/rest/api/3/issue/${task.key}/transitions`, CONSULTANT, { transition: { id: back.id } })).status).toBe(204);
-    }
-    expect((await site.call('POST', `/rest/api/3/issue/${task.key}/transitions`, CONSULTANT, { transition: { id: done.id } })).status).toBe(204);
+    const task = state.issues.find((i) => i.issueTypeId === '10001' && i.resolutionId === null && i.statusId === '3')!;
+    expect((await site.call('POST', `/rest/api/3/issue/${task.key}/transitions`, CONSULTANT, { transition: { id: await transitionTo(task.key, 'Done') } })).status).toBe(204);
     const resolved = await latestHistory(task.key);
     expect(resolved.items.map((i) => [i.field, i.fromString, i.toString])).toEqual([
       ['status', expect.any(String), 'Done'],
@@ -94,8 +96,7 @@ describe('transitions', () => {
     ]);
     expect(task.resolutiondate).toBe(resolved.created);
 
-    const reopen = body<{ transitions: Array<{ id: string; name: string }> }>(await site.call('GET', `/rest/api/3/issue/${task.key}/transitions`, CONSULTANT)).transitions.find((t) => t.name === 'In Progress')!;
-    expect((await site.call('POST', `/rest/api/3/issue/${task.key}/transitions`, CONSULTANT, { transition: { id: reopen.id } })).status).toBe(204);
+    expect((await site.call('POST', `/rest/api/3/issue/${task.key}/transitions`, CONSULTANT, { transition: { id: await transitionTo(task.key, 'In Progress') } })).status).toBe(204);
     const reopened = await latestHistory(task.key);
     expect(reopened.items[1]).toMatchObject({ field: 'resolution', fieldId: 'resolution', from: '10000', fromString: 'Done', to: null, toString: null });
     expect(task.resolutiondate).toBeNull();
@@ -103,8 +104,7 @@ describe('transitions', () => {
 
   it("sets Won't Do when a gate is rejected, and refuses unknown transition ids", async () => {
     const gate = state.issues.find((i) => i.issueTypeId === '10011' && i.resolutionId === null)!;
-    const rejected = body<{ transitions: Array<{ id: string; name: string }> }>(await site.call('GET', `/rest/api/3/issue/${gate.key}/transitions`, CONSULTANT)).transitions.find((t) => t.name === 'Rejected')!;
-    await site.call('POST', `/rest/api/3/issue/${gate.key}/transitions`, CONSULTANT, { transition: { id: rejected.id } });
+    await site.call('POST', `/rest/api/3/issue/${gate.key}/transitions`, CONSULTANT, { transition: { id: await transitionTo(gate.key, 'Rejected') } });
     expect(body<IssueJson>(await site.call('GET', `/rest/api/3/issue/${gate.key}?fields=resolution`)).fields?.resolution?.name).toBe("Won't Do");
     const bad = await site.call('POST', `/rest/api/3/issue/${gate.key}/transitions`, CONSULTANT, { transition: { id: '999' } });
     expect(bad.status).toBe(400);
