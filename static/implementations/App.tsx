@@ -1,0 +1,353 @@
+// Implementations project page: every implementation of the project with its health (rules of
+// src/domain/health), next milestone, open high risks, gate progress and time to live so far.
+// Sortable, filterable; each row opens its epic.
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Flex, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
+import { router } from '@forge/bridge';
+import { useMemo, useState } from 'react';
+import { HEALTHS, type Health, type ImplementationRow } from '../../src/contracts/implementations';
+import { EmptyView, ErrorView, LoadingState } from '../shared/states';
+import { useResolver } from '../shared/use-resolver';
+import { implementations } from './api';
+
+const HEALTH_APPEARANCE = { red: 'removed', amber: 'moved', green: 'success' } as const;
+const HEALTH_LABEL: Record<Health, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+const HEALTH_ORDER: Record<Health, number> = { red: 0, amber: 1, green: 2 };
+
+const filterBox = xcss({ minWidth: '180px', flexGrow: 1 });
+const link = xcss({ textAlign: 'start' });
+
+interface Opt<V> {
+  label: string;
+  value: V;
+}
+
+export interface Filters {
+  text: string;
+  health: Health[];
+  tiers: string[];
+  segments: string[];
+}
+const NO_FILTERS: Filters = { text: '', health: [], tiers: [], segments: [] };
+const NO_SEGMENT = 'No segment';
+
+function matches(row: ImplementationRow, f: Filters): boolean {
+  const text = f.text.trim().toLowerCase();
+  return (
+    (text === '' || row.key.toLowerCase().includes(text) || row.summary.toLowerCase().includes(text)) &&
+    (f.health.length === 0 || f.health.includes(row.health)) &&
+    (f.tiers.length === 0 || f.tiers.includes(row.tier)) &&
+    (f.segments.length === 0 || f.segments.includes(row.segment ?? NO_SEGMENT))
+  );
+}
+
+function openEpic(key: string) {
+  void router.navigate({ target: 'issue', issueKey: key }).catch(() => undefined);
+}
+
+const head = {
+  cells: [
+    { key: 'implementation', content: 'Implementation', isSortable: true, width: 24 },
+    { key: 'health', content: 'Health', isSortable: true, width: 20 },
+    { key: 'milestone', content: 'Next milestone', isSortable: true, width: 18 },
+    { key: 'risks', content: 'High risks', isSortable: true, width: 8 },
+    { key: 'gates', content: 'Gates', isSortable: true, width: 8 },
+    { key: 'ttl', content: 'Time to live', isSortable: true, width: 10 },
+    { key: 'tier', content: 'Tier', isSortable: true, width: 8 },
+    { key: 'status', content: 'Status', isSortable: true, width: 9 },
+  ],
+};
+
+const num = (v: number | null) => (v === null ? Number.MAX_SAFE_INTEGER : v);
+
+function rowOf(r: ImplementationRow) {
+  const dash = <Text color="color.text.subtlest">—</Text>;
+  return {
+    key: r.key,
+    testId: `impl-row-${r.key}`,
+    onClick: (e: React.MouseEvent) => {
+      if ((e.target as HTMLElement).closest('a,button')) return; // the link handles itself
+      openEpic(r.key);
+    },
+    cells: [
+      {
+        key: r.key,
+        content: (
+          <Box xcss={link}>
+            <a
+              href={`/browse/${encodeURIComponent(r.key)}`}
+              data-testid={`impl-open-${r.key}`}
+              onClick={(e) => {
+                e.preventDefault();
+                openEpic(r.key);
+              }}
+            >
+              {r.key}
+            </a>{' '}
+            <Text>{r.summary}</Text>
+          </Box>
+        ),
+      },
+      {
+        key: `${HEALTH_ORDER[r.health]}-${String(9 - Math.min(9, r.reasons.length))}`,
+        testId: `impl-health-${r.key}`,
+        content: (
+          <Stack space="space.050">
+            <Inline>
+              <Lozenge appearance={HEALTH_APPEARANCE[r.health]} isBold>
+                {HEALTH_LABEL[r.health]}
+              </Lozenge>
+            </Inline>
+            {r.reasons.slice(0, 2).map((reason) => (
+              <Text
+                key={`${reason.code}-${reason.issue}`}
+                size="small"
+                color={reason.level === 'red' ? 'color.text.danger' : 'color.text.warning'}
+              >
+                {reason.message}
+              </Text>
+            ))}
+            {r.reasons.length > 2 ? (
+              <Text size="small" color="color.text.subtlest">
+                and {r.reasons.length - 2} more
+              </Text>
+            ) : null}
+          </Stack>
+        ),
+      },
+      {
+        key: r.nextMilestone?.dueDate ?? '9999-12-31',
+        testId: `impl-milestone-${r.key}`,
+        content: r.nextMilestone ? (
+          <Stack space="space.025">
+            <Text>{r.nextMilestone.summary}</Text>
+            <Inline space="space.050" alignBlock="center">
+              <Text size="small" color="color.text.subtle">
+                {r.nextMilestone.dueDate ?? 'no due date'}
+              </Text>
+              {r.nextMilestone.late ? <Lozenge appearance="removed">late</Lozenge> : null}
+            </Inline>
+          </Stack>
+        ) : (
+          dash
+        ),
+      },
+      {
+        key: -r.openHighRisks,
+        testId: `impl-risks-${r.key}`,
+        content:
+          r.openHighRisks > 0 ? (
+            <Lozenge appearance="removed">{String(r.openHighRisks)}</Lozenge>
+          ) : (
+            <Text>0</Text>
+          ),
+      },
+      {
+        key: r.gates.total === 0 ? 0 : r.gates.passed / r.gates.total,
+        testId: `impl-gates-${r.key}`,
+        content: (
+          <Stack space="space.025">
+            <Text>{`${r.gates.passed} / ${r.gates.total}`}</Text>
+            {r.gates.failed > 0 ? (
+              <Text size="small" color="color.text.danger">
+                {r.gates.failed} failed
+              </Text>
+            ) : null}
+          </Stack>
+        ),
+      },
+      {
+        key: num(r.timeToLiveDays),
+        testId: `impl-ttl-${r.key}`,
+        content:
+          r.timeToLiveDays === null ? (
+            dash
+          ) : (
+            <Stack space="space.025">
+              <Text>{`${r.timeToLiveDays} d`}</Text>
+              <Text size="small" color="color.text.subtle">
+                {r.live ? 'live' : 'so far'}
+              </Text>
+            </Stack>
+          ),
+      },
+      { key: r.tier, content: r.tier },
+      {
+        key: r.status ?? '',
+        content: r.status ? (
+          <Lozenge
+            appearance={
+              r.statusCategory === 'done'
+                ? 'success'
+                : r.statusCategory === 'indeterminate'
+                  ? 'inprogress'
+                  : 'default'
+            }
+          >
+            {r.status}
+          </Lozenge>
+        ) : (
+          dash
+        ),
+      },
+    ],
+  };
+}
+
+function MultiFilter<V extends string>({
+  label,
+  id,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  id: string;
+  options: Array<Opt<V>>;
+  value: V[];
+  onChange: (v: V[]) => void;
+}) {
+  return (
+    <Box xcss={filterBox}>
+      <Select<Opt<V>, true>
+        inputId={id}
+        aria-label={`Filter by ${label.toLowerCase()}`}
+        placeholder={label}
+        isMulti
+        options={options}
+        value={options.filter((o) => value.includes(o.value))}
+        onChange={(selected) => onChange(selected.map((o) => o.value))}
+        spacing="compact"
+      />
+    </Box>
+  );
+}
+
+export function App() {
+  const load = useResolver(() => implementations.get(), []);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [page, setPage] = useState(1);
+  const rows = load.status === 'ready' ? load.data.implementations : [];
+  const shown = useMemo(() => rows.filter((r) => matches(r, filters)), [rows, filters]);
+
+  if (load.status === 'loading') return <LoadingState label="Loading implementations" />;
+  if (load.status === 'error')
+    return (
+      <ErrorView title="The implementations could not be loaded" error={load.error} onRetry={load.retry} />
+    );
+  const view = load.data;
+  if (view.implementations.length === 0) {
+    return (
+      <EmptyView
+        header="No implementations yet"
+        description={`Project ${view.project} has no implementations you can see: an implementation is an epic labelled "implementation".`}
+      />
+    );
+  }
+  const setFilter = (next: Partial<Filters>) => {
+    setFilters((f) => ({ ...f, ...next }));
+    setPage(1);
+  };
+  const counts = Object.fromEntries(
+    HEALTHS.map((h) => [h, rows.filter((r) => r.health === h).length]),
+  ) as Record<Health, number>;
+  const tiers = [...new Set(rows.map((r) => r.tier))].sort();
+  const segments = [...new Set(rows.map((r) => r.segment ?? NO_SEGMENT))].sort();
+  const filtered =
+    filters.text !== '' || filters.health.length + filters.tiers.length + filters.segments.length > 0;
+
+  return (
+    <Box padding="space.200">
+      <Stack space="space.200">
+        <Flex justifyContent="space-between" alignItems="center" wrap="wrap" gap="space.100">
+          <Heading size="small" as="h2">
+            Implementations of {view.project}
+          </Heading>
+          <Inline space="space.100" alignBlock="center" testId="impl-counts">
+            {HEALTHS.map((h) => (
+              <Button
+                key={h}
+                appearance="subtle"
+                spacing="compact"
+                isSelected={filters.health.length === 1 && filters.health[0] === h}
+                onClick={() =>
+                  setFilter({ health: filters.health.length === 1 && filters.health[0] === h ? [] : [h] })
+                }
+                testId={`impl-count-${h}`}
+              >
+                {`${counts[h]} ${HEALTH_LABEL[h].toLowerCase()}`}
+              </Button>
+            ))}
+          </Inline>
+        </Flex>
+        <Flex gap="space.100" wrap="wrap" alignItems="center">
+          <Box xcss={filterBox}>
+            <Textfield
+              aria-label="Search implementations"
+              placeholder="Search key or summary"
+              isCompact
+              value={filters.text}
+              onChange={(e) => setFilter({ text: e.currentTarget.value })}
+              testId="impl-search"
+            />
+          </Box>
+          <MultiFilter<Health>
+            label="Health"
+            id="impl-filter-health"
+            options={HEALTHS.map((h) => ({ label: HEALTH_LABEL[h], value: h }))}
+            value={filters.health}
+            onChange={(health) => setFilter({ health })}
+          />
+          <MultiFilter<string>
+            label="Tier"
+            id="impl-filter-tier"
+            options={tiers.map((t) => ({ label: t, value: t }))}
+            value={filters.tiers}
+            onChange={(t) => setFilter({ tiers: t })}
+          />
+          <MultiFilter<string>
+            label="Segment"
+            id="impl-filter-segment"
+            options={segments.map((s) => ({ label: s, value: s }))}
+            value={filters.segments}
+            onChange={(s) => setFilter({ segments: s })}
+          />
+          {filtered ? (
+            <Button appearance="subtle" onClick={() => setFilter(NO_FILTERS)} testId="impl-clear-filters">
+              Clear filters
+            </Button>
+          ) : null}
+        </Flex>
+        <Text size="small" color="color.text.subtle" testId="impl-shown">
+          {shown.length} of {rows.length} implementations · as of {view.asOf}
+        </Text>
+        <DynamicTable
+          head={head}
+          rows={shown.map(rowOf)}
+          rowsPerPage={20}
+          page={page}
+          onSetPage={setPage}
+          label={`Implementations of ${view.project}`}
+          emptyView={
+            <EmptyView
+              header="No implementations match"
+              description="Change or clear the filters to see more."
+            />
+          }
+          testId="impl-table"
+        />
+        {view.warnings.length > 0 ? (
+          <Text size="small" color="color.text.warning" testId="impl-warnings">
+            {view.warnings.length} data warning{view.warnings.length === 1 ? '' : 's'}, e.g.{' '}
+            {view.warnings[0]}
+          </Text>
+        ) : null}
+      </Stack>
+    </Box>
+  );
+}
