@@ -344,6 +344,7 @@ class ImplementationBuilder {
 
     const pm = plan.pm;
     const createdDay = plan.kickoffDay - rng.int(0, 3);
+    for (const m of list) m.planned = nextWorkday(m.planned);
     for (const m of list) {
       const actual = nextWorkday(Math.max(m.actual, plan.kickoffDay));
       const baseline = dateOfDay(m.planned);
