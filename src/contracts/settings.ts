@@ -86,3 +86,8 @@ export const ProvisionResult = resolverResultSchema(ProvisioningReport);
 export type ProvisionResult = z.infer<typeof ProvisionResult>;
 
 export type { RunwayConfig, RunwayConfigInput };
+
+// The names the page lays its fields out by (the settings' own structure).
+export { CHILD_KINDS, LOGICAL_FIELDS } from '../domain/config';
+export { KPI_DEFINITIONS, KPI_IDS } from '../domain/kpis/definitions';
+export { BUILT_IN_GATE_IDS, LABEL_KEYS } from '../domain/gates/definitions';

@@ -1,0 +1,174 @@
+// Runway settings (Jira admin page): mappings of data-model.md, KPI targets per tier, gate
+// definitions with approvers, and provisioning. Every change is checked with the resolver's own
+// schema as it is typed, errors sit next to their fields, and Save sends only valid settings (the
+// resolver checks again and refuses anything else, leaving the stored settings as they were).
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { useMemo, useState } from 'react';
+import { validateSettings, type FieldError, type SettingsView } from '../../src/contracts/settings';
+import { ErrorView, LoadingState } from '../shared/states';
+import { useResolver } from '../shared/use-resolver';
+import { settingsApi } from './api';
+import { FormContext, type FormApi } from './fields';
+import { GatesTab } from './GatesTab';
+import { MappingsTab } from './MappingsTab';
+import { setAt, type Path } from './paths';
+import { ProvisioningTab } from './ProvisioningTab';
+import { TargetsTab } from './TargetsTab';
+
+const TAB_OF = (path: string): number =>
+  path.startsWith('targets') ? 1 : path.startsWith('gates') || path.startsWith('enforcement') ? 2 : 0;
+const TAB_NAMES = ['Mappings', 'KPI targets', 'Gates', 'Provisioning'];
+
+function Editor({ view }: { view: SettingsView }) {
+  const [saved, setSaved] = useState<unknown>(view.settings);
+  const [draft, setDraft] = useState<unknown>(view.settings);
+  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  const [notice, setNotice] = useState<{ appearance: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [tab, setTab] = useState(0);
+  const checked = useMemo(() => validateSettings(draft), [draft]);
+  const errors = checked.ok ? serverErrors : checked.errors;
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
+  const readOnly = !view.canEdit;
+
+  const form: FormApi = {
+    draft,
+    errors,
+    readOnly,
+    set: (path: Path, value: unknown) => {
+      setDraft((d: unknown) => setAt(d, path, value));
+      setServerErrors([]);
+      setNotice(null);
+    },
+  };
+
+  const save = async () => {
+    if (!checked.ok)
+      return setNotice({
+        appearance: 'error',
+        text: `Not saved: ${checked.errors.length} setting${checked.errors.length === 1 ? ' needs' : 's need'} fixing (marked below).`,
+      });
+    setBusy(true);
+    const r = await settingsApi.save(draft as Record<string, unknown>);
+    setBusy(false);
+    if (!r.ok) return setNotice({ appearance: 'error', text: r.error });
+    if (!r.data.saved) {
+      setServerErrors(r.data.errors);
+      return setNotice({ appearance: 'error', text: r.data.reason });
+    }
+    setSaved(r.data.settings);
+    setDraft(r.data.settings);
+    setNotice({ appearance: 'success', text: 'Settings saved.' });
+  };
+
+  const countIn = (t: number) => errors.filter((e) => TAB_OF(e.path) === t).length;
+  return (
+    <FormContext.Provider value={form}>
+      <Box padding="space.300">
+        <Stack space="space.200">
+          <Inline spread="space-between" alignBlock="center" shouldWrap>
+            <Stack space="space.050">
+              <Heading size="medium" as="h1">
+                Runway settings
+              </Heading>
+              <Text color="color.text.subtle">
+                How this site names implementations, the KPI targets, and the stage gates.
+              </Text>
+            </Stack>
+            {readOnly ? null : (
+              <Inline space="space.100">
+                <Button onClick={() => form.set([], view.defaults)} testId="reset-defaults">
+                  Reset to defaults
+                </Button>
+                <Button
+                  appearance="subtle"
+                  isDisabled={!dirty}
+                  onClick={() => {
+                    setDraft(saved);
+                    setServerErrors([]);
+                    setNotice(null);
+                  }}
+                >
+                  Discard changes
+                </Button>
+                <Button
+                  appearance="primary"
+                  onClick={() => void save()}
+                  isLoading={busy}
+                  isDisabled={!dirty}
+                  testId="save-settings"
+                >
+                  Save
+                </Button>
+              </Inline>
+            )}
+          </Inline>
+          {readOnly ? (
+            <SectionMessage appearance="information" testId="read-only">
+              <Text>Only Jira administrators can change these settings; you are seeing them read-only.</Text>
+            </SectionMessage>
+          ) : null}
+          {notice ? (
+            <div role="status" aria-live="polite">
+              <SectionMessage appearance={notice.appearance} testId="settings-notice">
+                <Text>{notice.text}</Text>
+              </SectionMessage>
+            </div>
+          ) : null}
+          {errors.length > 0 ? (
+            <SectionMessage
+              appearance="warning"
+              title={`${errors.length} setting${errors.length === 1 ? '' : 's'} to fix`}
+              testId="settings-errors"
+            >
+              <Stack space="space.025">
+                {errors.slice(0, 8).map((e, i) => (
+                  <Text key={i} size="small">
+                    {TAB_NAMES[TAB_OF(e.path)]} · {e.path || '(top level)'}: {e.message}
+                  </Text>
+                ))}
+              </Stack>
+            </SectionMessage>
+          ) : null}
+          <Tabs id="settings-tabs" selected={tab} onChange={setTab}>
+            <TabList>
+              {TAB_NAMES.map((name, i) => (
+                <Tab key={name} testId={`tab-${i}`}>
+                  {countIn(i) > 0 ? `${name} (${countIn(i)})` : name}
+                </Tab>
+              ))}
+            </TabList>
+            <TabPanel>
+              <MappingsTab />
+            </TabPanel>
+            <TabPanel>
+              <TargetsTab />
+            </TabPanel>
+            <TabPanel>
+              <GatesTab />
+            </TabPanel>
+            <TabPanel>
+              <ProvisioningTab
+                initial={view.provisioning}
+                error={view.provisioningError}
+                canEdit={view.canEdit}
+              />
+            </TabPanel>
+          </Tabs>
+        </Stack>
+      </Box>
+    </FormContext.Provider>
+  );
+}
+
+export function App() {
+  const load = useResolver(() => settingsApi.get(), []);
+  if (load.status === 'loading') return <LoadingState label="Loading Runway settings" />;
+  if (load.status === 'error')
+    return <ErrorView title="Runway settings could not be loaded" error={load.error} onRetry={load.retry} />;
+  return <Editor view={load.data} />;
+}

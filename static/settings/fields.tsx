@@ -1,0 +1,174 @@
+// Form fields bound to a path of the draft settings, each with its label, help, and the errors of
+// that path right under it (the same messages the resolver gives).
+import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
+import { Box, xcss } from '@atlaskit/primitives';
+import Textfield from '@atlaskit/textfield';
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { FieldError } from '../../src/contracts/settings';
+import { errorsAt, getAt, pathKey, testIdOf, type Path } from './paths';
+
+export interface FormApi {
+  draft: unknown;
+  errors: readonly FieldError[];
+  readOnly: boolean;
+  set: (path: Path, value: unknown) => void;
+}
+
+export const FormContext = createContext<FormApi>({
+  draft: {},
+  errors: [],
+  readOnly: true,
+  set: () => undefined,
+});
+export const useForm = () => useContext(FormContext);
+
+const fieldBox = xcss({ minWidth: '200px', flexGrow: 1, flexBasis: '240px' });
+
+export function FieldErrors({ path, exact = false }: { path: Path; exact?: boolean }) {
+  const { errors } = useForm();
+  const mine = exact
+    ? errors.filter((e) => e.path === pathKey(path)).map((e) => e.message)
+    : errorsAt(errors, path);
+  if (mine.length === 0) return null;
+  return (
+    <div data-testid={testIdOf('error', path)} role="alert">
+      {mine.map((m, i) => (
+        <ErrorMessage key={i}>{m}</ErrorMessage>
+      ))}
+    </div>
+  );
+}
+
+function Field({
+  path,
+  label,
+  help,
+  children,
+}: {
+  path: Path;
+  label: string;
+  help?: string;
+  children: (id: string, invalid: boolean) => JSX.Element;
+}) {
+  const { errors } = useForm();
+  const id = `f-${pathKey(path)}`;
+  const invalid = errorsAt(errors, path).length > 0;
+  return (
+    <Box xcss={fieldBox}>
+      <Label htmlFor={id}>{label}</Label>
+      {children(id, invalid)}
+      {invalid ? <FieldErrors path={path} /> : help ? <HelperMessage>{help}</HelperMessage> : null}
+    </Box>
+  );
+}
+
+/** A text setting; empty means "not set" when `optional` (the key is removed, so the default applies). */
+export function TextSetting({
+  path,
+  label,
+  help,
+  optional = false,
+}: {
+  path: Path;
+  label: string;
+  help?: string;
+  optional?: boolean;
+}) {
+  const { draft, readOnly, set } = useForm();
+  const value = getAt(draft, path);
+  return (
+    <Field path={path} label={label} help={help}>
+      {(id, invalid) => (
+        <Textfield
+          id={id}
+          value={typeof value === 'string' ? value : ''}
+          isInvalid={invalid}
+          isDisabled={readOnly}
+          testId={testIdOf('field', path)}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            set(path, optional && v.trim() === '' ? undefined : v);
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A list of names, typed comma-separated; the text is kept as typed while the list updates. */
+export function ListSetting({ path, label, help }: { path: Path; label: string; help?: string }) {
+  const { draft, readOnly, set } = useForm();
+  const value = getAt(draft, path);
+  const list = Array.isArray(value) ? value.map(String) : [];
+  const [text, setText] = useState(list.join(', '));
+  const joined = list.join(', ');
+  useEffect(() => {
+    // An outside change (reset to defaults) replaces the text; our own edits parse back to the same list.
+    setText((t) => (split(t).join(', ') === joined ? t : joined));
+  }, [joined]);
+  return (
+    <Field path={path} label={label} help={help ?? 'Separate names with commas.'}>
+      {(id, invalid) => (
+        <Textfield
+          id={id}
+          value={text}
+          isInvalid={invalid}
+          isDisabled={readOnly}
+          testId={testIdOf('field', path)}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            set(path, split(e.currentTarget.value));
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+const split = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+/** A number; what is not a number is kept as typed so its error can show next to it. */
+export function NumberSetting({
+  path,
+  label,
+  help,
+  step,
+}: {
+  path: Path;
+  label: string;
+  help?: string;
+  step?: number;
+}) {
+  const { draft, readOnly, set } = useForm();
+  const value = getAt(draft, path);
+  const [text, setText] = useState(
+    typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '',
+  );
+  useEffect(() => {
+    if (typeof value === 'number') setText((t) => (Number(t) === value ? t : String(value)));
+  }, [value]);
+  return (
+    <Field path={path} label={label} help={help}>
+      {(id, invalid) => (
+        <Textfield
+          id={id}
+          type="number"
+          step={step ?? 'any'}
+          value={text}
+          isInvalid={invalid}
+          isDisabled={readOnly}
+          testId={testIdOf('field', path)}
+          onChange={(e) => {
+            const t = e.currentTarget.value;
+            setText(t);
+            set(path, t.trim() !== '' && Number.isFinite(Number(t)) ? Number(t) : t);
+          }}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,114 @@
+// The Settings admin page end to end: the real Custom UI bundle in Chromium, in the admin page
+// frame of the local host, saving through its real resolver; provisioning on a site that lacks
+// Runway's issue types and fields. Light and dark; screenshots go to test-output/.
+import type { Browser } from 'playwright-core';
+import { createBaseSite } from '../../src/local/demo/catalog';
+import { startLocalApp, type LocalApp } from '../../src/local/host/app';
+import { readConfig, typedStore } from '../../src/storage';
+import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
+
+const PAGE = 'runway-settings';
+const PATH = `/admin/apps/${PAGE}`;
+
+describe('the Settings admin page in the browser', () => {
+  let app: LocalApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    requireBuilt('settings');
+    app = await startLocalApp({ port: 0, state: createBaseSite({ provisioned: false }) });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const open = (user: string, theme: 'light' | 'dark') =>
+    openSurface(browser, app, {
+      pagePath: PATH,
+      moduleKey: PAGE,
+      user,
+      theme,
+      readyTestId: 'field-implementationLabel',
+    });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`shows the mappings with their defaults in the ${theme} theme`, async () => {
+      const { page, frame, errors } = await open('admin', theme);
+      expect(await frame.getByTestId('field-implementationLabel').inputValue()).toBe('implementation');
+      expect(await frame.getByTestId('field-goLiveStatuses').inputValue()).toBe('Live, Hypercare');
+      expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
+      await page.screenshot({ path: screenshotPath(`settings-${theme}`), fullPage: true });
+      await frame.getByTestId('tab-2').click();
+      await frame.getByTestId('gate-editor-0').waitFor();
+      await page.screenshot({ path: screenshotPath(`settings-gates-${theme}`), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('shows an invalid value’s error next to its field, refuses to save it, and saves once fixed', async () => {
+    const before = await readConfig(typedStore());
+    const { page, frame } = await open('admin', 'light');
+    await frame.getByTestId('field-milestoneToleranceDays').fill('-3');
+    await frame.getByTestId('error-milestoneToleranceDays').waitFor();
+    expect(await frame.getByTestId('error-milestoneToleranceDays').innerText()).toMatch(/>=0/);
+    await frame.getByTestId('save-settings').click();
+    await frame.getByTestId('settings-notice').waitFor();
+    expect(await frame.getByTestId('settings-notice').innerText()).toContain(
+      'Not saved: 1 setting needs fixing',
+    );
+    expect(await readConfig(typedStore())).toEqual(before);
+
+    await frame.getByTestId('tab-2').click();
+    await frame
+      .getByTestId('field-gates-3-criteria')
+      .fill('[{ "kind": "gatesPassed", "gates": ["handover"] }]');
+    await frame.getByTestId('error-gates-3-criteria').waitFor();
+    expect(await frame.getByTestId('error-gates-3-criteria').innerText()).toContain(
+      'earlier gates only: "handover" comes later in the list',
+    );
+    await page.screenshot({ path: screenshotPath('settings-errors-light'), fullPage: true });
+    await frame
+      .getByTestId('field-gates-3-criteria')
+      .fill('[{ "kind": "gatesPassed", "gates": ["designSignOff"] }]');
+    await frame.getByTestId('field-gates-3-approvers-groups').fill('implementation-leads, jira-admins');
+    await frame.getByTestId('tab-0').click();
+    await frame.getByTestId('field-milestoneToleranceDays').fill('2');
+    await frame.getByTestId('save-settings').click();
+    await frame.getByText('Settings saved.').waitFor();
+    const after = await readConfig(typedStore());
+    expect(after.milestoneToleranceDays).toBe(2);
+    expect(after.gates[3].approvers.groups).toEqual(['implementation-leads', 'jira-admins']);
+    expect(after.gates[3].criteria).toEqual([{ kind: 'gatesPassed', gates: ['designSignOff'] }]);
+    await page.close();
+  });
+
+  it('lists the missing issue types and fields and creates them once, from the keyboard', async () => {
+    const { page, frame } = await open('admin', 'dark');
+    await frame.getByTestId('tab-3').click();
+    await frame.getByTestId('provision-item-gate').waitFor();
+    expect(await frame.getByTestId('provision-item-gate').innerText()).toContain('Missing');
+    await frame.getByTestId('provision-run').focus();
+    await page.keyboard.press('Enter');
+    await frame.getByTestId('provision-summary').waitFor();
+    expect(await frame.getByTestId('provision-summary').innerText()).toContain(
+      'Created 22 of 22 missing items.',
+    );
+    expect(await frame.getByTestId('provision-item-gateType').innerText()).toContain('Created');
+    await page.screenshot({ path: screenshotPath('settings-provisioned-dark'), fullPage: true });
+    await frame.getByTestId('provision-run').click();
+    await frame.getByText('Nothing to do: all 23 issue types and fields exist.').waitFor();
+    expect(app.state.issueTypes.filter((t) => t.name === 'Gate')).toHaveLength(1);
+    await page.close();
+  });
+
+  it('is read-only for someone who is not a Jira administrator', async () => {
+    const { page, frame } = await open('consultant', 'light');
+    await frame.getByTestId('read-only').waitFor();
+    expect(await frame.getByTestId('save-settings').count()).toBe(0);
+    expect(await frame.getByTestId('field-implementationLabel').isDisabled()).toBe(true);
+    await page.close();
+  });
+});
