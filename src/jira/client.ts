@@ -113,7 +113,11 @@ export interface JiraClient {
   createIssueType(input: IssueTypeInput): Promise<JiraIssueType>;
   createCustomField(input: CustomFieldInput): Promise<JiraField>;
   getProject(projectIdOrKey: string): Promise<JiraProject>;
+  /** Every project the identity can browse (`GET /rest/api/3/project/search`, all pages). */
+  searchProjects(): Promise<JiraProject[]>;
 }
+
+const ProjectPageSchema = z.looseObject({ values: z.array(ProjectSchema), isLast: z.boolean().optional() });
 
 const RemoteLinksSchema = z.union([z.array(RemoteLinkSchema), RemoteLinkSchema.transform((link) => [link])]);
 
@@ -237,6 +241,16 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       t.json('POST', '/rest/api/3/field', FieldSchema, { body: input, idempotent: false }),
 
     getProject: (key) => t.json('GET', jiraPath`/rest/api/3/project/${key}`, ProjectSchema),
+
+    async searchProjects() {
+      const projects: JiraProject[] = [];
+      for (let startAt = 0; ; ) {
+        const page = await t.json('GET', withQuery('/rest/api/3/project/search', { startAt, maxResults: 100 }), ProjectPageSchema);
+        projects.push(...page.values);
+        startAt += page.values.length;
+        if (page.isLast !== false || page.values.length === 0) return projects;
+      }
+    },
   };
 }
 
