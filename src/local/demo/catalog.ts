@@ -31,9 +31,24 @@ const accountId = (n: number) => `6130a1e5c0ffee0001${n.toString(16).padStart(6,
 
 /** The three people of the user switcher. The viewer cannot browse the restricted project (ENT). */
 export const DEMO_USERS = {
-  admin: { accountId: accountId(1), displayName: 'Priya Shah', email: 'priya.shah@runway-demo.example', token: 'demo-admin-token' },
-  consultant: { accountId: accountId(2), displayName: 'Marco Rossi', email: 'marco.rossi@runway-demo.example', token: 'demo-consultant-token' },
-  viewer: { accountId: accountId(3), displayName: 'Jordan Lee', email: 'jordan.lee@runway-demo.example', token: 'demo-viewer-token' },
+  admin: {
+    accountId: accountId(1),
+    displayName: 'Priya Shah',
+    email: 'priya.shah@runway-demo.example',
+    token: 'demo-admin-token',
+  },
+  consultant: {
+    accountId: accountId(2),
+    displayName: 'Marco Rossi',
+    email: 'marco.rossi@runway-demo.example',
+    token: 'demo-consultant-token',
+  },
+  viewer: {
+    accountId: accountId(3),
+    displayName: 'Jordan Lee',
+    email: 'jordan.lee@runway-demo.example',
+    token: 'demo-viewer-token',
+  },
 } as const satisfies Record<string, DemoLogin>;
 
 export const APP_ACCOUNT_ID = accountId(0xa99);
@@ -80,7 +95,15 @@ const TEAM: Array<[string, number]> = [
   ['Pedro Alves', -180],
 ];
 
-function makeUser(baseUrl: string, id: string, displayName: string, email: string, offset: number, groups: string[], app = false): SiteUser {
+function makeUser(
+  baseUrl: string,
+  id: string,
+  displayName: string,
+  email: string,
+  offset: number,
+  groups: string[],
+  app = false,
+): SiteUser {
   const initials = displayName
     .split(/\s+/)
     .map((w) => w[0])
@@ -112,8 +135,18 @@ function makeUsers(baseUrl: string): { users: SiteUser[]; app: SiteUser } {
   const { admin, consultant, viewer } = DEMO_USERS;
   const g = GROUPS;
   const users = [
-    makeUser(baseUrl, admin.accountId, admin.displayName, admin.email, 0, [g.siteAdmins, g.jiraAdmins, g.users, g.consultants, g.leads]),
-    makeUser(baseUrl, consultant.accountId, consultant.displayName, consultant.email, 60, [g.users, g.consultants, g.leads]),
+    makeUser(baseUrl, admin.accountId, admin.displayName, admin.email, 0, [
+      g.siteAdmins,
+      g.jiraAdmins,
+      g.users,
+      g.consultants,
+      g.leads,
+    ]),
+    makeUser(baseUrl, consultant.accountId, consultant.displayName, consultant.email, 60, [
+      g.users,
+      g.consultants,
+      g.leads,
+    ]),
     makeUser(baseUrl, viewer.accountId, viewer.displayName, viewer.email, -300, [g.users, g.viewers]),
     ...TEAM.map(([name, offset], i) =>
       makeUser(
@@ -138,7 +171,13 @@ export function teamMembers(state: SiteState): SiteUser[] {
 
 // ---- statuses and issue types -----------------------------------------------------------------
 
-const S = (id: string, name: string, category: StatusCategoryKey, description: string, resolution?: string): SiteStatus =>
+const S = (
+  id: string,
+  name: string,
+  category: StatusCategoryKey,
+  description: string,
+  resolution?: string,
+): SiteStatus =>
   resolution ? { id, name, category, description, resolution } : { id, name, category, description };
 
 export const STATUSES: SiteStatus[] = [
@@ -172,7 +211,14 @@ const statusId = (name: string): string => {
 };
 const flow = (...names: string[]) => names.map(statusId);
 
-const T = (id: string, name: string, description: string, hierarchyLevel: number, avatarId: number, workflow: string[]): SiteIssueType => ({
+const T = (
+  id: string,
+  name: string,
+  description: string,
+  hierarchyLevel: number,
+  avatarId: number,
+  workflow: string[],
+): SiteIssueType => ({
   id,
   name,
   description,
@@ -183,23 +229,100 @@ const T = (id: string, name: string, description: string, hierarchyLevel: number
 });
 
 const STANDARD_TYPES: SiteIssueType[] = [
-  T('10000', 'Epic', 'A big user story that needs to be broken down.', 1, 10307, flow('To Do', 'Discovery', 'Design', 'Build', 'UAT', 'Cutover', 'Live', 'Hypercare', 'Done')),
-  T('10001', 'Task', 'A small, distinct piece of work.', 0, 10318, flow('To Do', 'In Progress', 'In Review', 'Failed', 'Done')),
+  T(
+    '10000',
+    'Epic',
+    'A big user story that needs to be broken down.',
+    1,
+    10307,
+    flow('To Do', 'Discovery', 'Design', 'Build', 'UAT', 'Cutover', 'Live', 'Hypercare', 'Done'),
+  ),
+  T(
+    '10001',
+    'Task',
+    'A small, distinct piece of work.',
+    0,
+    10318,
+    flow('To Do', 'In Progress', 'In Review', 'Failed', 'Done'),
+  ),
   T('10002', 'Story', 'A user story.', 0, 10315, flow('To Do', 'In Progress', 'In Review', 'Failed', 'Done')),
   T('10003', 'Bug', 'A problem or error.', 0, 10303, flow('To Do', 'In Progress', 'In Review', 'Done')),
-  T('10004', 'Subtask', 'A small piece of work that is part of a larger task.', -1, 10316, flow('To Do', 'In Progress', 'Done')),
+  T(
+    '10004',
+    'Subtask',
+    'A small piece of work that is part of a larger task.',
+    -1,
+    10316,
+    flow('To Do', 'In Progress', 'Done'),
+  ),
 ];
 
 /** The issue types Runway provisions for the children of an implementation. */
 export const RUNWAY_TYPES: SiteIssueType[] = [
-  T('10005', 'Milestone', 'A dated checkpoint of an implementation.', 0, 10311, flow('To Do', 'In Progress', 'Done')),
-  T('10006', 'Risk', 'Something that may happen and hurt the implementation.', 0, 10306, flow('Open', 'Mitigating', 'Closed')),
-  T('10007', 'Assumption', 'Something taken as true that may prove false.', 0, 10320, flow('Open', 'Mitigating', 'Closed')),
-  T('10008', 'Issue', 'A problem that is hurting the implementation now.', 0, 10304, flow('Open', 'In Progress', 'Resolved')),
-  T('10009', 'Dependency', 'Something the implementation waits on.', 0, 10309, flow('Open', 'In Progress', 'Resolved')),
-  T('10010', 'Change Request', 'A requested change of scope.', 0, 10321, flow('To Do', 'In Review', 'Approved', 'Rejected', 'Done')),
-  T('10011', 'Gate', 'A stage gate that must pass before the implementation moves on.', 0, 10322, flow('To Do', 'In Review', 'Passed', 'Rejected', 'Reopened')),
-  T('10012', 'Defect', 'A defect found in the delivered solution.', 0, 10303, flow('To Do', 'In Progress', 'In Review', 'Done')),
+  T(
+    '10005',
+    'Milestone',
+    'A dated checkpoint of an implementation.',
+    0,
+    10311,
+    flow('To Do', 'In Progress', 'Done'),
+  ),
+  T(
+    '10006',
+    'Risk',
+    'Something that may happen and hurt the implementation.',
+    0,
+    10306,
+    flow('Open', 'Mitigating', 'Closed'),
+  ),
+  T(
+    '10007',
+    'Assumption',
+    'Something taken as true that may prove false.',
+    0,
+    10320,
+    flow('Open', 'Mitigating', 'Closed'),
+  ),
+  T(
+    '10008',
+    'Issue',
+    'A problem that is hurting the implementation now.',
+    0,
+    10304,
+    flow('Open', 'In Progress', 'Resolved'),
+  ),
+  T(
+    '10009',
+    'Dependency',
+    'Something the implementation waits on.',
+    0,
+    10309,
+    flow('Open', 'In Progress', 'Resolved'),
+  ),
+  T(
+    '10010',
+    'Change Request',
+    'A requested change of scope.',
+    0,
+    10321,
+    flow('To Do', 'In Review', 'Approved', 'Rejected', 'Done'),
+  ),
+  T(
+    '10011',
+    'Gate',
+    'A stage gate that must pass before the implementation moves on.',
+    0,
+    10322,
+    flow('To Do', 'In Review', 'Passed', 'Rejected', 'Reopened'),
+  ),
+  T(
+    '10012',
+    'Defect',
+    'A defect found in the delivered solution.',
+    0,
+    10303,
+    flow('To Do', 'In Progress', 'In Review', 'Done'),
+  ),
   T('10013', 'Incident', 'A production incident.', 0, 10305, flow('To Do', 'In Progress', 'Done')),
 ];
 
@@ -221,7 +344,12 @@ export const PRIORITIES: SiteNamedThing[] = [
 
 // ---- fields -------------------------------------------------------------------------------------
 
-function systemField(id: string, name: string, schema: SiteField['schema'] | undefined, opts: { orderable?: boolean; navigable?: boolean; clause?: string[] } = {}): SiteField {
+function systemField(
+  id: string,
+  name: string,
+  schema: SiteField['schema'] | undefined,
+  opts: { orderable?: boolean; navigable?: boolean; clause?: string[] } = {},
+): SiteField {
   const field: SiteField = {
     id,
     key: id,
@@ -239,27 +367,82 @@ function systemField(id: string, name: string, schema: SiteField['schema'] | und
 const SYSTEM_FIELDS: SiteField[] = [
   systemField('summary', 'Summary', { type: 'string', system: 'summary' }),
   systemField('description', 'Description', { type: 'string', system: 'description' }),
-  systemField('issuetype', 'Issue Type', { type: 'issuetype', system: 'issuetype' }, { clause: ['issuetype', 'type'] }),
+  systemField(
+    'issuetype',
+    'Issue Type',
+    { type: 'issuetype', system: 'issuetype' },
+    { clause: ['issuetype', 'type'] },
+  ),
   systemField('project', 'Project', { type: 'project', system: 'project' }),
   systemField('status', 'Status', { type: 'status', system: 'status' }, { orderable: false }),
-  systemField('statusCategory', 'Status Category', { type: 'statusCategory', system: 'statusCategory' }, { orderable: false }),
-  systemField('statuscategorychangedate', 'Status Category Changed', { type: 'datetime', system: 'statuscategorychangedate' }, { orderable: false }),
+  systemField(
+    'statusCategory',
+    'Status Category',
+    { type: 'statusCategory', system: 'statusCategory' },
+    { orderable: false },
+  ),
+  systemField(
+    'statuscategorychangedate',
+    'Status Category Changed',
+    { type: 'datetime', system: 'statuscategorychangedate' },
+    { orderable: false },
+  ),
   systemField('priority', 'Priority', { type: 'priority', system: 'priority' }),
   systemField('resolution', 'Resolution', { type: 'resolution', system: 'resolution' }),
-  systemField('resolutiondate', 'Resolved', { type: 'datetime', system: 'resolutiondate' }, { orderable: false, clause: ['resolutiondate', 'resolved'] }),
-  systemField('created', 'Created', { type: 'datetime', system: 'created' }, { orderable: false, clause: ['created', 'createdDate'] }),
-  systemField('updated', 'Updated', { type: 'datetime', system: 'updated' }, { orderable: false, clause: ['updated', 'updatedDate'] }),
+  systemField(
+    'resolutiondate',
+    'Resolved',
+    { type: 'datetime', system: 'resolutiondate' },
+    { orderable: false, clause: ['resolutiondate', 'resolved'] },
+  ),
+  systemField(
+    'created',
+    'Created',
+    { type: 'datetime', system: 'created' },
+    { orderable: false, clause: ['created', 'createdDate'] },
+  ),
+  systemField(
+    'updated',
+    'Updated',
+    { type: 'datetime', system: 'updated' },
+    { orderable: false, clause: ['updated', 'updatedDate'] },
+  ),
   systemField('duedate', 'Due date', { type: 'date', system: 'duedate' }, { clause: ['due', 'duedate'] }),
   systemField('labels', 'Labels', { type: 'array', items: 'string', system: 'labels' }),
   systemField('assignee', 'Assignee', { type: 'user', system: 'assignee' }),
   systemField('reporter', 'Reporter', { type: 'user', system: 'reporter' }),
   systemField('creator', 'Creator', { type: 'user', system: 'creator' }, { orderable: false }),
   systemField('parent', 'Parent', { type: 'issuelink', system: 'parent' }),
-  systemField('issuelinks', 'Linked Issues', { type: 'array', items: 'issuelinks', system: 'issuelinks' }, { clause: ['issueLink'] }),
-  systemField('timetracking', 'Time tracking', { type: 'timetracking', system: 'timetracking' }, { navigable: false }),
-  systemField('timeoriginalestimate', 'Original estimate', { type: 'number', system: 'timeoriginalestimate' }, { orderable: false, clause: ['originalEstimate', 'timeoriginalestimate'] }),
-  systemField('timeestimate', 'Remaining Estimate', { type: 'number', system: 'timeestimate' }, { orderable: false, clause: ['remainingEstimate', 'timeestimate'] }),
-  systemField('timespent', 'Time Spent', { type: 'number', system: 'timespent' }, { orderable: false, clause: ['timespent'] }),
+  systemField(
+    'issuelinks',
+    'Linked Issues',
+    { type: 'array', items: 'issuelinks', system: 'issuelinks' },
+    { clause: ['issueLink'] },
+  ),
+  systemField(
+    'timetracking',
+    'Time tracking',
+    { type: 'timetracking', system: 'timetracking' },
+    { navigable: false },
+  ),
+  systemField(
+    'timeoriginalestimate',
+    'Original estimate',
+    { type: 'number', system: 'timeoriginalestimate' },
+    { orderable: false, clause: ['originalEstimate', 'timeoriginalestimate'] },
+  ),
+  systemField(
+    'timeestimate',
+    'Remaining Estimate',
+    { type: 'number', system: 'timeestimate' },
+    { orderable: false, clause: ['remainingEstimate', 'timeestimate'] },
+  ),
+  systemField(
+    'timespent',
+    'Time Spent',
+    { type: 'number', system: 'timespent' },
+    { orderable: false, clause: ['timespent'] },
+  ),
 ];
 
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
@@ -279,7 +462,14 @@ export const RUNWAY_FIELDS: Array<{ name: string; type: string; options?: string
   {
     name: 'Gate Type',
     type: `${CF}select`,
-    options: ['Design Sign-off', 'Migration Readiness', 'UAT Readiness', 'Go-Live Readiness', 'Handover', 'Hypercare Exit'],
+    options: [
+      'Design Sign-off',
+      'Migration Readiness',
+      'UAT Readiness',
+      'Go-Live Readiness',
+      'Handover',
+      'Hypercare Exit',
+    ],
   },
   { name: 'Integration Runs', type: `${CF}float` },
   { name: 'Failed Runs', type: `${CF}float` },
@@ -302,7 +492,11 @@ const PROJECT_NAMES: Record<string, { name: string; description: string }> = {
 };
 
 function permissionScheme(restricted: boolean): Record<ProjectPermissionKey, PermissionHolder[]> {
-  const writers: PermissionHolder[] = [{ group: GROUPS.consultants }, { group: GROUPS.jiraAdmins }, { app: true }];
+  const writers: PermissionHolder[] = [
+    { group: GROUPS.consultants },
+    { group: GROUPS.jiraAdmins },
+    { app: true },
+  ];
   const browsers: PermissionHolder[] = restricted ? writers : [{ group: GROUPS.users }, { app: true }];
   return {
     BROWSE_PROJECTS: browsers,
@@ -339,7 +533,11 @@ export function restrictedProjectOf(keys: readonly string[], requested?: string 
 export function createBaseSite(options: BaseSiteOptions = {}): SiteState {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const keys = options.projects ?? DEFAULT_PROJECT_KEYS;
-  for (const key of keys) if (!/^[A-Z][A-Z0-9]{1,9}$/.test(key)) throw new Error(`Invalid project key '${key}': use 2-10 capital letters or digits, starting with a letter.`);
+  for (const key of keys)
+    if (!/^[A-Z][A-Z0-9]{1,9}$/.test(key))
+      throw new Error(
+        `Invalid project key '${key}': use 2-10 capital letters or digits, starting with a letter.`,
+      );
   if (new Set(keys).size !== keys.length) throw new Error('Project keys must be unique.');
   const restricted = restrictedProjectOf(keys, options.restrictedProject);
   const provisioned = options.provisioned ?? true;
@@ -359,13 +557,18 @@ export function createBaseSite(options: BaseSiteOptions = {}): SiteState {
   };
   const fields = [...SYSTEM_FIELDS.map((f) => ({ ...f }))];
   for (const stock of STOCK_CUSTOM_FIELDS) {
-    const field = newCustomField({ fieldId: stock.id, contextId: counters.contextId++ }, stock.name, stock.type);
+    const field = newCustomField(
+      { fieldId: stock.id, contextId: counters.contextId++ },
+      stock.name,
+      stock.type,
+    );
     fields.push(field);
   }
   if (provisioned) {
     for (const spec of RUNWAY_FIELDS) {
       const field = newCustomField(counters, spec.name, spec.type);
-      for (const value of spec.options ?? []) field.contexts?.[0].options.push({ id: String(counters.optionId++), value, disabled: false });
+      for (const value of spec.options ?? [])
+        field.contexts?.[0].options.push({ id: String(counters.optionId++), value, disabled: false });
       fields.push(field);
     }
   }
@@ -383,7 +586,10 @@ export function createBaseSite(options: BaseSiteOptions = {}): SiteState {
     cloudId: 'c0ffee00-0000-4000-8000-00000000de70',
     users,
     appUser: app,
-    groups: Object.values(GROUPS).map((name, i) => ({ name, groupId: `a1b2c3d4-0000-4000-8000-${String(i + 1).padStart(12, '0')}` })),
+    groups: Object.values(GROUPS).map((name, i) => ({
+      name,
+      groupId: `a1b2c3d4-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+    })),
     globalPermissions: {
       ADMINISTER: [GROUPS.jiraAdmins],
       SYSTEM_ADMIN: [GROUPS.siteAdmins],
@@ -392,7 +598,10 @@ export function createBaseSite(options: BaseSiteOptions = {}): SiteState {
     },
     apiTokens: Object.fromEntries(Object.values(DEMO_USERS).map((u) => [u.token, u.accountId])),
     projects,
-    issueTypes: [...STANDARD_TYPES, ...(provisioned ? RUNWAY_TYPES : [])].map((t) => ({ ...t, workflow: [...t.workflow] })),
+    issueTypes: [...STANDARD_TYPES, ...(provisioned ? RUNWAY_TYPES : [])].map((t) => ({
+      ...t,
+      workflow: [...t.workflow],
+    })),
     statuses: STATUSES.map((s) => ({ ...s })),
     resolutions: RESOLUTIONS.map((r) => ({ ...r })),
     priorities: PRIORITIES.map((p) => ({ ...p })),

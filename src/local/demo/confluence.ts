@@ -12,20 +12,36 @@ export const CONFLUENCE_APP_ID = 'c0ffee00-demo-4000-8000-confluence0';
 
 const text = (value: string) => ({ type: 'text', text: value });
 const paragraph = (value: string) => ({ type: 'paragraph', content: [text(value)] });
-const heading = (level: number, value: string) => ({ type: 'heading', attrs: { level }, content: [text(value)] });
+const heading = (level: number, value: string) => ({
+  type: 'heading',
+  attrs: { level },
+  content: [text(value)],
+});
 
 function doc(...content: unknown[]) {
   return { type: 'doc', version: 1, content };
 }
 
-export function addDemoPages(state: SiteState, implementations: readonly ImplementationSummary[], restrictedProject: string | null, cutoffMs: number) {
+export function addDemoPages(
+  state: SiteState,
+  implementations: readonly ImplementationSummary[],
+  restrictedProject: string | null,
+  cutoffMs: number,
+) {
   const admin = DEMO_USERS.admin.accountId;
   const everyone = [GROUPS.users, 'app'];
   const writers = [GROUPS.consultants, GROUPS.jiraAdmins, 'app'];
-  const firstDay = implementations.reduce((min, i) => Math.min(min, parseDate(i.contractSigned)), cutoffMs) - 30 * DAY_MS;
+  const firstDay =
+    implementations.reduce((min, i) => Math.min(min, parseDate(i.contractSigned)), cutoffMs) - 30 * DAY_MS;
   const start = formatIsoInstant(Math.min(firstDay, cutoffMs - 400 * DAY_MS));
 
-  const newPage = (space: ConfluenceSpace, title: string, parentId: string | null, createdAt: string, body: unknown): ConfluencePage => {
+  const newPage = (
+    space: ConfluenceSpace,
+    title: string,
+    parentId: string | null,
+    createdAt: string,
+    body: unknown,
+  ): ConfluencePage => {
     const page: ConfluencePage = {
       id: String(state.counters.pageId++),
       spaceId: space.id,
@@ -35,7 +51,8 @@ export function addDemoPages(state: SiteState, implementations: readonly Impleme
       authorId: admin,
       ownerId: admin,
       createdAt,
-      position: state.confluence.pages.filter((p) => p.parentId === parentId && p.spaceId === space.id).length,
+      position: state.confluence.pages.filter((p) => p.parentId === parentId && p.spaceId === space.id)
+        .length,
       version: { number: 1, message: '', minorEdit: false, authorId: admin, createdAt },
       body: { representation: 'atlas_doc_format', value: body },
     };
@@ -44,9 +61,25 @@ export function addDemoPages(state: SiteState, implementations: readonly Impleme
   };
 
   const newSpace = (id: string, key: string, name: string, viewGroups: string[]): ConfluenceSpace => {
-    const space: ConfluenceSpace = { id, key, name, type: 'global', authorId: admin, createdAt: start, homepageId: '', viewGroups, editGroups: writers };
+    const space: ConfluenceSpace = {
+      id,
+      key,
+      name,
+      type: 'global',
+      authorId: admin,
+      createdAt: start,
+      homepageId: '',
+      viewGroups,
+      editGroups: writers,
+    };
     state.confluence.spaces.push(space);
-    const home = newPage(space, `${name} Home`, null, start, doc(heading(1, name), paragraph(`Welcome to the ${name} space.`)));
+    const home = newPage(
+      space,
+      `${name} Home`,
+      null,
+      start,
+      doc(heading(1, name), paragraph(`Welcome to the ${name} space.`)),
+    );
     space.homepageId = home.id;
     return space;
   };
@@ -60,7 +93,9 @@ export function addDemoPages(state: SiteState, implementations: readonly Impleme
     start,
     doc(
       heading(1, 'Runway playbook library'),
-      paragraph('Templates for implementation plans, UAT, cutover, go-live readiness and hypercare live here.'),
+      paragraph(
+        'Templates for implementation plans, UAT, cutover, go-live readiness and hypercare live here.',
+      ),
     ),
   );
 
@@ -79,7 +114,9 @@ export function addDemoPages(state: SiteState, implementations: readonly Impleme
         paragraph(`Implementation ${impl.key}: ${impl.summary}.`),
         paragraph(`Went live on ${impl.goLive}. Complexity ${impl.tier}, segment ${impl.segment}.`),
         heading(2, 'Contacts and escalation'),
-        paragraph('Customer Success owns the account from hypercare exit; Support takes incidents through the usual queue.'),
+        paragraph(
+          'Customer Success owns the account from hypercare exit; Support takes incidents through the usual queue.',
+        ),
       ),
     );
     const epic = findIssue(state, impl.key);

@@ -63,16 +63,28 @@ export function searchExport(state: SiteState, options: SearchExportOptions = {}
   if (!user) throw new Error(`No user ${accountId} on this site`);
   const jql = options.jql ?? `project in (${state.projects.map((p) => p.key).join(', ')}) ORDER BY key ASC`;
   const pageSize = options.pageSize ?? SEARCH_MAX_RESULTS;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a whole number ≥ 1, got ${pageSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new Error(`pageSize must be a whole number ≥ 1, got ${pageSize}`);
   const fields = selectFields(state, options.fields ?? [...EXPORT_SYSTEM_FIELDS, ...runwayFieldIds(state)]);
-  const issues = runJql({ state, user, browsable: browsableProjectIds(state, user), nowMs: state.lastChangeMs }, parseJql(jql));
+  const issues = runJql(
+    { state, user, browsable: browsableProjectIds(state, user), nowMs: state.lastChangeMs },
+    parseJql(jql),
+  );
   const names = namesOf(fields);
-  const render = { fields, expand: new Set(['names', 'changelog']), changelogLimit: Number.POSITIVE_INFINITY };
+  const render = {
+    fields,
+    expand: new Set(['names', 'changelog']),
+    changelogLimit: Number.POSITIVE_INFINITY,
+  };
   const fingerprint = fingerprintOf(`${user.accountId}\u0000${jql}`);
   const pages: SearchPage[] = [];
   for (let offset = 0; offset < issues.length || pages.length === 0; offset += pageSize) {
     const slice = issues.slice(offset, offset + pageSize);
-    const page: SearchPage = { issues: slice.map((issue) => renderIssue(state, issue, render)), isLast: offset + pageSize >= issues.length, names };
+    const page: SearchPage = {
+      issues: slice.map((issue) => renderIssue(state, issue, render)),
+      isLast: offset + pageSize >= issues.length,
+      names,
+    };
     if (!page.isLast) page.nextPageToken = encodeCursor(fingerprint, offset + pageSize);
     pages.push(page);
   }

@@ -1,16 +1,79 @@
 // Words the demo portfolio is written with: customers, scopes, RAID items, deliverables.
 
 const CUSTOMER_FIRST = [
-  'Northwind', 'Contoso', 'Fabrikam', 'Globex', 'Initech', 'Umbrella', 'Brightline', 'Kestrel', 'Lumen', 'Meridian',
-  'Northstar', 'Orchard', 'Pinnacle', 'Quarry', 'Redwood', 'Summit', 'Tidewater', 'Upland', 'Vantage', 'Willow',
-  'Yardley', 'Zephyr', 'Alder', 'Beacon', 'Cobalt', 'Driftwood', 'Ember', 'Fjord', 'Granite', 'Harbor',
-  'Ironwood', 'Juniper', 'Larkspur', 'Mosaic', 'Nimbus', 'Osprey', 'Prairie', 'Quill', 'Riverbend', 'Sterling',
-  'Thistle', 'Vireo', 'Westfield', 'Aurora', 'Bramble', 'Cascade', 'Delta', 'Evergreen', 'Foxglove', 'Gable',
+  'Northwind',
+  'Contoso',
+  'Fabrikam',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Brightline',
+  'Kestrel',
+  'Lumen',
+  'Meridian',
+  'Northstar',
+  'Orchard',
+  'Pinnacle',
+  'Quarry',
+  'Redwood',
+  'Summit',
+  'Tidewater',
+  'Upland',
+  'Vantage',
+  'Willow',
+  'Yardley',
+  'Zephyr',
+  'Alder',
+  'Beacon',
+  'Cobalt',
+  'Driftwood',
+  'Ember',
+  'Fjord',
+  'Granite',
+  'Harbor',
+  'Ironwood',
+  'Juniper',
+  'Larkspur',
+  'Mosaic',
+  'Nimbus',
+  'Osprey',
+  'Prairie',
+  'Quill',
+  'Riverbend',
+  'Sterling',
+  'Thistle',
+  'Vireo',
+  'Westfield',
+  'Aurora',
+  'Bramble',
+  'Cascade',
+  'Delta',
+  'Evergreen',
+  'Foxglove',
+  'Gable',
 ];
 
 const CUSTOMER_SECOND = [
-  'Health', 'Logistics', 'Bank', 'Insurance', 'Retail', 'Energy', 'Foods', 'Telecom', 'Labs', 'Manufacturing',
-  'Media', 'Airlines', 'Pharma', 'University', 'Hotels', 'Motors', 'Capital', 'Utilities', 'Freight', 'Credit Union',
+  'Health',
+  'Logistics',
+  'Bank',
+  'Insurance',
+  'Retail',
+  'Energy',
+  'Foods',
+  'Telecom',
+  'Labs',
+  'Manufacturing',
+  'Media',
+  'Airlines',
+  'Pharma',
+  'University',
+  'Hotels',
+  'Motors',
+  'Capital',
+  'Utilities',
+  'Freight',
+  'Credit Union',
 ];
 
 const REGIONS = ['EMEA', 'APAC', 'North America', 'LATAM', 'Nordics', 'DACH', 'UK & Ireland', 'ANZ'];
@@ -24,7 +87,9 @@ export function customerName(index: number): string {
   const first = CUSTOMER_FIRST[i % f];
   const second = CUSTOMER_SECOND[(Math.floor(i / f) + i) % s];
   const round = Math.floor(index / combos);
-  return round === 0 ? `${first} ${second}` : `${first} ${second} ${REGIONS[(round - 1) % REGIONS.length]}${round > REGIONS.length ? ` ${Math.ceil(round / REGIONS.length)}` : ''}`;
+  return round === 0
+    ? `${first} ${second}`
+    : `${first} ${second} ${REGIONS[(round - 1) % REGIONS.length]}${round > REGIONS.length ? ` ${Math.ceil(round / REGIONS.length)}` : ''}`;
 }
 
 export const SCOPES = [
@@ -38,7 +103,12 @@ export const SCOPES = [
   'field service rollout',
 ];
 
-export const PLAYBOOK_LABELS = ['playbook:saas-standard', 'playbook:data-migration', 'playbook:enterprise-sso', 'playbook:regulated-rollout'];
+export const PLAYBOOK_LABELS = [
+  'playbook:saas-standard',
+  'playbook:data-migration',
+  'playbook:enterprise-sso',
+  'playbook:regulated-rollout',
+];
 
 export const RISKS = [
   'Data extract quality',
@@ -119,11 +189,34 @@ export const UAT_SCENARIOS = [
   'Notification templates',
 ];
 
-export const INTEGRATIONS = ['Salesforce', 'SAP S/4HANA', 'Workday', 'NetSuite', 'HubSpot', 'Okta SSO', 'ServiceNow', 'Snowflake', 'Microsoft Dynamics', 'Stripe'];
+export const INTEGRATIONS = [
+  'Salesforce',
+  'SAP S/4HANA',
+  'Workday',
+  'NetSuite',
+  'HubSpot',
+  'Okta SSO',
+  'ServiceNow',
+  'Snowflake',
+  'Microsoft Dynamics',
+  'Stripe',
+];
 
-export const MIGRATIONS = ['customer accounts', 'open orders', 'historic tickets', 'employee records', 'product catalogue', 'contracts'];
+export const MIGRATIONS = [
+  'customer accounts',
+  'open orders',
+  'historic tickets',
+  'employee records',
+  'product catalogue',
+  'contracts',
+];
 
-export const ESCALATIONS = ['Go-live date at risk', 'Executive sponsor concern on data quality', 'Integration outage during UAT', 'Missed training sessions'];
+export const ESCALATIONS = [
+  'Go-live date at risk',
+  'Executive sponsor concern on data quality',
+  'Integration outage during UAT',
+  'Missed training sessions',
+];
 
 export const TASKS = [
   'Configure workspace and roles',

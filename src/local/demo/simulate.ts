@@ -2,7 +2,18 @@
 // applied in time order, each writing the changelog history Jira would write. Nothing after
 // the snapshot instant (the portfolio's asOf) happens, so the site is the world as of asOf.
 
-import type { ChangeItemJson, HistoryJson, SiteField, SiteIssue, SiteIssueType, SiteNamedThing, SiteProject, SiteState, SiteStatus, SiteUser } from '../site/model';
+import type {
+  ChangeItemJson,
+  HistoryJson,
+  SiteField,
+  SiteIssue,
+  SiteIssueType,
+  SiteNamedThing,
+  SiteProject,
+  SiteState,
+  SiteStatus,
+  SiteUser,
+} from '../site/model';
 import { customDateString, item, optionJson } from '../site/mutate';
 import { DAY_MS, changelogDateString, formatDate, formatJiraTimestamp } from '../site/time';
 import type { Rng } from './prng';
@@ -19,7 +30,11 @@ export type Change =
 
 export const status = (name: string, resolution?: string): Change =>
   resolution === undefined ? { kind: 'status', status: name } : { kind: 'status', status: name, resolution };
-export const custom = (fieldId: string, value: string | number | null): Change => ({ kind: 'custom', fieldId, value });
+export const custom = (fieldId: string, value: string | number | null): Change => ({
+  kind: 'custom',
+  fieldId,
+  value,
+});
 export const due = (date: string | null): Change => ({ kind: 'due', date });
 export const assign = (accountId: string | null): Change => ({ kind: 'assignee', accountId });
 export const priority = (name: string): Change => ({ kind: 'priority', name });
@@ -41,7 +56,11 @@ export class SimWorld {
   /** Status and resolution change items are the same for every issue that makes the change. */
   private readonly sharedItems = new Map<string, ChangeItemJson>();
 
-  sharedItem(field: 'status' | 'resolution', from: { id: string; name: string } | undefined, to: { id: string; name: string } | undefined): ChangeItemJson {
+  sharedItem(
+    field: 'status' | 'resolution',
+    from: { id: string; name: string } | undefined,
+    to: { id: string; name: string } | undefined,
+  ): ChangeItemJson {
     const key = `${field}|${from?.id ?? ''}|${to?.id ?? ''}`;
     let shared = this.sharedItems.get(key);
     if (!shared) {
@@ -140,7 +159,8 @@ export class IssueSim {
     this.lastMs = init.createdMs;
     this.parent = init.parent ?? null;
     const customValues: Record<string, unknown> = {};
-    for (const [fieldId, value] of Object.entries(init.custom ?? {})) customValues[fieldId] = this.customJson(fieldId, value);
+    for (const [fieldId, value] of Object.entries(init.custom ?? {}))
+      customValues[fieldId] = this.customJson(fieldId, value);
     this.issue = {
       id: '',
       key: '',
@@ -228,7 +248,10 @@ export class IssueSim {
         if (from.category !== to.category) issue.statuscategorychangedate = stamp;
         issue.statusId = to.id;
         const prev = issue.resolutionId ? world.resolutionsById.get(issue.resolutionId) : undefined;
-        const next = to.category === 'done' ? (world.resolutions.get(change.resolution ?? to.resolution ?? 'Done') ?? prev) : undefined;
+        const next =
+          to.category === 'done'
+            ? (world.resolutions.get(change.resolution ?? to.resolution ?? 'Done') ?? prev)
+            : undefined;
         if ((prev?.id ?? null) !== (next?.id ?? null)) {
           items.push(world.sharedItem('resolution', prev, next));
           issue.resolutionId = next?.id ?? null;
@@ -239,18 +262,31 @@ export class IssueSim {
       case 'custom': {
         const field = world.fields.get(change.fieldId);
         if (!field) throw new Error(`No field ${change.fieldId}`);
-        const before = issue.custom[change.fieldId] as { id?: string; value?: string } | string | number | undefined;
+        const before = issue.custom[change.fieldId] as
+          { id?: string; value?: string } | string | number | undefined;
         const next = change.value === null ? null : this.customJson(change.fieldId, change.value);
         if (field.kind === 'select') {
           const prev = before && typeof before === 'object' ? before : null;
           const nxt = next as { id: string; value: string } | null;
           if ((prev?.id ?? null) === (nxt?.id ?? null)) return;
-          items.push(item(field.name, field.id, prev?.id ?? null, prev?.value ?? null, nxt?.id ?? null, nxt?.value ?? null, 'custom'));
+          items.push(
+            item(
+              field.name,
+              field.id,
+              prev?.id ?? null,
+              prev?.value ?? null,
+              nxt?.id ?? null,
+              nxt?.value ?? null,
+              'custom',
+            ),
+          );
         } else if (field.kind === 'date') {
           const prev = typeof before === 'string' ? before : null;
           const nxt = next as string | null;
           if (prev === nxt) return;
-          items.push(item(field.name, field.id, prev, customDateString(prev), nxt, customDateString(nxt), 'custom'));
+          items.push(
+            item(field.name, field.id, prev, customDateString(prev), nxt, customDateString(nxt), 'custom'),
+          );
         } else {
           const prev = before === undefined || typeof before === 'object' ? null : String(before);
           const nxt = next === null ? null : String(next);
@@ -263,7 +299,16 @@ export class IssueSim {
       }
       case 'due': {
         if (issue.duedate === change.date) return;
-        items.push(item('duedate', 'duedate', issue.duedate, changelogDateString(issue.duedate), change.date, changelogDateString(change.date)));
+        items.push(
+          item(
+            'duedate',
+            'duedate',
+            issue.duedate,
+            changelogDateString(issue.duedate),
+            change.date,
+            changelogDateString(change.date),
+          ),
+        );
         issue.duedate = change.date;
         return;
       }
@@ -271,14 +316,25 @@ export class IssueSim {
         if (issue.assigneeId === change.accountId) return;
         const prev = issue.assigneeId ? world.users.get(issue.assigneeId) : undefined;
         const next = change.accountId ? world.users.get(change.accountId) : undefined;
-        items.push(item('assignee', 'assignee', prev?.accountId ?? null, prev?.displayName ?? null, next?.accountId ?? null, next?.displayName ?? null));
+        items.push(
+          item(
+            'assignee',
+            'assignee',
+            prev?.accountId ?? null,
+            prev?.displayName ?? null,
+            next?.accountId ?? null,
+            next?.displayName ?? null,
+          ),
+        );
         issue.assigneeId = change.accountId;
         return;
       }
       case 'priority': {
         const next = world.priorities.get(change.name);
         if (!next || next.id === issue.priorityId) return;
-        const prev = issue.priorityId ? world.state.priorities.find((p) => p.id === issue.priorityId) : undefined;
+        const prev = issue.priorityId
+          ? world.state.priorities.find((p) => p.id === issue.priorityId)
+          : undefined;
         items.push(item('priority', 'priority', prev?.id ?? null, prev?.name ?? null, next.id, next.name));
         issue.priorityId = next.id;
         return;
@@ -293,10 +349,21 @@ export class IssueSim {
       case 'estimate': {
         const prev = issue.timeoriginalestimate;
         if (prev === change.seconds) return;
-        items.push(item('timeoriginalestimate', 'timeoriginalestimate', num(prev), num(prev), String(change.seconds), String(change.seconds)));
+        items.push(
+          item(
+            'timeoriginalestimate',
+            'timeoriginalestimate',
+            num(prev),
+            num(prev),
+            String(change.seconds),
+            String(change.seconds),
+          ),
+        );
         issue.timeoriginalestimate = change.seconds;
         if (issue.timeestimate === null) {
-          items.push(item('timeestimate', 'timeestimate', null, null, String(change.seconds), String(change.seconds)));
+          items.push(
+            item('timeestimate', 'timeestimate', null, null, String(change.seconds), String(change.seconds)),
+          );
           issue.timeestimate = change.seconds;
         }
         return;
@@ -304,13 +371,31 @@ export class IssueSim {
       case 'work': {
         // Logging work writes three items, as Jira does: time spent, the worklog id, remaining.
         const spent = (issue.timespent ?? 0) + change.seconds;
-        items.push(item('timespent', 'timespent', num(issue.timespent), num(issue.timespent), String(spent), String(spent)));
+        items.push(
+          item(
+            'timespent',
+            'timespent',
+            num(issue.timespent),
+            num(issue.timespent),
+            String(spent),
+            String(spent),
+          ),
+        );
         const worklogId = String(world.state.counters.worklogId++);
         items.push(item('WorklogId', undefined, null, null, worklogId, worklogId));
         if (issue.timeestimate !== null) {
           const remaining = Math.max(0, issue.timeestimate - change.seconds);
           if (remaining !== issue.timeestimate) {
-            items.push(item('timeestimate', 'timeestimate', String(issue.timeestimate), String(issue.timeestimate), String(remaining), String(remaining)));
+            items.push(
+              item(
+                'timeestimate',
+                'timeestimate',
+                String(issue.timeestimate),
+                String(issue.timeestimate),
+                String(remaining),
+                String(remaining),
+              ),
+            );
           }
           issue.timeestimate = remaining;
         }

@@ -2,14 +2,46 @@
 
 import type { CustomFieldKind, SiteField } from './model';
 
-const CUSTOM_TYPES: Record<string, { kind: CustomFieldKind; schemaType: string; items?: string; searcher: string }> = {
-  'com.atlassian.jira.plugin.system.customfieldtypes:select': { kind: 'select', schemaType: 'option', searcher: 'multiselectsearcher' },
-  'com.atlassian.jira.plugin.system.customfieldtypes:datepicker': { kind: 'date', schemaType: 'date', searcher: 'daterange' },
-  'com.atlassian.jira.plugin.system.customfieldtypes:datetime': { kind: 'datetime', schemaType: 'datetime', searcher: 'datetimerange' },
-  'com.atlassian.jira.plugin.system.customfieldtypes:float': { kind: 'number', schemaType: 'number', searcher: 'exactnumber' },
-  'com.atlassian.jira.plugin.system.customfieldtypes:textfield': { kind: 'text', schemaType: 'string', searcher: 'textsearcher' },
-  'com.atlassian.jira.plugin.system.customfieldtypes:textarea': { kind: 'text', schemaType: 'string', searcher: 'textsearcher' },
-  'com.atlassian.jira.plugin.system.customfieldtypes:labels': { kind: 'labels', schemaType: 'array', items: 'string', searcher: 'labelsearcher' },
+const CUSTOM_TYPES: Record<
+  string,
+  { kind: CustomFieldKind; schemaType: string; items?: string; searcher: string }
+> = {
+  'com.atlassian.jira.plugin.system.customfieldtypes:select': {
+    kind: 'select',
+    schemaType: 'option',
+    searcher: 'multiselectsearcher',
+  },
+  'com.atlassian.jira.plugin.system.customfieldtypes:datepicker': {
+    kind: 'date',
+    schemaType: 'date',
+    searcher: 'daterange',
+  },
+  'com.atlassian.jira.plugin.system.customfieldtypes:datetime': {
+    kind: 'datetime',
+    schemaType: 'datetime',
+    searcher: 'datetimerange',
+  },
+  'com.atlassian.jira.plugin.system.customfieldtypes:float': {
+    kind: 'number',
+    schemaType: 'number',
+    searcher: 'exactnumber',
+  },
+  'com.atlassian.jira.plugin.system.customfieldtypes:textfield': {
+    kind: 'text',
+    schemaType: 'string',
+    searcher: 'textsearcher',
+  },
+  'com.atlassian.jira.plugin.system.customfieldtypes:textarea': {
+    kind: 'text',
+    schemaType: 'string',
+    searcher: 'textsearcher',
+  },
+  'com.atlassian.jira.plugin.system.customfieldtypes:labels': {
+    kind: 'labels',
+    schemaType: 'array',
+    items: 'string',
+    searcher: 'labelsearcher',
+  },
 };
 
 /** Builds a custom field the way Jira creates one: id, clause names and a global default context. */

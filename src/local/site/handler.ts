@@ -107,7 +107,14 @@ export function createSiteHandler(state: SiteState, options: SiteHandlerOptions 
     const found = match(method, url.pathname);
     const endpoint = found.route ? `${method} ${found.route.template}` : 'unmatched';
     const record = (status: number, fault?: RequestLogEntry['fault']) => {
-      const entry: RequestLogEntry = { seq: ++seq, method, endpoint, path: request.path, accountId: request.accountId, status };
+      const entry: RequestLogEntry = {
+        seq: ++seq,
+        method,
+        endpoint,
+        path: request.path,
+        accountId: request.accountId,
+        status,
+      };
       if (fault) entry.fault = fault;
       log.push(entry);
     };
@@ -122,11 +129,22 @@ export function createSiteHandler(state: SiteState, options: SiteHandlerOptions 
     return response;
   }
 
-  function route(request: SiteRequest, method: string, url: URL, found: ReturnType<typeof match>): SiteResponse {
+  function route(
+    request: SiteRequest,
+    method: string,
+    url: URL,
+    found: ReturnType<typeof match>,
+  ): SiteResponse {
     const user = findUser(state, request.accountId);
-    if (!user || !user.active) return { status: 401, headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: UNAUTHENTICATED_MESSAGE };
+    if (!user || !user.active)
+      return {
+        status: 401,
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
+        body: UNAUTHENTICATED_MESSAGE,
+      };
     if (!found.route) {
-      if ('pathMatched' in found && found.pathMatched) return errorFor(url.pathname, 405, `Method ${method} is not allowed for ${url.pathname}.`);
+      if ('pathMatched' in found && found.pathMatched)
+        return errorFor(url.pathname, 405, `Method ${method} is not allowed for ${url.pathname}.`);
       return errorFor(url.pathname, 404, `The local site does not emulate ${method} ${url.pathname}.`);
     }
     let body: unknown;
@@ -137,7 +155,15 @@ export function createSiteHandler(state: SiteState, options: SiteHandlerOptions 
         return errorFor(url.pathname, 400, INVALID_PAYLOAD);
       }
     }
-    const ctx: RouteContext = { state, user, params: found.params, query: url.searchParams, body, nowMs: now(), cache };
+    const ctx: RouteContext = {
+      state,
+      user,
+      params: found.params,
+      query: url.searchParams,
+      body,
+      nowMs: now(),
+      cache,
+    };
     try {
       return found.route.run(ctx);
     } catch (error) {

@@ -35,7 +35,11 @@ export function noContent(): SiteResponse {
 }
 
 /** Jira's error collection: `{ errorMessages: [...], errors: {...} }`. */
-export function jiraError(status: number, messages: string[] | string, errors: Record<string, string> = {}): SiteResponse {
+export function jiraError(
+  status: number,
+  messages: string[] | string,
+  errors: Record<string, string> = {},
+): SiteResponse {
   return json(status, { errorMessages: Array.isArray(messages) ? messages : [messages], errors });
 }
 
@@ -52,7 +56,9 @@ const CONFLUENCE_CODES: Record<number, string> = {
 
 /** Confluence v2's error shape: `{ errors: [{ status, code, title, detail }] }`. */
 export function confluenceError(status: number, title: string): SiteResponse {
-  return json(status, { errors: [{ status, code: CONFLUENCE_CODES[status] ?? 'ERROR', title, detail: null }] });
+  return json(status, {
+    errors: [{ status, code: CONFLUENCE_CODES[status] ?? 'ERROR', title, detail: null }],
+  });
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -87,7 +93,13 @@ export function encodeCursor(fingerprint: string, offset: number): string {
 export function decodeCursor(token: string, fingerprint: string): number | null {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (isRecord(parsed) && parsed.f === fingerprint && typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0) {
+    if (
+      isRecord(parsed) &&
+      parsed.f === fingerprint &&
+      typeof parsed.o === 'number' &&
+      Number.isInteger(parsed.o) &&
+      parsed.o >= 0
+    ) {
       return parsed.o;
     }
   } catch {

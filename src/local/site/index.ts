@@ -2,7 +2,12 @@
 
 export type * from './model';
 export * from './types';
-export { createSiteHandler, SITE_ENDPOINTS, UNAUTHENTICATED_MESSAGE, type SiteHandlerOptions } from './handler';
+export {
+  createSiteHandler,
+  SITE_ENDPOINTS,
+  UNAUTHENTICATED_MESSAGE,
+  type SiteHandlerOptions,
+} from './handler';
 export { startSiteServer, authenticate, type SiteServer, type SiteServerOptions } from './server';
 export { findIssue, findProject, findUser } from './lookup';
 export {

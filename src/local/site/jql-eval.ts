@@ -4,7 +4,15 @@
 
 import type { SiteField, SiteIssue, SiteState, SiteUser } from './model';
 import { JqlError, type JqlExpr, type JqlOrder, type JqlQuery, type JqlValue } from './jql-parse';
-import { fieldById, findIssue, issueTypeById, priorityById, projectById, resolutionById, statusById } from './lookup';
+import {
+  fieldById,
+  findIssue,
+  issueTypeById,
+  priorityById,
+  projectById,
+  resolutionById,
+  statusById,
+} from './lookup';
 import { parseDate, parseJiraTimestamp } from './time';
 
 export type IssuePredicate = (issue: SiteIssue) => boolean;
@@ -18,8 +26,10 @@ export interface JqlContext {
   nowMs: number;
 }
 
-const valueMissing = (value: string, field: string) => new JqlError(`The value '${value}' does not exist for the field '${field}'.`);
-const unknownField = (field: string) => new JqlError(`Field '${field}' does not exist or you do not have permission to view it.`);
+const valueMissing = (value: string, field: string) =>
+  new JqlError(`The value '${value}' does not exist for the field '${field}'.`);
+const unknownField = (field: string) =>
+  new JqlError(`Field '${field}' does not exist or you do not have permission to view it.`);
 const badOperator = (operator: string, field: string) =>
   new JqlError(`The operator '${operator.toUpperCase()}' is not supported by the '${field}' field.`);
 
@@ -68,7 +78,9 @@ function membership(
 function resolveNamed<T extends { id: string; name: string }>(items: readonly T[], field: string) {
   return (text: string): string[] => {
     const lower = text.toLowerCase();
-    const hits = items.filter((item) => item.id === text || item.name.toLowerCase() === lower).map((item) => item.id);
+    const hits = items
+      .filter((item) => item.id === text || item.name.toLowerCase() === lower)
+      .map((item) => item.id);
     if (hits.length === 0) throw valueMissing(text, field);
     return hits;
   };
@@ -115,7 +127,9 @@ function instantOf(ctx: JqlContext, field: string, value: JqlValue): number {
   if (value.kind !== 'text') throw badOperator('=', field);
   const rel = RELATIVE.exec(value.text);
   if (rel) {
-    const unit = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[rel[3].toLowerCase() as 'm' | 'h' | 'd' | 'w'];
+    const unit = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[
+      rel[3].toLowerCase() as 'm' | 'h' | 'd' | 'w'
+    ];
     return ctx.nowMs + (rel[1] === '-' ? -1 : 1) * Number(rel[2]) * unit;
   }
   const dateTime = /^(\d{4}[-/]\d{2}[-/]\d{2})(?: (\d{2}):(\d{2}))?$/.exec(value.text);
@@ -170,20 +184,36 @@ function timestampReader(get: (issue: SiteIssue) => string | null) {
   };
 }
 
-function textClause(ctx: JqlContext, field: string, operator: string, values: JqlValue[], read: (issue: SiteIssue) => string): IssuePredicate {
+function textClause(
+  ctx: JqlContext,
+  field: string,
+  operator: string,
+  values: JqlValue[],
+  read: (issue: SiteIssue) => string,
+): IssuePredicate {
   if (operator !== '~' && operator !== '!~') throw badOperator(operator, field);
   const needle = texts(ctx, field, values)[0].toLowerCase().replace(/\*/g, '');
-  return operator === '~' ? (i) => read(i).toLowerCase().includes(needle) : (i) => !read(i).toLowerCase().includes(needle);
+  return operator === '~'
+    ? (i) => read(i).toLowerCase().includes(needle)
+    : (i) => !read(i).toLowerCase().includes(needle);
 }
 
 function findCustomField(state: SiteState, name: string): SiteField | undefined {
   const cf = /^cf\[(\d+)\]$/i.exec(name);
   if (cf) return fieldById(state, `customfield_${cf[1]}`);
   const lower = name.toLowerCase();
-  return state.fields.find((f) => f.custom && (f.id === name || f.clauseNames.some((c) => c.toLowerCase() === lower)));
+  return state.fields.find(
+    (f) => f.custom && (f.id === name || f.clauseNames.some((c) => c.toLowerCase() === lower)),
+  );
 }
 
-function customClause(ctx: JqlContext, field: SiteField, name: string, operator: string, values: JqlValue[]): IssuePredicate {
+function customClause(
+  ctx: JqlContext,
+  field: SiteField,
+  name: string,
+  operator: string,
+  values: JqlValue[],
+): IssuePredicate {
   const id = field.id;
   switch (field.kind) {
     case 'select': {
@@ -194,7 +224,9 @@ function customClause(ctx: JqlContext, field: SiteField, name: string, operator:
         operator,
         values,
         (text) => {
-          const hits = options.filter((o) => o.id === text || o.value.toLowerCase() === text.toLowerCase()).map((o) => o.id);
+          const hits = options
+            .filter((o) => o.id === text || o.value.toLowerCase() === text.toLowerCase())
+            .map((o) => o.id);
           if (hits.length === 0) throw valueMissing(text, name);
           return hits;
         },
@@ -250,7 +282,11 @@ function compileClause(ctx: JqlContext, expr: Extract<JqlExpr, { kind: 'clause' 
         (text) => {
           const lower = text.toLowerCase();
           const hits = state.projects
-            .filter((p) => ctx.browsable.has(p.id) && (p.id === text || p.key.toLowerCase() === lower || p.name.toLowerCase() === lower))
+            .filter(
+              (p) =>
+                ctx.browsable.has(p.id) &&
+                (p.id === text || p.key.toLowerCase() === lower || p.name.toLowerCase() === lower),
+            )
             .map((p) => p.id);
           if (hits.length === 0) throw valueMissing(text, 'project');
           return hits;
@@ -264,12 +300,36 @@ function compileClause(ctx: JqlContext, expr: Extract<JqlExpr, { kind: 'clause' 
     case 'issue':
       return membership(ctx, name, op, values, resolveIssue(ctx, name), (issue) => issue.id, false);
     case 'parent':
-      return membership(ctx, 'parent', op, values, resolveIssue(ctx, 'parent'), (issue) => issue.parentId, true);
+      return membership(
+        ctx,
+        'parent',
+        op,
+        values,
+        resolveIssue(ctx, 'parent'),
+        (issue) => issue.parentId,
+        true,
+      );
     case 'issuetype':
     case 'type':
-      return membership(ctx, 'issuetype', op, values, resolveNamed(state.issueTypes, 'issuetype'), (issue) => issue.issueTypeId, false);
+      return membership(
+        ctx,
+        'issuetype',
+        op,
+        values,
+        resolveNamed(state.issueTypes, 'issuetype'),
+        (issue) => issue.issueTypeId,
+        false,
+      );
     case 'status':
-      return membership(ctx, 'status', op, values, resolveNamed(state.statuses, 'status'), (issue) => issue.statusId, false);
+      return membership(
+        ctx,
+        'status',
+        op,
+        values,
+        resolveNamed(state.statuses, 'status'),
+        (issue) => issue.statusId,
+        false,
+      );
     case 'statuscategory':
       return membership(
         ctx,
@@ -278,7 +338,14 @@ function compileClause(ctx: JqlContext, expr: Extract<JqlExpr, { kind: 'clause' 
         values,
         (text) => {
           const lower = text.toLowerCase();
-          const byName: Record<string, string> = { 'to do': 'new', 'in progress': 'indeterminate', done: 'done', '2': 'new', '4': 'indeterminate', '3': 'done' };
+          const byName: Record<string, string> = {
+            'to do': 'new',
+            'in progress': 'indeterminate',
+            done: 'done',
+            '2': 'new',
+            '4': 'indeterminate',
+            '3': 'done',
+          };
           const key = byName[lower] ?? (['new', 'indeterminate', 'done'].includes(lower) ? lower : undefined);
           if (!key) throw valueMissing(text, 'statusCategory');
           return [key];
@@ -291,9 +358,12 @@ function compileClause(ctx: JqlContext, expr: Extract<JqlExpr, { kind: 'clause' 
         ctx,
         'resolution',
         op,
-        values.map((v) => (v.kind === 'text' && v.text.toLowerCase() === 'unresolved' ? ({ kind: 'empty' } as const) : v)),
+        values.map((v) =>
+          v.kind === 'text' && v.text.toLowerCase() === 'unresolved' ? ({ kind: 'empty' } as const) : v,
+        ),
         resolveNamed(state.resolutions, 'resolution'),
-        (issue) => (issue.resolutionId && resolutionById(state, issue.resolutionId) ? issue.resolutionId : null),
+        (issue) =>
+          issue.resolutionId && resolutionById(state, issue.resolutionId) ? issue.resolutionId : null,
         true,
       );
     case 'priority':
@@ -312,7 +382,13 @@ function compileClause(ctx: JqlContext, expr: Extract<JqlExpr, { kind: 'clause' 
         return op === 'is' ? (i) => i.labels.length === 0 : (i) => i.labels.length > 0;
       }
       if (['=', 'in'].includes(op)) {
-        const wanted = new Set(texts(ctx, 'labels', values.filter((v) => v.kind !== 'empty')));
+        const wanted = new Set(
+          texts(
+            ctx,
+            'labels',
+            values.filter((v) => v.kind !== 'empty'),
+          ),
+        );
         const withEmpty = values.some((v) => v.kind === 'empty');
         return (i) => (withEmpty && i.labels.length === 0) || i.labels.some((l) => wanted.has(l));
       }
@@ -323,7 +399,8 @@ function compileClause(ctx: JqlContext, expr: Extract<JqlExpr, { kind: 'clause' 
       throw badOperator(op, 'labels');
     case 'assignee':
     case 'reporter': {
-      const read = name.toLowerCase() === 'assignee' ? (i: SiteIssue) => i.assigneeId : (i: SiteIssue) => i.reporterId;
+      const read =
+        name.toLowerCase() === 'assignee' ? (i: SiteIssue) => i.assigneeId : (i: SiteIssue) => i.reporterId;
       return membership(
         ctx,
         name,
@@ -342,25 +419,54 @@ function compileClause(ctx: JqlContext, expr: Extract<JqlExpr, { kind: 'clause' 
     }
     case 'created':
     case 'createddate':
-      return dateClause(ctx, 'created', op, values, timestampReader((i) => i.created));
+      return dateClause(
+        ctx,
+        'created',
+        op,
+        values,
+        timestampReader((i) => i.created),
+      );
     case 'updated':
     case 'updateddate':
-      return dateClause(ctx, 'updated', op, values, timestampReader((i) => i.updated));
+      return dateClause(
+        ctx,
+        'updated',
+        op,
+        values,
+        timestampReader((i) => i.updated),
+      );
     case 'resolved':
     case 'resolutiondate':
-      return dateClause(ctx, 'resolved', op, values, timestampReader((i) => i.resolutiondate));
+      return dateClause(
+        ctx,
+        'resolved',
+        op,
+        values,
+        timestampReader((i) => i.resolutiondate),
+      );
     case 'due':
     case 'duedate':
       return dateClause(ctx, 'due', op, values, (i) => (i.duedate ? parseDate(i.duedate) : null));
     case 'summary':
       return textClause(ctx, 'summary', op, values, (i) => i.summary);
     case 'text':
-      return textClause(ctx, 'text', op, values, (i) => `${i.summary} ${JSON.stringify(i.description ?? '')}`);
+      return textClause(
+        ctx,
+        'text',
+        op,
+        values,
+        (i) => `${i.summary} ${JSON.stringify(i.description ?? '')}`,
+      );
     default: {
       const field = findCustomField(state, name);
       if (!field) {
-        const known = state.fields.find((f) => f.clauseNames.some((c) => c.toLowerCase() === name.toLowerCase()));
-        if (known) throw new JqlError(`Error in the JQL Query: the field '${name}' is not supported by this Jira emulation.`);
+        const known = state.fields.find((f) =>
+          f.clauseNames.some((c) => c.toLowerCase() === name.toLowerCase()),
+        );
+        if (known)
+          throw new JqlError(
+            `Error in the JQL Query: the field '${name}' is not supported by this Jira emulation.`,
+          );
         throw unknownField(name);
       }
       return customClause(ctx, field, name, op, values);
@@ -427,7 +533,9 @@ function sortKeyFor(ctx: JqlContext, order: JqlOrder): SortKey {
     case 'project':
       return (i) => projectById(state, i.projectId).key;
     default: {
-      const known = state.fields.some((f) => f.clauseNames.some((c) => c.toLowerCase() === order.field.toLowerCase()));
+      const known = state.fields.some((f) =>
+        f.clauseNames.some((c) => c.toLowerCase() === order.field.toLowerCase()),
+      );
       if (known) throw new JqlError(`Field '${order.field}' does not support sorting.`);
       throw unknownField(order.field);
     }
@@ -458,9 +566,13 @@ export function sortIssues(ctx: JqlContext, issues: SiteIssue[], orderBy: readon
 
 /** The issues a JQL query finds for the user, in order. Throws JqlError with Jira's wording. */
 export function runJql(ctx: JqlContext, query: JqlQuery): SiteIssue[] {
-  if (!query.where) throw new JqlError('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
+  if (!query.where)
+    throw new JqlError(
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    );
   const predicate = compileWhere(ctx, query.where);
   const found: SiteIssue[] = [];
-  for (const issue of ctx.state.issues) if (ctx.browsable.has(issue.projectId) && predicate(issue)) found.push(issue);
+  for (const issue of ctx.state.issues)
+    if (ctx.browsable.has(issue.projectId) && predicate(issue)) found.push(issue);
   return sortIssues(ctx, found, query.orderBy);
 }

@@ -9,7 +9,8 @@ export class JqlError extends Error {
   }
 }
 
-export type JqlOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | '~' | '!~' | 'in' | 'not in' | 'is' | 'is not';
+export type JqlOperator =
+  '=' | '!=' | '<' | '<=' | '>' | '>=' | '~' | '!~' | 'in' | 'not in' | 'is' | 'is not';
 
 export type JqlValue =
   | { kind: 'text'; text: string; quoted: boolean }
@@ -41,7 +42,25 @@ interface Token {
 }
 
 const OPERATORS = ['!=', '<=', '>=', '!~', '=', '<', '>', '~'];
-const RESERVED_CHARS = new Set(['{', '}', '*', '%', '+', '^', '$', '#', '@', '[', ']', ';', '?', '|', '&', '\\', '`']);
+const RESERVED_CHARS = new Set([
+  '{',
+  '}',
+  '*',
+  '%',
+  '+',
+  '^',
+  '$',
+  '#',
+  '@',
+  '[',
+  ']',
+  ';',
+  '?',
+  '|',
+  '&',
+  '\\',
+  '`',
+]);
 
 function syntaxError(message: string, pos: number): JqlError {
   return new JqlError(`Error in the JQL Query: ${message} (line 1, character ${pos})`);
@@ -146,7 +165,8 @@ class Parser {
     const orderBy: JqlOrder[] = [];
     if (isKeyword(this.peek(), 'order')) {
       this.next();
-      if (!isKeyword(this.peek(), 'by')) throw syntaxError(`Expecting 'by' but got ${describe(this.peek())}.`, this.peek().pos);
+      if (!isKeyword(this.peek(), 'by'))
+        throw syntaxError(`Expecting 'by' but got ${describe(this.peek())}.`, this.peek().pos);
       this.next();
       do {
         const field = this.next();
@@ -259,7 +279,8 @@ class Parser {
   private parseValue(): JqlValue {
     const t = this.next();
     if (t.kind === 'string') return { kind: 'text', text: t.text, quoted: true };
-    if (t.kind !== 'word') throw syntaxError(`Expecting either a value, list or function but got ${describe(t)}.`, t.pos);
+    if (t.kind !== 'word')
+      throw syntaxError(`Expecting either a value, list or function but got ${describe(t)}.`, t.pos);
     const lower = t.text.toLowerCase();
     if (lower === 'empty' || lower === 'null') return { kind: 'empty' };
     if (RESERVED_WORDS.has(lower)) {

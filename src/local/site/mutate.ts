@@ -2,7 +2,16 @@
 // item per field with field / fieldId / from / fromString / to / toString.
 
 import type { ChangeItemJson, SiteField, SiteIssue, SiteState, SiteUser } from './model';
-import { byName, fieldById, findIssue, issueTypeById, priorityById, resolutionById, statusById, findUser } from './lookup';
+import {
+  byName,
+  fieldById,
+  findIssue,
+  issueTypeById,
+  priorityById,
+  resolutionById,
+  statusById,
+  findUser,
+} from './lookup';
 import { changelogDateString, formatJiraTimestamp, parseDate } from './time';
 
 export class FieldErrors extends Error {
@@ -22,7 +31,13 @@ export function changeInstant(state: SiteState, nowMs: number): number {
   return at;
 }
 
-export function appendHistory(state: SiteState, issue: SiteIssue, actor: SiteUser, atMs: number, items: ChangeItemJson[]): void {
+export function appendHistory(
+  state: SiteState,
+  issue: SiteIssue,
+  actor: SiteUser,
+  atMs: number,
+  items: ChangeItemJson[],
+): void {
   if (items.length === 0) return;
   const created = formatJiraTimestamp(atMs, actor.utcOffsetMinutes);
   issue.histories.push({ id: String(state.counters.historyId++), author: actor.json, created, items });
@@ -101,7 +116,11 @@ function selectOption(field: SiteField, value: unknown) {
 
 /** The stored JSON of a select option, as Jira writes it in fields. */
 export function optionJson(state: SiteState, option: { id: string; value: string }) {
-  return { self: `${state.baseUrl}/rest/api/3/customFieldOption/${option.id}`, value: option.value, id: option.id };
+  return {
+    self: `${state.baseUrl}/rest/api/3/customFieldOption/${option.id}`,
+    value: option.value,
+    id: option.id,
+  };
 }
 
 function customChange(state: SiteState, issue: SiteIssue, field: SiteField, value: unknown): Change | string {
@@ -133,7 +152,8 @@ function customChange(state: SiteState, issue: SiteIssue, field: SiteField, valu
       };
     }
     case 'date': {
-      if (value !== null && (typeof value !== 'string' || Number.isNaN(parseDate(value)))) return `Error parsing date string: ${String(value)}`;
+      if (value !== null && (typeof value !== 'string' || Number.isNaN(parseDate(value))))
+        return `Error parsing date string: ${String(value)}`;
       const next = value as string | null;
       if (before === next) return { apply: () => undefined, items: [] };
       const prev = typeof before === 'string' ? before : null;
@@ -143,12 +163,23 @@ function customChange(state: SiteState, issue: SiteIssue, field: SiteField, valu
       };
     }
     case 'number': {
-      if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) return 'Operation value must be a number';
+      if (value !== null && (typeof value !== 'number' || !Number.isFinite(value)))
+        return 'Operation value must be a number';
       const next = value as number | null;
       if (before === next) return { apply: () => undefined, items: [] };
       return {
         apply: set(next),
-        items: [item(field.name, id, null, before === null ? null : String(before), null, next === null ? null : String(next), 'custom')],
+        items: [
+          item(
+            field.name,
+            id,
+            null,
+            before === null ? null : String(before),
+            null,
+            next === null ? null : String(next),
+            'custom',
+          ),
+        ],
       };
     }
     default: {
@@ -163,7 +194,13 @@ function customChange(state: SiteState, issue: SiteIssue, field: SiteField, valu
   }
 }
 
-function userChange(state: SiteState, issue: SiteIssue, key: 'assigneeId' | 'reporterId', fieldId: string, value: unknown): Change | string {
+function userChange(
+  state: SiteState,
+  issue: SiteIssue,
+  key: 'assigneeId' | 'reporterId',
+  fieldId: string,
+  value: unknown,
+): Change | string {
   let nextId: string | null;
   if (value === null) nextId = null;
   else if (isRecord(value) && typeof value.accountId === 'string') {
@@ -186,7 +223,8 @@ function userChange(state: SiteState, issue: SiteIssue, key: 'assigneeId' | 'rep
 function labelsAfter(current: string[], value: unknown, operations: unknown): string[] | string {
   let labels = [...current];
   if (value !== undefined) {
-    if (!Array.isArray(value) || value.some((l) => typeof l !== 'string')) return 'Labels must be a list of strings';
+    if (!Array.isArray(value) || value.some((l) => typeof l !== 'string'))
+      return 'Labels must be a list of strings';
     labels = [...(value as string[])];
   }
   if (operations !== undefined) {
@@ -198,7 +236,8 @@ function labelsAfter(current: string[], value: unknown, operations: unknown): st
       if (Array.isArray(op.set)) labels = op.set.filter((l): l is string => typeof l === 'string');
     }
   }
-  if (labels.some((l) => /\s/.test(l) || l.length === 0 || l.length > 255)) return 'The label contains spaces or is empty or too long.';
+  if (labels.some((l) => /\s/.test(l) || l.length === 0 || l.length > 255))
+    return 'The label contains spaces or is empty or too long.';
   return [...new Set(labels)];
 }
 
@@ -206,13 +245,19 @@ function labelsAfter(current: string[], value: unknown, operations: unknown): st
  * Validates every field (throws FieldErrors naming each wrong one) and returns the changes,
  * not yet applied. `fields` are `set`s; `update` supports labels add/remove/set and `set`.
  */
-function planEdit(state: SiteState, issue: SiteIssue, fields: Record<string, unknown>, update: Record<string, unknown>): Change[] {
+function planEdit(
+  state: SiteState,
+  issue: SiteIssue,
+  fields: Record<string, unknown>,
+  update: Record<string, unknown>,
+): Change[] {
   const errors: Record<string, string> = {};
   const changes: Change[] = [];
   const merged: Record<string, unknown> = { ...fields };
   for (const [id, ops] of Object.entries(update)) {
     if (id === 'labels') continue;
-    if (Array.isArray(ops) && ops.length === 1 && isRecord(ops[0]) && 'set' in ops[0]) merged[id] = ops[0].set;
+    if (Array.isArray(ops) && ops.length === 1 && isRecord(ops[0]) && 'set' in ops[0])
+      merged[id] = ops[0].set;
     else errors[id] = `Field '${id}' only supports the set operation here.`;
   }
   if ('labels' in merged || 'labels' in update) {
@@ -233,7 +278,8 @@ function planEdit(state: SiteState, issue: SiteIssue, fields: Record<string, unk
     let change: Change | string;
     switch (id) {
       case 'summary':
-        if (typeof value !== 'string' || value.trim() === '') change = 'You must specify a summary of the issue.';
+        if (typeof value !== 'string' || value.trim() === '')
+          change = 'You must specify a summary of the issue.';
         else if (value.length > 255) change = 'Summary must be less than 255 characters.';
         else if (value === issue.summary) change = { apply: () => undefined, items: [] };
         else {
@@ -247,7 +293,8 @@ function planEdit(state: SiteState, issue: SiteIssue, fields: Record<string, unk
         }
         break;
       case 'description':
-        if (value !== null && (!isRecord(value) || value.type !== 'doc')) change = 'Operation value must be an Atlassian Document (see the Atlassian Document Format).';
+        if (value !== null && (!isRecord(value) || value.type !== 'doc'))
+          change = 'Operation value must be an Atlassian Document (see the Atlassian Document Format).';
         else {
           const prev = adfText(issue.description);
           change = {
@@ -272,7 +319,16 @@ function planEdit(state: SiteState, issue: SiteIssue, fields: Record<string, unk
                 apply: () => {
                   issue.duedate = next;
                 },
-                items: [item('duedate', 'duedate', prev, changelogDateString(prev), next, changelogDateString(next))],
+                items: [
+                  item(
+                    'duedate',
+                    'duedate',
+                    prev,
+                    changelogDateString(prev),
+                    next,
+                    changelogDateString(next),
+                  ),
+                ],
               };
         break;
       }
@@ -296,7 +352,9 @@ function planEdit(state: SiteState, issue: SiteIssue, fields: Record<string, unk
                 apply: () => {
                   issue.priorityId = wanted.id;
                 },
-                items: [item('priority', 'priority', prev?.id ?? null, prev?.name ?? null, wanted.id, wanted.name)],
+                items: [
+                  item('priority', 'priority', prev?.id ?? null, prev?.name ?? null, wanted.id, wanted.name),
+                ],
               };
         break;
       }
@@ -307,7 +365,13 @@ function planEdit(state: SiteState, issue: SiteIssue, fields: Record<string, unk
         change = userChange(state, issue, 'reporterId', 'reporter', value);
         break;
       case 'parent': {
-        const ref = isRecord(value) ? (typeof value.key === 'string' ? value.key : typeof value.id === 'string' ? value.id : null) : null;
+        const ref = isRecord(value)
+          ? typeof value.key === 'string'
+            ? value.key
+            : typeof value.id === 'string'
+              ? value.id
+              : null
+          : null;
         const parent = ref ? findIssue(state, ref) : undefined;
         if (value !== null && !parent) {
           change = 'Could not find issue by id or key.';
@@ -328,7 +392,16 @@ function planEdit(state: SiteState, issue: SiteIssue, fields: Record<string, unk
                 apply: () => {
                   issue.parentId = parent?.id ?? null;
                 },
-                items: [item('IssueParentAssociation', undefined, prevParent?.id ?? null, prevParent?.key ?? null, parent?.id ?? null, parent?.key ?? null)],
+                items: [
+                  item(
+                    'IssueParentAssociation',
+                    undefined,
+                    prevParent?.id ?? null,
+                    prevParent?.key ?? null,
+                    parent?.id ?? null,
+                    parent?.key ?? null,
+                  ),
+                ],
               };
         break;
       }
@@ -337,8 +410,10 @@ function planEdit(state: SiteState, issue: SiteIssue, fields: Record<string, unk
           change = 'Time tracking must be an object.';
           break;
         }
-        const original = value.originalEstimate === undefined ? undefined : parseDuration(value.originalEstimate);
-        const remaining = value.remainingEstimate === undefined ? undefined : parseDuration(value.remainingEstimate);
+        const original =
+          value.originalEstimate === undefined ? undefined : parseDuration(value.originalEstimate);
+        const remaining =
+          value.remainingEstimate === undefined ? undefined : parseDuration(value.remainingEstimate);
         if (original === null || remaining === null) {
           change = 'The format of the time estimate is not valid. Use formats like 4d, 5h 30m, or 60m.';
           break;
@@ -346,12 +421,31 @@ function planEdit(state: SiteState, issue: SiteIssue, fields: Record<string, unk
         const items: ChangeItemJson[] = [];
         const prevOriginal = issue.timeoriginalestimate;
         const prevRemaining = issue.timeestimate;
-        const nextRemaining = remaining ?? (prevRemaining === null && original !== undefined ? original : prevRemaining);
+        const nextRemaining =
+          remaining ?? (prevRemaining === null && original !== undefined ? original : prevRemaining);
         if (original !== undefined && original !== prevOriginal) {
-          items.push(item('timeoriginalestimate', 'timeoriginalestimate', str(prevOriginal), str(prevOriginal), str(original), str(original)));
+          items.push(
+            item(
+              'timeoriginalestimate',
+              'timeoriginalestimate',
+              str(prevOriginal),
+              str(prevOriginal),
+              str(original),
+              str(original),
+            ),
+          );
         }
         if (nextRemaining !== prevRemaining) {
-          items.push(item('timeestimate', 'timeestimate', str(prevRemaining), str(prevRemaining), str(nextRemaining), str(nextRemaining)));
+          items.push(
+            item(
+              'timeestimate',
+              'timeestimate',
+              str(prevRemaining),
+              str(prevRemaining),
+              str(nextRemaining),
+              str(nextRemaining),
+            ),
+          );
         }
         change = {
           apply: () => {
@@ -385,7 +479,13 @@ export function editIssue(
 ): void {
   const changes = planEdit(state, issue, fields, update);
   for (const c of changes) c.apply();
-  appendHistory(state, issue, actor, nowMs, changes.flatMap((c) => c.items));
+  appendHistory(
+    state,
+    issue,
+    actor,
+    nowMs,
+    changes.flatMap((c) => c.items),
+  );
 }
 
 function str(n: number | null): string | null {
@@ -396,7 +496,9 @@ function str(n: number | null): string | null {
 export function parentProblem(state: SiteState, issueTypeId: string, parent: SiteIssue): string | null {
   const childLevel = issueTypeById(state, issueTypeId).hierarchyLevel;
   const parentLevel = issueTypeById(state, parent.issueTypeId).hierarchyLevel;
-  return parentLevel === childLevel + 1 ? null : 'Given parent work item does not belong to appropriate hierarchy.';
+  return parentLevel === childLevel + 1
+    ? null
+    : 'Given parent work item does not belong to appropriate hierarchy.';
 }
 
 /** Transition ids are per workflow position, as Jira numbers them: 11, 21, 31, ... */
@@ -417,9 +519,7 @@ export function transitionIssue(
 ): void {
   const transition = transitionsOf(state, issue).find((t) => t.id === transitionId);
   if (!transition) {
-    throw new FieldErrors({}, [
-      `Transition id '${transitionId}' is not valid for this issue.`,
-    ]);
+    throw new FieldErrors({}, [`Transition id '${transitionId}' is not valid for this issue.`]);
   }
   const { resolution, ...otherFields } = fields;
   const from = statusById(state, issue.statusId);
@@ -438,14 +538,23 @@ export function transitionIssue(
         : undefined;
       if (!r) throw new FieldErrors({ resolution: 'Specify a valid resolution.' });
       nextResolution = r;
-    } else nextResolution = prevResolution ?? byName(state.resolutions, to.resolution ?? 'Done') ?? state.resolutions[0];
+    } else
+      nextResolution =
+        prevResolution ?? byName(state.resolutions, to.resolution ?? 'Done') ?? state.resolutions[0];
   } else {
     if (resolution !== undefined) throw new FieldErrors({ resolution: cannotSet('resolution') });
     nextResolution = undefined;
   }
   if ((prevResolution?.id ?? null) !== (nextResolution?.id ?? null)) {
     items.push(
-      item('resolution', 'resolution', prevResolution?.id ?? null, prevResolution?.name ?? null, nextResolution?.id ?? null, nextResolution?.name ?? null),
+      item(
+        'resolution',
+        'resolution',
+        prevResolution?.id ?? null,
+        prevResolution?.name ?? null,
+        nextResolution?.id ?? null,
+        nextResolution?.name ?? null,
+      ),
     );
   }
   // Fields on the transition screen are validated before anything moves, and share its history.
@@ -482,12 +591,17 @@ export function createIssue(
   const errors: Record<string, string> = {};
   const { project: projectRef, issuetype: typeRef, summary, parent: parentRef, ...rest } = fields;
   const projectKey = refOf(projectRef);
-  const project = projectKey ? state.projects.find((p) => p.id === projectKey || p.key === projectKey.toUpperCase()) : undefined;
+  const project = projectKey
+    ? state.projects.find((p) => p.id === projectKey || p.key === projectKey.toUpperCase())
+    : undefined;
   if (!project || !canSeeProject(project.id)) errors.project = 'valid project is required';
   const typeKey = refOf(typeRef);
-  const type = typeKey ? state.issueTypes.find((t) => t.id === typeKey || t.name.toLowerCase() === typeKey.toLowerCase()) : undefined;
+  const type = typeKey
+    ? state.issueTypes.find((t) => t.id === typeKey || t.name.toLowerCase() === typeKey.toLowerCase())
+    : undefined;
   if (!type) errors.issuetype = typeKey ? 'The issue type selected is invalid.' : 'Specify an issue type';
-  if (typeof summary !== 'string' || summary.trim() === '') errors.summary = 'You must specify a summary of the issue.';
+  if (typeof summary !== 'string' || summary.trim() === '')
+    errors.summary = 'You must specify a summary of the issue.';
   let parentId: string | null = null;
   if (parentRef !== undefined && parentRef !== null) {
     const ref = refOf(parentRef);
@@ -498,7 +612,8 @@ export function createIssue(
       if (problem) errors.parent = problem;
       else parentId = parent.id;
     }
-  } else if (type?.subtask) errors.parent = 'Given parent work item does not belong to appropriate hierarchy.';
+  } else if (type?.subtask)
+    errors.parent = 'Given parent work item does not belong to appropriate hierarchy.';
   if (Object.keys(errors).length > 0 || !project || !type) throw new FieldErrors(errors);
 
   const created = formatJiraTimestamp(nowMs, actor.utcOffsetMinutes);

@@ -19,7 +19,11 @@ function holds(holder: PermissionHolder, user: SiteUser): boolean {
   return user.accountType === 'app';
 }
 
-export function hasProjectPermission(project: SiteProject, user: SiteUser, key: ProjectPermissionKey): boolean {
+export function hasProjectPermission(
+  project: SiteProject,
+  user: SiteUser,
+  key: ProjectPermissionKey,
+): boolean {
   return project.permissions[key].some((holder) => holds(holder, user));
 }
 
@@ -34,14 +38,21 @@ export function isAdmin(state: SiteState, user: SiteUser): boolean {
 
 /** Ids of the projects the user may browse; an issue elsewhere does not exist for them. */
 export function browsableProjectIds(state: SiteState, user: SiteUser): Set<string> {
-  return new Set(state.projects.filter((p) => hasProjectPermission(p, user, 'BROWSE_PROJECTS')).map((p) => p.id));
+  return new Set(
+    state.projects.filter((p) => hasProjectPermission(p, user, 'BROWSE_PROJECTS')).map((p) => p.id),
+  );
 }
 
 export function canBrowseIssue(state: SiteState, user: SiteUser, issue: SiteIssue): boolean {
   return hasProjectPermission(projectById(state, issue.projectId), user, 'BROWSE_PROJECTS');
 }
 
-export function hasIssuePermission(state: SiteState, user: SiteUser, issue: SiteIssue, key: ProjectPermissionKey): boolean {
+export function hasIssuePermission(
+  state: SiteState,
+  user: SiteUser,
+  issue: SiteIssue,
+  key: ProjectPermissionKey,
+): boolean {
   return hasProjectPermission(projectById(state, issue.projectId), user, key);
 }
 

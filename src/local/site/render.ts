@@ -38,7 +38,13 @@ const CATEGORIES: Record<StatusCategoryKey, { id: number; colorName: string; nam
 
 export function statusCategoryJson(state: SiteState, key: StatusCategoryKey) {
   const c = CATEGORIES[key];
-  return { self: `${state.baseUrl}/rest/api/3/statuscategory/${c.id}`, id: c.id, key, colorName: c.colorName, name: c.name };
+  return {
+    self: `${state.baseUrl}/rest/api/3/statuscategory/${c.id}`,
+    id: c.id,
+    key,
+    colorName: c.colorName,
+    name: c.name,
+  };
 }
 
 // Rendered JSON of configuration objects is shared by every issue that shows them (they are
@@ -131,7 +137,10 @@ export function userBeanJson(state: SiteState, user: SiteUser, expandGroups = fa
     active: user.active,
     timeZone: user.timeZone,
     locale: user.locale,
-    groups: { size: user.groups.length, items: expandGroups ? user.groups.map((name) => groupNameJson(state, name)) : [] },
+    groups: {
+      size: user.groups.length,
+      items: expandGroups ? user.groups.map((name) => groupNameJson(state, name)) : [],
+    },
     applicationRoles: { size: 1, items: [] },
     expand: 'groups,applicationRoles',
   };
@@ -189,7 +198,14 @@ function priorityJsonOrNull(state: SiteState, id: string) {
 }
 
 // Inverse issue links (links stored on the other issue), cached per state until a link is added.
-const inwardCache = new WeakMap<SiteState, { version: number; count: number; map: Map<string, Array<{ linkId: string; typeId: string; fromId: string }>> }>();
+const inwardCache = new WeakMap<
+  SiteState,
+  {
+    version: number;
+    count: number;
+    map: Map<string, Array<{ linkId: string; typeId: string; fromId: string }>>;
+  }
+>();
 
 function inwardLinks(state: SiteState, issueId: string) {
   let cached = inwardCache.get(state);
@@ -331,7 +347,8 @@ export function selectFields(state: SiteState, requested: readonly string[]): Si
       const name = part.trim();
       if (!name) continue;
       if (name === '*all') state.fields.forEach((f) => wanted.add(f.id));
-      else if (name === '*navigable') state.fields.filter((f) => f.navigable).forEach((f) => wanted.add(f.id));
+      else if (name === '*navigable')
+        state.fields.filter((f) => f.navigable).forEach((f) => wanted.add(f.id));
       else if (name.startsWith('-')) excluded.add(name.slice(1));
       else wanted.add(name);
     }
@@ -360,7 +377,11 @@ export interface RenderOptions {
   properties?: readonly string[];
 }
 
-export function renderIssue(state: SiteState, issue: SiteIssue, options: RenderOptions): Record<string, unknown> {
+export function renderIssue(
+  state: SiteState,
+  issue: SiteIssue,
+  options: RenderOptions,
+): Record<string, unknown> {
   const json: Record<string, unknown> = {
     expand: ISSUE_EXPAND,
     id: issue.id,
@@ -380,7 +401,8 @@ export function renderIssue(state: SiteState, issue: SiteIssue, options: RenderO
     for (const key of options.properties) if (key in issue.properties) props[key] = issue.properties[key];
     json.properties = props;
   }
-  if (options.expand.has('changelog')) json.changelog = changelogPage(issue.histories, options.changelogLimit);
+  if (options.expand.has('changelog'))
+    json.changelog = changelogPage(issue.histories, options.changelogLimit);
   if (options.expand.has('renderedFields')) json.renderedFields = {};
   return json;
 }

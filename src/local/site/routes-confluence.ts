@@ -1,13 +1,26 @@
 // Confluence Cloud REST v2: spaces and pages (ADF or storage bodies, versions, cursor paging).
 
 import type { ConfluencePage, ConfluenceSpace } from './model';
-import { confluenceError, decodeCursor, encodeCursor, fingerprintOf, intParam, isRecord, json, listParam, noContent, type Route, type RouteContext } from './http';
+import {
+  confluenceError,
+  decodeCursor,
+  encodeCursor,
+  fingerprintOf,
+  intParam,
+  isRecord,
+  json,
+  listParam,
+  noContent,
+  type Route,
+  type RouteContext,
+} from './http';
 import { changeInstant } from './mutate';
 import { canEditSpace, canViewSpace } from './permissions';
 import { formatIsoInstant } from './time';
 
 const V2 = '/wiki/api/v2';
-const DUPLICATE_TITLE = 'A page with this title already exists: A page already exists with the same TITLE in this space';
+const DUPLICATE_TITLE =
+  'A page with this title already exists: A page already exists with the same TITLE in this space';
 
 function spaceOf(ctx: RouteContext, id: string): ConfluenceSpace | undefined {
   return ctx.state.confluence.spaces.find((s) => s.id === id);
@@ -60,8 +73,15 @@ function adfToStorage(doc: unknown): string {
 }
 
 function storageToAdf(storage: string) {
-  const text = storage.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
-  return { type: 'doc', version: 1, content: text ? [{ type: 'paragraph', content: [{ type: 'text', text }] }] : [] };
+  const text = storage
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return {
+    type: 'doc',
+    version: 1,
+    content: text ? [{ type: 'paragraph', content: [{ type: 'text', text }] }] : [],
+  };
 }
 
 function bodyIn(page: ConfluencePage, format: string | null): Record<string, unknown> {
@@ -106,12 +126,23 @@ function pageJson(ctx: RouteContext, page: ConfluencePage, format: string | null
   return out;
 }
 
-const BODY_FORMATS = new Set(['storage', 'atlas_doc_format', 'view', 'export_view', 'anonymous_export_view', 'styled_view', 'editor']);
+const BODY_FORMATS = new Set([
+  'storage',
+  'atlas_doc_format',
+  'view',
+  'export_view',
+  'anonymous_export_view',
+  'styled_view',
+  'editor',
+]);
 
 function listPage<T>(ctx: RouteContext, all: T[], path: string, render: (item: T) => unknown) {
   const limit = intParam(ctx.query, 'limit', 25);
-  if (limit === null || limit < 1 || limit > 250) return confluenceError(400, "Invalid value for 'limit'. It must be between 1 and 250.");
-  const fingerprint = fingerprintOf(`${ctx.user.accountId}\u0000${path}\u0000${[...ctx.query.entries()].filter(([k]) => k !== 'cursor').join('&')}`);
+  if (limit === null || limit < 1 || limit > 250)
+    return confluenceError(400, "Invalid value for 'limit'. It must be between 1 and 250.");
+  const fingerprint = fingerprintOf(
+    `${ctx.user.accountId}\u0000${path}\u0000${[...ctx.query.entries()].filter(([k]) => k !== 'cursor').join('&')}`,
+  );
   let offset = 0;
   const cursor = ctx.query.get('cursor');
   if (cursor) {
@@ -177,7 +208,8 @@ function queryPages(ctx: RouteContext, spaceIds: Set<string>) {
     );
   });
   const sort = ctx.query.get('sort');
-  if (sort === 'title' || sort === '-title') pages.sort((a, b) => a.title.localeCompare(b.title) * (sort === 'title' ? 1 : -1));
+  if (sort === 'title' || sort === '-title')
+    pages.sort((a, b) => a.title.localeCompare(b.title) * (sort === 'title' ? 1 : -1));
   if (sort === '-id') pages.reverse();
   return { pages, format };
 }
@@ -192,7 +224,8 @@ function getSpacePages(ctx: RouteContext) {
   if (!viewableSpace(ctx, ctx.params.id)) return confluenceError(404, 'Space not found');
   const found = queryPages(ctx, new Set([ctx.params.id]));
   if (!('pages' in found)) return found;
-  const pages = ctx.query.get('depth') === 'root' ? found.pages.filter((p) => p.parentId === null) : found.pages;
+  const pages =
+    ctx.query.get('depth') === 'root' ? found.pages.filter((p) => p.parentId === null) : found.pages;
   return listPage(ctx, pages, `/spaces/${ctx.params.id}/pages`, (p) => pageJson(ctx, p, found.format, false));
 }
 
@@ -208,7 +241,8 @@ function getPage(ctx: RouteContext) {
   if (format === undefined) return confluenceError(400, "Invalid value for 'body-format'.");
   const page = visiblePage(ctx);
   const statuses = listParam(ctx.query, 'status');
-  if (!page || (page.status === 'trashed' && !statuses.includes('trashed'))) return confluenceError(404, 'Page not found');
+  if (!page || (page.status === 'trashed' && !statuses.includes('trashed')))
+    return confluenceError(404, 'Page not found');
   return json(200, pageJson(ctx, page, format, true));
 }
 
@@ -229,31 +263,41 @@ function readBody(raw: unknown): ConfluencePage['body'] | string {
     } catch {
       return 'Error parsing ADF: the value is not valid JSON.';
     }
-    if (!isRecord(doc) || doc.type !== 'doc' || !Array.isArray(doc.content)) return "Error parsing ADF: the root node must be of type 'doc'.";
+    if (!isRecord(doc) || doc.type !== 'doc' || !Array.isArray(doc.content))
+      return "Error parsing ADF: the root node must be of type 'doc'.";
     return { representation: 'atlas_doc_format', value: doc };
   }
-  if (write.representation === 'storage' || write.representation === 'wiki') return { representation: 'storage', value: write.value };
+  if (write.representation === 'storage' || write.representation === 'wiki')
+    return { representation: 'storage', value: write.value };
   return `Unsupported body representation '${String(write.representation)}'.`;
 }
 
 function titleTaken(ctx: RouteContext, spaceId: string, title: string, exceptId?: string): boolean {
   return ctx.state.confluence.pages.some(
-    (p) => p.spaceId === spaceId && p.status !== 'trashed' && p.id !== exceptId && p.title.toLowerCase() === title.toLowerCase(),
+    (p) =>
+      p.spaceId === spaceId &&
+      p.status !== 'trashed' &&
+      p.id !== exceptId &&
+      p.title.toLowerCase() === title.toLowerCase(),
   );
 }
 
 function postPage(ctx: RouteContext) {
   const body = ctx.body;
-  if (!isRecord(body) || typeof body.spaceId !== 'string') return confluenceError(400, "The 'spaceId' is required.");
+  if (!isRecord(body) || typeof body.spaceId !== 'string')
+    return confluenceError(400, "The 'spaceId' is required.");
   const space = viewableSpace(ctx, body.spaceId);
-  if (!space || !canEditSpace(space, ctx.user)) return confluenceError(404, 'Space not found or you do not have permission to create a page in it.');
+  if (!space || !canEditSpace(space, ctx.user))
+    return confluenceError(404, 'Space not found or you do not have permission to create a page in it.');
   const status = body.status ?? 'current';
-  if (status !== 'current' && status !== 'draft') return confluenceError(400, "The status must be 'current' or 'draft'.");
+  if (status !== 'current' && status !== 'draft')
+    return confluenceError(400, "The status must be 'current' or 'draft'.");
   const title = typeof body.title === 'string' ? body.title.trim() : '';
   if (status === 'current' && title === '') return confluenceError(400, 'A page title is required.');
   if (title.length > 255) return confluenceError(400, 'The title must not be longer than 255 characters.');
   if (titleTaken(ctx, space.id, title)) return confluenceError(400, DUPLICATE_TITLE);
-  const pageBody = body.body === undefined ? ({ representation: 'storage', value: '' } as const) : readBody(body.body);
+  const pageBody =
+    body.body === undefined ? ({ representation: 'storage', value: '' } as const) : readBody(body.body);
   if (typeof pageBody === 'string') return confluenceError(400, pageBody);
   let parentId: string | null = space.homepageId;
   if (ctx.query.get('root-level') === 'true') parentId = null;
@@ -284,16 +328,23 @@ function putPage(ctx: RouteContext) {
   const page = visiblePage(ctx);
   if (!page) return confluenceError(404, 'Page not found');
   const space = spaceOf(ctx, page.spaceId);
-  if (!space || !canEditSpace(space, ctx.user)) return confluenceError(403, 'You do not have permission to edit this page.');
+  if (!space || !canEditSpace(space, ctx.user))
+    return confluenceError(403, 'You do not have permission to edit this page.');
   const body = ctx.body;
   if (!isRecord(body)) return confluenceError(400, 'The request body is required.');
-  if (body.id !== undefined && String(body.id) !== page.id) return confluenceError(400, 'The page id in the body does not match the path.');
-  if (body.status !== 'current' && body.status !== 'draft') return confluenceError(400, "The status must be 'current' or 'draft'.");
+  if (body.id !== undefined && String(body.id) !== page.id)
+    return confluenceError(400, 'The page id in the body does not match the path.');
+  if (body.status !== 'current' && body.status !== 'draft')
+    return confluenceError(400, "The status must be 'current' or 'draft'.");
   const title = typeof body.title === 'string' ? body.title.trim() : '';
   if (title === '') return confluenceError(400, 'A page title is required.');
-  if (!isRecord(body.version) || typeof body.version.number !== 'number') return confluenceError(400, 'The version number is required.');
+  if (!isRecord(body.version) || typeof body.version.number !== 'number')
+    return confluenceError(400, 'The version number is required.');
   if (body.version.number !== page.version.number + 1) {
-    return confluenceError(409, `Version must be incremented on update. Current Version is: ${page.version.number}`);
+    return confluenceError(
+      409,
+      `Version must be incremented on update. Current Version is: ${page.version.number}`,
+    );
   }
   if (titleTaken(ctx, page.spaceId, title, page.id)) return confluenceError(400, DUPLICATE_TITLE);
   const pageBody = readBody(body.body);
@@ -316,7 +367,8 @@ function deletePage(ctx: RouteContext) {
   const page = visiblePage(ctx);
   if (!page || page.status === 'trashed') return confluenceError(404, 'Page not found');
   const space = spaceOf(ctx, page.spaceId);
-  if (!space || !canEditSpace(space, ctx.user)) return confluenceError(403, 'You do not have permission to delete this page.');
+  if (!space || !canEditSpace(space, ctx.user))
+    return confluenceError(403, 'You do not have permission to delete this page.');
   page.status = 'trashed';
   return noContent();
 }

@@ -56,16 +56,30 @@ function getIssue(ctx: RouteContext) {
 function postIssue(ctx: RouteContext) {
   const body = ctx.body;
   if (!isRecord(body) || !isRecord(body.fields)) return jiraError(400, INVALID_PAYLOAD);
-  const projectRef = isRecord(body.fields.project) ? (body.fields.project.key ?? body.fields.project.id) : undefined;
+  const projectRef = isRecord(body.fields.project)
+    ? (body.fields.project.key ?? body.fields.project.id)
+    : undefined;
   const project = typeof projectRef === 'string' ? findProject(ctx.state, projectRef) : undefined;
-  if (project && hasProjectPermission(project, ctx.user, 'BROWSE_PROJECTS') && !hasProjectPermission(project, ctx.user, 'CREATE_ISSUES')) {
+  if (
+    project &&
+    hasProjectPermission(project, ctx.user, 'BROWSE_PROJECTS') &&
+    !hasProjectPermission(project, ctx.user, 'CREATE_ISSUES')
+  ) {
     return jiraError(403, 'You do not have permission to create issues in this project.');
   }
   try {
-    const issue = createIssue(ctx.state, ctx.user, changeInstant(ctx.state, ctx.nowMs), body.fields, (projectId) =>
-      hasProjectPermission(projectById(ctx.state, projectId), ctx.user, 'BROWSE_PROJECTS'),
+    const issue = createIssue(
+      ctx.state,
+      ctx.user,
+      changeInstant(ctx.state, ctx.nowMs),
+      body.fields,
+      (projectId) => hasProjectPermission(projectById(ctx.state, projectId), ctx.user, 'BROWSE_PROJECTS'),
     );
-    return json(201, { id: issue.id, key: issue.key, self: `${ctx.state.baseUrl}/rest/api/3/issue/${issue.id}` });
+    return json(201, {
+      id: issue.id,
+      key: issue.key,
+      self: `${ctx.state.baseUrl}/rest/api/3/issue/${issue.id}`,
+    });
   } catch (error) {
     return fieldErrorResponse(error);
   }
@@ -140,7 +154,9 @@ function propertySelf(ctx: RouteContext, issue: SiteIssue, key: string) {
 function listProperties(ctx: RouteContext) {
   const issue = visibleIssue(ctx);
   if (!isIssue(issue)) return issue;
-  return json(200, { keys: Object.keys(issue.properties).map((key) => ({ key, self: propertySelf(ctx, issue, key) })) });
+  return json(200, {
+    keys: Object.keys(issue.properties).map((key) => ({ key, self: propertySelf(ctx, issue, key) })),
+  });
 }
 
 function getProperty(ctx: RouteContext) {
@@ -200,18 +216,24 @@ function readRemoteLink(body: unknown): Omit<SiteRemoteLink, 'id'> | Record<stri
   const object = body.object;
   const errors: Record<string, string> = {};
   if (!isRecord(object)) return { object: "'object' is required." };
-  if (typeof object.url !== 'string' || !/^[a-z][a-z0-9+.-]*:/i.test(object.url)) errors.url = "'url' is required and must be a valid URL.";
+  if (typeof object.url !== 'string' || !/^[a-z][a-z0-9+.-]*:/i.test(object.url))
+    errors.url = "'url' is required and must be a valid URL.";
   if (typeof object.title !== 'string' || object.title.trim() === '') errors.title = "'title' is required.";
-  if (body.globalId !== undefined && typeof body.globalId !== 'string') errors.globalId = "'globalId' must be a string.";
-  if (body.relationship !== undefined && typeof body.relationship !== 'string') errors.relationship = "'relationship' must be a string.";
+  if (body.globalId !== undefined && typeof body.globalId !== 'string')
+    errors.globalId = "'globalId' must be a string.";
+  if (body.relationship !== undefined && typeof body.relationship !== 'string')
+    errors.relationship = "'relationship' must be a string.";
   if (Object.keys(errors).length > 0) return errors;
-  const link: Omit<SiteRemoteLink, 'id'> = { object: { url: object.url as string, title: object.title as string } };
+  const link: Omit<SiteRemoteLink, 'id'> = {
+    object: { url: object.url as string, title: object.title as string },
+  };
   if (typeof object.summary === 'string') link.object.summary = object.summary;
   if (isRecord(object.icon)) link.object.icon = pickStrings(object.icon, ['url16x16', 'title']);
   if (isRecord(object.status)) {
     link.object.status = {};
     if (typeof object.status.resolved === 'boolean') link.object.status.resolved = object.status.resolved;
-    if (isRecord(object.status.icon)) link.object.status.icon = pickStrings(object.status.icon, ['url16x16', 'title', 'link']);
+    if (isRecord(object.status.icon))
+      link.object.status.icon = pickStrings(object.status.icon, ['url16x16', 'title', 'link']);
   }
   if (typeof body.globalId === 'string') link.globalId = body.globalId;
   if (typeof body.relationship === 'string') link.relationship = body.relationship;
@@ -225,7 +247,9 @@ function pickStrings(source: Record<string, unknown>, keys: string[]): Record<st
   return out;
 }
 
-function isLinkBody(value: Omit<SiteRemoteLink, 'id'> | Record<string, string>): value is Omit<SiteRemoteLink, 'id'> {
+function isLinkBody(
+  value: Omit<SiteRemoteLink, 'id'> | Record<string, string>,
+): value is Omit<SiteRemoteLink, 'id'> {
   return typeof (value as { object?: unknown }).object === 'object';
 }
 
@@ -235,9 +259,14 @@ function getRemoteLinks(ctx: RouteContext) {
   const globalId = ctx.query.get('globalId');
   if (globalId !== null) {
     const link = issue.remoteLinks.find((l) => l.globalId === globalId);
-    return link ? json(200, remoteLinkJson(ctx, issue, link)) : jiraError(404, 'No remote link with the given globalId was found.');
+    return link
+      ? json(200, remoteLinkJson(ctx, issue, link))
+      : jiraError(404, 'No remote link with the given globalId was found.');
   }
-  return json(200, issue.remoteLinks.map((link) => remoteLinkJson(ctx, issue, link)));
+  return json(
+    200,
+    issue.remoteLinks.map((link) => remoteLinkJson(ctx, issue, link)),
+  );
 }
 
 function getRemoteLink(ctx: RouteContext) {
@@ -248,31 +277,43 @@ function getRemoteLink(ctx: RouteContext) {
 }
 
 function canLink(ctx: RouteContext, issue: SiteIssue) {
-  return hasIssuePermission(ctx.state, ctx.user, issue, 'LINK_ISSUES') || hasIssuePermission(ctx.state, ctx.user, issue, 'EDIT_ISSUES');
+  return (
+    hasIssuePermission(ctx.state, ctx.user, issue, 'LINK_ISSUES') ||
+    hasIssuePermission(ctx.state, ctx.user, issue, 'EDIT_ISSUES')
+  );
 }
 
 /** POST upserts by globalId, as Jira does: a second publish updates the same link. */
 function postRemoteLink(ctx: RouteContext) {
   const issue = visibleIssue(ctx);
   if (!isIssue(issue)) return issue;
-  if (!canLink(ctx, issue)) return jiraError(403, 'You do not have permission to link issues in this project.');
+  if (!canLink(ctx, issue))
+    return jiraError(403, 'You do not have permission to link issues in this project.');
   const parsed = readRemoteLink(ctx.body);
   if (!isLinkBody(parsed)) return jiraError(400, [], parsed);
   changeInstant(ctx.state, ctx.nowMs);
-  const existing = parsed.globalId !== undefined ? issue.remoteLinks.find((l) => l.globalId === parsed.globalId) : undefined;
+  const existing =
+    parsed.globalId !== undefined ? issue.remoteLinks.find((l) => l.globalId === parsed.globalId) : undefined;
   if (existing) {
     Object.assign(existing, { ...parsed, id: existing.id });
-    return json(200, { id: existing.id, self: `${ctx.state.baseUrl}/rest/api/3/issue/${issue.key}/remotelink/${existing.id}` });
+    return json(200, {
+      id: existing.id,
+      self: `${ctx.state.baseUrl}/rest/api/3/issue/${issue.key}/remotelink/${existing.id}`,
+    });
   }
   const link: SiteRemoteLink = { id: ctx.state.counters.remoteLinkId++, ...parsed };
   issue.remoteLinks.push(link);
-  return json(201, { id: link.id, self: `${ctx.state.baseUrl}/rest/api/3/issue/${issue.key}/remotelink/${link.id}` });
+  return json(201, {
+    id: link.id,
+    self: `${ctx.state.baseUrl}/rest/api/3/issue/${issue.key}/remotelink/${link.id}`,
+  });
 }
 
 function putRemoteLink(ctx: RouteContext) {
   const issue = visibleIssue(ctx);
   if (!isIssue(issue)) return issue;
-  if (!canLink(ctx, issue)) return jiraError(403, 'You do not have permission to link issues in this project.');
+  if (!canLink(ctx, issue))
+    return jiraError(403, 'You do not have permission to link issues in this project.');
   const index = issue.remoteLinks.findIndex((l) => String(l.id) === ctx.params.linkId);
   if (index < 0) return jiraError(404, 'Remote link does not exist.');
   const parsed = readRemoteLink(ctx.body);
@@ -284,12 +325,16 @@ function putRemoteLink(ctx: RouteContext) {
 function deleteRemoteLink(ctx: RouteContext) {
   const issue = visibleIssue(ctx);
   if (!isIssue(issue)) return issue;
-  if (!canLink(ctx, issue)) return jiraError(403, 'You do not have permission to link issues in this project.');
+  if (!canLink(ctx, issue))
+    return jiraError(403, 'You do not have permission to link issues in this project.');
   const byId = ctx.params.linkId;
   const globalId = ctx.query.get('globalId');
-  if (byId === undefined && globalId === null) return jiraError(400, 'Either a link id or a globalId is required.');
+  if (byId === undefined && globalId === null)
+    return jiraError(400, 'Either a link id or a globalId is required.');
   const before = issue.remoteLinks.length;
-  issue.remoteLinks = issue.remoteLinks.filter((l) => (byId !== undefined ? String(l.id) !== byId : l.globalId !== globalId));
+  issue.remoteLinks = issue.remoteLinks.filter((l) =>
+    byId !== undefined ? String(l.id) !== byId : l.globalId !== globalId,
+  );
   return before === issue.remoteLinks.length ? jiraError(404, 'Remote link does not exist.') : noContent();
 }
 
@@ -298,7 +343,12 @@ function deleteRemoteLink(ctx: RouteContext) {
 /** Stored on the inward issue, pointing at the outward one: "inward blocks outward". */
 function postIssueLink(ctx: RouteContext) {
   const body = ctx.body;
-  if (!isRecord(body) || !isRecord(body.type) || !isRecord(body.inwardIssue) || !isRecord(body.outwardIssue)) {
+  if (
+    !isRecord(body) ||
+    !isRecord(body.type) ||
+    !isRecord(body.inwardIssue) ||
+    !isRecord(body.outwardIssue)
+  ) {
     return jiraError(400, INVALID_PAYLOAD);
   }
   const typeRef = body.type;
@@ -309,14 +359,25 @@ function postIssueLink(ctx: RouteContext) {
         ? byName(ctx.state.issueLinkTypes, typeRef.name)
         : undefined;
   if (!type) return jiraError(404, 'No issue link type with name or id was found.');
-  const refOf = (r: Record<string, unknown>) => (typeof r.key === 'string' ? r.key : typeof r.id === 'string' ? r.id : '');
+  const refOf = (r: Record<string, unknown>) =>
+    typeof r.key === 'string' ? r.key : typeof r.id === 'string' ? r.id : '';
   const inward = findIssue(ctx.state, refOf(body.inwardIssue));
   const outward = findIssue(ctx.state, refOf(body.outwardIssue));
-  if (!inward || !outward || !canBrowseIssue(ctx.state, ctx.user, inward) || !canBrowseIssue(ctx.state, ctx.user, outward)) {
+  if (
+    !inward ||
+    !outward ||
+    !canBrowseIssue(ctx.state, ctx.user, inward) ||
+    !canBrowseIssue(ctx.state, ctx.user, outward)
+  ) {
     return jiraError(404, ISSUE_NOT_FOUND);
   }
-  if (!canLink(ctx, inward)) return jiraError(403, 'You do not have permission to link issues in this project.');
-  inward.links.push({ id: String(ctx.state.counters.issueLinkId++), typeId: type.id, outwardIssueId: outward.id });
+  if (!canLink(ctx, inward))
+    return jiraError(403, 'You do not have permission to link issues in this project.');
+  inward.links.push({
+    id: String(ctx.state.counters.issueLinkId++),
+    typeId: type.id,
+    outwardIssueId: outward.id,
+  });
   return { status: 201, headers: {}, body: '' };
 }
 
@@ -329,12 +390,20 @@ export const issueRoutes: Route[] = [
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/properties', run: listProperties },
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', run: getProperty },
   { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', run: putProperty },
-  { method: 'DELETE', template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', run: deleteProperty },
+  {
+    method: 'DELETE',
+    template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+    run: deleteProperty,
+  },
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/remotelink', run: getRemoteLinks },
   { method: 'POST', template: '/rest/api/3/issue/{issueIdOrKey}/remotelink', run: postRemoteLink },
   { method: 'DELETE', template: '/rest/api/3/issue/{issueIdOrKey}/remotelink', run: deleteRemoteLink },
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/remotelink/{linkId}', run: getRemoteLink },
   { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}/remotelink/{linkId}', run: putRemoteLink },
-  { method: 'DELETE', template: '/rest/api/3/issue/{issueIdOrKey}/remotelink/{linkId}', run: deleteRemoteLink },
+  {
+    method: 'DELETE',
+    template: '/rest/api/3/issue/{issueIdOrKey}/remotelink/{linkId}',
+    run: deleteRemoteLink,
+  },
   { method: 'POST', template: '/rest/api/3/issueLink', run: postIssueLink },
 ];

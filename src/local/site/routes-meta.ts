@@ -3,7 +3,17 @@
 
 import type { ProjectPermissionKey, SiteField, SiteIssueType, SiteProject, SiteUser } from './model';
 import { CUSTOM_FIELD_TYPES, newCustomField } from './custom-fields';
-import { INVALID_PAYLOAD, ISSUE_NOT_FOUND, intParam, isRecord, jiraError, json, listParam, type Route, type RouteContext } from './http';
+import {
+  INVALID_PAYLOAD,
+  ISSUE_NOT_FOUND,
+  intParam,
+  isRecord,
+  jiraError,
+  json,
+  listParam,
+  type Route,
+  type RouteContext,
+} from './http';
 import { byName, fieldById, findIssue, findProject, findUser, statusById } from './lookup';
 import { changeInstant } from './mutate';
 import { canBrowseIssue, hasGlobalPermission, hasProjectPermission, isAdmin } from './permissions';
@@ -27,7 +37,6 @@ const projectNotFound = (key: string) => jiraError(404, `No project could be fou
 
 // ---- fields -------------------------------------------------------------------------------
 
-
 function getFields(ctx: RouteContext) {
   return json(200, ctx.state.fields.map(fieldDetailsJson));
 }
@@ -37,8 +46,10 @@ function postField(ctx: RouteContext) {
   const body = ctx.body;
   if (!isRecord(body)) return jiraError(400, INVALID_PAYLOAD);
   const errors: Record<string, string> = {};
-  if (typeof body.name !== 'string' || body.name.trim() === '') errors.name = 'The custom field name is required.';
-  if (typeof body.type !== 'string' || !CUSTOM_FIELD_TYPES.includes(body.type)) errors.type = `The custom field type '${String(body.type)}' is not valid.`;
+  if (typeof body.name !== 'string' || body.name.trim() === '')
+    errors.name = 'The custom field name is required.';
+  if (typeof body.type !== 'string' || !CUSTOM_FIELD_TYPES.includes(body.type))
+    errors.type = `The custom field type '${String(body.type)}' is not valid.`;
   if (Object.keys(errors).length > 0) return jiraError(400, [], errors);
   // Jira allows several custom fields with the same name; callers must check before creating.
   changeInstant(ctx.state, ctx.nowMs);
@@ -65,7 +76,10 @@ function isField(value: SiteField | ReturnType<typeof jiraError>): value is Site
 
 function page<T>(ctx: RouteContext, all: T[], defaultMax: number, selfPath: string) {
   const startAt = Math.max(intParam(ctx.query, 'startAt', 0) ?? 0, 0);
-  const maxResults = Math.min(Math.max(intParam(ctx.query, 'maxResults', defaultMax) ?? defaultMax, 1), defaultMax);
+  const maxResults = Math.min(
+    Math.max(intParam(ctx.query, 'maxResults', defaultMax) ?? defaultMax, 1),
+    defaultMax,
+  );
   const values = all.slice(startAt, startAt + maxResults);
   const isLast = startAt + values.length >= all.length;
   const sep = selfPath.includes('?') ? '&' : '?';
@@ -77,20 +91,23 @@ function page<T>(ctx: RouteContext, all: T[], defaultMax: number, selfPath: stri
     isLast,
     values,
   };
-  if (!isLast) body.nextPage = `${ctx.state.baseUrl}${selfPath}${sep}startAt=${startAt + values.length}&maxResults=${maxResults}`;
+  if (!isLast)
+    body.nextPage = `${ctx.state.baseUrl}${selfPath}${sep}startAt=${startAt + values.length}&maxResults=${maxResults}`;
   return json(200, body);
 }
 
 function getFieldContexts(ctx: RouteContext) {
   const field = customField(ctx);
   if (!isField(field)) return field;
-  const contexts = (field.contexts ?? []).map(({ id, name, description, isGlobalContext, isAnyIssueType }) => ({
-    id,
-    name,
-    description,
-    isGlobalContext,
-    isAnyIssueType,
-  }));
+  const contexts = (field.contexts ?? []).map(
+    ({ id, name, description, isGlobalContext, isAnyIssueType }) => ({
+      id,
+      name,
+      description,
+      isGlobalContext,
+      isAnyIssueType,
+    }),
+  );
   return page(ctx, contexts, 100, `/rest/api/3/field/${field.id}/context`);
 }
 
@@ -98,9 +115,14 @@ function postFieldContext(ctx: RouteContext) {
   const field = customField(ctx);
   if (!isField(field)) return field;
   const body = ctx.body;
-  if (!isRecord(body) || typeof body.name !== 'string' || body.name.trim() === '') return jiraError(400, [], { name: 'The context name is required.' });
-  const projectIds = Array.isArray(body.projectIds) ? body.projectIds.filter((p): p is string => typeof p === 'string') : [];
-  const issueTypeIds = Array.isArray(body.issueTypeIds) ? body.issueTypeIds.filter((p): p is string => typeof p === 'string') : [];
+  if (!isRecord(body) || typeof body.name !== 'string' || body.name.trim() === '')
+    return jiraError(400, [], { name: 'The context name is required.' });
+  const projectIds = Array.isArray(body.projectIds)
+    ? body.projectIds.filter((p): p is string => typeof p === 'string')
+    : [];
+  const issueTypeIds = Array.isArray(body.issueTypeIds)
+    ? body.issueTypeIds.filter((p): p is string => typeof p === 'string')
+    : [];
   const context = {
     id: String(ctx.state.counters.contextId++),
     name: body.name,
@@ -110,7 +132,13 @@ function postFieldContext(ctx: RouteContext) {
     options: [],
   };
   field.contexts?.push(context);
-  return json(201, { id: context.id, name: context.name, description: context.description, projectIds, issueTypeIds });
+  return json(201, {
+    id: context.id,
+    name: context.name,
+    description: context.description,
+    projectIds,
+    issueTypeIds,
+  });
 }
 
 function fieldContext(ctx: RouteContext) {
@@ -136,18 +164,25 @@ function postOptions(ctx: RouteContext) {
   const context = fieldContext(ctx);
   if (!('options' in context)) return context;
   const body = ctx.body;
-  if (!isRecord(body) || !Array.isArray(body.options) || body.options.length === 0) return jiraError(400, INVALID_PAYLOAD);
+  if (!isRecord(body) || !Array.isArray(body.options) || body.options.length === 0)
+    return jiraError(400, INVALID_PAYLOAD);
   const values: string[] = [];
   for (const option of body.options) {
-    if (!isRecord(option) || typeof option.value !== 'string' || option.value.trim() === '') return jiraError(400, 'Option value must not be empty.');
+    if (!isRecord(option) || typeof option.value !== 'string' || option.value.trim() === '')
+      return jiraError(400, 'Option value must not be empty.');
     values.push(option.value);
   }
   const existing = new Set(context.options.map((o) => o.value.toLowerCase()));
   for (const value of values) {
-    if (existing.has(value.toLowerCase())) return jiraError(400, `The option '${value}' already exists in this context.`);
+    if (existing.has(value.toLowerCase()))
+      return jiraError(400, `The option '${value}' already exists in this context.`);
     existing.add(value.toLowerCase());
   }
-  const created = values.map((value) => ({ id: String(ctx.state.counters.optionId++), value, disabled: false }));
+  const created = values.map((value) => ({
+    id: String(ctx.state.counters.optionId++),
+    value,
+    disabled: false,
+  }));
   context.options.push(...created);
   return json(200, { options: created });
 }
@@ -155,16 +190,23 @@ function postOptions(ctx: RouteContext) {
 // ---- issue types, statuses, priorities, resolutions, link types ----------------------------
 
 function getIssueTypes(ctx: RouteContext) {
-  return json(200, ctx.state.issueTypes.map((t) => issueTypeDetailsJson(ctx.state, t)));
+  return json(
+    200,
+    ctx.state.issueTypes.map((t) => issueTypeDetailsJson(ctx.state, t)),
+  );
 }
 
 function getIssueType(ctx: RouteContext) {
   const type = ctx.state.issueTypes.find((t) => t.id === ctx.params.id);
-  return type ? json(200, issueTypeDetailsJson(ctx.state, type)) : jiraError(404, 'The issue type was not found.');
+  return type
+    ? json(200, issueTypeDetailsJson(ctx.state, type))
+    : jiraError(404, 'The issue type was not found.');
 }
 
 function defaultWorkflow(ctx: RouteContext): string[] {
-  const ids = ['To Do', 'In Progress', 'Done'].map((name) => byName(ctx.state.statuses, name)?.id).filter((id): id is string => !!id);
+  const ids = ['To Do', 'In Progress', 'Done']
+    .map((name) => byName(ctx.state.statuses, name)?.id)
+    .filter((id): id is string => !!id);
   return ids.length > 0 ? ids : [ctx.state.statuses[0].id];
 }
 
@@ -174,13 +216,16 @@ function postIssueType(ctx: RouteContext) {
   if (!isRecord(body)) return jiraError(400, INVALID_PAYLOAD);
   const name = typeof body.name === 'string' ? body.name.trim() : '';
   if (name === '') return jiraError(400, [], { name: 'The issue type name must not be empty.' });
-  if (name.length > 60) return jiraError(400, [], { name: 'The issue type name must not be longer than 60 characters.' });
+  if (name.length > 60)
+    return jiraError(400, [], { name: 'The issue type name must not be longer than 60 characters.' });
   let level = 0;
   if (body.hierarchyLevel !== undefined) {
-    if (body.hierarchyLevel !== 0 && body.hierarchyLevel !== -1) return jiraError(400, [], { hierarchyLevel: 'The hierarchy level must be 0 or -1.' });
+    if (body.hierarchyLevel !== 0 && body.hierarchyLevel !== -1)
+      return jiraError(400, [], { hierarchyLevel: 'The hierarchy level must be 0 or -1.' });
     level = body.hierarchyLevel;
   } else if (body.type === 'subtask') level = -1;
-  if (byName(ctx.state.issueTypes, name)) return jiraError(409, 'An issue type with this name already exists.');
+  if (byName(ctx.state.issueTypes, name))
+    return jiraError(409, 'An issue type with this name already exists.');
   changeInstant(ctx.state, ctx.nowMs);
   const type: SiteIssueType = {
     id: String(ctx.state.counters.issueTypeId++),
@@ -195,7 +240,11 @@ function postIssueType(ctx: RouteContext) {
   return json(201, issueTypeDetailsJson(ctx.state, type));
 }
 
-const getStatuses = (ctx: RouteContext) => json(200, ctx.state.statuses.map((s) => statusJson(ctx.state, s)));
+const getStatuses = (ctx: RouteContext) =>
+  json(
+    200,
+    ctx.state.statuses.map((s) => statusJson(ctx.state, s)),
+  );
 const getStatusCategories = (ctx: RouteContext) =>
   json(
     200,
@@ -204,12 +253,23 @@ const getStatusCategories = (ctx: RouteContext) =>
 const getPriorities = (ctx: RouteContext) =>
   json(
     200,
-    ctx.state.priorities.map((p) => ({ ...priorityJson(ctx.state, p), description: p.description, isDefault: p.name === 'Medium' })),
+    ctx.state.priorities.map((p) => ({
+      ...priorityJson(ctx.state, p),
+      description: p.description,
+      isDefault: p.name === 'Medium',
+    })),
   );
-const getResolutions = (ctx: RouteContext) => json(200, ctx.state.resolutions.map((r) => resolutionJson(ctx.state, r)));
+const getResolutions = (ctx: RouteContext) =>
+  json(
+    200,
+    ctx.state.resolutions.map((r) => resolutionJson(ctx.state, r)),
+  );
 const getLinkTypes = (ctx: RouteContext) =>
   json(200, {
-    issueLinkTypes: ctx.state.issueLinkTypes.map((t) => ({ ...t, self: `${ctx.state.baseUrl}/rest/api/3/issueLinkType/${t.id}` })),
+    issueLinkTypes: ctx.state.issueLinkTypes.map((t) => ({
+      ...t,
+      self: `${ctx.state.baseUrl}/rest/api/3/issueLinkType/${t.id}`,
+    })),
   });
 
 // ---- projects -------------------------------------------------------------------------------
@@ -282,7 +342,9 @@ function searchProjects(ctx: RouteContext) {
 function listProjects(ctx: RouteContext) {
   return json(
     200,
-    ctx.state.projects.filter((p) => hasProjectPermission(p, ctx.user, 'BROWSE_PROJECTS')).map((p) => projectJson(ctx, p, false)),
+    ctx.state.projects
+      .filter((p) => hasProjectPermission(p, ctx.user, 'BROWSE_PROJECTS'))
+      .map((p) => projectJson(ctx, p, false)),
   );
 }
 
@@ -306,7 +368,10 @@ function getUser(ctx: RouteContext) {
 function matchesQuery(user: SiteUser, query: string): boolean {
   const q = query.toLowerCase();
   return (
-    user.displayName.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) ||
+    user.displayName
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => w.startsWith(q)) ||
     user.displayName.toLowerCase().startsWith(q) ||
     user.emailAddress.toLowerCase().startsWith(q)
   );
@@ -315,7 +380,8 @@ function matchesQuery(user: SiteUser, query: string): boolean {
 function searchUsers(ctx: RouteContext) {
   const query = ctx.query.get('query') ?? '';
   const accountId = ctx.query.get('accountId');
-  if (!query && !accountId) return jiraError(400, 'One of the query parameters query or accountId must be provided.');
+  if (!query && !accountId)
+    return jiraError(400, 'One of the query parameters query or accountId must be provided.');
   const found = allUsers(ctx).filter((u) => (accountId ? u.accountId === accountId : matchesQuery(u, query)));
   const maxResults = Math.min(intParam(ctx.query, 'maxResults', 50) ?? 50, 1000);
   return json(
@@ -328,7 +394,10 @@ function userGroups(ctx: RouteContext) {
   const accountId = ctx.query.get('accountId');
   const user = accountId ? findUser(ctx.state, accountId) : undefined;
   if (!user) return jiraError(404, USER_NOT_FOUND);
-  return json(200, user.groups.map((name) => groupNameJson(ctx.state, name)));
+  return json(
+    200,
+    user.groups.map((name) => groupNameJson(ctx.state, name)),
+  );
 }
 
 function groupMembers(ctx: RouteContext) {
@@ -346,8 +415,12 @@ function groupUserPicker(ctx: RouteContext) {
   const query = ctx.query.get('query');
   if (query === null) return jiraError(400, 'The query parameter is required.');
   const maxResults = intParam(ctx.query, 'maxResults', 50) ?? 50;
-  const users = allUsers(ctx).filter((u) => matchesQuery(u, query)).slice(0, maxResults);
-  const groups = ctx.state.groups.filter((g) => g.name.toLowerCase().includes(query.toLowerCase())).slice(0, maxResults);
+  const users = allUsers(ctx)
+    .filter((u) => matchesQuery(u, query))
+    .slice(0, maxResults);
+  const groups = ctx.state.groups
+    .filter((g) => g.name.toLowerCase().includes(query.toLowerCase()))
+    .slice(0, maxResults);
   return json(200, {
     users: {
       users: users.map((u) => ({
@@ -368,26 +441,91 @@ function groupUserPicker(ctx: RouteContext) {
   });
 }
 
-const PERMISSIONS: Record<string, { id: string; name: string; type: 'PROJECT' | 'GLOBAL'; description: string }> = {
-  BROWSE_PROJECTS: { id: '10', name: 'Browse Projects', type: 'PROJECT', description: 'Ability to browse projects and the issues within them.' },
-  CREATE_ISSUES: { id: '11', name: 'Create Issues', type: 'PROJECT', description: 'Ability to create issues.' },
+const PERMISSIONS: Record<
+  string,
+  { id: string; name: string; type: 'PROJECT' | 'GLOBAL'; description: string }
+> = {
+  BROWSE_PROJECTS: {
+    id: '10',
+    name: 'Browse Projects',
+    type: 'PROJECT',
+    description: 'Ability to browse projects and the issues within them.',
+  },
+  CREATE_ISSUES: {
+    id: '11',
+    name: 'Create Issues',
+    type: 'PROJECT',
+    description: 'Ability to create issues.',
+  },
   EDIT_ISSUES: { id: '12', name: 'Edit Issues', type: 'PROJECT', description: 'Ability to edit issues.' },
-  ASSIGN_ISSUES: { id: '13', name: 'Assign Issues', type: 'PROJECT', description: 'Ability to assign issues to other people.' },
-  RESOLVE_ISSUES: { id: '14', name: 'Resolve Issues', type: 'PROJECT', description: 'Ability to resolve and reopen issues.' },
-  ADD_COMMENTS: { id: '15', name: 'Add Comments', type: 'PROJECT', description: 'Ability to comment on issues.' },
-  LINK_ISSUES: { id: '21', name: 'Link Issues', type: 'PROJECT', description: 'Ability to link issues together.' },
-  ADMINISTER_PROJECTS: { id: '23', name: 'Administer Projects', type: 'PROJECT', description: 'Ability to administer a project in Jira.' },
-  TRANSITION_ISSUES: { id: '46', name: 'Transition Issues', type: 'PROJECT', description: 'Ability to transition issues.' },
-  ADMINISTER: { id: '0', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.' },
-  SYSTEM_ADMIN: { id: '44', name: 'Jira System Administrators', type: 'GLOBAL', description: 'Ability to perform all administration functions.' },
-  USER_PICKER: { id: '27', name: 'Browse users and groups', type: 'GLOBAL', description: 'View and select users or groups from the user picker.' },
-  CREATE_SHARED_OBJECTS: { id: '22', name: 'Share dashboards and filters', type: 'GLOBAL', description: 'Share dashboards and filters with other users.' },
+  ASSIGN_ISSUES: {
+    id: '13',
+    name: 'Assign Issues',
+    type: 'PROJECT',
+    description: 'Ability to assign issues to other people.',
+  },
+  RESOLVE_ISSUES: {
+    id: '14',
+    name: 'Resolve Issues',
+    type: 'PROJECT',
+    description: 'Ability to resolve and reopen issues.',
+  },
+  ADD_COMMENTS: {
+    id: '15',
+    name: 'Add Comments',
+    type: 'PROJECT',
+    description: 'Ability to comment on issues.',
+  },
+  LINK_ISSUES: {
+    id: '21',
+    name: 'Link Issues',
+    type: 'PROJECT',
+    description: 'Ability to link issues together.',
+  },
+  ADMINISTER_PROJECTS: {
+    id: '23',
+    name: 'Administer Projects',
+    type: 'PROJECT',
+    description: 'Ability to administer a project in Jira.',
+  },
+  TRANSITION_ISSUES: {
+    id: '46',
+    name: 'Transition Issues',
+    type: 'PROJECT',
+    description: 'Ability to transition issues.',
+  },
+  ADMINISTER: {
+    id: '0',
+    name: 'Administer Jira',
+    type: 'GLOBAL',
+    description:
+      'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+  },
+  SYSTEM_ADMIN: {
+    id: '44',
+    name: 'Jira System Administrators',
+    type: 'GLOBAL',
+    description: 'Ability to perform all administration functions.',
+  },
+  USER_PICKER: {
+    id: '27',
+    name: 'Browse users and groups',
+    type: 'GLOBAL',
+    description: 'View and select users or groups from the user picker.',
+  },
+  CREATE_SHARED_OBJECTS: {
+    id: '22',
+    name: 'Share dashboards and filters',
+    type: 'GLOBAL',
+    description: 'Share dashboards and filters with other users.',
+  },
 };
 
 function myPermissions(ctx: RouteContext) {
   const keys = listParam(ctx.query, 'permissions');
   if (keys.length === 0) return jiraError(400, "The 'permissions' query parameter is required.");
-  for (const key of keys) if (!(key in PERMISSIONS)) return jiraError(400, `The permission key '${key}' is not valid.`);
+  for (const key of keys)
+    if (!(key in PERMISSIONS)) return jiraError(400, `The permission key '${key}' is not valid.`);
   let projects = ctx.state.projects;
   const projectRef = ctx.query.get('projectKey') ?? ctx.query.get('projectId');
   const issueRef = ctx.query.get('issueKey') ?? ctx.query.get('issueId');
@@ -407,7 +545,14 @@ function myPermissions(ctx: RouteContext) {
       meta.type === 'GLOBAL'
         ? hasGlobalPermission(ctx.state, ctx.user, key as 'ADMINISTER')
         : projects.some((p) => hasProjectPermission(p, ctx.user, key as ProjectPermissionKey));
-    permissions[key] = { id: meta.id, key, name: meta.name, type: meta.type, description: meta.description, havePermission: have };
+    permissions[key] = {
+      id: meta.id,
+      key,
+      name: meta.name,
+      type: meta.type,
+      description: meta.description,
+      havePermission: have,
+    };
   }
   return json(200, { permissions });
 }
@@ -455,4 +600,3 @@ export const metaRoutes: Route[] = [
   { method: 'GET', template: '/rest/api/3/groupuserpicker', run: groupUserPicker },
   { method: 'GET', template: '/rest/api/3/serverInfo', run: serverInfo },
 ];
-

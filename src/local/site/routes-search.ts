@@ -19,7 +19,14 @@ import { JqlError, parseJql } from './jql-parse';
 import { runJql } from './jql-eval';
 import { findIssue } from './lookup';
 import { browsableProjectIds, canBrowseIssue } from './permissions';
-import { ISSUE_CHANGELOG_LIMIT, SEARCH_CHANGELOG_LIMIT, namesOf, renderIssue, schemaOf, selectFields } from './render';
+import {
+  ISSUE_CHANGELOG_LIMIT,
+  SEARCH_CHANGELOG_LIMIT,
+  namesOf,
+  renderIssue,
+  schemaOf,
+  selectFields,
+} from './render';
 
 /** Jira's page-size ceilings for search/jql: 5000 for id/key only, 100 with other fields. */
 export const SEARCH_MAX_RESULTS_IDS_ONLY = 5000;
@@ -38,12 +45,27 @@ interface SearchRequest {
   properties: string[];
 }
 
-const POST_KEYS = new Set(['jql', 'nextPageToken', 'maxResults', 'fields', 'expand', 'properties', 'fieldsByKeys', 'failFast', 'reconcileIssues']);
+const POST_KEYS = new Set([
+  'jql',
+  'nextPageToken',
+  'maxResults',
+  'fields',
+  'expand',
+  'properties',
+  'fieldsByKeys',
+  'failFast',
+  'reconcileIssues',
+]);
 
 function splitList(value: unknown): string[] | null {
   if (value === undefined || value === null) return [];
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.flatMap((v) => splitList(v) ?? []);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+    return value.flatMap((v) => splitList(v) ?? []);
   return null;
 }
 
@@ -68,7 +90,12 @@ function readSearchRequest(ctx: RouteContext, method: 'GET' | 'POST'): SearchReq
   const properties = splitList(body.properties);
   if (fields === null || expand === null || properties === null) return INVALID_PAYLOAD;
   if (body.jql !== undefined && typeof body.jql !== 'string') return INVALID_PAYLOAD;
-  if (body.nextPageToken !== undefined && body.nextPageToken !== null && typeof body.nextPageToken !== 'string') return INVALID_PAYLOAD;
+  if (
+    body.nextPageToken !== undefined &&
+    body.nextPageToken !== null &&
+    typeof body.nextPageToken !== 'string'
+  )
+    return INVALID_PAYLOAD;
   if (body.maxResults !== undefined && !Number.isInteger(body.maxResults)) return INVALID_PAYLOAD;
   return {
     jql: (body.jql as string | undefined) ?? '',
@@ -96,7 +123,12 @@ function searchIssues(ctx: RouteContext, jql: string): SiteIssue[] {
   const cached = ctx.cache.get(cacheKey) as CachedSearch | undefined;
   if (cached && cached.version === version) return cached.issues;
   const issues = runJql(
-    { state: ctx.state, user: ctx.user, browsable: browsableProjectIds(ctx.state, ctx.user), nowMs: ctx.nowMs },
+    {
+      state: ctx.state,
+      user: ctx.user,
+      browsable: browsableProjectIds(ctx.state, ctx.user),
+      nowMs: ctx.nowMs,
+    },
     parseJql(jql),
   );
   // Keep a handful of recent searches: enough for a few clients paging at once.
@@ -109,7 +141,10 @@ function search(ctx: RouteContext, method: 'GET' | 'POST') {
   const request = readSearchRequest(ctx, method);
   if (typeof request === 'string') return jiraError(400, request);
   const fields = selectFields(ctx.state, request.fields);
-  const limit = fields.length === 0 && !request.expand.has('changelog') ? SEARCH_MAX_RESULTS_IDS_ONLY : SEARCH_MAX_RESULTS;
+  const limit =
+    fields.length === 0 && !request.expand.has('changelog')
+      ? SEARCH_MAX_RESULTS_IDS_ONLY
+      : SEARCH_MAX_RESULTS;
   const pageSize = Math.min(Math.max(request.maxResults, 1), limit);
   const fingerprint = fingerprintOf(`${ctx.user.accountId}\u0000${request.jql}`);
   let offset = 0;
@@ -126,8 +161,15 @@ function search(ctx: RouteContext, method: 'GET' | 'POST') {
     throw error;
   }
   const page = issues.slice(offset, offset + pageSize);
-  const options = { fields, expand: request.expand, changelogLimit: SEARCH_CHANGELOG_LIMIT, properties: request.properties.slice(0, 5) };
-  const body: Record<string, unknown> = { issues: page.map((issue) => renderIssue(ctx.state, issue, options)) };
+  const options = {
+    fields,
+    expand: request.expand,
+    changelogLimit: SEARCH_CHANGELOG_LIMIT,
+    properties: request.properties.slice(0, 5),
+  };
+  const body: Record<string, unknown> = {
+    issues: page.map((issue) => renderIssue(ctx.state, issue, options)),
+  };
   const next = offset + page.length;
   if (next < issues.length) body.nextPageToken = encodeCursor(fingerprint, next);
   body.isLast = next >= issues.length;
@@ -140,7 +182,8 @@ function bulkfetch(ctx: RouteContext) {
   const body = ctx.body;
   if (!isRecord(body)) return jiraError(400, INVALID_PAYLOAD);
   for (const key of Object.keys(body)) {
-    if (!['issueIdsOrKeys', 'fieldIds', 'maxResults', 'nextPageToken'].includes(key)) return jiraError(400, INVALID_PAYLOAD);
+    if (!['issueIdsOrKeys', 'fieldIds', 'maxResults', 'nextPageToken'].includes(key))
+      return jiraError(400, INVALID_PAYLOAD);
   }
   const ids = body.issueIdsOrKeys;
   if (!Array.isArray(ids) || ids.length === 0 || ids.some((v) => typeof v !== 'string')) {
@@ -150,10 +193,17 @@ function bulkfetch(ctx: RouteContext) {
     return jiraError(400, `The number of issue IDs or keys must not exceed ${BULKFETCH_MAX_ISSUES}.`);
   }
   const fieldIds = body.fieldIds ?? [];
-  if (!Array.isArray(fieldIds) || fieldIds.some((v) => typeof v !== 'string')) return jiraError(400, INVALID_PAYLOAD);
-  if (fieldIds.length > BULKFETCH_MAX_FIELD_IDS) return jiraError(400, `The number of field IDs must not exceed ${BULKFETCH_MAX_FIELD_IDS}.`);
+  if (!Array.isArray(fieldIds) || fieldIds.some((v) => typeof v !== 'string'))
+    return jiraError(400, INVALID_PAYLOAD);
+  if (fieldIds.length > BULKFETCH_MAX_FIELD_IDS)
+    return jiraError(400, `The number of field IDs must not exceed ${BULKFETCH_MAX_FIELD_IDS}.`);
   const maxResults = body.maxResults ?? BULKFETCH_DEFAULT_MAX_RESULTS;
-  if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 1 || maxResults > BULKFETCH_MAX_RESULTS) {
+  if (
+    typeof maxResults !== 'number' ||
+    !Number.isInteger(maxResults) ||
+    maxResults < 1 ||
+    maxResults > BULKFETCH_MAX_RESULTS
+  ) {
     return jiraError(400, `maxResults must be between 1 and ${BULKFETCH_MAX_RESULTS}.`);
   }
   // Issues that do not exist or that the user cannot browse are left out, as Jira does.
@@ -168,7 +218,9 @@ function bulkfetch(ctx: RouteContext) {
   }
   issues.sort((a, b) => Number(a.id) - Number(b.id));
   const wanted = new Set(fieldIds as string[]);
-  const fingerprint = fingerprintOf(`${ctx.user.accountId}\u0000${issues.map((i) => i.id).join(',')}\u0000${[...wanted].join(',')}`);
+  const fingerprint = fingerprintOf(
+    `${ctx.user.accountId}\u0000${issues.map((i) => i.id).join(',')}\u0000${[...wanted].join(',')}`,
+  );
   let offset = 0;
   if (typeof body.nextPageToken === 'string') {
     const decoded = decodeCursor(body.nextPageToken, fingerprint);
@@ -183,7 +235,10 @@ function bulkfetch(ctx: RouteContext) {
   for (const issue of issues) {
     let group: HistoryJson[] | null = null;
     for (const history of issue.histories) {
-      const items = wanted.size === 0 ? history.items : history.items.filter((it) => it.fieldId !== undefined && wanted.has(it.fieldId));
+      const items =
+        wanted.size === 0
+          ? history.items
+          : history.items.filter((it) => it.fieldId !== undefined && wanted.has(it.fieldId));
       if (items.length === 0) continue;
       if (position++ < offset) continue;
       if (taken === maxResults) {

@@ -57,7 +57,10 @@ export function startSiteServer(handler: SiteHandler, options: SiteServerOptions
       try {
         const accountId = authenticate(state, req.headers.authorization);
         if (!accountId) {
-          res.writeHead(401, { 'content-type': 'text/plain;charset=UTF-8', 'www-authenticate': 'Basic realm="protected-area"' });
+          res.writeHead(401, {
+            'content-type': 'text/plain;charset=UTF-8',
+            'www-authenticate': 'Basic realm="protected-area"',
+          });
           res.end(UNAUTHENTICATED_MESSAGE);
           return;
         }

@@ -56,11 +56,20 @@ export function parseJiraTimestamp(value: string): number {
   const m = TIMESTAMP.exec(value);
   if (!m) return Number.NaN;
   const ms = m[7] ? Number(m[7].padEnd(3, '0')) : 0;
-  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), ms);
+  const utc = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6]),
+    ms,
+  );
   const zone = m[8];
   if (!zone || zone === 'Z') return utc;
   const digits = zone.replace(':', '');
-  const offset = (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * (digits[0] === '-' ? -1 : 1);
+  const offset =
+    (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * (digits[0] === '-' ? -1 : 1);
   return utc - offset * 60_000;
 }
 

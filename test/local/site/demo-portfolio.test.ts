@@ -12,19 +12,28 @@ const portfolio = generatePortfolio();
 const { state } = portfolio;
 const typeName = new Map(state.issueTypes.map((t) => [t.id, t.name]));
 const fieldId = (name: string) => state.fields.find((f) => f.name === name)!.id;
-const children = (kind: string) => state.issues.filter((i) => typeName.get(i.issueTypeId) === kind && i.parentId !== null);
+const children = (kind: string) =>
+  state.issues.filter((i) => typeName.get(i.issueTypeId) === kind && i.parentId !== null);
 const asOfNoon = Date.UTC(2026, 10, 23, 12);
 
 describe('the demo portfolio', () => {
   it('has at least 25 implementations across IMP, ONB and ENT, in every stage', () => {
     expect(portfolio.implementations.length).toBeGreaterThanOrEqual(25);
     expect(new Set(portfolio.implementations.map((i) => i.project))).toEqual(new Set(['IMP', 'ONB', 'ENT']));
-    expect(new Set(portfolio.implementations.map((i) => i.stage))).toEqual(new Set(['not-started', 'in-flight', 'live', 'hypercare', 'done']));
-    expect(new Set(portfolio.implementations.map((i) => i.tier))).toEqual(new Set(['Standard', 'Advanced', 'Enterprise']));
+    expect(new Set(portfolio.implementations.map((i) => i.stage))).toEqual(
+      new Set(['not-started', 'in-flight', 'live', 'hypercare', 'done']),
+    );
+    expect(new Set(portfolio.implementations.map((i) => i.tier))).toEqual(
+      new Set(['Standard', 'Advanced', 'Enterprise']),
+    );
     const epics = state.issues.filter((i) => i.labels.includes('implementation'));
     expect(epics.map((e) => e.key).sort()).toEqual(portfolio.implementations.map((i) => i.key).sort());
     expect(epics.every((e) => typeName.get(e.issueTypeId) === 'Epic')).toBe(true);
-    expect(state.issues.some((i) => typeName.get(i.issueTypeId) === 'Epic' && !i.labels.includes('implementation'))).toBe(true);
+    expect(
+      state.issues.some(
+        (i) => typeName.get(i.issueTypeId) === 'Epic' && !i.labels.includes('implementation'),
+      ),
+    ).toBe(true);
   });
 
   it('puts each implementation in the status its stage implies at asOf', () => {
@@ -38,7 +47,11 @@ describe('the demo portfolio', () => {
     for (const impl of portfolio.implementations) {
       const epic = state.issues.find((i) => i.key === impl.key)!;
       const status = state.statuses.find((s) => s.id === epic.statusId)!.name;
-      expect({ key: impl.key, stage: impl.stage, status: expected[impl.stage].includes(status) }).toEqual({ key: impl.key, stage: impl.stage, status: true });
+      expect({ key: impl.key, stage: impl.stage, status: expected[impl.stage].includes(status) }).toEqual({
+        key: impl.key,
+        stage: impl.stage,
+        status: true,
+      });
     }
   });
 
@@ -47,23 +60,54 @@ describe('the demo portfolio', () => {
     expect(milestones.some((m) => m.labels.includes('first-value'))).toBe(true);
     expect(milestones.some((m) => m.labels.includes('go-live'))).toBe(true);
     expect(milestones.some((m) => m.custom[fieldId('Baseline Due')])).toBe(true);
-    expect(milestones.some((m) => !m.custom[fieldId('Baseline Due')] && m.histories.some((h) => h.items.some((it) => it.field === 'duedate')))).toBe(true);
+    expect(
+      milestones.some(
+        (m) =>
+          !m.custom[fieldId('Baseline Due')] &&
+          m.histories.some((h) => h.items.some((it) => it.field === 'duedate')),
+      ),
+    ).toBe(true);
     for (const kind of ['Risk', 'Assumption']) {
-      expect(children(kind).every((r) => r.custom[fieldId('Probability')] && r.custom[fieldId('Impact')])).toBe(true);
+      expect(
+        children(kind).every((r) => r.custom[fieldId('Probability')] && r.custom[fieldId('Impact')]),
+      ).toBe(true);
     }
-    expect(children('Risk').some((r) => r.histories.some((h) => h.items.some((it) => it.field === 'Probability')))).toBe(true);
+    expect(
+      children('Risk').some((r) => r.histories.some((h) => h.items.some((it) => it.field === 'Probability'))),
+    ).toBe(true);
     expect(children('Issue').every((r) => r.custom[fieldId('Impact')])).toBe(true);
     expect(children('Dependency').some((d) => d.links.length > 0)).toBe(true);
-    const crStatuses = new Set(children('Change Request').map((c) => state.statuses.find((s) => s.id === c.statusId)!.name));
+    const crStatuses = new Set(
+      children('Change Request').map((c) => state.statuses.find((s) => s.id === c.statusId)!.name),
+    );
     expect(crStatuses).toEqual(new Set(['Approved', 'Done', 'Rejected', 'In Review']));
-    const gateTypes = new Set(children('Gate').map((g) => (g.custom[fieldId('Gate Type')] as { value: string }).value));
+    const gateTypes = new Set(
+      children('Gate').map((g) => (g.custom[fieldId('Gate Type')] as { value: string }).value),
+    );
     expect(gateTypes.size).toBe(6);
-    expect(children('Gate').some((g) => g.histories.some((h) => h.items.some((it) => it.toString === 'Rejected')))).toBe(true);
+    expect(
+      children('Gate').some((g) => g.histories.some((h) => h.items.some((it) => it.toString === 'Rejected'))),
+    ).toBe(true);
     for (const label of ['uat', 'deliverable', 'integration', 'migration', 'escalation']) {
-      expect({ label, found: state.issues.some((i) => i.labels.includes(label)) }).toEqual({ label, found: true });
+      expect({ label, found: state.issues.some((i) => i.labels.includes(label)) }).toEqual({
+        label,
+        found: true,
+      });
     }
-    expect(state.issues.filter((i) => i.labels.includes('integration')).every((i) => i.custom[fieldId('Integration Runs')] === undefined || typeof i.custom[fieldId('Failed Runs')] === 'number')).toBe(true);
-    expect(state.issues.some((i) => i.labels.includes('migration') && typeof i.custom[fieldId('Records Reconciled')] === 'number')).toBe(true);
+    expect(
+      state.issues
+        .filter((i) => i.labels.includes('integration'))
+        .every(
+          (i) =>
+            i.custom[fieldId('Integration Runs')] === undefined ||
+            typeof i.custom[fieldId('Failed Runs')] === 'number',
+        ),
+    ).toBe(true);
+    expect(
+      state.issues.some(
+        (i) => i.labels.includes('migration') && typeof i.custom[fieldId('Records Reconciled')] === 'number',
+      ),
+    ).toBe(true);
     expect(state.issues.some((i) => i.timeoriginalestimate !== null && i.timespent !== null)).toBe(true);
   });
 
@@ -73,7 +117,9 @@ describe('the demo portfolio', () => {
     for (const impl of live) {
       const epic = state.issues.find((i) => i.key === impl.key)!;
       const start = Date.parse(impl.goLive);
-      for (const d of state.issues.filter((i) => i.parentId === epic.id && ['Bug', 'Defect', 'Incident'].includes(typeName.get(i.issueTypeId)!))) {
+      for (const d of state.issues.filter(
+        (i) => i.parentId === epic.id && ['Bug', 'Defect', 'Incident'].includes(typeName.get(i.issueTypeId)!),
+      )) {
         const days = (parseJiraTimestamp(d.created) - start) / 86_400_000;
         if (days < -1 || days >= 30) continue;
         if (d.labels.includes('implementation-caused')) found.caused++;
@@ -87,9 +133,17 @@ describe('the demo portfolio', () => {
   });
 
   it('has reopened work (resolution from a value to empty) and lifecycle dates that are still plans', () => {
-    expect(state.issues.some((i) => i.histories.some((h) => h.items.some((it) => it.field === 'resolution' && it.from !== null && it.to === null)))).toBe(true);
+    expect(
+      state.issues.some((i) =>
+        i.histories.some((h) =>
+          h.items.some((it) => it.field === 'resolution' && it.from !== null && it.to === null),
+        ),
+      ),
+    ).toBe(true);
     const goLive = fieldId('Go-Live Date');
-    const planned = portfolio.implementations.filter((i) => i.stage === 'in-flight').map((i) => state.issues.find((x) => x.key === i.key)!.custom[goLive] as string | undefined);
+    const planned = portfolio.implementations
+      .filter((i) => i.stage === 'in-flight')
+      .map((i) => state.issues.find((x) => x.key === i.key)!.custom[goLive] as string | undefined);
     expect(planned.some((d) => d !== undefined && d > '2026-11-23')).toBe(true);
   });
 
@@ -119,7 +173,8 @@ describe('the demo portfolio', () => {
       if ('resolution' in last && last.resolution !== issue.resolutionId) problems.push('resolution');
       if ('duedate' in last && last.duedate !== issue.duedate) problems.push('duedate');
       if ('assignee' in last && last.assignee !== issue.assigneeId) problems.push('assignee');
-      for (const id of dateFields) if (id in last && last[id] !== (issue.custom[id] ?? null)) problems.push(id);
+      for (const id of dateFields)
+        if (id in last && last[id] !== (issue.custom[id] ?? null)) problems.push(id);
       if (issue.resolutionId === null && issue.resolutiondate !== null) problems.push('resolutiondate');
       if (issue.resolutionId !== null && issue.resolutiondate === null) problems.push('resolutiondate');
       return problems;
@@ -150,13 +205,22 @@ describe('determinism', () => {
 
   it('depends on asOf only through the arguments', () => {
     const earlier = generatePortfolio({ asOf: '2026-06-30', implementations: 5 });
-    const latest = Math.max(...earlier.state.issues.flatMap((i) => [parseJiraTimestamp(i.created), ...i.histories.map((h) => parseJiraTimestamp(h.created))]));
+    const latest = Math.max(
+      ...earlier.state.issues.flatMap((i) => [
+        parseJiraTimestamp(i.created),
+        ...i.histories.map((h) => parseJiraTimestamp(h.created)),
+      ]),
+    );
     expect(latest).toBeLessThanOrEqual(Date.UTC(2026, 5, 30, 12));
   });
 
   it('refuses bad options with a clear message', () => {
-    expect(() => generatePortfolio({ asOf: '2026-13-01' })).toThrow("asOf must be a date written YYYY-MM-DD, got '2026-13-01'");
-    expect(() => generatePortfolio({ implementations: -1 })).toThrow('implementations must be a whole number ≥ 0, got -1');
+    expect(() => generatePortfolio({ asOf: '2026-13-01' })).toThrow(
+      "asOf must be a date written YYYY-MM-DD, got '2026-13-01'",
+    );
+    expect(() => generatePortfolio({ implementations: -1 })).toThrow(
+      'implementations must be a whole number ≥ 0, got -1',
+    );
     expect(() => generatePortfolio({ projects: ['imp'] })).toThrow(/Invalid project key 'imp'/);
   });
 });
@@ -170,7 +234,18 @@ describe('the search export', () => {
     const fields = Object.keys(pages[0].names);
     let token: string | undefined;
     for (const page of pages) {
-      const reply = await handler.handle({ method: 'POST', path: '/rest/api/3/search/jql', accountId: DEMO_USERS.admin.accountId, body: JSON.stringify({ jql, fields, expand: 'names,changelog', maxResults: 100, nextPageToken: token }) });
+      const reply = await handler.handle({
+        method: 'POST',
+        path: '/rest/api/3/search/jql',
+        accountId: DEMO_USERS.admin.accountId,
+        body: JSON.stringify({
+          jql,
+          fields,
+          expand: 'names,changelog',
+          maxResults: 100,
+          nextPageToken: token,
+        }),
+      });
       const live = JSON.parse(reply.body) as typeof page;
       expect(live.nextPageToken).toBe(page.nextPageToken);
       expect(live.names).toEqual(page.names);
@@ -186,26 +261,55 @@ describe('the search export', () => {
   });
 
   it('shows a viewer’s export without the project they cannot browse', () => {
-    const viewerPages = searchExport(state, { accountId: DEMO_USERS.viewer.accountId, jql: 'project in (IMP, ONB) ORDER BY key' });
+    const viewerPages = searchExport(state, {
+      accountId: DEMO_USERS.viewer.accountId,
+      jql: 'project in (IMP, ONB) ORDER BY key',
+    });
     const keys = viewerPages.flatMap((p) => p.issues.map((i) => String(i.key)));
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.some((k) => k.startsWith('ENT-'))).toBe(false);
   });
 
   it('has the shapes of shared/spec/examples/portfolio-small.json for every field the example uses', () => {
-    const example = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../shared/spec/examples/portfolio-small.json'), 'utf8')) as {
+    const example = JSON.parse(
+      fs.readFileSync(
+        path.resolve(__dirname, '../../../../shared/spec/examples/portfolio-small.json'),
+        'utf8',
+      ),
+    ) as {
       issues: Array<{ fields: Record<string, unknown> }>;
       names: Record<string, string>;
     };
-    const shape = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? `object:${['value', 'key', 'name', 'accountId', 'statusCategory'].filter((k) => k in (v as object)).join(',')}` : typeof v);
-    const byName = (names: Record<string, string>) => Object.fromEntries(Object.entries(names).map(([id, name]) => [name, id]));
+    const shape = (v: unknown): string =>
+      v === null
+        ? 'null'
+        : Array.isArray(v)
+          ? 'array'
+          : typeof v === 'object'
+            ? `object:${['value', 'key', 'name', 'accountId', 'statusCategory'].filter((k) => k in (v as object)).join(',')}`
+            : typeof v;
+    const byName = (names: Record<string, string>) =>
+      Object.fromEntries(Object.entries(names).map(([id, name]) => [name, id]));
     const exampleIds = byName(example.names);
     const ourIds = byName(pages[0].names);
     const ours = pages.flatMap((p) => p.issues.map((i) => i.fields as Record<string, unknown>));
     for (const name of Object.keys(exampleIds)) {
-      const exampleShapes = new Set(example.issues.map((i) => i.fields[exampleIds[name]]).filter((v) => v !== undefined && v !== null).map(shape));
-      const ourShapes = new Set(ours.map((f) => f[ourIds[name]]).filter((v) => v !== undefined && v !== null).map(shape));
-      expect({ name, shapes: [...ourShapes].filter((s) => !exampleShapes.has(s) && !s.startsWith('number')) }).toEqual({ name, shapes: [] });
+      const exampleShapes = new Set(
+        example.issues
+          .map((i) => i.fields[exampleIds[name]])
+          .filter((v) => v !== undefined && v !== null)
+          .map(shape),
+      );
+      const ourShapes = new Set(
+        ours
+          .map((f) => f[ourIds[name]])
+          .filter((v) => v !== undefined && v !== null)
+          .map(shape),
+      );
+      expect({
+        name,
+        shapes: [...ourShapes].filter((s) => !exampleShapes.has(s) && !s.startsWith('number')),
+      }).toEqual({ name, shapes: [] });
     }
   });
 });

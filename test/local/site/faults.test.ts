@@ -20,16 +20,23 @@ describe('fault injection', () => {
   });
 
   it('answers every n-th request with 503, and both faults interleave on one counter', async () => {
-    const site = demoSite(3, { faults: { rateLimit: { every: 4, retryAfterSeconds: 1 }, unavailable: { every: 3 } } });
+    const site = demoSite(3, {
+      faults: { rateLimit: { every: 4, retryAfterSeconds: 1 }, unavailable: { every: 3 } },
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await site.call('GET', '/rest/api/3/myself')).status);
     expect(statuses).toEqual([200, 200, 503, 429, 200, 503, 200, 429, 503, 200, 200, 429]);
   });
 
   it('faults only the listed endpoints when asked', async () => {
-    const site = demoSite(3, { faults: { unavailable: { every: 1 }, endpoints: ['POST /rest/api/3/changelog/bulkfetch'] } });
+    const site = demoSite(3, {
+      faults: { unavailable: { every: 1 }, endpoints: ['POST /rest/api/3/changelog/bulkfetch'] },
+    });
     expect((await site.call('GET', search)).status).toBe(200);
-    expect((await site.call('POST', '/rest/api/3/changelog/bulkfetch', ADMIN, { issueIdsOrKeys: ['IMP-1'] })).status).toBe(503);
+    expect(
+      (await site.call('POST', '/rest/api/3/changelog/bulkfetch', ADMIN, { issueIdsOrKeys: ['IMP-1'] }))
+        .status,
+    ).toBe(503);
   });
 
   it('adds latency to each request', async () => {

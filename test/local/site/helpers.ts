@@ -41,7 +41,10 @@ export function demoSite(implementations = 12, options: SiteHandlerOptions = {})
         status: response.status,
         headers: response.headers,
         text: response.body,
-        json: response.body && response.headers['content-type']?.includes('json') ? JSON.parse(response.body) : undefined,
+        json:
+          response.body && response.headers['content-type']?.includes('json')
+            ? JSON.parse(response.body)
+            : undefined,
       };
     },
   };

@@ -27,7 +27,8 @@ function jiraDocument(): Json {
   // The spec types change items' from/to as plain strings, but Jira writes null for an empty
   // side (see the recorded changelogs in jira-samples/hack-jira-cfd, go-jira, actionableagile).
   const change = schemas(doc).ChangeDetails as { properties: Record<string, Json> };
-  for (const key of ['from', 'fromString', 'to', 'toString']) change.properties[key] = { ...change.properties[key], nullable: true };
+  for (const key of ['from', 'fromString', 'to', 'toString'])
+    change.properties[key] = { ...change.properties[key], nullable: true };
   return doc;
 }
 
@@ -40,9 +41,13 @@ function createAjv(): Ajv {
   ajv.addFormat('date-time', TIMESTAMP);
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
   ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\/\/\S+$/i);
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
+  ajv.addFormat('int32', {
+    type: 'number',
+    validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31,
+  });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  for (const lenient of ['uuid', 'email', 'binary', 'byte', 'float', 'double', 'string', 'password']) ajv.addFormat(lenient, true);
+  for (const lenient of ['uuid', 'email', 'binary', 'byte', 'float', 'double', 'string', 'password'])
+    ajv.addFormat(lenient, true);
   return ajv;
 }
 
@@ -56,14 +61,18 @@ export interface SpecValidator {
 function makeValidator(id: string, doc: Json, pathPrefix: string): SpecValidator {
   const ajv = createAjv();
   ajv.addSchema({ $id: id, components: doc.components } as Json, id);
-  const paths = doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: Json }> }> }>>;
+  const paths = doc.paths as Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema?: Json }> }> }>
+  >;
   const compiled = new Map<string, ValidateFunction>();
 
   const rewrite = (schema: unknown): unknown => {
     if (Array.isArray(schema)) return schema.map(rewrite);
     if (schema && typeof schema === 'object') {
       const out: Json = {};
-      for (const [k, v] of Object.entries(schema)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${id}${v}` : rewrite(v);
+      for (const [k, v] of Object.entries(schema))
+        out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${id}${v}` : rewrite(v);
       return out;
     }
     return schema;
@@ -76,7 +85,9 @@ function makeValidator(id: string, doc: Json, pathPrefix: string): SpecValidator
       compiled.set(key, validate);
     }
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    return (validate.errors ?? []).map(
+      (e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+    );
   };
 
   return {

@@ -15,13 +15,16 @@ afterAll(async () => {
   await server.close();
 });
 
-const basic = (email: string, token: string) => `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;
+const basic = (email: string, token: string) =>
+  `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;
 
 describe('the site server', () => {
   it('listens on a free port and answers Jira requests as the token’s user', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const { viewer } = DEMO_USERS;
-    const response = await fetch(`${server.url}/rest/api/3/myself`, { headers: { authorization: basic(viewer.email, viewer.token) } });
+    const response = await fetch(`${server.url}/rest/api/3/myself`, {
+      headers: { authorization: basic(viewer.email, viewer.token) },
+    });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { accountId: string }).accountId).toBe(viewer.accountId);
   });
@@ -41,9 +44,15 @@ describe('the site server', () => {
 
   it('answers a wrong token or missing credentials with 401, like Jira', async () => {
     const { admin } = DEMO_USERS;
-    const attempts: Array<Record<string, string>> = [{ authorization: basic(admin.email, 'wrong') }, { authorization: basic('someone@else.example', admin.token) }, {}];
+    const attempts: Array<Record<string, string>> = [
+      { authorization: basic(admin.email, 'wrong') },
+      { authorization: basic('someone@else.example', admin.token) },
+      {},
+    ];
     for (const headers of attempts) {
-      const response = await fetch(`${server.url}/rest/api/3/search/jql?jql=${q('project = IMP')}`, { headers });
+      const response = await fetch(`${server.url}/rest/api/3/search/jql?jql=${q('project = IMP')}`, {
+        headers,
+      });
       expect(response.status).toBe(401);
       expect(await response.text()).toBe('Client must be authenticated to access this resource.');
     }

@@ -3,7 +3,16 @@
 
 import { createSiteHandler } from '../../../src/local/site';
 import { generatePortfolio } from '../../../src/local/demo';
-import { CONSULTANT, body, demoSite, q, type ErrorBody, type History, type IssueJson, type SearchBody } from './helpers';
+import {
+  CONSULTANT,
+  body,
+  demoSite,
+  q,
+  type ErrorBody,
+  type History,
+  type IssueJson,
+  type SearchBody,
+} from './helpers';
 
 const site = demoSite(9);
 const state = site.handler.state;
@@ -16,7 +25,11 @@ function taskUnder(stage: string) {
 }
 
 async function latestHistory(key: string): Promise<History> {
-  const reply = await site.call('GET', `/rest/api/3/issue/${key}?expand=changelog&fields=summary`, CONSULTANT);
+  const reply = await site.call(
+    'GET',
+    `/rest/api/3/issue/${key}?expand=changelog&fields=summary`,
+    CONSULTANT,
+  );
   return body<IssueJson>(reply).changelog!.histories[0];
 }
 
@@ -41,21 +54,59 @@ describe('editing an issue', () => {
     const history = await latestHistory(epic.key);
     expect(history.author?.accountId).toBe(CONSULTANT);
     const byField = Object.fromEntries(history.items.map((i) => [i.field, i]));
-    expect(byField.summary).toMatchObject({ fieldId: 'summary', from: null, to: null, toString: 'Renamed rollout' });
-    expect(byField.duedate).toMatchObject({ fieldId: 'duedate', from: null, to: '2027-02-01', toString: '2027-02-01 00:00:00.0' });
-    expect(byField['Go-Live Date']).toMatchObject({ fieldId: 'customfield_10053', from: prevGoLive ?? null, to: '2027-01-29', toString: '29/Jan/27' });
-    expect(byField.Complexity).toMatchObject({ fieldId: 'customfield_10054', fieldtype: 'custom', toString: 'Enterprise' });
-    expect(byField.CSAT).toMatchObject({ fieldId: 'customfield_10056', from: null, to: null, toString: '4.5' });
+    expect(byField.summary).toMatchObject({
+      fieldId: 'summary',
+      from: null,
+      to: null,
+      toString: 'Renamed rollout',
+    });
+    expect(byField.duedate).toMatchObject({
+      fieldId: 'duedate',
+      from: null,
+      to: '2027-02-01',
+      toString: '2027-02-01 00:00:00.0',
+    });
+    expect(byField['Go-Live Date']).toMatchObject({
+      fieldId: 'customfield_10053',
+      from: prevGoLive ?? null,
+      to: '2027-01-29',
+      toString: '29/Jan/27',
+    });
+    expect(byField.Complexity).toMatchObject({
+      fieldId: 'customfield_10054',
+      fieldtype: 'custom',
+      toString: 'Enterprise',
+    });
+    expect(byField.CSAT).toMatchObject({
+      fieldId: 'customfield_10056',
+      from: null,
+      to: null,
+      toString: '4.5',
+    });
     expect(byField.priority).toMatchObject({ fieldId: 'priority', to: '2', toString: 'High' });
     expect(byField.labels.toString).toContain('at-risk');
-    const fields = body<IssueJson>(await site.call('GET', `/rest/api/3/issue/${epic.key}?fields=summary,duedate,labels,customfield_10054`, CONSULTANT)).fields;
-    expect(fields).toMatchObject({ summary: 'Renamed rollout', duedate: '2027-02-01', customfield_10054: { value: 'Enterprise' } });
+    const fields = body<IssueJson>(
+      await site.call(
+        'GET',
+        `/rest/api/3/issue/${epic.key}?fields=summary,duedate,labels,customfield_10054`,
+        CONSULTANT,
+      ),
+    ).fields;
+    expect(fields).toMatchObject({
+      summary: 'Renamed rollout',
+      duedate: '2027-02-01',
+      customfield_10054: { value: 'Enterprise' },
+    });
   });
 
   it('is found by search right after the edit', async () => {
     const { task } = taskUnder('in-flight');
-    await site.call('PUT', `/rest/api/3/issue/${task.key}`, CONSULTANT, { update: { labels: [{ add: 'fresh-label' }] } });
-    const found = body<SearchBody>(await site.call('GET', `/rest/api/3/search/jql?jql=${q('labels = fresh-label')}&fields=key`));
+    await site.call('PUT', `/rest/api/3/issue/${task.key}`, CONSULTANT, {
+      update: { labels: [{ add: 'fresh-label' }] },
+    });
+    const found = body<SearchBody>(
+      await site.call('GET', `/rest/api/3/search/jql?jql=${q('labels = fresh-label')}&fields=key`),
+    );
     expect(found.issues.map((i) => i.key)).toEqual([task.key]);
   });
 
@@ -63,7 +114,13 @@ describe('editing an issue', () => {
     const { task } = taskUnder('in-flight');
     const before = JSON.stringify(task);
     const reply = await site.call('PUT', `/rest/api/3/issue/${task.key}`, CONSULTANT, {
-      fields: { summary: '', duedate: 'next tuesday', customfield_10054: { value: 'Huge' }, customfield_10061: 'many', nosuch: 1 },
+      fields: {
+        summary: '',
+        duedate: 'next tuesday',
+        customfield_10054: { value: 'Huge' },
+        customfield_10061: 'many',
+        nosuch: 1,
+      },
     });
     expect(reply.status).toBe(400);
     expect(body<ErrorBody>(reply).errors).toEqual({
@@ -80,15 +137,25 @@ describe('editing an issue', () => {
 /** The id of the transition into the named status, as GET transitions offers it now. */
 async function transitionTo(key: string, name: string): Promise<string> {
   const reply = await site.call('GET', `/rest/api/3/issue/${key}/transitions`, CONSULTANT);
-  const transition = body<{ transitions: Array<{ id: string; name: string }> }>(reply).transitions.find((t) => t.name === name);
+  const transition = body<{ transitions: Array<{ id: string; name: string }> }>(reply).transitions.find(
+    (t) => t.name === name,
+  );
   if (!transition) throw new Error(`${key} offers no transition to ${name}`);
   return transition.id;
 }
 
 describe('transitions', () => {
   it('resolve when entering a done status and write the reopen Jira KPIs look for when leaving it', async () => {
-    const task = state.issues.find((i) => i.issueTypeId === '10001' && i.resolutionId === null && i.statusId === '3')!;
-    expect((await site.call('POST', `/rest/api/3/issue/${task.key}/transitions`, CONSULTANT, { transition: { id: await transitionTo(task.key, 'Done') } })).status).toBe(204);
+    const task = state.issues.find(
+      (i) => i.issueTypeId === '10001' && i.resolutionId === null && i.statusId === '3',
+    )!;
+    expect(
+      (
+        await site.call('POST', `/rest/api/3/issue/${task.key}/transitions`, CONSULTANT, {
+          transition: { id: await transitionTo(task.key, 'Done') },
+        })
+      ).status,
+    ).toBe(204);
     const resolved = await latestHistory(task.key);
     expect(resolved.items.map((i) => [i.field, i.fromString, i.toString])).toEqual([
       ['status', expect.any(String), 'Done'],
@@ -96,17 +163,37 @@ describe('transitions', () => {
     ]);
     expect(task.resolutiondate).toBe(resolved.created);
 
-    expect((await site.call('POST', `/rest/api/3/issue/${task.key}/transitions`, CONSULTANT, { transition: { id: await transitionTo(task.key, 'In Progress') } })).status).toBe(204);
+    expect(
+      (
+        await site.call('POST', `/rest/api/3/issue/${task.key}/transitions`, CONSULTANT, {
+          transition: { id: await transitionTo(task.key, 'In Progress') },
+        })
+      ).status,
+    ).toBe(204);
     const reopened = await latestHistory(task.key);
-    expect(reopened.items[1]).toMatchObject({ field: 'resolution', fieldId: 'resolution', from: '10000', fromString: 'Done', to: null, toString: null });
+    expect(reopened.items[1]).toMatchObject({
+      field: 'resolution',
+      fieldId: 'resolution',
+      from: '10000',
+      fromString: 'Done',
+      to: null,
+      toString: null,
+    });
     expect(task.resolutiondate).toBeNull();
   });
 
   it("sets Won't Do when a gate is rejected, and refuses unknown transition ids", async () => {
     const gate = state.issues.find((i) => i.issueTypeId === '10011' && i.resolutionId === null)!;
-    await site.call('POST', `/rest/api/3/issue/${gate.key}/transitions`, CONSULTANT, { transition: { id: await transitionTo(gate.key, 'Rejected') } });
-    expect(body<IssueJson>(await site.call('GET', `/rest/api/3/issue/${gate.key}?fields=resolution`)).fields?.resolution?.name).toBe("Won't Do");
-    const bad = await site.call('POST', `/rest/api/3/issue/${gate.key}/transitions`, CONSULTANT, { transition: { id: '999' } });
+    await site.call('POST', `/rest/api/3/issue/${gate.key}/transitions`, CONSULTANT, {
+      transition: { id: await transitionTo(gate.key, 'Rejected') },
+    });
+    expect(
+      body<IssueJson>(await site.call('GET', `/rest/api/3/issue/${gate.key}?fields=resolution`)).fields
+        ?.resolution?.name,
+    ).toBe("Won't Do");
+    const bad = await site.call('POST', `/rest/api/3/issue/${gate.key}/transitions`, CONSULTANT, {
+      transition: { id: '999' },
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -131,20 +218,33 @@ describe('creating issues', () => {
     expect(reply.status).toBe(201);
     const created = body<{ id: string; key: string; self: string }>(reply);
     expect(created.key).toBe(`${project}-${last + 1}`);
-    const issue = body<IssueJson>(await site.call('GET', `/rest/api/3/issue/${created.key}?expand=changelog`, CONSULTANT));
-    expect(issue.fields).toMatchObject({ summary: 'Risk: vendor insolvency', parent: { key: epic.key }, status: { name: 'Open' }, duedate: '2026-12-15', labels: ['raid'], customfield_10057: { value: '4' } });
+    const issue = body<IssueJson>(
+      await site.call('GET', `/rest/api/3/issue/${created.key}?expand=changelog`, CONSULTANT),
+    );
+    expect(issue.fields).toMatchObject({
+      summary: 'Risk: vendor insolvency',
+      parent: { key: epic.key },
+      status: { name: 'Open' },
+      duedate: '2026-12-15',
+      labels: ['raid'],
+      customfield_10057: { value: '4' },
+    });
     expect(issue.changelog?.total).toBe(0);
   });
 
   it('names what is missing or wrong', async () => {
     const task = state.issues.find((i) => i.issueTypeId === '10001')!;
-    const reply = await site.call('POST', '/rest/api/3/issue', CONSULTANT, { fields: { project: { key: 'IMP' }, issuetype: { name: 'Task' }, parent: { key: task.key } } });
+    const reply = await site.call('POST', '/rest/api/3/issue', CONSULTANT, {
+      fields: { project: { key: 'IMP' }, issuetype: { name: 'Task' }, parent: { key: task.key } },
+    });
     expect(reply.status).toBe(400);
     expect(body<ErrorBody>(reply).errors).toEqual({
       summary: 'You must specify a summary of the issue.',
       parent: 'Given parent work item does not belong to appropriate hierarchy.',
     });
-    const noProject = await site.call('POST', '/rest/api/3/issue', CONSULTANT, { fields: { project: { key: 'NOPE' }, issuetype: { name: 'Task' }, summary: 'x' } });
+    const noProject = await site.call('POST', '/rest/api/3/issue', CONSULTANT, {
+      fields: { project: { key: 'NOPE' }, issuetype: { name: 'Task' }, summary: 'x' },
+    });
     expect(body<ErrorBody>(noProject).errors).toEqual({ project: 'valid project is required' });
   });
 });
@@ -155,25 +255,62 @@ describe('issue properties and remote links', () => {
     const path = `/rest/api/3/issue/${key}/properties/runway.gates`;
     expect((await site.call('PUT', path, CONSULTANT, { v: 1 })).status).toBe(201);
     expect((await site.call('PUT', path, CONSULTANT, { v: 2 })).status).toBe(200);
-    expect(body<{ key: string; value: unknown }>(await site.call('GET', path, CONSULTANT))).toEqual({ key: 'runway.gates', value: { v: 2 } });
-    expect(body<{ keys: Array<{ key: string }> }>(await site.call('GET', `/rest/api/3/issue/${key}/properties`)).keys.map((k) => k.key)).toContain('runway.gates');
+    expect(body<{ key: string; value: unknown }>(await site.call('GET', path, CONSULTANT))).toEqual({
+      key: 'runway.gates',
+      value: { v: 2 },
+    });
+    expect(
+      body<{ keys: Array<{ key: string }> }>(
+        await site.call('GET', `/rest/api/3/issue/${key}/properties`),
+      ).keys.map((k) => k.key),
+    ).toContain('runway.gates');
     expect((await site.call('DELETE', path, CONSULTANT)).status).toBe(204);
     const gone = await site.call('GET', path, CONSULTANT);
     expect(gone.status).toBe(404);
-    expect(body<ErrorBody>(gone).errorMessages).toEqual(["The property with key 'runway.gates' does not exist."]);
+    expect(body<ErrorBody>(gone).errorMessages).toEqual([
+      "The property with key 'runway.gates' does not exist.",
+    ]);
   });
 
   it('upserts remote links by globalId, so publishing twice keeps one link', async () => {
     const key = site.portfolio.implementations[2].key;
-    const link = (title: string) => ({ globalId: 'runway:handover:1', relationship: 'Handover packet', object: { url: 'https://runway-demo.atlassian.net/wiki/x/9', title } });
-    const first = await site.call('POST', `/rest/api/3/issue/${key}/remotelink`, CONSULTANT, link('Handover v1'));
-    const second = await site.call('POST', `/rest/api/3/issue/${key}/remotelink`, CONSULTANT, link('Handover v2'));
+    const link = (title: string) => ({
+      globalId: 'runway:handover:1',
+      relationship: 'Handover packet',
+      object: { url: 'https://runway-demo.atlassian.net/wiki/x/9', title },
+    });
+    const first = await site.call(
+      'POST',
+      `/rest/api/3/issue/${key}/remotelink`,
+      CONSULTANT,
+      link('Handover v1'),
+    );
+    const second = await site.call(
+      'POST',
+      `/rest/api/3/issue/${key}/remotelink`,
+      CONSULTANT,
+      link('Handover v2'),
+    );
     expect([first.status, second.status]).toEqual([201, 200]);
     expect(body<{ id: number }>(second).id).toBe(body<{ id: number }>(first).id);
-    const links = body<Array<{ globalId: string; object: { title: string } }>>(await site.call('GET', `/rest/api/3/issue/${key}/remotelink`));
-    expect(links.filter((l) => l.globalId === 'runway:handover:1').map((l) => l.object.title)).toEqual(['Handover v2']);
-    expect((await site.call('DELETE', `/rest/api/3/issue/${key}/remotelink?globalId=runway%3Ahandover%3A1`, CONSULTANT)).status).toBe(204);
-    const missing = await site.call('POST', `/rest/api/3/issue/${key}/remotelink`, CONSULTANT, { object: { title: 'no url' } });
+    const links = body<Array<{ globalId: string; object: { title: string } }>>(
+      await site.call('GET', `/rest/api/3/issue/${key}/remotelink`),
+    );
+    expect(links.filter((l) => l.globalId === 'runway:handover:1').map((l) => l.object.title)).toEqual([
+      'Handover v2',
+    ]);
+    expect(
+      (
+        await site.call(
+          'DELETE',
+          `/rest/api/3/issue/${key}/remotelink?globalId=runway%3Ahandover%3A1`,
+          CONSULTANT,
+        )
+      ).status,
+    ).toBe(204);
+    const missing = await site.call('POST', `/rest/api/3/issue/${key}/remotelink`, CONSULTANT, {
+      object: { title: 'no url' },
+    });
     expect(missing.status).toBe(400);
   });
 
@@ -184,34 +321,62 @@ describe('issue properties and remote links', () => {
       const epic = state.issues.find((i) => i.key === impl.key)!;
       const link = epic.remoteLinks.find((l) => l.relationship === 'Wiki Page');
       const pageId = /pageId=(\d+)/.exec(link?.globalId ?? '')?.[1];
-      expect(state.confluence.pages.find((p) => p.id === pageId)?.title).toBe(`Handover packet: ${impl.customer}`);
+      expect(state.confluence.pages.find((p) => p.id === pageId)?.title).toBe(
+        `Handover packet: ${impl.customer}`,
+      );
     }
   });
 });
 
 describe('Confluence pages', () => {
-  const adf = (text: string) => JSON.stringify({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+  const adf = (text: string) =>
+    JSON.stringify({
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    });
 
   it('creates, finds by title and space, and updates only with the next version number', async () => {
-    const created = await site.call('POST', '/wiki/api/v2/pages', CONSULTANT, { spaceId: '98305', status: 'current', title: 'Playbook: cutover', body: { representation: 'atlas_doc_format', value: adf('v1') } });
+    const created = await site.call('POST', '/wiki/api/v2/pages', CONSULTANT, {
+      spaceId: '98305',
+      status: 'current',
+      title: 'Playbook: cutover',
+      body: { representation: 'atlas_doc_format', value: adf('v1') },
+    });
     expect(created.status).toBe(200);
     const page = body<{ id: string; version: { number: number } }>(created);
     expect(page.version.number).toBe(1);
-    const duplicate = await site.call('POST', '/wiki/api/v2/pages', CONSULTANT, { spaceId: '98305', title: 'Playbook: cutover', body: { representation: 'atlas_doc_format', value: adf('v1') } });
+    const duplicate = await site.call('POST', '/wiki/api/v2/pages', CONSULTANT, {
+      spaceId: '98305',
+      title: 'Playbook: cutover',
+      body: { representation: 'atlas_doc_format', value: adf('v1') },
+    });
     expect(duplicate.status).toBe(400);
 
     const found = body<{ results: Array<{ id: string; body: { atlas_doc_format: { value: string } } }> }>(
-      await site.call('GET', `/wiki/api/v2/pages?title=${q('Playbook: cutover')}&space-id=98305&body-format=atlas_doc_format`, CONSULTANT),
+      await site.call(
+        'GET',
+        `/wiki/api/v2/pages?title=${q('Playbook: cutover')}&space-id=98305&body-format=atlas_doc_format`,
+        CONSULTANT,
+      ),
     );
     expect(found.results.map((p) => p.id)).toEqual([page.id]);
     expect(JSON.parse(found.results[0].body.atlas_doc_format.value)).toEqual(JSON.parse(adf('v1')));
 
     const update = (number: number) =>
-      site.call('PUT', `/wiki/api/v2/pages/${page.id}`, CONSULTANT, { id: page.id, status: 'current', title: 'Playbook: cutover', body: { representation: 'atlas_doc_format', value: adf(`v${number}`) }, version: { number } });
+      site.call('PUT', `/wiki/api/v2/pages/${page.id}`, CONSULTANT, {
+        id: page.id,
+        status: 'current',
+        title: 'Playbook: cutover',
+        body: { representation: 'atlas_doc_format', value: adf(`v${number}`) },
+        version: { number },
+      });
     expect((await update(2)).status).toBe(200);
     const stale = await update(2);
     expect(stale.status).toBe(409);
-    expect(body<{ errors: Array<{ title: string }> }>(stale).errors[0].title).toBe('Version must be incremented on update. Current Version is: 2');
+    expect(body<{ errors: Array<{ title: string }> }>(stale).errors[0].title).toBe(
+      'Version must be incremented on update. Current Version is: 2',
+    );
   });
 });
 
@@ -220,7 +385,12 @@ describe('the clock of new changes', () => {
     const portfolio = generatePortfolio({ implementations: 4, seed: 3 });
     const handler = createSiteHandler(portfolio.state, { now: () => Date.UTC(2020, 0, 1) });
     const key = portfolio.implementations[0].key;
-    await handler.handle({ method: 'PUT', path: `/rest/api/3/issue/${key}`, accountId: CONSULTANT, body: JSON.stringify({ fields: { summary: 'Later' } }) });
+    await handler.handle({
+      method: 'PUT',
+      path: `/rest/api/3/issue/${key}`,
+      accountId: CONSULTANT,
+      body: JSON.stringify({ fields: { summary: 'Later' } }),
+    });
     const issue = portfolio.state.issues.find((i) => i.key === key)!;
     const created = issue.histories[issue.histories.length - 1].created;
     expect(created.startsWith('2026-11-23')).toBe(true);
