@@ -398,7 +398,10 @@ export function renderIssue(
   }
   if (options.properties && options.properties.length > 0) {
     const props: Record<string, unknown> = {};
-    for (const key of options.properties) if (key in issue.properties) props[key] = issue.properties[key];
+    const all = options.properties.includes('*all');
+    for (const key of all ? Object.keys(issue.properties) : options.properties) {
+      if (key in issue.properties) props[key] = issue.properties[key];
+    }
     json.properties = props;
   }
   if (options.expand.has('changelog'))

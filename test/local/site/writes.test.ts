@@ -264,6 +264,14 @@ describe('issue properties and remote links', () => {
         await site.call('GET', `/rest/api/3/issue/${key}/properties`),
       ).keys.map((k) => k.key),
     ).toContain('runway.gates');
+    const withProps = await site.call(
+      'GET',
+      `/rest/api/3/issue/${key}?fields=summary&properties=*all`,
+      CONSULTANT,
+    );
+    expect(body<{ properties: Record<string, unknown> }>(withProps).properties).toEqual({
+      'runway.gates': { v: 2 },
+    });
     expect((await site.call('DELETE', path, CONSULTANT)).status).toBe(204);
     const gone = await site.call('GET', path, CONSULTANT);
     expect(gone.status).toBe(404);
