@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { exportCommand } from './export';
 import { kpisCommand } from './kpis';
+import { renderCommand } from './render';
 import { serveCommand } from './serve';
 
-export const COMMANDS: readonly Command[] = [kpisCommand, exportCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [kpisCommand, exportCommand, serveCommand, renderCommand];
