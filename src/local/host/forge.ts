@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { configKey, encodeFrame, decodeFrame, extensionContext, type FrameContext, type FrameToken } from './frames';
-import { invokeResolver, loadAppModule, type AppModules } from './invoke';
+import { invokeResolver, loadAppModule, resolveHandler, type AppModules } from './invoke';
 import { SqliteKvs } from './kvs-sqlite';
 import { loadManifest, type AppManifest, type Surface } from './manifest';
 import { installForgeRuntime, type AppContextDefaults, type ForgeRuntime } from './runtime';
@@ -104,14 +104,51 @@ export class LocalForge {
     const manifest = options.manifest ?? loadManifest(path.join(findAppRoot(), 'manifest.yml'));
     const storage = await SqliteKvs.open({ file: options.dataFile ?? null, entities: manifest.entities });
     const site = options.site;
+    let forge: LocalForge | undefined;
     const runtime = installForgeRuntime({
       storage,
       context: options.context,
       site: {
         request: async (req) => site.handle({ method: req.method, path: req.path, headers: req.headers, body: req.body ?? null, accountId: req.accountId ?? APP_ACCOUNT }),
       },
+      queue: { publish: (queueName, events, jobId) => forge?.enqueue(queueName, events, jobId) },
     });
-    return new LocalForge(manifest, storage, runtime, site, options.users, options.modules ?? loadAppModule, options.timeoutMs ?? 25_000);
+    forge = new LocalForge(manifest, storage, runtime, site, options.users, options.modules ?? loadAppModule, options.timeoutMs ?? 25_000);
+    return forge;
+  }
+
+  private readonly pendingEvents = new Set<Promise<void>>();
+  private closed = false;
+  /** What queue consumers threw (Forge would log it); tests read it. */
+  readonly consumerErrors: string[] = [];
+
+  /** An async event pushed to a queue: its consumer (manifest `consumer`) runs after the delay, as the app, up to 900 s. */
+  enqueue(queueName: string, events: ReadonlyArray<{ body: Record<string, unknown>; delayInSeconds?: number }>, jobId: string): void {
+    const functionKey = this.manifest.consumers.get(queueName);
+    if (!functionKey) {
+      this.consumerErrors.push(`manifest.yml has no consumer for queue "${queueName}"`);
+      return;
+    }
+    events.forEach((event, i) => {
+      const run = new Promise<void>((resolve) => setTimeout(resolve, (event.delayInSeconds ?? 0) * 1000))
+        .then(async () => {
+          if (this.closed) return;
+          const handler = resolveHandler(this.manifest, functionKey, this.modules);
+          await this.runtime.run({ moduleKey: `consumer:${queueName}`, timeoutMs: 900_000 }, async () => {
+            await handler({ body: event.body, queueName, jobId, eventId: `${jobId}-${i}` }, { installContext: `ari:cloud:jira::site/${this.runtime.context.cloudId}` });
+          });
+        })
+        .catch((e: unknown) => {
+          this.consumerErrors.push(`${queueName}: ${e instanceof Error ? e.message : String(e)}`);
+        })
+        .finally(() => this.pendingEvents.delete(run));
+      this.pendingEvents.add(run);
+    });
+  }
+
+  /** Resolves once every queued event, and every event those pushed, has been consumed. */
+  async queueIdle(): Promise<void> {
+    while (this.pendingEvents.size > 0) await Promise.allSettled([...this.pendingEvents]);
   }
 
   user(aliasOrAccountId: string): HostUser {
@@ -220,6 +257,7 @@ export class LocalForge {
   }
 
   close(): void {
+    this.closed = true;
     this.runtime.uninstall();
     this.storage.close();
   }

@@ -35,6 +35,8 @@ export interface AppManifest {
   /** Resource key → folder (e.g. `static/kpi-gadget/dist`), relative to the app root. */
   resources: Map<string, string>;
   entities: EntityDefinition[];
+  /** Queue key → function key of its consumer (`consumer` modules). */
+  consumers: Map<string, string>;
 }
 
 const surfaceModule = z.object({
@@ -75,9 +77,15 @@ export function parseManifest(raw: unknown): AppManifest {
     const parsed = z.object({ key: z.string(), handler: z.string() }).parse(fn);
     handlers.set(parsed.key, parsed.handler);
   }
+  const consumers = new Map<string, string>();
+  for (const c of m.modules.consumer ?? []) {
+    const parsed = z.object({ queue: z.string(), function: z.string() }).parse(c);
+    consumers.set(parsed.queue, parsed.function);
+  }
   return {
     surfaces,
     handlers,
+    consumers,
     resources: new Map(m.resources.map((r) => [r.key, r.path])),
     entities: entitiesFromManifest(raw),
   };

@@ -7,6 +7,7 @@
 // invocations as different users never see each other's identity.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { KvsBackend } from './kvs-sqlite';
 
 /** One call of an app function: who acts, from which module, with which extension context. */
@@ -110,11 +111,23 @@ function response(status: number, body: unknown, headers: Record<string, string>
   return new Response(text, { status, headers: h });
 }
 
+/** Async events (@forge/events `Queue.push`): the host runs the queue's consumer later. */
+export interface QueueBackend {
+  publish(queueName: string, events: Array<{ body: Record<string, unknown>; delayInSeconds?: number }>, jobId: string): void;
+}
+
 interface Installed {
   context: AppContextDefaults;
   site: SiteBackend;
   storage: KvsBackend;
+  queue?: QueueBackend;
 }
+
+const QueuePush = z.object({
+  queueName: z.string().min(1),
+  jobId: z.string().min(1),
+  payload: z.array(z.object({ body: z.record(z.string(), z.unknown()), delayInSeconds: z.number().optional() })),
+});
 
 // One dispatcher per process: the globals route each call to the host whose invocation is running
 // (several hosts may live in one process, e.g. in tests), else to the most recently installed one.
@@ -158,6 +171,12 @@ async function forgeFetch(target: ForgeTarget, requestPath: string, init?: Reque
     });
     return response(answer.status, answer.body, answer.headers);
   }
+  if (target.type === 'fpp' && target.remote === 'stargate' && requestPath.startsWith('/webhook/queue/publish/') && host.queue) {
+    const push = QueuePush.safeParse(JSON.parse((await bodyText(init?.body)) ?? 'null'));
+    if (!push.success) return response(400, { message: `Not a queue push: ${push.error.message}` });
+    host.queue.publish(push.data.queueName, push.data.payload, push.data.jobId);
+    return response(201, {});
+  }
   throw new Error(`The local Forge host does not emulate ${JSON.stringify(target)} (${requestPath})`);
 }
 
@@ -192,8 +211,9 @@ export function installForgeRuntime(options: {
   site: SiteBackend;
   storage: KvsBackend;
   context?: Partial<AppContextDefaults>;
+  queue?: QueueBackend;
 }): ForgeRuntime {
-  const host: Installed = { context: { ...DEFAULT_APP_CONTEXT, ...options.context }, site: options.site, storage: options.storage };
+  const host: Installed = { context: { ...DEFAULT_APP_CONTEXT, ...options.context }, site: options.site, storage: options.storage, queue: options.queue };
   installed.push(host);
   const g = globalThis as ForgeGlobals;
   g.__forge_runtime__ = forgeRuntime;
