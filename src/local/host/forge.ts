@@ -104,17 +104,17 @@ export class LocalForge {
     const manifest = options.manifest ?? loadManifest(path.join(findAppRoot(), 'manifest.yml'));
     const storage = await SqliteKvs.open({ file: options.dataFile ?? null, entities: manifest.entities });
     const site = options.site;
-    let forge: LocalForge | undefined;
+    const ref: { forge?: LocalForge } = {};
     const runtime = installForgeRuntime({
       storage,
       context: options.context,
       site: {
         request: async (req) => site.handle({ method: req.method, path: req.path, headers: req.headers, body: req.body ?? null, accountId: req.accountId ?? APP_ACCOUNT }),
       },
-      queue: { publish: (queueName, events, jobId) => forge?.enqueue(queueName, events, jobId) },
+      queue: { publish: (queueName, events, jobId) => ref.forge?.enqueue(queueName, events, jobId) },
     });
-    forge = new LocalForge(manifest, storage, runtime, site, options.users, options.modules ?? loadAppModule, options.timeoutMs ?? 25_000);
-    return forge;
+    ref.forge = new LocalForge(manifest, storage, runtime, site, options.users, options.modules ?? loadAppModule, options.timeoutMs ?? 25_000);
+    return ref.forge;
   }
 
   private readonly pendingEvents = new Set<Promise<void>>();
