@@ -1,25 +1,71 @@
-// The portfolio KPI gadget (jira:dashboardGadget `runway-portfolio-kpis`): its resolver keys,
-// payloads and answers. Shared by src/resolvers/kpi-gadget.ts and static/kpi-gadget.
+// The portfolio KPI gadget (jira:dashboardGadget `runway-portfolio-kpis`, with its edit view):
+// resolver keys, the saved configuration, payloads and answers. Shared by
+// src/resolvers/kpi-gadget.ts, static/kpi-gadget and static/kpi-gadget-edit.
 import { z } from 'zod';
 import { isoDate } from './dates';
 import { resolverResultSchema } from './result';
 
 export const KPI_GADGET_KEYS = {
   getPortfolioKpis: 'getPortfolioKpis',
+  checkGadgetConfig: 'checkGadgetConfig',
+  listProjects: 'listProjects',
 } as const;
+
+/** The KPI ids of shared/spec/kpis.md, in the order tiles show them. */
+export const GADGET_KPI_IDS = [
+  'time_to_kickoff_bdays',
+  'time_to_first_value_days',
+  'time_to_live_days',
+  'on_time_milestone_rate',
+  'scope_change_count',
+  'rework_rate',
+  'defect_escape_count',
+  'post_golive_p1_count',
+  'post_golive_p2_count',
+  'uat_first_pass_rate',
+  'integration_success_rate',
+  'reconciliation_accuracy',
+  'documentation_completeness',
+  'handover_first_pass',
+  'csat',
+  'escalation_count',
+  'effort_variance',
+  'asset_reuse',
+] as const;
+export const KpiIdSchema = z.enum(GADGET_KPI_IDS);
+export type GadgetKpiId = z.infer<typeof KpiIdSchema>;
+
+export const BREAKDOWNS = ['tier', 'segment'] as const;
+export const Breakdown = z.enum(BREAKDOWNS);
+export type Breakdown = z.infer<typeof Breakdown>;
 
 /** A Jira project key (`IMP`, `ONB2`). */
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'expected a Jira project key such as IMP');
 
-/** Scope: a JQL query, or projects (all implementations of the projects the user can browse when neither). */
+/**
+ * The gadget's configuration (saved by the edit view) and the payload of getPortfolioKpis. Scope:
+ * a JQL query, or projects; neither = every implementation the user can see.
+ */
 export const GetPortfolioKpisPayload = z
   .strictObject({
     jql: z.string().trim().min(1, 'must not be empty').max(4000, 'is longer than 4000 characters').optional(),
-    projects: z.array(projectKey).min(1, 'name at least one project').max(50, 'names more than 50 projects').optional(),
+    projects: z
+      .array(projectKey)
+      .min(1, 'name at least one project')
+      .max(50, 'names more than 50 projects')
+      .optional(),
+    /** The date the numbers are for; default today. */
     asOf: isoDate.optional(),
+    /** Which KPIs to show; default all. */
+    kpis: z.array(KpiIdSchema).min(1, 'choose at least one KPI').optional(),
+    breakdown: Breakdown.optional(),
   })
-  .refine((p) => !(p.jql !== undefined && p.projects !== undefined), { message: 'give either jql or projects, not both' });
+  .refine((p) => !(p.jql !== undefined && p.projects !== undefined), {
+    message: 'give either jql or projects, not both',
+  });
 export type GetPortfolioKpisPayload = z.infer<typeof GetPortfolioKpisPayload>;
+export const GadgetConfig = GetPortfolioKpisPayload;
+export type GadgetConfig = GetPortfolioKpisPayload;
 
 export const KpiTarget = z.object({
   op: z.enum(['<=', '>=', '=']),
@@ -42,15 +88,66 @@ export const PortfolioKpi = z.object({
 });
 export type PortfolioKpi = z.infer<typeof PortfolioKpi>;
 
+export const TrendPoint = z.object({
+  asOf: isoDate,
+  value: z.number().nullable(),
+  n: z.number().int().min(0),
+});
+export type TrendPoint = z.infer<typeof TrendPoint>;
+
+/** One tile: the portfolio KPI, how it is defined, the issues behind it and its 12-month trend. */
+export const KpiTile = PortfolioKpi.extend({
+  definition: z.string(),
+  /** time_to_live_days: the nearest-rank 90th percentile. */
+  p90: z.number().nullable().optional(),
+  /** JQL of the issues behind the number; null when there are none. */
+  issuesJql: z.string().nullable(),
+  /** Oldest first, the last point is asOf. */
+  trend: z.array(TrendPoint),
+});
+export type KpiTile = z.infer<typeof KpiTile>;
+
+export const BreakdownGroup = z.object({
+  group: z.string(),
+  implementations: z.number().int().min(0),
+  kpis: z.array(
+    z.object({
+      id: z.string(),
+      value: z.number().nullable(),
+      met: z.boolean().nullable(),
+      n: z.number().int().min(0),
+    }),
+  ),
+});
+export type BreakdownGroup = z.infer<typeof BreakdownGroup>;
+
 export const PortfolioKpis = z.object({
   asOf: isoDate,
-  /** The JQL that was searched, as the user. */
+  /** The JQL of the scope, searched as the user. */
   jql: z.string(),
+  /** Implementations behind the numbers so far. */
   implementations: z.number().int().min(0),
-  kpis: z.array(PortfolioKpi),
+  kpis: z.array(KpiTile),
+  breakdown: z.object({ by: Breakdown, groups: z.array(BreakdownGroup) }).nullable(),
+  /** Large scopes: how many of the scope's implementations are in the numbers yet. */
+  progress: z.object({
+    done: z.number().int().min(0),
+    total: z.number().int().min(0),
+    complete: z.boolean(),
+  }),
   warnings: z.number().int().min(0),
 });
 export type PortfolioKpis = z.infer<typeof PortfolioKpis>;
-
 export const GetPortfolioKpisResult = resolverResultSchema(PortfolioKpis);
 export type GetPortfolioKpisResult = z.infer<typeof GetPortfolioKpisResult>;
+
+/** The edit view's check before saving: the configuration is valid and Jira accepts its JQL. */
+export const CheckGadgetConfigPayload = GetPortfolioKpisPayload;
+export const CheckedGadgetConfig = z.object({ jql: z.string(), implementations: z.number().int().min(0) });
+export const CheckGadgetConfigResult = resolverResultSchema(CheckedGadgetConfig);
+export type CheckGadgetConfigResult = z.infer<typeof CheckGadgetConfigResult>;
+
+export const ListProjectsPayload = z.strictObject({});
+export const GadgetProjects = z.array(z.object({ key: z.string(), name: z.string() }));
+export type GadgetProjects = z.infer<typeof GadgetProjects>;
+export const ListProjectsResult = resolverResultSchema(GadgetProjects);

@@ -1,20 +1,46 @@
-// Resolver of the portfolio KPI gadget (jira:dashboardGadget `runway-portfolio-kpis`).
-// parse the payload (contract) → search Jira as the viewing user → compute with the engine → answer.
-// Reading as the user means the numbers only ever contain issues Jira shows that user.
-import api from '@forge/api';
+// Resolver of the portfolio KPI gadget (jira:dashboardGadget `runway-portfolio-kpis`) and of its
+// edit view. getPortfolioKpis: parse → survey the scope as the viewing user → roll up the stored
+// implementation snapshots the user may see → compute missing ones as the user for a few seconds →
+// answer with what is ready and the progress; the rest is finished by the `kpi-snapshots` queue
+// consumer (and by the view's next calls). Never near the 25 s limit.
 import Resolver from '@forge/resolver';
 import {
-  describeZodError,
+  CheckGadgetConfigPayload,
+  GADGET_KPI_IDS,
   GetPortfolioKpisPayload,
   KPI_GADGET_KEYS,
+  ListProjectsPayload,
+  type GadgetProjects,
   type GetPortfolioKpisResult,
   type PortfolioKpis,
-} from '../contracts';
-import { addDays, computeKpiReport, KPI_DEFINITIONS, KPI_IDS, parseSearchExport, type IsoDate, type RunwayConfig } from '../domain';
-import { createJiraClient, JiraError } from '../jira';
-import { fromForgeRequest } from '../jira/forge';
-import { fetchKpiExport } from '../jira/kpi-export';
-import { readConfig, typedStore } from '../storage';
+} from '../contracts/kpi-gadget';
+import { describeZodError, type ResolverResult } from '../contracts/result';
+import { addDays, type IsoDate, type RunwayConfig } from '../domain';
+import { trendDates } from '../domain/trends';
+import type { JiraClient } from '../jira';
+import {
+  readChanged,
+  readConfig,
+  readImplementationSnapshots,
+  readJob,
+  recordScope,
+  typedStore,
+  writeJob,
+  type ImplementationSnapshot,
+  type TypedStore,
+} from '../storage';
+import { pushSnapshotJob, type SnapshotJobEvent } from '../triggers/queue';
+import { jiraAsUser, jiraWords, todayUtc } from './common';
+import { siteIssueTypes } from './implementation-reader';
+import {
+  assemble,
+  computeBatch,
+  engineFieldIds,
+  isUsable,
+  makeScope,
+  surveyScope,
+  type Scope,
+} from './kpi-scope';
 
 /** The JQL of a scope: the given query, the given projects, or everything the user can see that existed at asOf. */
 export function scopeJql(payload: GetPortfolioKpisPayload, asOf: IsoDate): string {
@@ -23,49 +49,166 @@ export function scopeJql(payload: GetPortfolioKpisPayload, asOf: IsoDate): strin
   return `created < "${addDays(asOf, 1)}"`;
 }
 
-export function todayUtc(now: Date = new Date()): IsoDate {
-  return now.toISOString().slice(0, 10);
+export { todayUtc };
+
+export interface GadgetDeps {
+  jira: JiraClient;
+  store: TypedStore;
+  config: RunwayConfig;
+  today: IsoDate;
+  now: () => number;
+  /** The viewing user. */
+  accountId: string;
+  /** How long one call may spend computing batches (well under the 25 s limit). */
+  budgetMs: number;
+  enqueue: (job: SnapshotJobEvent) => Promise<void>;
 }
 
-function describeError(e: unknown): string {
-  if (e instanceof JiraError) return e.message;
-  return e instanceof Error ? e.message : String(e);
+/** The first batch is small so the first numbers come fast; later ones amortise the searches. */
+const FIRST_BATCH = 5;
+const BATCH = 20;
+/** A background job that stored nothing for this long is taken over by the views' calls. */
+const JOB_STALL_MS = 60_000;
+/** A finished job is not pushed again for this long (what is left needs the viewer's own eyes). */
+const JOB_REPEAT_MS = 5 * 60_000;
+
+async function jobRunning(
+  store: TypedStore,
+  scope: Scope,
+  now: number,
+): Promise<{ running: boolean; recentlyDone: boolean }> {
+  const job = await readJob(store, scope.id, scope.asOf);
+  if (job === undefined) return { running: false, recentlyDone: false };
+  if (job.finishedAt !== undefined)
+    return { running: false, recentlyDone: now - job.finishedAt < JOB_REPEAT_MS };
+  return { running: now - (job.touchedAt ?? job.queuedAt) < JOB_STALL_MS, recentlyDone: false };
 }
 
-export async function getPortfolioKpis(rawPayload: unknown, config: RunwayConfig, searchAsUser = fromForgeRequest(api.asUser().requestJira)): Promise<GetPortfolioKpisResult> {
-  const parsed = GetPortfolioKpisPayload.safeParse(rawPayload);
+export async function getPortfolioKpis(
+  rawPayload: unknown,
+  deps: GadgetDeps,
+): Promise<GetPortfolioKpisResult> {
+  const started = deps.now();
+  const parsed = GetPortfolioKpisPayload.safeParse(rawPayload ?? {});
   if (!parsed.success) return { ok: false, error: `Invalid request: ${describeZodError(parsed.error)}` };
   const payload = parsed.data;
-  const asOf = payload.asOf ?? todayUtc();
-  const jql = scopeJql(payload, asOf);
+  const asOf = payload.asOf ?? deps.today;
+  const scope = makeScope(scopeJql(payload, asOf), asOf, trendDates(asOf), deps.config);
   try {
-    const client = createJiraClient({ fetch: searchAsUser });
-    const { pages } = await fetchKpiExport(client, { jql, config });
-    const exported = parseSearchExport(pages);
-    if (!exported.ok) return { ok: false, error: `Jira's search answer could not be read: ${exported.error}` };
-    const report = computeKpiReport(exported.value.issues, exported.value.names, { asOf, config, warnings: exported.value.warnings });
-    const data: PortfolioKpis = {
-      asOf,
-      jql,
-      implementations: report.implementations.length,
-      warnings: report.warnings.length + report.implementations.reduce((n, i) => n + i.warnings.length, 0),
-      kpis: KPI_IDS.map((id) => {
-        const def = KPI_DEFINITIONS[id];
-        const kpi = report.portfolio[id];
-        return { id, label: def.label, unit: def.unit, value: kpi.value, target: config.targets[id], met: kpi.targetMet, n: kpi.n };
-      }),
-    };
+    const site = await siteIssueTypes(deps.jira);
+    const [survey, stored, changed, fieldIds] = await Promise.all([
+      surveyScope(deps.jira, deps.config, scope, site),
+      readImplementationSnapshots(deps.store, scope.id, scope.asOf),
+      readChanged(deps.store),
+      engineFieldIds(deps.jira, deps.config),
+    ]);
+    const ready = new Map<string, ImplementationSnapshot>();
+    const missing: string[] = [];
+    for (const key of survey.candidates) {
+      const s = stored.get(key);
+      if (isUsable(s, scope, survey.visible, changed, started)) ready.set(key, s);
+      else missing.push(key);
+    }
+    const job =
+      missing.length > 0
+        ? await jobRunning(deps.store, scope, started)
+        : { running: false, recentlyDone: false };
+    if (!job.running) {
+      // Compute as the user while the budget lasts; the next call or the consumer does the rest.
+      const batchDeps = {
+        jira: deps.jira,
+        store: deps.store,
+        config: deps.config,
+        fieldIds,
+        now: deps.now,
+        by: deps.accountId,
+      };
+      // With nothing ready yet, one small batch is computed whatever the budget: first numbers fast.
+      let first = ready.size === 0;
+      while (missing.length > 0 && (first || deps.now() - started < deps.budgetMs)) {
+        const batch = missing.splice(0, first ? FIRST_BATCH : BATCH);
+        for (const s of await computeBatch(batchDeps, scope, batch)) ready.set(s.key, s);
+        first = false;
+      }
+      if (missing.length > 0 && !job.recentlyDone) {
+        await writeJob(deps.store, scope.id, scope.asOf, { queuedAt: deps.now() });
+        await deps.enqueue({ scope: scope.id, jql: scope.jql, asOf: scope.asOf, dates: scope.dates });
+      }
+    }
+    await recordScope(deps.store, scope.id, {
+      jql: scope.jql,
+      asOf: payload.asOf ?? null,
+      lastUsed: deps.now(),
+    });
+    const snapshots = survey.candidates.flatMap((k) => {
+      const s = ready.get(k);
+      return s ? [s] : [];
+    });
+    const data: PortfolioKpis = assemble(snapshots, scope, deps.config, {
+      kpis: payload.kpis ?? GADGET_KPI_IDS,
+      breakdown: payload.breakdown ?? null,
+      siteIssueTypes: site,
+      total: survey.candidates.length,
+    });
     return { ok: true, data };
   } catch (e) {
-    return { ok: false, error: describeError(e) };
+    return { ok: false, error: jiraWords(e) };
+  }
+}
+
+/** The edit view's check: a valid configuration whose JQL Jira accepts (as the user). Nothing is saved here. */
+export async function checkGadgetConfig(
+  rawPayload: unknown,
+  deps: Pick<GadgetDeps, 'jira' | 'config' | 'today'>,
+): Promise<ResolverResult<{ jql: string; implementations: number }>> {
+  const parsed = CheckGadgetConfigPayload.safeParse(rawPayload ?? {});
+  if (!parsed.success)
+    return { ok: false, error: `Invalid configuration: ${describeZodError(parsed.error, 'configuration')}` };
+  const asOf = parsed.data.asOf ?? deps.today;
+  const scope = makeScope(scopeJql(parsed.data, asOf), asOf, [asOf], deps.config);
+  try {
+    const survey = await surveyScope(deps.jira, deps.config, scope, await siteIssueTypes(deps.jira));
+    return { ok: true, data: { jql: scope.jql, implementations: survey.candidates.length } };
+  } catch (e) {
+    return { ok: false, error: jiraWords(e) };
+  }
+}
+
+export async function listProjects(
+  rawPayload: unknown,
+  jira: JiraClient,
+): Promise<ResolverResult<GadgetProjects>> {
+  const parsed = ListProjectsPayload.safeParse(rawPayload ?? {});
+  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeZodError(parsed.error)}` };
+  try {
+    return { ok: true, data: (await jira.searchProjects()).map((p) => ({ key: p.key, name: p.name })) };
+  } catch (e) {
+    return { ok: false, error: jiraWords(e) };
   }
 }
 
 const resolver = new Resolver();
 
-resolver.define(KPI_GADGET_KEYS.getPortfolioKpis, async ({ payload }) => {
-  const config = await readConfig(typedStore());
-  return getPortfolioKpis(payload, config);
+resolver.define(KPI_GADGET_KEYS.getPortfolioKpis, async ({ payload, context }) => {
+  const store = typedStore();
+  return getPortfolioKpis(payload, {
+    jira: jiraAsUser(),
+    store,
+    config: await readConfig(store),
+    today: todayUtc(),
+    now: Date.now,
+    accountId: typeof context.accountId === 'string' ? context.accountId : 'unknown',
+    budgetMs: 8_000,
+    enqueue: pushSnapshotJob,
+  });
 });
+resolver.define(KPI_GADGET_KEYS.checkGadgetConfig, async ({ payload }) =>
+  checkGadgetConfig(payload, {
+    jira: jiraAsUser(),
+    config: await readConfig(typedStore()),
+    today: todayUtc(),
+  }),
+);
+resolver.define(KPI_GADGET_KEYS.listProjects, async ({ payload }) => listProjects(payload, jiraAsUser()));
 
 export const kpiGadgetResolver = resolver.getDefinitions();

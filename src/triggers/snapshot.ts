@@ -1,11 +1,153 @@
-/**
- * Daily scheduled trigger. The portfolio KPI gadget issue fills this in: it splits the
- * portfolio into batches and pushes them to the `kpi-snapshots` queue. No-op until then.
- */
-export async function snapshotTrigger(_event: unknown, _context: unknown): Promise<void> {}
+// Background KPI snapshots. The daily scheduled trigger pushes one job per scope in use to the
+// `kpi-snapshots` queue; the consumer (up to 900 s) computes the implementation snapshots a scope
+// still lacks, as the app, in batches it stores as it goes (the gadget shows progress from them).
+// Views only ever show a user the snapshots whose every input issue that user can see.
+import { z } from 'zod';
+import type { IsoDate, RunwayConfig } from '../domain';
+import { addDays } from '../domain';
+import { trendDates } from '../domain/trends';
+import type { JiraClient } from '../jira';
+import { jiraAsApp, todayUtc } from '../resolvers/common';
+import { siteIssueTypes } from '../resolvers/implementation-reader';
+import {
+  computeBatch,
+  engineFieldIds,
+  isUsable,
+  makeScope,
+  SNAPSHOT_MAX_AGE_MS,
+  surveyScope,
+} from '../resolvers/kpi-scope';
+import {
+  deleteSnapshotsBefore,
+  listScopes,
+  pruneChanged,
+  readChanged,
+  readConfig,
+  readImplementationSnapshots,
+  readJob,
+  typedStore,
+  writeJob,
+  type TypedStore,
+} from '../storage';
+import { pushSnapshotJob, SnapshotJobEvent } from './queue';
 
-/**
- * Consumer of the `kpi-snapshots` queue (up to 900 s per batch): computes one batch's KPIs and
- * stores the snapshot. Filled in by the portfolio KPI gadget issue; no-op until then.
- */
-export async function snapshotConsumer(_event: unknown, _context: unknown): Promise<void> {}
+export interface JobDeps {
+  jira: JiraClient;
+  store: TypedStore;
+  config: RunwayConfig;
+  now: () => number;
+  /** Epoch ms by which the consumer must have stopped (it pushes the rest as a new event). */
+  deadline: number;
+  enqueue: (job: SnapshotJobEvent) => Promise<void>;
+}
+
+const BATCH = 20;
+/** Kept back from the deadline for one more batch and the bookkeeping. */
+const MARGIN_MS = 120_000;
+
+/** Computes what a scope lacks; 'continued' when it ran out of time and pushed the rest. */
+export async function runSnapshotJob(event: SnapshotJobEvent, deps: JobDeps): Promise<'done' | 'continued'> {
+  const scope = makeScope(event.jql, event.asOf, event.dates, deps.config);
+  const started = deps.now();
+  const site = await siteIssueTypes(deps.jira);
+  const [survey, stored, changed, fieldIds] = await Promise.all([
+    surveyScope(deps.jira, deps.config, scope, site),
+    readImplementationSnapshots(deps.store, scope.id, scope.asOf),
+    readChanged(deps.store),
+    engineFieldIds(deps.jira, deps.config),
+  ]);
+  const missing = survey.candidates.filter(
+    (k) => !isUsable(stored.get(k), scope, survey.visible, changed, started),
+  );
+  const batchDeps = {
+    jira: deps.jira,
+    store: deps.store,
+    config: deps.config,
+    fieldIds,
+    now: deps.now,
+    by: 'app',
+  };
+  const queuedAt = (await readJob(deps.store, scope.id, scope.asOf))?.queuedAt ?? started;
+  while (missing.length > 0) {
+    if (deps.now() > deps.deadline - MARGIN_MS) {
+      await deps.enqueue({ ...event, scope: scope.id });
+      await writeJob(deps.store, scope.id, scope.asOf, { queuedAt, touchedAt: deps.now() });
+      return 'continued';
+    }
+    await computeBatch(batchDeps, scope, missing.splice(0, BATCH));
+    await writeJob(deps.store, scope.id, scope.asOf, { queuedAt, touchedAt: deps.now() });
+  }
+  await writeJob(deps.store, scope.id, scope.asOf, {
+    queuedAt,
+    touchedAt: deps.now(),
+    finishedAt: deps.now(),
+  });
+  return 'done';
+}
+
+const ConsumerEvent = z.object({ body: z.unknown() });
+
+/** Consumer of the `kpi-snapshots` queue (manifest: runway-snapshot-consumer, 900 s). */
+export async function snapshotConsumer(event: unknown, _context: unknown): Promise<void> {
+  const parsed = ConsumerEvent.safeParse(event);
+  const job = SnapshotJobEvent.safeParse(parsed.success ? parsed.data.body : undefined);
+  if (!job.success) {
+    console.error(`kpi-snapshots: an event that is not a snapshot job was ignored: ${job.error.message}`);
+    return;
+  }
+  const store = typedStore();
+  const now = Date.now;
+  try {
+    await runSnapshotJob(job.data, {
+      jira: jiraAsApp(),
+      store,
+      config: await readConfig(store),
+      now,
+      deadline: now() + 900_000,
+      enqueue: pushSnapshotJob,
+    });
+  } catch (e) {
+    // Recorded for the views (the job is then taken over by the next view call); not retried blindly.
+    const message = e instanceof Error ? e.message : String(e);
+    const scope = makeScope(job.data.jql, job.data.asOf, job.data.dates, await readConfig(store));
+    const previous = await readJob(store, scope.id, scope.asOf);
+    await writeJob(store, scope.id, scope.asOf, {
+      queuedAt: previous?.queuedAt ?? now(),
+      touchedAt: now(),
+      finishedAt: now(),
+      error: message,
+    });
+    console.error(`kpi-snapshots: ${job.data.jql} as of ${job.data.asOf} failed: ${message}`);
+  }
+}
+
+/** Scopes not used by any gadget for this long are no longer refreshed. */
+const SCOPE_IDLE_MS = 30 * 86_400_000;
+
+/** Daily: refresh every scope in use, and drop what is too old to be shown. */
+export async function runDailySnapshots(deps: {
+  store: TypedStore;
+  today: IsoDate;
+  now: number;
+  enqueue: (job: SnapshotJobEvent) => Promise<void>;
+}): Promise<number> {
+  await pruneChanged(deps.store, deps.now - SNAPSHOT_MAX_AGE_MS - 86_400_000);
+  let pushed = 0;
+  for (const { scope, value } of await listScopes(deps.store)) {
+    if (value.lastUsed < deps.now - SCOPE_IDLE_MS) continue;
+    if (value.asOf === null) await deleteSnapshotsBefore(deps.store, scope, addDays(deps.today, -1));
+    const asOf = value.asOf ?? deps.today;
+    await deps.enqueue({ scope, jql: value.jql, asOf, dates: trendDates(asOf) });
+    pushed++;
+  }
+  return pushed;
+}
+
+export async function snapshotTrigger(_event: unknown, _context: unknown): Promise<void> {
+  await runDailySnapshots({
+    store: typedStore(),
+    today: todayUtc(),
+    now: Date.now(),
+    enqueue: pushSnapshotJob,
+  });
+}

@@ -1,2 +1,3 @@
 export * from './trend';
 export * from './kpi-jql';
+export * from './explanations';

@@ -1,0 +1,245 @@
+// The portfolio KPIs of a scope, computed in batches of implementations that are stored as they
+// finish (src/storage/kpi-contributions.ts), so a scope too large for one 25 s call shows what is
+// ready and the rest is finished by the next calls or by the `kpi-snapshots` queue consumer.
+// Each batch searches `(scope) AND (key in (…) OR parent in (…))`: exactly the issues a search of
+// the whole scope gives for those implementations, so the roll-up equals `runway kpis` on the scope
+// (test/domain/trends proves batching changes nothing).
+import type { BreakdownGroup, GadgetKpiId, KpiTile, PortfolioKpis } from '../contracts/kpi-gadget';
+import {
+  KPI_DEFINITIONS,
+  KPI_IDS,
+  parseSearchExport,
+  readParent,
+  type IsoDate,
+  type KpiId,
+  type KpiValues,
+  type Pool,
+  type RunwayConfig,
+} from '../domain';
+import {
+  breakdown,
+  contributes,
+  contributionsOverTime,
+  implementationJql,
+  kpiDefinition,
+  kpiIssuesJql,
+  rollUp,
+  type BreakdownDimension,
+  type KpiContribution,
+  type SiteIssueTypes,
+} from '../domain/trends';
+import type { JiraClient } from '../jira';
+import { planKpiFields } from '../jira/kpi-export';
+import {
+  scopeId,
+  writeImplementationSnapshot,
+  type ImplementationSnapshot,
+  type StoredContribution,
+  type TypedStore,
+} from '../storage';
+
+/** A scope as the engine reads it: its JQL (no ORDER BY), the as-of date and the trend dates. */
+export interface Scope {
+  jql: string;
+  asOf: IsoDate;
+  dates: IsoDate[];
+  /** Storage id of the scope: its JQL and the configuration the numbers depend on. */
+  id: string;
+}
+
+export function makeScope(jql: string, asOf: IsoDate, dates: IsoDate[], config: RunwayConfig): Scope {
+  const bare = stripOrderBy(jql);
+  return { jql: bare, asOf, dates, id: scopeId(`${bare}\n${JSON.stringify(config)}`) };
+}
+
+/** The JQL without a trailing ORDER BY clause (scopes are combined with AND). */
+export function stripOrderBy(jql: string): string {
+  return jql.replace(/\s+order\s+by\s+[^"']*$/i, '').trim();
+}
+
+/** Snapshots older than this are recomputed. */
+export const SNAPSHOT_MAX_AGE_MS = 12 * 3600_000;
+
+export interface Survey {
+  /** Every issue key in scope the identity can see. */
+  visible: Set<string>;
+  /** Keys of the issues in scope that are implementations by type or label (JQL), in key order. */
+  candidates: string[];
+}
+
+async function keysOf(jira: JiraClient, jql: string): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const page of jira.searchJql({ jql, fields: ['key'] }))
+    for (const issue of page.issues) if (issue.key) keys.push(issue.key);
+  return keys;
+}
+
+/** Two id-only searches (pages of 5,000): what the identity can see in scope, and the implementations. */
+export async function surveyScope(
+  jira: JiraClient,
+  config: RunwayConfig,
+  scope: Scope,
+  site: SiteIssueTypes,
+): Promise<Survey> {
+  const [visible, candidates] = await Promise.all([
+    keysOf(jira, scope.jql),
+    keysOf(jira, `(${scope.jql}) AND ${implementationJql(config, site)} ORDER BY key`),
+  ]);
+  return { visible: new Set(visible), candidates };
+}
+
+/** A stored snapshot the viewer may be shown: fresh, for these dates, every input visible to them, nothing changed since. */
+export function isUsable(
+  snapshot: ImplementationSnapshot | undefined,
+  scope: Scope,
+  visible: ReadonlySet<string>,
+  changed: ReadonlyMap<string, number>,
+  now: number,
+): snapshot is ImplementationSnapshot {
+  if (snapshot === undefined) return false;
+  if (snapshot.computedAt < now - SNAPSHOT_MAX_AGE_MS) return false;
+  if (snapshot.dates.length !== scope.dates.length || snapshot.dates.some((d, i) => d !== scope.dates[i]))
+    return false;
+  if (!visible.has(snapshot.key)) return false;
+  for (const k of snapshot.inputs) if (!visible.has(k)) return false;
+  const since = (k: string) => (changed.get(k) ?? 0) > snapshot.computedAt;
+  return !since(snapshot.key) && !snapshot.inputs.some(since);
+}
+
+export interface BatchDeps {
+  jira: JiraClient;
+  store: TypedStore;
+  config: RunwayConfig;
+  /** The engine's field ids (planKpiFields). */
+  fieldIds: readonly string[];
+  now: () => number;
+  /** `app`, or the accountId of the viewing user. */
+  by: string;
+}
+
+export async function engineFieldIds(jira: JiraClient, config: RunwayConfig): Promise<string[]> {
+  return planKpiFields(await jira.getFields(), config).fields;
+}
+
+/** Computes and stores the snapshots of some implementations of a scope. */
+export async function computeBatch(
+  deps: BatchDeps,
+  scope: Scope,
+  keys: readonly string[],
+): Promise<ImplementationSnapshot[]> {
+  if (keys.length === 0) return [];
+  const list = keys.join(', ');
+  const pages = await deps.jira.exportSearch({
+    jql: `(${scope.jql}) AND (key in (${list}) OR parent in (${list})) ORDER BY key`,
+    fields: deps.fieldIds,
+  });
+  const exported = parseSearchExport(pages);
+  if (!exported.ok) throw new Error(`Jira's search answer could not be read: ${exported.error}`);
+  const { issues, names } = exported.value;
+  const inputs = new Map<string, string[]>(keys.map((k) => [k, []]));
+  for (const issue of issues) {
+    inputs.get(issue.key)?.push(issue.key);
+    const parent = readParent(issue.fields.parent)?.key;
+    if (parent !== undefined && parent !== issue.key) inputs.get(parent)?.push(issue.key);
+  }
+  const perDate = contributionsOverTime(issues, names, scope.dates, deps.config).map(
+    (list) => new Map(list.map((c) => [c.key, c])),
+  );
+  const computedAt = deps.now();
+  const snapshots = keys.map((key): ImplementationSnapshot => ({
+    key,
+    inputs: inputs.get(key) ?? [],
+    computedAt,
+    by: deps.by,
+    dates: scope.dates,
+    contributions: perDate.map((m) => m.get(key) ?? null),
+  }));
+  for (const s of snapshots) await writeImplementationSnapshot(deps.store, scope.id, scope.asOf, s);
+  return snapshots;
+}
+
+function toContribution(s: StoredContribution): KpiContribution {
+  const kpis = {} as KpiValues;
+  const pools: Partial<Record<KpiId, Pool>> = {};
+  for (const id of KPI_IDS) {
+    kpis[id] = s.kpis[id] ?? null;
+    const p = s.pools[id];
+    if (p !== undefined) pools[id] = p;
+  }
+  return {
+    key: s.key,
+    summary: s.summary,
+    tier: s.tier,
+    segment: s.segment,
+    kpis,
+    pools,
+    warnings: s.warnings,
+  };
+}
+
+export interface AssembleOptions {
+  kpis: readonly GadgetKpiId[];
+  breakdown: BreakdownDimension | null;
+  siteIssueTypes: SiteIssueTypes;
+  /** How many implementations the scope has (candidates), for progress. */
+  total: number;
+}
+
+/** The gadget's answer from the snapshots that are ready (in candidate order). */
+export function assemble(
+  snapshots: readonly ImplementationSnapshot[],
+  scope: Scope,
+  config: RunwayConfig,
+  options: AssembleOptions,
+): PortfolioKpis {
+  const atDate = scope.dates.map((_, d) =>
+    snapshots.flatMap((s) => (s.contributions[d] ? [toContribution(s.contributions[d])] : [])),
+  );
+  const last = atDate[atDate.length - 1] ?? [];
+  const trend = atDate.map((list) => rollUp(list, config));
+  const now = trend[trend.length - 1] ?? rollUp([], config);
+  const kpis: KpiTile[] = options.kpis.map((id) => {
+    const def = KPI_DEFINITIONS[id];
+    const k = now[id];
+    return {
+      id,
+      label: def.label,
+      unit: def.unit,
+      value: k.value,
+      target: config.targets[id],
+      met: k.targetMet,
+      n: k.n,
+      definition: kpiDefinition(id, config),
+      ...(def.p90 ? { p90: k.p90 ?? null } : {}),
+      issuesJql: kpiIssuesJql(
+        id,
+        last.filter((c) => contributes(c, id)).map((c) => c.key),
+        config,
+        { scopeJql: scope.jql, siteIssueTypes: options.siteIssueTypes },
+      ),
+      trend: scope.dates.map((asOf, d) => ({ asOf, value: trend[d][id].value, n: trend[d][id].n })),
+    };
+  });
+  let groups: BreakdownGroup[] | null = null;
+  if (options.breakdown !== null) {
+    groups = breakdown(last, options.breakdown, config).map((g) => ({
+      group: g.group,
+      implementations: g.implementations,
+      kpis: options.kpis.map((id) => ({
+        id,
+        value: g.portfolio[id].value,
+        met: g.portfolio[id].targetMet,
+        n: g.portfolio[id].n,
+      })),
+    }));
+  }
+  return {
+    asOf: scope.asOf,
+    jql: scope.jql,
+    implementations: last.length,
+    kpis,
+    breakdown: options.breakdown === null || groups === null ? null : { by: options.breakdown, groups },
+    progress: { done: snapshots.length, total: options.total, complete: snapshots.length >= options.total },
+    warnings: last.reduce((n, c) => n + c.warnings, 0),
+  };
+}

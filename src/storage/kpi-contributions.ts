@@ -1,0 +1,145 @@
+// KPI snapshots per implementation: what one implementation contributes to the portfolio KPIs of a
+// scope at each trend date, with the keys of the issues it was computed from. Views roll these up
+// only for implementations whose every input issue the viewing user can see, so numbers computed
+// in the background (as the app) never show a user anything Jira hides from them.
+// Also here: issues changed since (marks from issue events), background jobs and the scopes in use.
+import { z } from 'zod';
+import { isoDate } from '../contracts/dates';
+import { keyPart, storageKey, type TypedStore } from './store';
+
+const Pool = z.object({ num: z.number(), den: z.number(), n: z.number() });
+
+export const StoredContribution = z.object({
+  key: z.string(),
+  summary: z.string(),
+  tier: z.string(),
+  segment: z.string().nullable(),
+  kpis: z.record(z.string(), z.number().nullable()),
+  pools: z.record(z.string(), Pool),
+  warnings: z.number().int().min(0),
+});
+export type StoredContribution = z.infer<typeof StoredContribution>;
+
+export const ImplementationSnapshot = z.object({
+  key: z.string(),
+  /** Every issue the numbers were computed from: the implementation and its children in scope. */
+  inputs: z.array(z.string()),
+  /** Epoch ms. */
+  computedAt: z.number().int(),
+  /** `app` (background) or the accountId of the user whose view computed it. */
+  by: z.string(),
+  dates: z.array(isoDate),
+  /** One per date; null where it was not an implementation yet (or at all). */
+  contributions: z.array(StoredContribution.nullable()),
+});
+export type ImplementationSnapshot = z.infer<typeof ImplementationSnapshot>;
+
+const snapshotPrefix = (scope: string, asOf: string) => `${storageKey('kpi', 'impl', scope, asOf)}:`;
+
+export async function readImplementationSnapshots(
+  store: TypedStore,
+  scope: string,
+  asOf: string,
+): Promise<Map<string, ImplementationSnapshot>> {
+  const rows = await store.list(snapshotPrefix(scope, asOf), ImplementationSnapshot);
+  return new Map(rows.map((r) => [r.value.key, r.value]));
+}
+
+export async function writeImplementationSnapshot(
+  store: TypedStore,
+  scope: string,
+  asOf: string,
+  snapshot: ImplementationSnapshot,
+): Promise<void> {
+  await store.set(`${snapshotPrefix(scope, asOf)}${keyPart(snapshot.key)}`, ImplementationSnapshot, snapshot);
+}
+
+/** Deletes the snapshots of a scope at dates before `before` (old daily runs). */
+export async function deleteSnapshotsBefore(
+  store: TypedStore,
+  scope: string,
+  before: string,
+): Promise<number> {
+  const prefix = `${storageKey('kpi', 'impl', scope)}:`;
+  const rows = await store.list(prefix, ImplementationSnapshot);
+  let n = 0;
+  for (const r of rows) {
+    const asOf = r.key.slice(prefix.length, prefix.length + 10);
+    if (asOf < before) {
+      await store.delete(r.key);
+      n++;
+    }
+  }
+  return n;
+}
+
+// ---- issues changed since a snapshot (issue events) ------------------------------------------
+
+const DirtyMark = z.object({ at: z.number().int() });
+const DIRTY_PREFIX = `${storageKey('kpi', 'changed')}:`;
+
+export async function markChanged(
+  store: TypedStore,
+  issueKeys: readonly string[],
+  at: number,
+): Promise<void> {
+  for (const key of new Set(issueKeys)) await store.set(`${DIRTY_PREFIX}${keyPart(key)}`, DirtyMark, { at });
+}
+
+/** Issue key → when it last changed. */
+export async function readChanged(store: TypedStore): Promise<Map<string, number>> {
+  const rows = await store.list(DIRTY_PREFIX, DirtyMark);
+  return new Map(rows.map((r) => [decodeKeyPart(r.key.slice(DIRTY_PREFIX.length)), r.value.at]));
+}
+
+export async function pruneChanged(store: TypedStore, before: number): Promise<void> {
+  for (const r of await store.list(DIRTY_PREFIX, DirtyMark))
+    if (r.value.at < before) await store.delete(r.key);
+}
+
+function decodeKeyPart(part: string): string {
+  return part.replace(/#([0-9a-f]+)\./g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+}
+
+// ---- background jobs and scopes in use ------------------------------------------------------
+
+export const SnapshotJob = z.object({
+  queuedAt: z.number().int(),
+  /** Last time the consumer stored progress. */
+  touchedAt: z.number().int().optional(),
+  finishedAt: z.number().int().optional(),
+  error: z.string().optional(),
+});
+export type SnapshotJob = z.infer<typeof SnapshotJob>;
+
+const jobKey = (scope: string, asOf: string) => storageKey('kpi', 'job', scope, asOf);
+
+export const readJob = (store: TypedStore, scope: string, asOf: string) =>
+  store.get(jobKey(scope, asOf), SnapshotJob);
+export const writeJob = (store: TypedStore, scope: string, asOf: string, job: SnapshotJob) =>
+  store.set(jobKey(scope, asOf), SnapshotJob, job);
+
+export const ScopeInUse = z.object({
+  jql: z.string(),
+  /** A fixed as-of date of the gadget, or null for "today". */
+  asOf: isoDate.nullable(),
+  lastUsed: z.number().int(),
+});
+export type ScopeInUse = z.infer<typeof ScopeInUse>;
+
+const SCOPE_PREFIX = `${storageKey('kpi', 'scope')}:`;
+
+export async function recordScope(store: TypedStore, scope: string, value: ScopeInUse): Promise<void> {
+  await store.set(`${SCOPE_PREFIX}${keyPart(scope)}`, ScopeInUse, value);
+}
+
+export async function listScopes(store: TypedStore): Promise<Array<{ scope: string; value: ScopeInUse }>> {
+  return (await store.list(SCOPE_PREFIX, ScopeInUse)).map((r) => ({
+    scope: r.key.slice(SCOPE_PREFIX.length),
+    value: r.value,
+  }));
+}
+
+export async function forgetScope(store: TypedStore, scope: string): Promise<void> {
+  await store.delete(`${SCOPE_PREFIX}${keyPart(scope)}`);
+}

@@ -1,0 +1,21 @@
+// The `kpi-snapshots` queue (manifest: consumer runway-snapshot-consumer, up to 900 s per event):
+// what an event asks for, parsed with zod on the way in, and how one is pushed.
+import { Queue } from '@forge/events';
+import { z } from 'zod';
+import { isoDate } from '../contracts/dates';
+
+export const SNAPSHOT_QUEUE = 'kpi-snapshots';
+
+/** One job: compute and store the implementation snapshots of a scope at a date. */
+export const SnapshotJobEvent = z.object({
+  /** Storage id of the scope (its JQL and the configuration). */
+  scope: z.string().min(1),
+  jql: z.string().min(1),
+  asOf: isoDate,
+  dates: z.array(isoDate).min(1),
+});
+export type SnapshotJobEvent = z.infer<typeof SnapshotJobEvent>;
+
+export async function pushSnapshotJob(job: SnapshotJobEvent): Promise<void> {
+  await new Queue({ key: SNAPSHOT_QUEUE }).push({ body: SnapshotJobEvent.parse(job) });
+}
