@@ -6,7 +6,9 @@ import { createSiteHandler } from '../site/handler';
 import type { SiteState } from '../site/model';
 import type { FaultConfig, SiteHandler } from '../site/types';
 import { LocalForge, type HostUser } from './forge';
+import { seedHistoricSignOffs, type SeedReport } from './demo-signoffs';
 import { startHostServer, type HostServer } from './server';
+import { workflowValidatorHook } from './workflow';
 
 export interface LocalAppOptions {
   /** 0 (default) picks a free port. */
@@ -22,11 +24,18 @@ export interface LocalAppOptions {
   faults?: FaultConfig;
   /** Resolver time limit in ms (Forge: 25 s). */
   timeoutMs?: number;
+  /**
+   * Record the sign-offs the site's history implies (resolved Gate issues) in app storage, for
+   * implementations that have no audit record yet. Default: on for the demo portfolio (no `state`).
+   */
+  seedSignOffs?: boolean;
 }
 
 export interface LocalApp extends HostServer {
   site: SiteHandler;
   state: SiteState;
+  /** What seeding the historic sign-offs did (null when it did not run). */
+  seeded: SeedReport | null;
 }
 
 /** The user switcher: the demo site's admin, consultant and viewer. */
@@ -43,8 +52,18 @@ export function demoSite(seed = 1): SiteState {
 
 export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {
   const state = options.state ?? demoSite(options.seed);
-  const site = createSiteHandler(state, { faults: options.faults });
+  // Jira runs the app's workflow validators on every transition, whoever asks (see workflow.ts).
+  const validators = workflowValidatorHook();
+  const site = createSiteHandler(state, { faults: options.faults, beforeTransition: validators.beforeTransition });
   const forge = await LocalForge.create({ site, users: HOST_USERS, dataFile: options.dataFile, timeoutMs: options.timeoutMs });
+  validators.bind(forge);
+  let seeded: SeedReport | null = null;
+  try {
+    if (options.seedSignOffs ?? options.state === undefined) seeded = await seedHistoricSignOffs(forge, state);
+  } catch (e) {
+    forge.close();
+    throw e;
+  }
   const tokens = new Map(Object.entries(state.apiTokens));
   const server = await startHostServer({
     forge,
@@ -63,6 +82,7 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     ...server,
     site,
     state,
+    seeded,
     close: async () => {
       await server.close();
       forge.close();

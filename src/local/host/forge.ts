@@ -146,6 +146,27 @@ export class LocalForge {
     });
   }
 
+  /**
+   * Calls an app function the way Forge calls a product-event function (a workflow validator, a
+   * trigger): `handler(event, { installContext })`, as the app, within the time limit.
+   */
+  async invokeFunction(functionKey: string, event: unknown, options: { moduleKey: string; timeoutMs?: number }): Promise<unknown> {
+    const handler = resolveHandler(this.manifest, functionKey, this.modules);
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Function "${functionKey}" timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+      const call = this.runtime.run({ moduleKey: options.moduleKey, timeoutMs }, async () =>
+        handler(event, { installContext: `ari:cloud:jira::site/${this.runtime.context.cloudId}` }),
+      );
+      return await Promise.race([call, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Resolves once every queued event, and every event those pushed, has been consumed. */
   async queueIdle(): Promise<void> {
     while (this.pendingEvents.size > 0) await Promise.allSettled([...this.pendingEvents]);

@@ -37,6 +37,8 @@ export interface AppManifest {
   entities: EntityDefinition[];
   /** Queue key → function key of its consumer (`consumer` modules). */
   consumers: Map<string, string>;
+  /** `jira:workflowValidator` modules backed by a function (expression validators are not emulated). */
+  workflowValidators?: Array<{ key: string; functionKey: string }>;
 }
 
 const surfaceModule = z.object({
@@ -82,10 +84,15 @@ export function parseManifest(raw: unknown): AppManifest {
     const parsed = z.object({ queue: z.string(), function: z.string() }).parse(c);
     consumers.set(parsed.queue, parsed.function);
   }
+  const workflowValidators = (m.modules['jira:workflowValidator'] ?? []).flatMap((v) => {
+    const parsed = z.object({ key: z.string(), function: z.string().optional() }).parse(v);
+    return parsed.function ? [{ key: parsed.key, functionKey: parsed.function }] : [];
+  });
   return {
     surfaces,
     handlers,
     consumers,
+    workflowValidators,
     resources: new Map(m.resources.map((r) => [r.key, r.path])),
     entities: entitiesFromManifest(raw),
   };

@@ -2,11 +2,19 @@
 // and keeps a log of what was asked (the benchmark counts requests per endpoint from it).
 
 import type { SiteState } from './model';
-import type { FaultConfig, RequestLogEntry, SiteHandler, SiteRequest, SiteResponse } from './types';
+import type {
+  FaultConfig,
+  RequestLogEntry,
+  SiteHandler,
+  SiteRequest,
+  SiteResponse,
+  TransitionAttempt,
+  TransitionCheck,
+} from './types';
 import { INVALID_PAYLOAD, confluenceError, jiraError, json, type Route, type RouteContext } from './http';
 import { findUser } from './lookup';
 import { confluenceRoutes } from './routes-confluence';
-import { issueRoutes } from './routes-issue';
+import { issueRoutes, plannedTransition } from './routes-issue';
 import { metaRoutes } from './routes-meta';
 import { searchRoutes } from './routes-search';
 
@@ -14,7 +22,15 @@ export interface SiteHandlerOptions {
   faults?: FaultConfig;
   /** The clock for new changes (epoch ms); changes are never dated before the site's latest. */
   now?: () => number;
+  /**
+   * Asked before every issue transition that passed the site's own checks, as Jira runs the
+   * workflow's validators: a refusal answers 400 with its errorMessages and changes nothing.
+   * (The local Forge host wires the app's `jira:workflowValidator` here.)
+   */
+  beforeTransition?: (attempt: TransitionAttempt) => Promise<TransitionCheck>;
 }
+
+const TRANSITION_ENDPOINT = 'POST /rest/api/3/issue/{issueIdOrKey}/transitions';
 
 interface CompiledRoute extends Route {
   pattern: RegExp;
@@ -124,17 +140,39 @@ export function createSiteHandler(state: SiteState, options: SiteHandlerOptions 
       record(fault.status, fault.status === 429 ? 'rateLimit' : 'unavailable');
       return fault;
     }
-    const response = route(request, method, url, found);
+    const refusal = endpoint === TRANSITION_ENDPOINT ? await checkTransition(request, url, found) : undefined;
+    const response = refusal ?? route(request, method, url, found);
     record(response.status);
     return response;
   }
 
-  function route(
+  /** Jira's validators: run once the request passed the site's own checks, before anything changes. */
+  async function checkTransition(
     request: SiteRequest,
-    method: string,
     url: URL,
     found: ReturnType<typeof match>,
-  ): SiteResponse {
+  ): Promise<SiteResponse | undefined> {
+    if (!options.beforeTransition) return undefined;
+    const ctx = contextFor(request, url, found);
+    if (!('state' in ctx)) return undefined;
+    const planned = plannedTransition(ctx);
+    if (!planned) return undefined;
+    try {
+      const check = await options.beforeTransition({ ...planned, accountId: request.accountId });
+      return check.allowed ? undefined : jiraError(400, check.errorMessages);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return jiraError(500, `A workflow validator of the local site failed: ${message}`);
+    }
+  }
+
+  /** The route's context, or the answer Jira gives before any route runs. */
+  function contextFor(
+    request: SiteRequest,
+    url: URL,
+    found: ReturnType<typeof match>,
+  ): RouteContext | SiteResponse {
+    const method = request.method.toUpperCase();
     const user = findUser(state, request.accountId);
     if (!user || !user.active)
       return {
@@ -155,7 +193,7 @@ export function createSiteHandler(state: SiteState, options: SiteHandlerOptions 
         return errorFor(url.pathname, 400, INVALID_PAYLOAD);
       }
     }
-    const ctx: RouteContext = {
+    return {
       state,
       user,
       params: found.params,
@@ -164,6 +202,17 @@ export function createSiteHandler(state: SiteState, options: SiteHandlerOptions 
       nowMs: now(),
       cache,
     };
+  }
+
+  function route(
+    request: SiteRequest,
+    method: string,
+    url: URL,
+    found: ReturnType<typeof match>,
+  ): SiteResponse {
+    const ctx = contextFor(request, url, found);
+    if (!('state' in ctx)) return ctx;
+    if (!found.route) return errorFor(url.pathname, 404, `The local site does not emulate ${method} ${url.pathname}.`);
     try {
       return found.route.run(ctx);
     } catch (error) {

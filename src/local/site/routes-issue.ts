@@ -12,10 +12,11 @@ import {
   type Route,
   type RouteContext,
 } from './http';
-import { byName, findIssue, findProject, projectById } from './lookup';
+import { byName, findIssue, findProject, projectById, statusById } from './lookup';
 import { FieldErrors, changeInstant, createIssue, editIssue, transitionIssue, transitionsOf } from './mutate';
 import { canBrowseIssue, hasIssuePermission, hasProjectPermission } from './permissions';
 import { ISSUE_CHANGELOG_LIMIT, namesOf, renderIssue, schemaOf, selectFields, statusJson } from './render';
+import type { TransitionAttempt } from './types';
 
 const PROPERTY_VALUE_MAX = 32_768;
 
@@ -123,6 +124,33 @@ function getTransitions(ctx: RouteContext) {
   const issue = visibleIssue(ctx);
   if (!isIssue(issue)) return issue;
   return json(200, { expand: 'transitions', transitions: transitionsJson(ctx, issue) });
+}
+
+/**
+ * The transition a `POST …/transitions` asks for, once it passes the checks `postTransition` makes
+ * before changing anything; undefined when the request fails those (the route then says why).
+ */
+export function plannedTransition(ctx: RouteContext): Omit<TransitionAttempt, 'accountId'> | undefined {
+  const issue = visibleIssue(ctx);
+  if (!isIssue(issue) || !hasIssuePermission(ctx.state, ctx.user, issue, 'TRANSITION_ISSUES')) return undefined;
+  const body = ctx.body;
+  if (!isRecord(body) || !isRecord(body.transition)) return undefined;
+  const id = body.transition.id;
+  if (typeof id !== 'string' && typeof id !== 'number') return undefined;
+  const fields = body.fields ?? {};
+  if (!isRecord(fields)) return undefined;
+  const transition = transitionsOf(ctx.state, issue).find((t) => t.id === String(id));
+  if (!transition) return undefined;
+  const from = statusById(ctx.state, issue.statusId);
+  return {
+    issue: { id: issue.id, key: issue.key },
+    transition: {
+      id: transition.id,
+      from: { id: from.id, name: from.name },
+      to: { id: transition.status.id, name: transition.status.name },
+    },
+    modifiedFields: fields,
+  };
 }
 
 function postTransition(ctx: RouteContext) {

@@ -48,6 +48,22 @@ export interface RequestLogEntry {
   fault?: 'rateLimit' | 'unavailable';
 }
 
+/**
+ * A transition about to happen (the request passed Jira's own checks: the issue is visible, the
+ * user may transition it, the transition exists). What Jira hands its workflow validators.
+ */
+export interface TransitionAttempt {
+  issue: { id: string; key: string };
+  transition: { id: string; from: { id: string; name: string }; to: { id: string; name: string } };
+  /** The `fields` of the request, as sent (what the transition screen would set). */
+  modifiedFields: Record<string, unknown>;
+  /** Who asks (a user's accountId, or 'app'). */
+  accountId: ActingAccount;
+}
+
+/** A validator's answer: let the transition happen, or refuse it with Jira's error messages. */
+export type TransitionCheck = { allowed: true } | { allowed: false; errorMessages: string[] };
+
 export interface SiteHandler {
   /** The site's data (mutated by write requests). */
   readonly state: SiteState;
