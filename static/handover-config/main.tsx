@@ -1,0 +1,5 @@
+// Handover packet macro settings (the macro's config resource).
+import { mount } from '../shared/mount';
+import { App } from './App';
+
+void mount(<App />);
