@@ -135,7 +135,7 @@ function blockNodes(block: Block, opts: AdfOptions, ids: Ids): AdfNode[] {
       return [{ type: 'panel', attrs: { panelType: 'info' }, content: [paragraph(textNode(block.text))] }];
     case 'list':
       if (block.items.length === 0) return [];
-      return [{ type: 'bulletList', content: block.items.map((i) => ({ type: 'listItem', content: [paragraph(inlineNodes(i, opts, ids))] })) }];
+      return [{ type: block.ordered ? 'orderedList' : 'bulletList', content: block.items.map((i) => ({ type: 'listItem', content: [paragraph(inlineNodes(i, opts, ids))] })) }];
     case 'table':
       return tableNodes(block, opts, ids);
     case 'checklist':

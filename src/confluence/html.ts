@@ -48,7 +48,7 @@ function block(b: Block, opts: TextRenderOptions): string {
     case 'guidance':
       return `<aside class="guidance">${escapeHtml(b.text)}</aside>`;
     case 'list':
-      return `<ul>${b.items.map((i) => `<li>${inlineHtml(i, opts)}</li>`).join('')}</ul>`;
+      return `<${b.ordered ? 'ol' : 'ul'}>${b.items.map((i) => `<li>${inlineHtml(i, opts)}</li>`).join('')}</${b.ordered ? 'ol' : 'ul'}>`;
     case 'table':
       return table(b, opts);
     case 'checklist': {

@@ -65,7 +65,7 @@ function block(b: Block, opts: TextRenderOptions): string[] {
     case 'guidance':
       return [`> ${escapeMarkdown(b.text, true)}`, ''];
     case 'list':
-      return [...b.items.map((i) => `- ${inlineMarkdown(i, opts, true)}`), ''];
+      return [...b.items.map((i, n) => `${b.ordered ? `${n + 1}.` : '-'} ${inlineMarkdown(i, opts, true)}`), ''];
     case 'table':
       return table(b, opts);
     case 'checklist':

@@ -37,7 +37,7 @@ const content = z.array(DocumentInline);
 export const DocumentBlock = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), content }),
   z.object({ type: z.literal('guidance'), text: z.string() }),
-  z.object({ type: z.literal('list'), items: z.array(content) }),
+  z.object({ type: z.literal('list'), items: z.array(content), ordered: z.boolean().optional() }),
   z.object({ type: z.literal('table'), id: z.string(), caption: z.string().optional(), columns: z.array(z.string()), rows: z.array(z.array(content)), empty: z.string() }),
   z.object({
     type: z.literal('checklist'),

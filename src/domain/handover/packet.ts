@@ -160,10 +160,11 @@ function contacts(b: Bound): DocumentSection {
     { type: 'table', id: 'contacts', columns: ['Role', 'People', 'From'], rows, empty: 'No contacts.' },
     {
       type: 'list',
+      ordered: true,
       items: [
-        [text('1. The owner of the item or area concerned (table above).')],
-        [text(`2. The implementation owner: ${owner}.`)],
-        [text(`3. ${escalationOwners.length === 0 ? 'No escalation owner recorded: the professional-services lead.' : `Escalation owners: ${escalationOwners.join(', ')}.`}`)],
+        [text('The owner of the item or area concerned (table above).')],
+        [text(`The implementation owner: ${owner}.`)],
+        [text(`${escalationOwners.length === 0 ? 'No escalation owner recorded: the professional-services lead.' : `Escalation owners: ${escalationOwners.join(', ')}.`}`)],
       ],
     },
     itemsTable(b, 'escalations', { select: { roles: ['escalation'] }, columns: ['key', 'summary', 'owner', 'reporter', 'status', 'created'], caption: 'Escalations', empty: 'No escalations.' }),

@@ -49,7 +49,8 @@ export interface ChecklistBlock {
 export type Block =
   | { type: 'paragraph'; content: Inline[] }
   | { type: 'guidance'; text: string }
-  | { type: 'list'; items: Inline[][] }
+  /** `ordered`: the order matters (steps, an escalation path). */
+  | { type: 'list'; items: Inline[][]; ordered?: boolean }
   | TableBlock
   | ChecklistBlock;
 

@@ -137,7 +137,7 @@ function Block({ block, siteUrl }: { block: DocumentBlock; siteUrl: string }) {
       );
     case 'list':
       return (
-        <Box as="ul" xcss={listStyle}>
+        <Box as={block.ordered ? 'ol' : 'ul'} xcss={listStyle}>
           {block.items.map((item, n) => (
             <li key={n}>
               <Text>

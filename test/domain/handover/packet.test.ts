@@ -105,10 +105,11 @@ describe('the handover packet of a known implementation', () => {
       ['Escalation owners', 'Eve Moss', 'assignees of items labelled escalation'],
     ]);
     const path = doc.sections.find((s) => s.id === 'contacts')?.blocks.find((b) => b.type === 'list');
+    expect(path?.type === 'list' && path.ordered).toBe(true);
     expect(path?.type === 'list' ? path.items.map(plainText) : []).toEqual([
-      '1. The owner of the item or area concerned (table above).',
-      '2. The implementation owner: Olga Owner.',
-      '3. Escalation owners: Eve Moss.',
+      'The owner of the item or area concerned (table above).',
+      'The implementation owner: Olga Owner.',
+      'Escalation owners: Eve Moss.',
     ]);
     expect(rows(doc, 'escalations')).toEqual([['ACME-23', 'Escalation: late SSO', 'Eve Moss', 'Cara Diaz', 'To Do', '2026-01-01']]);
   });
