@@ -35,6 +35,28 @@ export const GADGET_KPI_IDS = [
 export const KpiIdSchema = z.enum(GADGET_KPI_IDS);
 export type GadgetKpiId = z.infer<typeof KpiIdSchema>;
 
+/** The KPI names (the labels of src/domain's KPI definitions; a test keeps them equal), for the edit view. */
+export const KPI_LABELS: Record<GadgetKpiId, string> = {
+  time_to_kickoff_bdays: 'Time to kickoff',
+  time_to_first_value_days: 'Time to first value',
+  time_to_live_days: 'Time to live',
+  on_time_milestone_rate: 'On-time milestones',
+  scope_change_count: 'Approved scope changes',
+  rework_rate: 'Rework rate',
+  defect_escape_count: 'Escaped defects (30 days)',
+  post_golive_p1_count: 'P1 after go-live (30 days)',
+  post_golive_p2_count: 'P2 after go-live (30 days)',
+  uat_first_pass_rate: 'UAT first-pass rate',
+  integration_success_rate: 'Integration success rate',
+  reconciliation_accuracy: 'Reconciliation accuracy',
+  documentation_completeness: 'Documentation completeness',
+  handover_first_pass: 'Handover first pass',
+  csat: 'CSAT',
+  escalation_count: 'Escalations',
+  effort_variance: 'Effort variance',
+  asset_reuse: 'Playbook reuse',
+};
+
 export const BREAKDOWNS = ['tier', 'segment'] as const;
 export const Breakdown = z.enum(BREAKDOWNS);
 export type Breakdown = z.infer<typeof Breakdown>;

@@ -198,7 +198,7 @@ resolver.define(KPI_GADGET_KEYS.getPortfolioKpis, async ({ payload, context }) =
     today: todayUtc(),
     now: Date.now,
     accountId: typeof context.accountId === 'string' ? context.accountId : 'unknown',
-    budgetMs: 8_000,
+    budgetMs: 3_000,
     enqueue: pushSnapshotJob,
   });
 });

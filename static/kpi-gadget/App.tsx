@@ -1,88 +1,237 @@
-// Portfolio KPI gadget (first cut): every KPI of the portfolio with its target, whether it is met
-// and how many implementations or issues are behind it, computed by the resolver as the viewer.
+// Portfolio KPI gadget: one tile per chosen KPI (value, target, met or not, n, 12-month trend,
+// definition, a link to the issues behind it) and a breakdown by tier or segment. Numbers come
+// from the resolver, read as the viewer. A large scope shows what is ready with its progress and
+// keeps asking until the background work has finished.
 import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import { Box, Stack, Text } from '@atlaskit/primitives';
-import { view } from '@forge/bridge';
-import { z } from 'zod';
-import type { GetPortfolioKpisPayload, PortfolioKpis } from '../../src/contracts/kpi-gadget';
-import { kpiGadget } from '../shared/resolvers';
+import { Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import { router } from '@forge/bridge';
+import { useEffect, useRef, useState } from 'react';
+import type { GadgetConfig, KpiTile, PortfolioKpis } from '../../src/contracts/kpi-gadget';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
-import { useResolver } from '../shared/use-resolver';
+import { gadget } from './api';
+import { savedConfig } from './config';
 import { formatTarget, formatValue, metLabel } from './format';
+import { Sparkline } from './Sparkline';
 
-/** The saved gadget configuration (edit view), as far as this view uses it. */
-const GadgetConfig = z.object({
-  jql: z.string().optional(),
-  projects: z.array(z.string()).optional(),
-  asOf: z.string().optional(),
+type State =
+  { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; report: PortfolioKpis };
+
+/** How often a partial answer is asked again while the rest is computed. */
+const POLL_MS = 1500;
+
+const tile = xcss({
+  borderWidth: 'border.width',
+  borderStyle: 'solid',
+  borderColor: 'color.border',
+  borderRadius: 'radius.medium',
+  padding: 'space.150',
+  backgroundColor: 'color.background.neutral.subtle',
 });
+const progressTrack = xcss({
+  height: '6px',
+  borderRadius: 'radius.full',
+  backgroundColor: 'color.background.neutral',
+  overflow: 'hidden',
+});
+const progressBar = xcss({ height: '6px', backgroundColor: 'color.background.brand.bold' });
 
-async function scopeFromContext(): Promise<GetPortfolioKpisPayload> {
-  const context: unknown = await view.getContext();
-  const config = z.object({ extension: z.object({ gadgetConfiguration: z.unknown().optional() }) }).safeParse(context);
-  const parsed = GadgetConfig.safeParse(config.success ? (config.data.extension.gadgetConfiguration ?? {}) : {});
-  return parsed.success ? parsed.data : {};
+function openIssues(jql: string) {
+  void router.navigate(`/issues/?jql=${encodeURIComponent(jql)}`).catch(() => undefined);
 }
 
-const head = {
-  cells: [
-    { key: 'kpi', content: 'KPI', isSortable: true, width: 34 },
-    { key: 'value', content: 'Value', width: 16 },
-    { key: 'target', content: 'Target', width: 26 },
-    { key: 'met', content: 'Met', width: 12 },
-    { key: 'n', content: 'n', isSortable: true, width: 12 },
-  ],
-};
+function Tile({ kpi }: { kpi: KpiTile }) {
+  const met = metLabel(kpi.met, kpi.target !== null);
+  const unitOf = (v: number) => formatValue({ value: v, unit: kpi.unit });
+  return (
+    <Box xcss={tile} testId={`kpi-tile-${kpi.id}`}>
+      <Stack space="space.100">
+        <Inline spread="space-between" alignBlock="start" space="space.100">
+          <Text weight="semibold">{kpi.label}</Text>
+          <Box testId={`kpi-met-${kpi.id}`}>
+            <Lozenge appearance={met.appearance}>{met.text}</Lozenge>
+          </Box>
+        </Inline>
+        <Inline spread="space-between" alignBlock="end" space="space.100">
+          <Stack space="space.025">
+            <Text size="large" weight="bold" testId={`kpi-value-${kpi.id}`}>
+              {formatValue(kpi)}
+            </Text>
+            <Text size="small" color="color.text.subtle">
+              {kpi.target === null ? 'No target' : 'Target'}{' '}
+              <span data-testid={`kpi-target-${kpi.id}`}>
+                {kpi.target === null ? '' : formatTarget(kpi.target, kpi.unit)}
+              </span>{' '}
+              · n = <span data-testid={`kpi-n-${kpi.id}`}>{kpi.n}</span>
+              {kpi.p90 !== undefined && kpi.p90 !== null ? ` · p90 ${unitOf(kpi.p90)}` : ''}
+            </Text>
+          </Stack>
+          <Sparkline points={kpi.trend} format={unitOf} testId={`kpi-trend-${kpi.id}`} />
+        </Inline>
+        <Text size="small" color="color.text.subtlest">
+          {kpi.definition}
+        </Text>
+        {kpi.issuesJql !== null ? (
+          <a
+            href={`/issues/?jql=${encodeURIComponent(kpi.issuesJql)}`}
+            onClick={(e) => {
+              e.preventDefault();
+              if (kpi.issuesJql !== null) openIssues(kpi.issuesJql);
+            }}
+            data-testid={`kpi-issues-${kpi.id}`}
+            data-jql={kpi.issuesJql}
+          >
+            <Text size="small" color="inherit">
+              Open the issues behind this number
+            </Text>
+          </a>
+        ) : null}
+      </Stack>
+    </Box>
+  );
+}
 
-function KpiTable({ report }: { report: PortfolioKpis }) {
-  const rows = report.kpis.map((kpi) => {
-    const met = metLabel(kpi.met, kpi.target !== null);
-    return {
-      key: kpi.id,
-      testId: `kpi-row-${kpi.id}`,
-      cells: [
-        {
-          key: kpi.label,
+function Breakdown({ report }: { report: PortfolioKpis }) {
+  if (report.breakdown === null) return null;
+  const labels = new Map(report.kpis.map((k) => [k.id, k]));
+  const head = {
+    cells: [
+      {
+        key: 'group',
+        content: report.breakdown.by === 'tier' ? 'Complexity tier' : 'Segment',
+        isSortable: true,
+      },
+      { key: 'implementations', content: 'Implementations', isSortable: true },
+      ...report.kpis.map((k) => ({ key: k.id, content: k.label, isSortable: true })),
+    ],
+  };
+  const rows = report.breakdown.groups.map((g) => ({
+    key: g.group,
+    testId: `kpi-breakdown-${g.group}`,
+    cells: [
+      { key: g.group, content: g.group },
+      { key: g.implementations, content: String(g.implementations) },
+      ...g.kpis.map((k) => {
+        const unit = labels.get(k.id)?.unit ?? 'count';
+        const met = metLabel(k.met, labels.get(k.id)?.target !== null);
+        return {
+          key: k.value ?? Number.MAX_SAFE_INTEGER,
           content: (
-            <Stack>
-              <Text weight="medium">{kpi.label}</Text>
-              <Text size="small" color="color.text.subtlest">
-                {kpi.id}
-              </Text>
-            </Stack>
+            <Inline space="space.050" alignBlock="center">
+              <Text>{formatValue({ value: k.value, unit })}</Text>
+              {k.met !== null ? <Lozenge appearance={met.appearance}>{met.text}</Lozenge> : null}
+            </Inline>
           ),
-        },
-        { key: `${kpi.id}-value`, content: formatValue(kpi), testId: `kpi-value-${kpi.id}` },
-        { key: `${kpi.id}-target`, content: formatTarget(kpi.target, kpi.unit), testId: `kpi-target-${kpi.id}` },
-        { key: `${kpi.id}-met`, content: <Lozenge appearance={met.appearance}>{met.text}</Lozenge>, testId: `kpi-met-${kpi.id}` },
-        { key: kpi.n, content: String(kpi.n), testId: `kpi-n-${kpi.id}` },
-      ],
-    };
-  });
-  return <DynamicTable head={head} rows={rows} label="Portfolio KPIs" testId="kpi-table" />;
+        };
+      }),
+    ],
+  }));
+  return (
+    <Stack space="space.100">
+      <Heading size="xsmall" as="h3">
+        By {report.breakdown.by === 'tier' ? 'complexity tier' : 'segment'}
+      </Heading>
+      <DynamicTable head={head} rows={rows} label={`KPIs by ${report.breakdown.by}`} testId="kpi-breakdown" />
+    </Stack>
+  );
 }
 
 export function App() {
-  const load = useResolver(async () => kpiGadget.getPortfolioKpis(await scopeFromContext()), []);
-  if (load.status === 'loading') return <LoadingState label="Computing portfolio KPIs" />;
-  if (load.status === 'error') return <ErrorView title="The portfolio KPIs could not be computed" error={load.error} onRetry={load.retry} />;
-  const report = load.data;
-  if (report.implementations === 0) {
-    return <EmptyView header="No implementations in scope" description={`Nothing you can see matches ${report.jql}.`} />;
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    let config: GadgetConfig | null = null;
+    const load = async () => {
+      if (config === null) {
+        const saved = await savedConfig();
+        if (!saved.ok) {
+          if (live) setState({ status: 'error', error: saved.error });
+          return;
+        }
+        config = saved.config;
+      }
+      const r = await gadget.kpis(config);
+      if (!live) return;
+      if (!r.ok) {
+        setState({ status: 'error', error: r.error });
+        return;
+      }
+      setState({ status: 'ready', report: r.data });
+      if (!r.data.progress.complete) timer.current = setTimeout(() => void load(), POLL_MS);
+    };
+    setState({ status: 'loading' });
+    void load();
+    return () => {
+      live = false;
+      clearTimeout(timer.current);
+    };
+  }, [attempt]);
+
+  if (state.status === 'loading') return <LoadingState label="Computing portfolio KPIs" />;
+  if (state.status === 'error')
+    return (
+      <ErrorView
+        title="The portfolio KPIs could not be computed"
+        error={state.error}
+        onRetry={() => setAttempt((a) => a + 1)}
+      />
+    );
+  const { report } = state;
+  if (report.progress.total === 0) {
+    return (
+      <Box testId="kpi-empty">
+        <EmptyView
+          header="No implementations in scope"
+          description={`Nothing you can see matches ${report.jql}. Edit the gadget to change its scope.`}
+        />
+      </Box>
+    );
   }
+  const { done, total, complete } = report.progress;
   return (
     <Box padding="space.200">
-      <Stack space="space.150">
-        <Heading size="small" as="h2">
-          Portfolio KPIs
-        </Heading>
-        <Text color="color.text.subtle" testId="kpi-scope">
-          {report.implementations} implementations as of {report.asOf}
-          {report.warnings > 0 ? ` · ${report.warnings} data warnings` : ''}
-        </Text>
-        <KpiTable report={report} />
+      <Stack space="space.200">
+        <Stack space="space.050">
+          <Heading size="small" as="h2">
+            Portfolio KPIs
+          </Heading>
+          <Text color="color.text.subtle" testId="kpi-scope">
+            {report.implementations} implementations as of {report.asOf}
+            {report.warnings > 0 ? ` · ${report.warnings} data warnings` : ''}
+          </Text>
+          <Text size="small" color="color.text.subtlest" testId="kpi-jql">
+            Scope: {report.jql}
+          </Text>
+        </Stack>
+        {!complete ? (
+          <Box role="status" aria-live="polite" testId="kpi-progress">
+            <SectionMessage
+              appearance="information"
+              title={`Computing: ${done} of ${total} implementations are in these numbers`}
+            >
+              <Stack space="space.100">
+                <Text>The rest is being computed in the background; the numbers update as it finishes.</Text>
+                <Box xcss={progressTrack}>
+                  <Box
+                    xcss={progressBar}
+                    style={{ width: `${total === 0 ? 0 : Math.round((100 * done) / total)}%` }}
+                  />
+                </Box>
+              </Stack>
+            </SectionMessage>
+          </Box>
+        ) : null}
+        <Grid templateColumns="repeat(auto-fill, minmax(260px, 1fr))" gap="space.150" testId="kpi-tiles">
+          {report.kpis.map((k) => (
+            <Tile key={k.id} kpi={k} />
+          ))}
+        </Grid>
+        <Breakdown report={report} />
       </Stack>
     </Box>
   );

@@ -24,7 +24,10 @@ export function formatTarget(target: KpiTarget | null, unit: string): string {
     .join(' · ');
 }
 
-export function metLabel(met: boolean | null, hasTarget: boolean): { text: string; appearance: 'success' | 'removed' | 'default' } {
+export function metLabel(
+  met: boolean | null,
+  hasTarget: boolean,
+): { text: string; appearance: 'success' | 'removed' | 'default' } {
   if (met === true) return { text: 'Met', appearance: 'success' };
   if (met === false) return { text: 'Not met', appearance: 'removed' };
   return { text: hasTarget ? 'No data' : 'No target', appearance: 'default' };

@@ -1,6 +1,6 @@
-// The portfolio KPI gadget end to end: the real Custom UI bundle in Chromium, in the dashboard
-// frame of the local host, calling its real resolver through @forge/bridge, as a chosen user, in
-// the light and dark theme. Screenshots go to test-output/.
+// The portfolio KPI gadget end to end: the real Custom UI bundles (view and edit view) in
+// Chromium, in the dashboard of the local host, calling the real resolver through @forge/bridge
+// as a chosen user, light and dark. Screenshots go to test-output/.
 import type { Browser, FrameLocator } from 'playwright-core';
 import type { GetPortfolioKpisResult, PortfolioKpis } from '../../src/contracts/kpi-gadget';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
@@ -8,6 +8,7 @@ import { formatValue } from '../../static/kpi-gadget/format';
 import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
 
 const GADGET = 'runway-portfolio-kpis';
+const LOCAL_ID = 'runway-portfolio-kpis-1';
 
 describe('the portfolio KPI gadget in the browser', () => {
   let app: LocalApp;
@@ -15,37 +16,63 @@ describe('the portfolio KPI gadget in the browser', () => {
 
   beforeAll(async () => {
     requireBuilt('kpi-gadget');
+    requireBuilt('kpi-gadget-edit');
     app = await startLocalApp({ port: 0 });
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
+    await app?.forge.queueIdle();
     await app?.close();
   });
+  beforeEach(() => app.forge.setInstanceConfig({ m: GADGET, l: LOCAL_ID }, {}));
 
-  async function expected(as: string): Promise<PortfolioKpis> {
-    const answer = (await app.forge.invoke({ moduleKey: GADGET, functionKey: 'getPortfolioKpis', payload: {}, as })) as GetPortfolioKpisResult;
+  async function expected(as: string, payload: object = {}): Promise<PortfolioKpis> {
+    const answer = (await app.forge.invoke({
+      moduleKey: GADGET,
+      functionKey: 'getPortfolioKpis',
+      payload,
+      as,
+    })) as GetPortfolioKpisResult;
     if (!answer.ok) throw new Error(answer.error);
     return answer.data;
   }
 
-  const openDashboard = async (user: string, theme: 'light' | 'dark') => {
-    const opened = await openSurface(browser, app, { pagePath: '/dashboard', moduleKey: GADGET, user, theme, readyTestId: 'kpi-value-csat' });
-    return { page: opened.page, gadget: opened.frame, errors: opened.errors };
-  };
+  const openDashboard = (user: string, theme: 'light' | 'dark', readyTestId = 'kpi-tiles') =>
+    openSurface(browser, app, { pagePath: '/dashboard', moduleKey: GADGET, user, theme, readyTestId });
 
   const shownValues = async (gadget: FrameLocator, report: PortfolioKpis) =>
-    Object.fromEntries(await Promise.all(report.kpis.map(async (k) => [k.id, (await gadget.getByTestId(`kpi-value-${k.id}`).innerText()).trim()])));
+    Object.fromEntries(
+      await Promise.all(
+        report.kpis.map(async (k) => [
+          k.id,
+          (await gadget.getByTestId(`kpi-value-${k.id}`).innerText()).trim(),
+        ]),
+      ),
+    );
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`lists every portfolio KPI as the resolver computes it, in the ${theme} theme`, async () => {
+    it(`shows every KPI tile as the resolver computes it — value, target, met, n, trend, definition, link — in the ${theme} theme`, async () => {
       const report = await expected('admin');
       expect(report.implementations).toBeGreaterThanOrEqual(25);
-      const { page, gadget, errors } = await openDashboard('admin', theme);
-      expect(await shownValues(gadget, report)).toEqual(Object.fromEntries(report.kpis.map((k) => [k.id, formatValue(k)])));
-      for (const k of report.kpis) expect((await gadget.getByTestId(`kpi-n-${k.id}`).innerText()).trim()).toBe(String(k.n));
-      expect(await gadget.locator('html').getAttribute('data-color-mode')).toBe(theme);
-      const background = await gadget.locator('body').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+      const { page, frame, errors } = await openDashboard('admin', theme);
+      expect(await shownValues(frame, report)).toEqual(
+        Object.fromEntries(report.kpis.map((k) => [k.id, formatValue(k)])),
+      );
+      for (const k of report.kpis) {
+        expect((await frame.getByTestId(`kpi-n-${k.id}`).innerText()).trim()).toBe(String(k.n));
+        expect(await frame.getByTestId(`kpi-tile-${k.id}`).innerText()).toContain(k.definition);
+        expect(await frame.getByTestId(`kpi-trend-${k.id}`).getAttribute('aria-label')).toMatch(
+          /^(Trend over 12 months|No trend)/,
+        );
+        if (k.issuesJql !== null)
+          expect(await frame.getByTestId(`kpi-issues-${k.id}`).getAttribute('data-jql')).toBe(k.issuesJql);
+      }
+      expect(await frame.getByTestId('kpi-progress').count()).toBe(0);
+      expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
+      const background = await frame
+        .locator('body')
+        .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
       await page.screenshot({ path: screenshotPath(`kpi-gadget-${theme}`), fullPage: true });
       expect(errors).toEqual([]);
@@ -54,17 +81,83 @@ describe('the portfolio KPI gadget in the browser', () => {
   }
 
   it('follows the theme switch without reloading, and the user switch with the new user’s numbers', async () => {
-    const { page, gadget } = await openDashboard('admin', 'light');
+    const { page, frame } = await openDashboard('admin', 'light');
     await page.getByTestId('theme-switch').click();
-    await gadget.locator('html[data-color-mode="dark"]').waitFor({ state: 'attached', timeout: 5_000 });
+    await frame.locator('html[data-color-mode="dark"]').waitFor({ state: 'attached', timeout: 5_000 });
     const viewer = await expected('viewer');
     await page.getByTestId('user-switcher').selectOption('viewer');
     await page.waitForURL(/dashboard/);
     const reloaded = page.frameLocator(`[data-testid="frame-${GADGET}"]`);
-    await reloaded.getByTestId('kpi-value-csat').waitFor({ timeout: 20_000 });
-    expect((await reloaded.getByTestId('kpi-scope').innerText()).trim()).toContain(`${viewer.implementations} implementations`);
+    await reloaded.getByTestId('kpi-tiles').waitFor({ timeout: 20_000 });
+    expect((await reloaded.getByTestId('kpi-scope').innerText()).trim()).toContain(
+      `${viewer.implementations} implementations`,
+    );
     expect(await reloaded.locator('html').getAttribute('data-color-mode')).toBe('dark');
     await page.screenshot({ path: screenshotPath('kpi-gadget-viewer-dark'), fullPage: true });
+    await page.close();
+  });
+
+  it('edit view: a JQL error is shown as Jira worded it and nothing is saved; a good configuration is saved and shown', async () => {
+    const { page, frame } = await openSurface(browser, app, {
+      pagePath: `/dashboard?edit=${GADGET}`,
+      moduleKey: GADGET,
+      user: 'consultant',
+      theme: 'light',
+      readyTestId: 'kpi-edit-save',
+    });
+    await frame.locator('#kpi-edit-scope').click();
+    await frame.getByRole('option', { name: 'JQL query' }).click();
+    await frame.getByTestId('kpi-edit-jql').fill('project = = IMP');
+    await frame.getByTestId('kpi-edit-save').click();
+    const error = frame.getByTestId('kpi-edit-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('Error in the JQL Query');
+    expect(app.forge.instanceConfig({ m: GADGET, l: LOCAL_ID })).toEqual({});
+    await page.screenshot({ path: screenshotPath('kpi-gadget-edit-jql-error'), fullPage: true });
+
+    await frame.getByTestId('kpi-edit-jql').fill('project = ONB');
+    await frame.locator('#kpi-edit-breakdown').click();
+    await frame.getByRole('option', { name: 'Complexity tier' }).click();
+    await frame.getByRole('button', { name: 'None', exact: true }).click();
+    await frame.getByTestId('kpi-edit-kpi-csat--hidden-checkbox').check();
+    await frame.getByTestId('kpi-edit-kpi-time_to_live_days--hidden-checkbox').check();
+    await frame.getByTestId('kpi-edit-save').click();
+    await page.waitForURL(/\/dashboard$/);
+    expect(app.forge.instanceConfig({ m: GADGET, l: LOCAL_ID })).toEqual({
+      jql: 'project = ONB',
+      kpis: ['time_to_live_days', 'csat'],
+      breakdown: 'tier',
+    });
+    const view = page.frameLocator(`[data-testid="frame-${GADGET}"]`);
+    await view.getByTestId('kpi-tiles').waitFor({ timeout: 20_000 });
+    const report = await expected('consultant', {
+      jql: 'project = ONB',
+      kpis: ['time_to_live_days', 'csat'],
+      breakdown: 'tier',
+    });
+    expect(await view.locator('[data-testid^="kpi-tile-"]').count()).toBe(2);
+    expect((await view.getByTestId('kpi-value-csat').innerText()).trim()).toBe(formatValue(report.kpis[1]));
+    for (const g of report.breakdown?.groups ?? [])
+      await view.getByTestId(`kpi-breakdown-${g.group}`).waitFor();
+    await page.screenshot({ path: screenshotPath('kpi-gadget-breakdown-light'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows an empty state, not zeros, for a scope without implementations', async () => {
+    app.forge.setInstanceConfig(
+      { m: GADGET, l: LOCAL_ID },
+      { jql: 'project = IMP AND labels = "no-such-label"' },
+    );
+    const { page, frame } = await openSurface(browser, app, {
+      pagePath: '/dashboard',
+      moduleKey: GADGET,
+      user: 'admin',
+      theme: 'dark',
+      readyTestId: 'kpi-empty',
+    });
+    expect(await frame.getByText('No implementations in scope').count()).toBe(1);
+    expect(await frame.locator('[data-testid^="kpi-value-"]').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('kpi-gadget-empty-dark'), fullPage: true });
     await page.close();
   });
 });

@@ -1,11 +1,12 @@
 // The portfolio KPI gadget's resolver on the local host with the demo portfolio, invoked as Forge
 // invokes it (as the viewing user). Its numbers are checked against `runway kpis --site` on the
 // same scope; large scopes against the background path (queue consumer + stored snapshots).
-import type {
-  CheckGadgetConfigResult,
-  GadgetProjects,
-  GetPortfolioKpisResult,
-  PortfolioKpis,
+import {
+  KPI_LABELS,
+  type CheckGadgetConfigResult,
+  type GadgetProjects,
+  type GetPortfolioKpisResult,
+  type PortfolioKpis,
 } from '../../src/contracts/kpi-gadget';
 import type { ResolverResult } from '../../src/contracts/result';
 import { main, type CliIo } from '../../src/cli/main';
@@ -126,6 +127,7 @@ describe('portfolio KPI gadget resolver', () => {
     expect(report.kpis).toHaveLength(18);
     expectSameNumbers(report, await runwayKpis('admin', report.jql));
     for (const tile of report.kpis) expect(tile.definition.length).toBeGreaterThan(20);
+    expect(Object.fromEntries(report.kpis.map((k) => [k.id, k.label]))).toEqual(KPI_LABELS);
     expect(report.kpis.find((k) => k.id === 'time_to_live_days')?.p90).toEqual(expect.any(Number));
   });
 

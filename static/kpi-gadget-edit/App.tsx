@@ -1,0 +1,257 @@
+// Edit view of the portfolio KPI gadget: scope (projects or JQL), which KPIs, as-of date and
+// breakdown. Saving first asks the resolver to check the configuration with Jira, as the user:
+// a JQL error is shown as Jira worded it and nothing is saved.
+import Button from '@atlaskit/button/new';
+import { Checkbox } from '@atlaskit/checkbox';
+import Heading from '@atlaskit/heading';
+import { Box, Grid, Inline, Stack, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import Select from '@atlaskit/select';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import { view } from '@forge/bridge';
+import { useEffect, useState, type ReactNode } from 'react';
+import {
+  GADGET_KPI_IDS,
+  KPI_LABELS,
+  type Breakdown,
+  type GadgetConfig,
+  type GadgetKpiId,
+  type GadgetProjects,
+} from '../../src/contracts/kpi-gadget';
+import { ErrorView, LoadingState } from '../shared/states';
+import { gadget } from '../kpi-gadget/api';
+import { savedConfig } from '../kpi-gadget/config';
+
+type ScopeKind = 'all' | 'projects' | 'jql';
+interface Opt<V> {
+  label: string;
+  value: V;
+}
+const SCOPES: Array<Opt<ScopeKind>> = [
+  { label: 'Every project I can see', value: 'all' },
+  { label: 'Projects', value: 'projects' },
+  { label: 'JQL query', value: 'jql' },
+];
+const BREAKDOWNS: Array<Opt<Breakdown | null>> = [
+  { label: 'No breakdown', value: null },
+  { label: 'Complexity tier', value: 'tier' },
+  { label: 'Segment', value: 'segment' },
+];
+
+function Field({
+  label,
+  htmlFor,
+  help,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  help?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Stack space="space.050">
+      <label htmlFor={htmlFor}>
+        <Text weight="semibold" size="small">
+          {label}
+        </Text>
+      </label>
+      {children}
+      {help ? (
+        <Text size="small" color="color.text.subtlest">
+          {help}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The form's values as the configuration the gadget saves (only what differs from the defaults). */
+export function toConfig(v: {
+  scope: ScopeKind;
+  projects: string[];
+  jql: string;
+  kpis: GadgetKpiId[];
+  asOf: string;
+  breakdown: Breakdown | null;
+}): GadgetConfig {
+  const config: GadgetConfig = {};
+  if (v.scope === 'projects') config.projects = v.projects;
+  if (v.scope === 'jql') config.jql = v.jql;
+  if (v.kpis.length !== GADGET_KPI_IDS.length) config.kpis = v.kpis;
+  if (v.asOf !== '') config.asOf = v.asOf;
+  if (v.breakdown !== null) config.breakdown = v.breakdown;
+  return config;
+}
+
+export function App() {
+  const [loaded, setLoaded] = useState<
+    { status: 'loading' } | { status: 'error'; error: string } | { status: 'ready'; projects: GadgetProjects }
+  >({ status: 'loading' });
+  const [scope, setScope] = useState<ScopeKind>('all');
+  const [projects, setProjects] = useState<string[]>([]);
+  const [jql, setJql] = useState('');
+  const [kpis, setKpis] = useState<GadgetKpiId[]>([...GADGET_KPI_IDS]);
+  const [asOf, setAsOf] = useState('');
+  const [breakdown, setBreakdown] = useState<Breakdown | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const [saved, list] = await Promise.all([savedConfig(), gadget.projects()]);
+      if (saved.ok) {
+        const c = saved.config;
+        setScope(c.jql !== undefined ? 'jql' : c.projects !== undefined ? 'projects' : 'all');
+        setProjects(c.projects ?? []);
+        setJql(c.jql ?? '');
+        setKpis(c.kpis ?? [...GADGET_KPI_IDS]);
+        setAsOf(c.asOf ?? '');
+        setBreakdown(c.breakdown ?? null);
+      }
+      setLoaded(list.ok ? { status: 'ready', projects: list.data } : { status: 'error', error: list.error });
+    })();
+  }, []);
+
+  if (loaded.status === 'loading') return <LoadingState label="Loading the gadget settings" />;
+  if (loaded.status === 'error')
+    return <ErrorView title="The projects you can see could not be loaded" error={loaded.error} />;
+
+  const projectOptions = loaded.projects.map((p) => ({ label: `${p.name} (${p.key})`, value: p.key }));
+  const save = async () => {
+    setError(null);
+    if (scope === 'projects' && projects.length === 0) return setError('Choose at least one project.');
+    if (scope === 'jql' && jql.trim() === '') return setError('Write a JQL query.');
+    if (kpis.length === 0) return setError('Choose at least one KPI.');
+    const config = toConfig({ scope, projects, jql, kpis, asOf, breakdown });
+    setSaving(true);
+    const checked = await gadget.check(config);
+    setSaving(false);
+    if (!checked.ok) return setError(checked.error); // Jira's words; nothing is saved
+    await view.submit(config);
+  };
+  const toggle = (id: GadgetKpiId, on: boolean) =>
+    setKpis((list) =>
+      on ? GADGET_KPI_IDS.filter((k) => k === id || list.includes(k)) : list.filter((k) => k !== id),
+    );
+
+  return (
+    <Box padding="space.200">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Stack space="space.200">
+          <Heading size="small" as="h2">
+            Portfolio KPIs: settings
+          </Heading>
+          <Field label="Scope" htmlFor="kpi-edit-scope">
+            <Select<Opt<ScopeKind>>
+              inputId="kpi-edit-scope"
+              options={SCOPES}
+              value={SCOPES.find((s) => s.value === scope) ?? null}
+              onChange={(o) => setScope(o?.value ?? 'all')}
+            />
+          </Field>
+          {scope === 'projects' ? (
+            <Field
+              label="Projects"
+              htmlFor="kpi-edit-projects"
+              help="The implementations of these projects, with their children."
+            >
+              <Select<Opt<string>, true>
+                inputId="kpi-edit-projects"
+                isMulti
+                options={projectOptions}
+                value={projectOptions.filter((o) => projects.includes(o.value))}
+                onChange={(sel) => setProjects(sel.map((o) => o.value))}
+              />
+            </Field>
+          ) : null}
+          {scope === 'jql' ? (
+            <Field
+              label="JQL"
+              htmlFor="kpi-edit-jql"
+              help="The implementations and the children this query finds, exactly as runway kpis --jql reads them."
+            >
+              <TextArea
+                id="kpi-edit-jql"
+                value={jql}
+                onChange={(e) => setJql(e.currentTarget.value)}
+                minimumRows={2}
+                testId="kpi-edit-jql"
+              />
+            </Field>
+          ) : null}
+          <Grid templateColumns="1fr 1fr" gap="space.200">
+            <Field
+              label="As of"
+              htmlFor="kpi-edit-asof"
+              help="Empty: today. Only what had happened by then counts."
+            >
+              <Textfield
+                id="kpi-edit-asof"
+                type="date"
+                value={asOf}
+                onChange={(e) => setAsOf(e.currentTarget.value)}
+                testId="kpi-edit-asof"
+              />
+            </Field>
+            <Field label="Breakdown" htmlFor="kpi-edit-breakdown">
+              <Select<Opt<Breakdown | null>>
+                inputId="kpi-edit-breakdown"
+                options={BREAKDOWNS}
+                value={BREAKDOWNS.find((b) => b.value === breakdown) ?? null}
+                onChange={(o) => setBreakdown(o?.value ?? null)}
+              />
+            </Field>
+          </Grid>
+          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+            <legend>
+              <Text weight="semibold" size="small">
+                KPIs ({kpis.length} of {GADGET_KPI_IDS.length})
+              </Text>
+            </legend>
+            <Inline space="space.100">
+              <Button appearance="subtle" spacing="compact" onClick={() => setKpis([...GADGET_KPI_IDS])}>
+                All
+              </Button>
+              <Button appearance="subtle" spacing="compact" onClick={() => setKpis([])}>
+                None
+              </Button>
+            </Inline>
+            <Grid templateColumns="repeat(auto-fill, minmax(220px, 1fr))" gap="space.050">
+              {GADGET_KPI_IDS.map((id) => (
+                <Checkbox
+                  key={id}
+                  label={KPI_LABELS[id]}
+                  name="kpis"
+                  value={id}
+                  isChecked={kpis.includes(id)}
+                  onChange={(e) => toggle(id, e.currentTarget.checked)}
+                  testId={`kpi-edit-kpi-${id}`}
+                />
+              ))}
+            </Grid>
+          </fieldset>
+          {error !== null ? (
+            <SectionMessage appearance="error" title="Not saved" testId="kpi-edit-error">
+              <Text>{error}</Text>
+            </SectionMessage>
+          ) : null}
+          <Inline space="space.100">
+            <Button type="submit" appearance="primary" isDisabled={saving} testId="kpi-edit-save">
+              {saving ? 'Checking…' : 'Save'}
+            </Button>
+            <Button onClick={() => void view.close()} isDisabled={saving}>
+              Cancel
+            </Button>
+          </Inline>
+        </Stack>
+      </form>
+    </Box>
+  );
+}
