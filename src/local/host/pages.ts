@@ -149,14 +149,15 @@ export function indexPage(chrome: Chrome, model: IndexModel): Html {
   );
 }
 
-export function issuePage(chrome: Chrome, issue: IssueSummary, panels: PageFrame[]): Html {
+/** `workflow`: the status with the control that moves the issue (transition-form.ts). */
+export function issuePage(chrome: Chrome, issue: IssueSummary, panels: PageFrame[], workflow?: Html): Html {
   return layout(
     chrome,
     html`<div class="crumbs"><a href="/projects/${issue.project.key}">${issue.project.name}</a> / <span data-testid="issue-key">${issue.key}</span></div>
 <h1>${issue.summary}</h1>
 <div class="layout">
   <div>${panels.length ? panels.map((p) => frameHtml(p, 'panel')) : html`<p class="muted">No app panel applies to this issue.</p>`}</div>
-  <dl class="details"><dt>Status</dt><dd>${issue.status}</dd><dt>Type</dt><dd>${issue.type}</dd><dt>Project</dt><dd>${issue.project.name}</dd></dl>
+  <dl class="details"><dt>Status</dt><dd>${workflow ?? issue.status}</dd><dt>Type</dt><dd>${issue.type}</dd><dt>Project</dt><dd>${issue.project.name}</dd></dl>
 </div>`,
   );
 }

@@ -12,6 +12,7 @@ import type { Html } from './html';
 import * as pages from './pages';
 import type { PageFrame, IssueSummary, ColorMode } from './pages';
 import type { Surface } from './manifest';
+import { jiraErrorText, postedTransition, transitionControl, transitionOptions, type TransitionModel } from './transition-form';
 
 export interface HostServerOptions {
   forge: LocalForge;
@@ -92,6 +93,22 @@ function cookies(req: http.IncomingMessage): Record<string, string> {
     }
   }
   return out;
+}
+
+/**
+ * A state-changing form post must come from the host's own pages: browsers send Origin (and
+ * Sec-Fetch-Site) with a form post, so another site cannot move issues as the local user.
+ */
+function sameOrigin(req: http.IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 async function readBody(req: http.IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
@@ -242,6 +259,43 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     chrome: (title: string, product?: 'Jira' | 'Confluence') => pages.Chrome;
   }
 
+  /**
+   * The issue view: panels, details, and the status with the transitions the user may take.
+   * `flash` is what the last move did: refused (error) or made (present without error).
+   */
+  async function issueView(req: PageRequest, key: string, flash?: { error?: string; selected?: string }): Promise<Html> {
+    const { user, theme } = req;
+    const issue = await getIssue(user, key);
+    if (!issue) return pages.messagePage(req.chrome(key), 'Issue not found', `${key} does not exist or you do not have permission to see it.`);
+    const project = issue.fields.project;
+    const context: FrameContext = {
+      issue: { id: issue.id, key: issue.key, type: issue.fields.issuetype?.name ?? '', typeId: issue.fields.issuetype?.id ?? '' },
+      project: project ? { id: project.id, key: project.key, type: project.projectTypeKey ?? 'software' } : undefined,
+    };
+    // The panels' display conditions (manifest) limit them to implementations.
+    const panels = isImplementation(issue) ? surfacesOf('jira:issuePanel').map((s) => frameFor(s, user, theme, { context, localId: `${s.key}-${issue.id}` })) : [];
+    const transitions = await rest(user, 'GET', `/rest/api/3/issue/${encodeURIComponent(issue.key)}/transitions`);
+    const status = issue.fields.status?.name ?? '';
+    const workflow: TransitionModel = {
+      issueKey: issue.key,
+      status,
+      transitions: transitions.status === 200 ? transitionOptions(transitions.json) : [],
+      error: flash?.error,
+      selected: flash?.selected,
+      notice: flash && !flash.error ? `${issue.key} is now ${status}.` : undefined,
+    };
+    return pages.issuePage(req.chrome(`[${issue.key}] ${issue.fields.summary}`), summary(issue), panels, transitionControl(workflow));
+  }
+
+  /** The issue view's Move: the transition as the acting user, through the site (and so its validators). */
+  async function moveIssue(req: PageRequest, key: string, body: string): Promise<{ html: Html; status: number } | { redirect: string }> {
+    const transition = postedTransition(body);
+    if (!transition) return { html: await issueView(req, key, { error: 'Choose the status to move the issue to.' }), status: 400 };
+    const answer = await rest(req.user, 'POST', `/rest/api/3/issue/${encodeURIComponent(key)}/transitions`, { transition: { id: transition } });
+    if (answer.status === 204 || answer.status === 200) return { redirect: `/browse/${encodeURIComponent(key)}?moved=1` };
+    return { html: await issueView(req, key, { error: jiraErrorText(answer.status, answer.json), selected: transition }), status: answer.status >= 500 ? 502 : answer.status };
+  }
+
   async function page(req: PageRequest): Promise<Html | { redirect: string } | undefined> {
     const { url, user, theme } = req;
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -298,16 +352,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     }
 
     if (first === 'browse' && second && parts.length === 2) {
-      const issue = await getIssue(user, second);
-      if (!issue) return pages.messagePage(req.chrome(second), 'Issue not found', `${second} does not exist or you do not have permission to see it.`);
-      const project = issue.fields.project;
-      const context: FrameContext = {
-        issue: { id: issue.id, key: issue.key, type: issue.fields.issuetype?.name ?? '', typeId: issue.fields.issuetype?.id ?? '' },
-        project: project ? { id: project.id, key: project.key, type: project.projectTypeKey ?? 'software' } : undefined,
-      };
-      // The panels' display conditions (manifest) limit them to implementations.
-      const panels = isImplementation(issue) ? surfacesOf('jira:issuePanel').map((s) => frameFor(s, user, theme, { context, localId: `${s.key}-${issue.id}` })) : [];
-      return pages.issuePage(req.chrome(`[${issue.key}] ${issue.fields.summary}`), summary(issue), panels);
+      return issueView(req, second, url.searchParams.has('moved') ? {} : undefined);
     }
 
     if (first === 'dashboard' && parts.length === 1) {
@@ -456,7 +501,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       res.end(answer.status === 204 ? undefined : answer.body);
       return;
     }
-    if (method !== 'GET') throw new HttpError(405, `${method} ${url.pathname} is not supported`);
+    const move = method === 'POST' ? /^\/browse\/([^/]+)\/transitions$/.exec(url.pathname) : null;
+    if (method !== 'GET' && !move) throw new HttpError(405, `${method} ${url.pathname} is not supported`);
+    if (move && !sameOrigin(req)) throw new HttpError(403, 'A move must come from a page of this host.');
 
     // Product pages: who acts and in which theme, from the query (then remembered) or the cookies.
     const jar = cookies(req);
@@ -480,8 +527,16 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       theme,
       here: `${url.pathname}${url.search}`,
     });
-    const result = await page({ url, user, theme, chrome });
     const cookieHeader: Record<string, string[]> = setCookies.length ? { 'set-cookie': setCookies } : {};
+    if (move) {
+      const moved = await moveIssue({ url, user, theme, chrome }, decodeURIComponent(move[1]), await readBody(req, 64 * 1024));
+      if ('redirect' in moved) {
+        res.writeHead(303, { location: moved.redirect, ...cookieHeader });
+        res.end();
+      } else send(res, moved.status, MIME['.html'], moved.html.value, cookieHeader);
+      return;
+    }
+    const result = await page({ url, user, theme, chrome });
     if (result === undefined) {
       send(res, 404, MIME['.html'], pages.messagePage(chrome('Not found'), 'Not found', `Nothing lives at ${url.pathname}.`).value, cookieHeader);
     } else if ('redirect' in result) {
