@@ -81,11 +81,14 @@ export async function surveyScope(
   scope: Scope,
   site: SiteIssueTypes,
 ): Promise<Survey> {
-  const [visible, candidates] = await Promise.all([
+  const [visible, candidates] = await Promise.allSettled([
     keysOf(jira, scope.jql),
     keysOf(jira, `(${scope.jql}) AND ${implementationJql(config, site)} ORDER BY key`),
   ]);
-  return { visible: new Set(visible), candidates };
+  // A JQL error is reported from the scope's own search, so its positions are the user's.
+  if (visible.status === 'rejected') throw visible.reason;
+  if (candidates.status === 'rejected') throw candidates.reason;
+  return { visible: new Set(visible.value), candidates: candidates.value };
 }
 
 /** A stored snapshot the viewer may be shown: fresh, for these dates, every input visible to them, nothing changed since. */

@@ -268,9 +268,14 @@ describe('portfolio KPI gadget resolver', () => {
   });
 
   it('checks a configuration for the edit view: Jira’s own words for a bad JQL, the scope’s size for a good one', async () => {
+    // Jira's words, with positions counted in the user's own query.
     expect(
       await call<CheckGadgetConfigResult>('consultant', { jql: 'project = = IMP' }, 'checkGadgetConfig'),
-    ).toEqual({ ok: false, error: expect.stringContaining('Error in the JQL Query') });
+    ).toEqual({
+      ok: false,
+      error:
+        "Error in the JQL Query: Expecting either a value, list or function but got '='. (line 1, character 11)",
+    });
     expect(await call('consultant', { jql: 'project = IMP', kpis: [] }, 'checkGadgetConfig')).toEqual({
       ok: false,
       error: 'Invalid configuration: configuration.kpis: choose at least one KPI',
