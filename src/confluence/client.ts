@@ -53,7 +53,11 @@ export interface PageWrite {
 export interface ConfluenceClient {
   /** undefined when the page does not exist or the user cannot see it (404). */
   getPage(id: string, options?: { body?: boolean }): Promise<ConfluencePage | undefined>;
-  findPageByTitle(spaceId: string, title: string, options?: { body?: boolean }): Promise<ConfluencePage | undefined>;
+  findPageByTitle(
+    spaceId: string,
+    title: string,
+    options?: { body?: boolean },
+  ): Promise<ConfluencePage | undefined>;
   getSpaceByKey(key: string): Promise<ConfluenceSpace | undefined>;
   createPage(page: PageWrite & { spaceId: string; parentId?: string }): Promise<ConfluencePage>;
   updatePage(page: PageWrite & { id: string; version: number; message?: string }): Promise<ConfluencePage>;
@@ -78,7 +82,9 @@ export function confluenceMessage(text: string): string | undefined {
       })
       .safeParse(body);
     if (!parsed.success) return undefined;
-    const said = (parsed.data.errors ?? []).map((e) => [e.title, e.detail].filter((s) => s).join(': ')).filter((s) => s !== '');
+    const said = (parsed.data.errors ?? [])
+      .map((e) => [e.title, e.detail].filter((s) => s).join(': '))
+      .filter((s) => s !== '');
     if (said.length > 0) return said.join('; ');
     return parsed.data.message;
   } catch {
@@ -91,20 +97,34 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const maxAttempts = options.maxAttempts ?? 4;
 
-  async function send<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, accept404 = false): Promise<z.output<S> | undefined> {
+  async function send<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+    accept404 = false,
+  ): Promise<z.output<S> | undefined> {
     const idempotent = method !== 'POST';
     for (let attempt = 1; ; attempt++) {
       let status: number;
       let text: string;
       let retryAfter: string | null;
       try {
-        const res = await options.fetch(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+        const res = await options.fetch(path, {
+          method,
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
         status = res.status;
         text = await res.text();
         retryAfter = res.headers.get('Retry-After');
       } catch (e) {
         if (!idempotent || attempt >= maxAttempts) {
-          throw new ConfluenceError(method, path, undefined, `Confluence ${method} ${path} could not be sent: ${e instanceof Error ? e.message : String(e)}`);
+          throw new ConfluenceError(
+            method,
+            path,
+            undefined,
+            `Confluence ${method} ${path} could not be sent: ${e instanceof Error ? e.message : String(e)}`,
+          );
         }
         await sleep(500 * 2 ** (attempt - 1));
         continue;
@@ -114,10 +134,21 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
         try {
           json = text.trim() === '' ? undefined : JSON.parse(text);
         } catch {
-          throw new ConfluenceError(method, path, status, `Confluence ${method} ${path} answered with a body that is not JSON`);
+          throw new ConfluenceError(
+            method,
+            path,
+            status,
+            `Confluence ${method} ${path} answered with a body that is not JSON`,
+          );
         }
         const parsed = schema.safeParse(json);
-        if (!parsed.success) throw new ConfluenceError(method, path, status, `Confluence ${method} ${path} answered with an unexpected shape: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+        if (!parsed.success)
+          throw new ConfluenceError(
+            method,
+            path,
+            status,
+            `Confluence ${method} ${path} answered with an unexpected shape: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`,
+          );
         return parsed.data;
       }
       if (status === 404 && accept404) return undefined;
@@ -126,7 +157,12 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
         await sleep(parseRetryAfter(retryAfter, Date.now()) ?? 500 * 2 ** (attempt - 1));
         continue;
       }
-      throw new ConfluenceError(method, path, status, `Confluence ${method} ${path} failed with ${status}: ${confluenceMessage(text) ?? 'no message from Confluence'}`);
+      throw new ConfluenceError(
+        method,
+        path,
+        status,
+        `Confluence ${method} ${path} failed with ${status}: ${confluenceMessage(text) ?? 'no message from Confluence'}`,
+      );
     }
   }
 
@@ -134,12 +170,24 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
 
   return {
     getPage: (id, opts = {}) =>
-      send('GET', `${V2}/pages/${encodeURIComponent(id)}${opts.body ? '?body-format=atlas_doc_format' : ''}`, ConfluencePageSchema, undefined, true),
+      send(
+        'GET',
+        `${V2}/pages/${encodeURIComponent(id)}${opts.body ? '?body-format=atlas_doc_format' : ''}`,
+        ConfluencePageSchema,
+        undefined,
+        true,
+      ),
 
     async findPageByTitle(spaceId, title, opts = {}) {
       const q = new URLSearchParams({ title, status: 'current', limit: '5' });
       if (opts.body) q.set('body-format', 'atlas_doc_format');
-      const list = await send('GET', `${V2}/spaces/${encodeURIComponent(spaceId)}/pages?${q.toString()}`, PageListSchema, undefined, true);
+      const list = await send(
+        'GET',
+        `${V2}/spaces/${encodeURIComponent(spaceId)}/pages?${q.toString()}`,
+        PageListSchema,
+        undefined,
+        true,
+      );
       return list?.results.find((p) => p.title === title);
     },
 
@@ -156,7 +204,8 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
         ...(page.parentId === undefined ? {} : { parentId: page.parentId }),
         body: bodyOf(page.adf),
       });
-      if (created === undefined) throw new ConfluenceError('POST', `${V2}/pages`, undefined, 'Confluence created no page');
+      if (created === undefined)
+        throw new ConfluenceError('POST', `${V2}/pages`, undefined, 'Confluence created no page');
       return created;
     },
 
@@ -169,7 +218,8 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
         body: bodyOf(page.adf),
         version: { number: page.version, message: page.message ?? 'Updated by Runway' },
       });
-      if (updated === undefined) throw new ConfluenceError('PUT', path, undefined, 'Confluence updated no page');
+      if (updated === undefined)
+        throw new ConfluenceError('PUT', path, undefined, 'Confluence updated no page');
       return updated;
     },
   };

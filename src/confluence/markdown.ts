@@ -20,19 +20,32 @@ export function escapeMarkdown(text: string, atLineStart = false): string {
     .replace(/\r?\n|\r/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
-  return atLineStart ? escaped.replace(/^(\s*)([#+=-]|\d+\.)/, (_m, space: string, mark: string) => `${space}${mark.replace(/([#+=.-])/, '\\$1')}`) : escaped;
+  return atLineStart
+    ? escaped.replace(
+        /^(\s*)([#+=-]|\d+\.)/,
+        (_m, space: string, mark: string) => `${space}${mark.replace(/([#+=.-])/, '\\$1')}`,
+      )
+    : escaped;
 }
 
 function link(text: string, href: string | null): string {
-  return href === null ? escapeMarkdown(text) : `[${escapeMarkdown(text)}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  return href === null
+    ? escapeMarkdown(text)
+    : `[${escapeMarkdown(text)}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
-export function inlineMarkdown(content: readonly Inline[], opts: TextRenderOptions, atLineStart = false): string {
+export function inlineMarkdown(
+  content: readonly Inline[],
+  opts: TextRenderOptions,
+  atLineStart = false,
+): string {
   return content
     .map((i, n) => {
       switch (i.type) {
         case 'text':
-          return i.strong && i.text.trim() !== '' ? `**${escapeMarkdown(i.text)}**` : escapeMarkdown(i.text, atLineStart && n === 0);
+          return i.strong && i.text.trim() !== ''
+            ? `**${escapeMarkdown(i.text)}**`
+            : escapeMarkdown(i.text, atLineStart && n === 0);
         case 'issue':
           return link(i.key, opts.siteUrl === undefined ? null : safeHref(issueUrl(opts.siteUrl, i.key)));
         case 'status':
@@ -65,7 +78,10 @@ function block(b: Block, opts: TextRenderOptions): string[] {
     case 'guidance':
       return [`> ${escapeMarkdown(b.text, true)}`, ''];
     case 'list':
-      return [...b.items.map((i, n) => `${b.ordered ? `${n + 1}.` : '-'} ${inlineMarkdown(i, opts, true)}`), ''];
+      return [
+        ...b.items.map((i, n) => `${b.ordered ? `${n + 1}.` : '-'} ${inlineMarkdown(i, opts, true)}`),
+        '',
+      ];
     case 'table':
       return table(b, opts);
     case 'checklist':
@@ -73,7 +89,10 @@ function block(b: Block, opts: TextRenderOptions): string[] {
         ...(b.caption === undefined ? [] : [`**${escapeMarkdown(b.caption)}**`, '']),
         `_${b.done} of ${b.total} complete_`,
         '',
-        ...b.items.map((i) => `- [${i.done ? 'x' : ' '}] ${inlineMarkdown(i.content, opts, true)}${i.detail ? ` _(${escapeMarkdown(i.detail)})_` : ''}`),
+        ...b.items.map(
+          (i) =>
+            `- [${i.done ? 'x' : ' '}] ${inlineMarkdown(i.content, opts, true)}${i.detail ? ` _(${escapeMarkdown(i.detail)})_` : ''}`,
+        ),
         '',
       ];
   }
@@ -90,5 +109,8 @@ export function toMarkdown(doc: StructuredDocument, opts: TextRenderOptions = {}
     out.push(`## ${escapeMarkdown(s.title)}`, '');
     for (const b of s.blocks) out.push(...block(b, opts));
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

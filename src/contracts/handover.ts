@@ -15,7 +15,10 @@ export const HandoverMacroConfig = z.object({ implementationKey: issueKey.option
 export type HandoverMacroConfig = z.infer<typeof HandoverMacroConfig>;
 
 /** Without implementationKey, the macro's saved configuration is used. */
-export const GetHandoverPayload = z.strictObject({ implementationKey: issueKey.optional(), asOf: isoDate.optional() });
+export const GetHandoverPayload = z.strictObject({
+  implementationKey: issueKey.optional(),
+  asOf: isoDate.optional(),
+});
 export type GetHandoverPayload = z.input<typeof GetHandoverPayload>;
 
 export const PublishHandoverPayload = GetHandoverPayload;

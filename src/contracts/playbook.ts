@@ -18,9 +18,13 @@ export const issueKey = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'expected a Jira issue key such as IMP-12'));
+  .pipe(
+    z.string().regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'expected a Jira issue key such as IMP-12'),
+  );
 
-export const templateId = z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, 'expected a template id such as uat-plan');
+export const templateId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,62}$/, 'expected a template id such as uat-plan');
 
 // ---- the structured document (src/domain/playbooks/document.ts) -----------------------------
 
@@ -38,7 +42,14 @@ export const DocumentBlock = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), content }),
   z.object({ type: z.literal('guidance'), text: z.string() }),
   z.object({ type: z.literal('list'), items: z.array(content), ordered: z.boolean().optional() }),
-  z.object({ type: z.literal('table'), id: z.string(), caption: z.string().optional(), columns: z.array(z.string()), rows: z.array(z.array(content)), empty: z.string() }),
+  z.object({
+    type: z.literal('table'),
+    id: z.string(),
+    caption: z.string().optional(),
+    columns: z.array(z.string()),
+    rows: z.array(z.array(content)),
+    empty: z.string(),
+  }),
   z.object({
     type: z.literal('checklist'),
     id: z.string(),
@@ -84,7 +95,12 @@ export type PlaybookMacroConfig = z.infer<typeof PlaybookMacroConfig>;
 // ---- payloads and answers ----------------------------------------------------------------------
 
 export const ListTemplatesPayload = z.strictObject({});
-export const TemplateSummary = z.object({ id: z.string(), title: z.string(), description: z.string(), builtIn: z.boolean() });
+export const TemplateSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  builtIn: z.boolean(),
+});
 export type TemplateSummary = z.infer<typeof TemplateSummary>;
 export const TemplateList = z.object({
   templates: z.array(TemplateSummary),
@@ -100,7 +116,12 @@ export const SearchImplementationsPayload = z.strictObject({
   query: z.string().trim().max(200, 'is longer than 200 characters'),
 });
 export type SearchImplementationsPayload = z.infer<typeof SearchImplementationsPayload>;
-export const ImplementationOption = z.object({ key: z.string(), summary: z.string(), status: z.string().nullable(), project: z.string().nullable() });
+export const ImplementationOption = z.object({
+  key: z.string(),
+  summary: z.string(),
+  status: z.string().nullable(),
+  project: z.string().nullable(),
+});
 export type ImplementationOption = z.infer<typeof ImplementationOption>;
 export const ImplementationOptions = z.object({ implementations: z.array(ImplementationOption) });
 export type ImplementationOptions = z.infer<typeof ImplementationOptions>;

@@ -2,7 +2,12 @@
 // packet of the configured implementation, rendered, exported or published like a playbook
 // (./playbook.ts holds what both macros share).
 import Resolver from '@forge/resolver';
-import { GetHandoverPayload, HANDOVER_KEYS, HandoverMacroConfig, PublishHandoverPayload } from '../contracts/handover';
+import {
+  GetHandoverPayload,
+  HANDOVER_KEYS,
+  HandoverMacroConfig,
+  PublishHandoverPayload,
+} from '../contracts/handover';
 import { describeZodError } from '../contracts/result';
 import type { AdfDoc } from '../confluence';
 import { HANDOVER_ID } from '../domain/playbooks';
@@ -22,7 +27,11 @@ import {
 } from './playbook';
 
 /** The payload's implementation, else the macro's saved settings. */
-export function handoverRequest(payload: { implementationKey?: string; asOf?: string }, ctx: MacroContext, io: DocumentIo): DocumentRequest | { error: string } {
+export function handoverRequest(
+  payload: { implementationKey?: string; asOf?: string },
+  ctx: MacroContext,
+  io: DocumentIo,
+): DocumentRequest | { error: string } {
   const saved = savedConfig(ctx, HandoverMacroConfig);
   if ('error' in saved) return saved;
   const implementationKey = payload.implementationKey ?? saved.implementationKey;
@@ -30,7 +39,10 @@ export function handoverRequest(payload: { implementationKey?: string; asOf?: st
   return { templateId: HANDOVER_ID, implementationKey, asOf: payload.asOf ?? todayOf(io) };
 }
 
-const invalid = (error: Parameters<typeof describeZodError>[0]) => ({ ok: false as const, error: `Invalid request: ${describeZodError(error)}` });
+const invalid = (error: Parameters<typeof describeZodError>[0]) => ({
+  ok: false as const,
+  error: `Invalid request: ${describeZodError(error)}`,
+});
 
 export function handoverResolverWith(io: () => DocumentIo) {
   const resolver = new Resolver();

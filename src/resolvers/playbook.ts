@@ -23,8 +23,21 @@ import {
 } from '../contracts/playbook';
 import { describeZodError, type ResolverResult } from '../contracts/result';
 import { adfMessage, createConfluenceClient, publishDocument, toAdf, type AdfDoc } from '../confluence';
-import { buildImplementations, computeImplementationKpis, evaluateGates, parseSearchExport, type IsoDate, type RunwayConfig } from '../domain';
-import { assembleHandoverPacket, HANDOVER_LINK_RELATIONSHIP, handoverLinkGlobalId, PLAYBOOK_LINK_RELATIONSHIP, playbookLinkGlobalId } from '../domain/handover';
+import {
+  buildImplementations,
+  computeImplementationKpis,
+  evaluateGates,
+  parseSearchExport,
+  type IsoDate,
+  type RunwayConfig,
+} from '../domain';
+import {
+  assembleHandoverPacket,
+  HANDOVER_LINK_RELATIONSHIP,
+  handoverLinkGlobalId,
+  PLAYBOOK_LINK_RELATIONSHIP,
+  playbookLinkGlobalId,
+} from '../domain/handover';
 import {
   acceptTemplate,
   gateViewsFromResults,
@@ -67,8 +80,14 @@ const MacroContext = z.object({
   extension: z
     .object({
       config: z.unknown().optional(),
-      content: z.object({ id: z.string().min(1) }).partial().optional(),
-      space: z.object({ id: z.string().min(1), key: z.string().min(1) }).partial().optional(),
+      content: z
+        .object({ id: z.string().min(1) })
+        .partial()
+        .optional(),
+      space: z
+        .object({ id: z.string().min(1), key: z.string().min(1) })
+        .partial()
+        .optional(),
     })
     .optional(),
 });
@@ -83,11 +102,25 @@ export function macroContext(raw: unknown): MacroContext {
  * The saved configuration. Forge keeps what the config view submits as `{ config }`; a host that
  * stores the whole submitted payload hands back `{ config: {...} }`, which is read the same way.
  */
-export function savedConfig<S extends z.ZodType>(ctx: MacroContext, schema: S): z.infer<S> | { error: string } {
+export function savedConfig<S extends z.ZodType>(
+  ctx: MacroContext,
+  schema: S,
+): z.infer<S> | { error: string } {
   let raw = ctx.extension?.config ?? {};
-  if (typeof raw === 'object' && raw !== null && 'config' in raw && typeof raw.config === 'object' && raw.config !== null) raw = raw.config;
+  if (
+    typeof raw === 'object' &&
+    raw !== null &&
+    'config' in raw &&
+    typeof raw.config === 'object' &&
+    raw.config !== null
+  )
+    raw = raw.config;
   const parsed = schema.safeParse(raw);
-  return parsed.success ? parsed.data : { error: `The macro's saved settings are not valid (${describeZodError(parsed.error, 'config')}); open its settings and save them again.` };
+  return parsed.success
+    ? parsed.data
+    : {
+        error: `The macro's saved settings are not valid (${describeZodError(parsed.error, 'config')}); open its settings and save them again.`,
+      };
 }
 
 export const siteOf = (ctx: MacroContext): string => (ctx.siteUrl ?? '').replace(/\/+$/, '');
@@ -119,14 +152,22 @@ function notVisible(key: string): DocumentError {
  * One implementation as the user sees it, with reporters, and its gates from the gate model
  * (criteria, the audit record's sign-offs and evidence, the remote links).
  */
-export async function loadInputs(jira: JiraClient, store: TypedStore, config: RunwayConfig, key: string, asOf: IsoDate, siteUrl: string): Promise<DocumentInputs> {
+export async function loadInputs(
+  jira: JiraClient,
+  store: TypedStore,
+  config: RunwayConfig,
+  key: string,
+  asOf: IsoDate,
+  siteUrl: string,
+): Promise<DocumentInputs> {
   const fields = [...planKpiFields(await jira.getFields(), config).fields, 'reporter'];
   let pages;
   try {
     pages = await jira.exportSearch({ jql: `key = ${key} OR parent = ${key} ORDER BY key ASC`, fields });
   } catch (e) {
     // Jira answers the same for a key that does not exist and one the user may not browse.
-    if (e instanceof JiraError && e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m))) throw notVisible(key);
+    if (e instanceof JiraError && e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
+      throw notVisible(key);
     throw e;
   }
   const exported = parseSearchExport(pages);
@@ -136,22 +177,39 @@ export async function loadInputs(jira: JiraClient, store: TypedStore, config: Ru
   const implementation = model.implementations.find((i) => i.key === key);
   if (!implementation) {
     if (!issues.some((i) => i.key === key)) throw notVisible(key);
-    throw new DocumentError(`${key} is not an implementation: Runway renders documents for an Epic labelled "${config.implementationLabel}" or an issue of type ${config.implementationTypes.join(' / ')}.`);
+    throw new DocumentError(
+      `${key} is not an implementation: Runway renders documents for an Epic labelled "${config.implementationLabel}" or an issue of type ${config.implementationTypes.join(' / ')}.`,
+    );
   }
   const { kpis, warnings } = computeImplementationKpis(implementation, config, asOf);
-  const [links, audit] = await Promise.all([jira.getRemoteLinks(key), auditLog(store, implementation.id ?? key).read()]);
+  const [links, audit] = await Promise.all([
+    jira.getRemoteLinks(key),
+    auditLog(store, implementation.id ?? key).read(),
+  ]);
   const gates = evaluateGates({
     implementation,
     kpis,
     config,
     asOf,
     audit: audit.map((r) => r.entry),
-    remoteLinks: links.map((l) => ({ globalId: l.globalId, relationship: l.relationship, title: l.object.title, url: l.object.url })),
+    remoteLinks: links.map((l) => ({
+      globalId: l.globalId,
+      relationship: l.relationship,
+      title: l.object.title,
+      url: l.object.url,
+    })),
   });
   return {
     implementation,
-    ctx: { asOf, config, reporters: readReporters(issues), gates: gateViewsFromResults(gates, siteUrl || undefined) },
-    warnings: [...model.warnings, ...implementation.warnings, ...warnings].map((w) => `${w.issue ? `${w.issue}: ` : ''}${w.message}`),
+    ctx: {
+      asOf,
+      config,
+      reporters: readReporters(issues),
+      gates: gateViewsFromResults(gates, siteUrl || undefined),
+    },
+    warnings: [...model.warnings, ...implementation.warnings, ...warnings].map(
+      (w) => `${w.issue ? `${w.issue}: ` : ''}${w.message}`,
+    ),
   };
 }
 
@@ -161,7 +219,9 @@ const TEAM_TEMPLATES_KEY = 'playbooks:templates';
 const TeamTemplates = z.array(z.unknown());
 
 /** The built-in library plus the team's stored templates (those that no longer validate are refused with the reason). */
-export async function loadLibrary(store: TypedStore): Promise<{ library: PlaybookLibrary; refused: string[]; stored: unknown[] }> {
+export async function loadLibrary(
+  store: TypedStore,
+): Promise<{ library: PlaybookLibrary; refused: string[]; stored: unknown[] }> {
   const stored = (await store.get(TEAM_TEMPLATES_KEY, TeamTemplates)) ?? [];
   return { ...libraryWith(stored), stored };
 }
@@ -182,44 +242,82 @@ export interface DocumentDeps {
   siteUrl: string;
 }
 
-export async function renderDocument(req: DocumentRequest, deps: DocumentDeps): Promise<{ document: StructuredDocument; warnings: string[] }> {
+export async function renderDocument(
+  req: DocumentRequest,
+  deps: DocumentDeps,
+): Promise<{ document: StructuredDocument; warnings: string[] }> {
   let template = null;
   if (req.templateId !== HANDOVER_ID) {
     const { library } = await loadLibrary(deps.store);
     template = library.get(req.templateId) ?? null;
     if (template === null) throw new DocumentError(unknownTemplateMessage(req.templateId, library));
   }
-  const inputs = await loadInputs(deps.jira, deps.store, deps.config, req.implementationKey, req.asOf, deps.siteUrl);
-  const document = template === null ? assembleHandoverPacket(inputs.implementation, inputs.ctx) : renderPlaybook(template, inputs.implementation, inputs.ctx);
+  const inputs = await loadInputs(
+    deps.jira,
+    deps.store,
+    deps.config,
+    req.implementationKey,
+    req.asOf,
+    deps.siteUrl,
+  );
+  const document =
+    template === null
+      ? assembleHandoverPacket(inputs.implementation, inputs.ctx)
+      : renderPlaybook(template, inputs.implementation, inputs.ctx);
   return { document, warnings: inputs.warnings };
 }
 
 export const wire = (doc: StructuredDocument): DocumentWire => doc;
 
 async function depsOf(io: DocumentIo, ctx: MacroContext): Promise<DocumentDeps> {
-  return { jira: createJiraClient({ fetch: io.jiraFetch }), store: io.store, config: await readConfig(io.store), siteUrl: siteOf(ctx) };
+  return {
+    jira: createJiraClient({ fetch: io.jiraFetch }),
+    store: io.store,
+    config: await readConfig(io.store),
+    siteUrl: siteOf(ctx),
+  };
 }
 
-const invalid = (error: z.ZodError) => ({ ok: false as const, error: `Invalid request: ${describeZodError(error)}` });
+const invalid = (error: z.ZodError) => ({
+  ok: false as const,
+  error: `Invalid request: ${describeZodError(error)}`,
+});
 const failed = (e: unknown) => ({ ok: false as const, error: words(e) });
 
 /** The request of a playbook or handover view: the payload's choice, else the macro's saved settings. */
-export function playbookRequest(payload: { templateId?: string; implementationKey?: string; asOf?: string }, ctx: MacroContext, io: DocumentIo): DocumentRequest | { error: string } {
+export function playbookRequest(
+  payload: { templateId?: string; implementationKey?: string; asOf?: string },
+  ctx: MacroContext,
+  io: DocumentIo,
+): DocumentRequest | { error: string } {
   const saved = savedConfig(ctx, PlaybookMacroConfig);
   if ('error' in saved) return saved;
   const templateId = payload.templateId ?? saved.templateId;
   const implementationKey = payload.implementationKey ?? saved.implementationKey;
-  if (templateId === undefined && implementationKey === undefined) return { error: 'Choose a playbook template and an implementation in the macro’s settings.' };
+  if (templateId === undefined && implementationKey === undefined)
+    return { error: 'Choose a playbook template and an implementation in the macro’s settings.' };
   if (templateId === undefined) return { error: 'Choose a playbook template in the macro’s settings.' };
   if (implementationKey === undefined) return { error: 'Choose an implementation in the macro’s settings.' };
   return { templateId, implementationKey, asOf: payload.asOf ?? todayOf(io) };
 }
 
-export async function getDocument(request: DocumentRequest | { error: string }, ctx: MacroContext, io: DocumentIo): Promise<ResolverResult<DocumentAnswer>> {
+export async function getDocument(
+  request: DocumentRequest | { error: string },
+  ctx: MacroContext,
+  io: DocumentIo,
+): Promise<ResolverResult<DocumentAnswer>> {
   if ('error' in request) return { ok: false, error: request.error };
   try {
     const { document, warnings } = await renderDocument(request, await depsOf(io, ctx));
-    return { ok: true, data: { document: wire(document), siteUrl: siteOf(ctx), warnings, canPublish: ctx.extension?.space?.id !== undefined } };
+    return {
+      ok: true,
+      data: {
+        document: wire(document),
+        siteUrl: siteOf(ctx),
+        warnings,
+        canPublish: ctx.extension?.space?.id !== undefined,
+      },
+    };
   } catch (e) {
     return failed(e);
   }
@@ -229,24 +327,42 @@ export async function getDocument(request: DocumentRequest | { error: string }, 
 
 const PublishedPage = z.object({ pageId: z.string().min(1) });
 
-export async function publish(request: DocumentRequest | { error: string }, ctx: MacroContext, io: DocumentIo): Promise<ResolverResult<Published>> {
+export async function publish(
+  request: DocumentRequest | { error: string },
+  ctx: MacroContext,
+  io: DocumentIo,
+): Promise<ResolverResult<Published>> {
   if ('error' in request) return { ok: false, error: request.error };
   const spaceId = ctx.extension?.space?.id;
-  if (spaceId === undefined) return { ok: false, error: 'Publish works from a Confluence page: the macro has no space in its context.' };
+  if (spaceId === undefined)
+    return {
+      ok: false,
+      error: 'Publish works from a Confluence page: the macro has no space in its context.',
+    };
   try {
     const deps = await depsOf(io, ctx);
     const { document } = await renderDocument(request, deps);
     const handover = request.templateId === HANDOVER_ID;
     const link = handover
-      ? { globalId: handoverLinkGlobalId(request.implementationKey), relationship: HANDOVER_LINK_RELATIONSHIP }
-      : { globalId: playbookLinkGlobalId(request.templateId, request.implementationKey), relationship: PLAYBOOK_LINK_RELATIONSHIP };
+      ? {
+          globalId: handoverLinkGlobalId(request.implementationKey),
+          relationship: HANDOVER_LINK_RELATIONSHIP,
+        }
+      : {
+          globalId: playbookLinkGlobalId(request.templateId, request.implementationKey),
+          relationship: PLAYBOOK_LINK_RELATIONSHIP,
+        };
     const recordKey = storageKey('published', link.globalId, spaceId);
     const known = await io.store.get(recordKey, PublishedPage);
     const result = await publishDocument(
       document,
       { spaceId, parentId: ctx.extension?.content?.id, knownPageId: known?.pageId },
       link,
-      { confluence: createConfluenceClient({ fetch: io.confluenceFetch }), jira: deps.jira, siteUrl: deps.siteUrl },
+      {
+        confluence: createConfluenceClient({ fetch: io.confluenceFetch }),
+        jira: deps.jira,
+        siteUrl: deps.siteUrl,
+      },
     );
     await io.store.set(recordKey, PublishedPage, { pageId: result.pageId });
     return { ok: true, data: result };
@@ -260,7 +376,10 @@ export async function publish(request: DocumentRequest | { error: string }, ctx:
 /** Characters JQL text search treats as syntax; a search for words drops them. */
 const JQL_TEXT_RESERVED = /["\\+\-&|!(){}[\]^~*?:/]/g;
 
-export async function searchImplementations(rawPayload: unknown, io: DocumentIo): Promise<ResolverResult<ImplementationOptions>> {
+export async function searchImplementations(
+  rawPayload: unknown,
+  io: DocumentIo,
+): Promise<ResolverResult<ImplementationOptions>> {
   const parsed = SearchImplementationsPayload.safeParse(rawPayload ?? {});
   if (!parsed.success) return invalid(parsed.error);
   const config = await readConfig(io.store);
@@ -268,13 +387,22 @@ export async function searchImplementations(rawPayload: unknown, io: DocumentIo)
   const query = parsed.data.query;
   // Jira refuses a JQL naming an issue type the site does not have, so only existing ones are named.
   const lc = new Set(config.implementationTypes.map((t) => t.toLowerCase()));
-  const types = (await jira.getIssueTypes().catch(() => [])).map((t) => t.name).filter((n) => lc.has(n.toLowerCase()));
+  const types = (await jira.getIssueTypes().catch(() => []))
+    .map((t) => t.name)
+    .filter((n) => lc.has(n.toLowerCase()));
   const scope = `(labels = ${jqlString(config.implementationLabel)}${types.length > 0 ? ` OR issuetype in (${[...new Set(types)].map(jqlString).join(', ')})` : ''})`;
   const asKey = /^[A-Za-z][A-Za-z0-9_]*-[1-9][0-9]*$/.test(query) ? query.toUpperCase() : null;
   const words = query.replace(JQL_TEXT_RESERVED, ' ').trim();
-  const jql = asKey !== null ? `key = ${asKey} AND ${scope}` : words === '' ? `${scope} ORDER BY updated DESC` : `${scope} AND summary ~ ${jqlString(`${words}*`)} ORDER BY updated DESC`;
+  const jql =
+    asKey !== null
+      ? `key = ${asKey} AND ${scope}`
+      : words === ''
+        ? `${scope} ORDER BY updated DESC`
+        : `${scope} AND summary ~ ${jqlString(`${words}*`)} ORDER BY updated DESC`;
   try {
-    const first = await jira.searchJql({ jql, fields: ['summary', 'status', 'project'], maxResults: 20 }).next();
+    const first = await jira
+      .searchJql({ jql, fields: ['summary', 'status', 'project'], maxResults: 20 })
+      .next();
     const issues = first.done ? [] : first.value.issues;
     return {
       ok: true,
@@ -282,14 +410,26 @@ export async function searchImplementations(rawPayload: unknown, io: DocumentIo)
         implementations: issues.slice(0, 20).flatMap((i) => {
           if (i.key === undefined) return [];
           const f = z
-            .object({ summary: z.string().nullish(), status: z.object({ name: z.string() }).nullish(), project: z.object({ key: z.string() }).nullish() })
+            .object({
+              summary: z.string().nullish(),
+              status: z.object({ name: z.string() }).nullish(),
+              project: z.object({ key: z.string() }).nullish(),
+            })
             .safeParse(i.fields);
-          return [{ key: i.key, summary: f.success ? (f.data.summary ?? '') : '', status: f.success ? (f.data.status?.name ?? null) : null, project: f.success ? (f.data.project?.key ?? null) : null }];
+          return [
+            {
+              key: i.key,
+              summary: f.success ? (f.data.summary ?? '') : '',
+              status: f.success ? (f.data.status?.name ?? null) : null,
+              project: f.success ? (f.data.project?.key ?? null) : null,
+            },
+          ];
         }),
       },
     };
   } catch (e) {
-    if (asKey !== null && e instanceof JiraError && e.status === 400) return { ok: true, data: { implementations: [] } };
+    if (asKey !== null && e instanceof JiraError && e.status === 400)
+      return { ok: true, data: { implementations: [] } };
     return failed(e);
   }
 }
@@ -299,24 +439,43 @@ async function isJiraAdmin(jira: JiraClient): Promise<boolean> {
   return may.ADMINISTER === true;
 }
 
-export async function listTemplates(rawPayload: unknown, io: DocumentIo): Promise<ResolverResult<TemplateList>> {
+export async function listTemplates(
+  rawPayload: unknown,
+  io: DocumentIo,
+): Promise<ResolverResult<TemplateList>> {
   const parsed = ListTemplatesPayload.safeParse(rawPayload ?? {});
   if (!parsed.success) return invalid(parsed.error);
   try {
     const { library, refused } = await loadLibrary(io.store);
-    const templates: TemplateSummary[] = library.templates.map((t) => ({ id: t.id, title: t.title, description: t.description, builtIn: library.isBuiltIn(t.id) }));
-    return { ok: true, data: { templates, refused, canAddTemplates: await isJiraAdmin(createJiraClient({ fetch: io.jiraFetch })) } };
+    const templates: TemplateSummary[] = library.templates.map((t) => ({
+      id: t.id,
+      title: t.title,
+      description: t.description,
+      builtIn: library.isBuiltIn(t.id),
+    }));
+    return {
+      ok: true,
+      data: {
+        templates,
+        refused,
+        canAddTemplates: await isJiraAdmin(createJiraClient({ fetch: io.jiraFetch })),
+      },
+    };
   } catch (e) {
     return failed(e);
   }
 }
 
 /** Adds (or replaces, by id) a team template: Jira administrators only; an invalid one is refused with the reason. */
-export async function saveTemplate(rawPayload: unknown, io: DocumentIo): Promise<ResolverResult<TemplateSummary>> {
+export async function saveTemplate(
+  rawPayload: unknown,
+  io: DocumentIo,
+): Promise<ResolverResult<TemplateSummary>> {
   const parsed = SaveTemplatePayload.safeParse(rawPayload ?? {});
   if (!parsed.success) return invalid(parsed.error);
   try {
-    if (!(await isJiraAdmin(createJiraClient({ fetch: io.jiraFetch })))) return { ok: false, error: 'Only Jira administrators can add playbook templates.' };
+    if (!(await isJiraAdmin(createJiraClient({ fetch: io.jiraFetch }))))
+      return { ok: false, error: 'Only Jira administrators can add playbook templates.' };
     const { stored } = await loadLibrary(io.store);
     const id = (t: unknown) => (typeof t === 'object' && t !== null && 'id' in t ? t.id : undefined);
     const others = stored.filter((t) => id(t) !== id(parsed.data.template));
@@ -347,7 +506,11 @@ export function exportContext(event: unknown): MacroContext {
 }
 
 /** The document as ADF for PDF and Word export, or a one-panel document saying why there is none. */
-export async function exportAdf(request: DocumentRequest | { error: string }, ctx: MacroContext, io: DocumentIo): Promise<AdfDoc> {
+export async function exportAdf(
+  request: DocumentRequest | { error: string },
+  ctx: MacroContext,
+  io: DocumentIo,
+): Promise<AdfDoc> {
   const answer = await getDocument(request, ctx, io);
   if (!answer.ok) return adfMessage(answer.error);
   return toAdf(answer.data.document, { siteUrl: siteOf(ctx) || undefined, includeTitle: true });

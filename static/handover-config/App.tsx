@@ -19,8 +19,12 @@ export function App() {
       const saved = await savedConfig(HandoverMacroConfig);
       if (!saved?.implementationKey) return;
       const found = await handover.searchImplementations(saved.implementationKey);
-      const match = found.ok ? found.data.implementations.find((i) => i.key === saved.implementationKey) : undefined;
-      setImplementation(match ? optionOf(match) : { value: saved.implementationKey, label: saved.implementationKey });
+      const match = found.ok
+        ? found.data.implementations.find((i) => i.key === saved.implementationKey)
+        : undefined;
+      setImplementation(
+        match ? optionOf(match) : { value: saved.implementationKey, label: saved.implementationKey },
+      );
     })();
   }, []);
 
@@ -39,8 +43,16 @@ export function App() {
         <Heading size="medium" as="h2">
           Handover packet settings
         </Heading>
-        <Text color="color.text.subtle">The packet assembles scope, timeline, decisions, integrations, migration, open items, gate evidence, KPIs, contacts and the hypercare plan from the implementation’s issues.</Text>
-        <ImplementationPicker value={implementation} onChange={setImplementation} search={handover.searchImplementations} error={errors.implementation} />
+        <Text color="color.text.subtle">
+          The packet assembles scope, timeline, decisions, integrations, migration, open items, gate evidence,
+          KPIs, contacts and the hypercare plan from the implementation’s issues.
+        </Text>
+        <ImplementationPicker
+          value={implementation}
+          onChange={setImplementation}
+          search={handover.searchImplementations}
+          error={errors.implementation}
+        />
         {errors.save ? (
           <SectionMessage appearance="error" title="The settings could not be saved">
             <Text>{errors.save}</Text>

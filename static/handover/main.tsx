@@ -3,4 +3,6 @@ import { MacroView } from '../playbook/document/MacroView';
 import { mount } from '../shared/mount';
 import { handover } from './api';
 
-void mount(<MacroView what="handover packet" load={() => handover.getDocument()} publish={() => handover.publish()} />);
+void mount(
+  <MacroView what="handover packet" load={() => handover.getDocument()} publish={() => handover.publish()} />,
+);

@@ -51,14 +51,28 @@ function TeamTemplate({ onAdded }: { onAdded: (template: TemplateSummary) => voi
         Add a team template
       </Heading>
       <Label htmlFor="team-template">Template (JSON: id, title, description, sections)</Label>
-      <TextArea id="team-template" value={text} onChange={(e) => setText(e.currentTarget.value)} minimumRows={4} isInvalid={error !== null} testId="team-template-json" />
+      <TextArea
+        id="team-template"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        minimumRows={4}
+        isInvalid={error !== null}
+        testId="team-template-json"
+      />
       {error ? (
         <ErrorMessage testId="team-template-error">{error}</ErrorMessage>
       ) : (
-        <HelperMessage>Validated like the built-in templates; a template that does not fit is refused with the reason.</HelperMessage>
+        <HelperMessage>
+          Validated like the built-in templates; a template that does not fit is refused with the reason.
+        </HelperMessage>
       )}
       <Inline>
-        <Button onClick={() => void add()} isDisabled={text.trim() === ''} isLoading={busy} testId="team-template-add">
+        <Button
+          onClick={() => void add()}
+          isDisabled={text.trim() === ''}
+          isLoading={busy}
+          testId="team-template-add"
+        >
           Add template
         </Button>
       </Inline>
@@ -71,16 +85,29 @@ function Settings({ list }: { list: TemplateList }) {
   const [template, setTemplate] = useState<TemplateOption | null>(null);
   const [implementation, setImplementation] = useState<Picked | null>(null);
   const [errors, setErrors] = useState<{ template?: string; implementation?: string; save?: string }>({});
-  const options: TemplateOption[] = templates.map((t) => ({ value: t.id, label: t.builtIn ? t.title : `${t.title} (team)` }));
+  const options: TemplateOption[] = templates.map((t) => ({
+    value: t.id,
+    label: t.builtIn ? t.title : `${t.title} (team)`,
+  }));
 
   useEffect(() => {
     void (async () => {
       const saved = await savedConfig(PlaybookMacroConfig);
-      if (saved?.templateId) setTemplate(options.find((o) => o.value === saved.templateId) ?? { value: saved.templateId, label: saved.templateId });
+      if (saved?.templateId)
+        setTemplate(
+          options.find((o) => o.value === saved.templateId) ?? {
+            value: saved.templateId,
+            label: saved.templateId,
+          },
+        );
       if (saved?.implementationKey) {
         const found = await playbook.searchImplementations(saved.implementationKey);
-        const match = found.ok ? found.data.implementations.find((i) => i.key === saved.implementationKey) : undefined;
-        setImplementation(match ? optionOf(match) : { value: saved.implementationKey, label: saved.implementationKey });
+        const match = found.ok
+          ? found.data.implementations.find((i) => i.key === saved.implementationKey)
+          : undefined;
+        setImplementation(
+          match ? optionOf(match) : { value: saved.implementationKey, label: saved.implementationKey },
+        );
       }
     })();
     // Once, when the view opens: the templates are already loaded.
@@ -88,7 +115,10 @@ function Settings({ list }: { list: TemplateList }) {
 
   const chosen = templates.find((t) => t.id === template?.value);
   const save = async () => {
-    const next = { template: template ? undefined : 'Choose a template.', implementation: implementation ? undefined : 'Choose an implementation.' };
+    const next = {
+      template: template ? undefined : 'Choose a template.',
+      implementation: implementation ? undefined : 'Choose an implementation.',
+    };
     setErrors(next);
     if (!template || !implementation) return;
     const failed = await saveConfig({ templateId: template.value, implementationKey: implementation.value });
@@ -121,9 +151,20 @@ function Settings({ list }: { list: TemplateList }) {
             placeholder="Choose a playbook template"
             testId="template-select"
           />
-          {errors.template ? <ErrorMessage testId="template-error">{errors.template}</ErrorMessage> : <HelperMessage>{chosen?.description ?? 'What to render: a plan, an agenda, a checklist…'}</HelperMessage>}
+          {errors.template ? (
+            <ErrorMessage testId="template-error">{errors.template}</ErrorMessage>
+          ) : (
+            <HelperMessage>
+              {chosen?.description ?? 'What to render: a plan, an agenda, a checklist…'}
+            </HelperMessage>
+          )}
         </Box>
-        <ImplementationPicker value={implementation} onChange={setImplementation} search={playbook.searchImplementations} error={errors.implementation} />
+        <ImplementationPicker
+          value={implementation}
+          onChange={setImplementation}
+          search={playbook.searchImplementations}
+          error={errors.implementation}
+        />
         {errors.save ? (
           <SectionMessage appearance="error" title="The settings could not be saved">
             <Text>{errors.save}</Text>
@@ -153,6 +194,7 @@ function Settings({ list }: { list: TemplateList }) {
 export function App() {
   const list = useResolver(() => playbook.listTemplates(), []);
   if (list.status === 'loading') return <LoadingState label="Loading the playbook templates" />;
-  if (list.status === 'error') return <ErrorView title="The templates could not be loaded" error={list.error} onRetry={list.retry} />;
+  if (list.status === 'error')
+    return <ErrorView title="The templates could not be loaded" error={list.error} onRetry={list.retry} />;
   return <Settings list={list.data} />;
 }

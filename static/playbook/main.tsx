@@ -3,4 +3,6 @@ import { mount } from '../shared/mount';
 import { playbook } from './api';
 import { MacroView } from './document/MacroView';
 
-void mount(<MacroView what="playbook" load={() => playbook.getDocument()} publish={() => playbook.publish()} />);
+void mount(
+  <MacroView what="playbook" load={() => playbook.getDocument()} publish={() => playbook.publish()} />,
+);

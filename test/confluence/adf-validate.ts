@@ -44,13 +44,16 @@ function strictProblems(node: Node, path: string, out: string[]): void {
     return;
   }
   const before = out.length;
-  if (Array.isArray(node.content)) node.content.forEach((c: Node, i) => strictProblems(c, `${path}/content/${i}`, out));
+  if (Array.isArray(node.content))
+    node.content.forEach((c: Node, i) => strictProblems(c, `${path}/content/${i}`, out));
   if (out.length === before) validSubtrees.add(key);
 }
 
 /** Every problem the JSON schema finds; [] for a valid document. */
 export function schemaProblems(doc: unknown): string[] {
-  return schemaValidate(doc) ? [] : (schemaValidate.errors ?? []).map((e) => `schema ${e.instancePath || '/'}: ${e.message ?? e.keyword}`);
+  return schemaValidate(doc)
+    ? []
+    : (schemaValidate.errors ?? []).map((e) => `schema ${e.instancePath || '/'}: ${e.message ?? e.keyword}`);
 }
 
 /** Every problem either validator finds; [] for a valid document. */

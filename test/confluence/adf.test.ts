@@ -1,7 +1,12 @@
 import { adfMessage, toAdf, type AdfNode } from '../../src/confluence';
 import { defaultConfig } from '../../src/domain';
 import { assembleHandoverPacket } from '../../src/domain/handover';
-import { BUILT_IN_TEMPLATES, readReporters, renderPlaybook, type StructuredDocument } from '../../src/domain/playbooks';
+import {
+  BUILT_IN_TEMPLATES,
+  readReporters,
+  renderPlaybook,
+  type StructuredDocument,
+} from '../../src/domain/playbooks';
 import { acme, acmeIssues, AS_OF } from '../domain/playbooks/fixture';
 import { adfProblems, schemaProblems } from './adf-validate';
 import { demoDocuments, exampleDocuments } from './demo-documents';
@@ -20,7 +25,11 @@ describe('ADF of every playbook and the handover packet', () => {
 
   it('covers every demo implementation (30) with the 8 templates and the packet', () => {
     expect(demo.length).toBeGreaterThanOrEqual(25);
-    for (const r of demo) expect(r.documents.map((d) => d.templateId)).toEqual([...BUILT_IN_TEMPLATES.map((t) => t.id), 'handover']);
+    for (const r of demo)
+      expect(r.documents.map((d) => d.templateId)).toEqual([
+        ...BUILT_IN_TEMPLATES.map((t) => t.id),
+        'handover',
+      ]);
   });
 
   it('is valid against Atlassian’s schema and strict validator for every demo implementation', () => {
@@ -28,8 +37,12 @@ describe('ADF of every playbook and the handover packet', () => {
     for (const { implementation, documents } of demo) {
       for (const doc of documents) {
         // The macro export (with the title) through both validators; the page body through the schema.
-        const problems = [...adfProblems(toAdf(doc, { siteUrl: SITE, includeTitle: true })), ...schemaProblems(toAdf(doc, { siteUrl: SITE }))];
-        if (problems.length > 0) invalid.push(`${implementation.key} ${doc.templateId}: ${problems.slice(0, 3).join(' | ')}`);
+        const problems = [
+          ...adfProblems(toAdf(doc, { siteUrl: SITE, includeTitle: true })),
+          ...schemaProblems(toAdf(doc, { siteUrl: SITE })),
+        ];
+        if (problems.length > 0)
+          invalid.push(`${implementation.key} ${doc.templateId}: ${problems.slice(0, 3).join(' | ')}`);
       }
     }
     expect(invalid).toEqual([]);
@@ -49,9 +62,39 @@ describe('ADF of every playbook and the handover packet', () => {
   it('is refused by the same validators when it is not valid (the check can fail)', () => {
     const broken = [
       { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }] },
-      { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'status', attrs: { text: 'x', color: 'orange' } }] }] },
-      { type: 'doc', version: 1, content: [{ type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', attrs: {}, content: [{ type: 'text', text: 'x' }] }] }] }] },
-      { type: 'doc', version: 1, content: [{ type: 'taskList', attrs: { localId: 'a' }, content: [{ type: 'taskItem', attrs: { state: 'DONE' }, content: [] }] }] },
+      {
+        type: 'doc',
+        version: 1,
+        content: [
+          { type: 'paragraph', content: [{ type: 'status', attrs: { text: 'x', color: 'orange' } }] },
+        ],
+      },
+      {
+        type: 'doc',
+        version: 1,
+        content: [
+          {
+            type: 'table',
+            content: [
+              {
+                type: 'tableRow',
+                content: [{ type: 'tableCell', attrs: {}, content: [{ type: 'text', text: 'x' }] }],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        type: 'doc',
+        version: 1,
+        content: [
+          {
+            type: 'taskList',
+            attrs: { localId: 'a' },
+            content: [{ type: 'taskItem', attrs: { state: 'DONE' }, content: [] }],
+          },
+        ],
+      },
     ];
     for (const doc of broken) expect(adfProblems(doc).length).toBeGreaterThan(0);
   });
@@ -69,15 +112,25 @@ describe('the ADF of a known implementation', () => {
 
   it('opens with the title, then one level-2 heading per section', () => {
     const headings = nodes(adf, 'heading');
-    expect(headings[0]).toEqual({ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Handover packet: ACME-1 Acme Corp rollout' }] });
-    expect(headings.slice(1).map((h) => [h.attrs?.level, h.content?.[0]?.text])).toEqual(doc.sections.map((s) => [2, s.title]));
+    expect(headings[0]).toEqual({
+      type: 'heading',
+      attrs: { level: 1 },
+      content: [{ type: 'text', text: 'Handover packet: ACME-1 Acme Corp rollout' }],
+    });
+    expect(headings.slice(1).map((h) => [h.attrs?.level, h.content?.[0]?.text])).toEqual(
+      doc.sections.map((s) => [2, s.title]),
+    );
   });
 
   it('turns every table into a header row of column names and one row per document row', () => {
     const tables = nodes(adf, 'table');
-    const docTables = doc.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'table' && b.rows.length > 0);
+    const docTables = doc.sections
+      .flatMap((s) => s.blocks)
+      .filter((b) => b.type === 'table' && b.rows.length > 0);
     expect(tables).toHaveLength(docTables.length);
-    const contacts = tables.find((t) => t.content?.[0]?.content?.[0]?.content?.[0]?.content?.[0]?.text === 'Role');
+    const contacts = tables.find(
+      (t) => t.content?.[0]?.content?.[0]?.content?.[0]?.content?.[0]?.text === 'Role',
+    );
     expect(contacts?.content).toHaveLength(12); // header + 11 roles
     expect(nodes(contacts as AdfNode, 'tableHeader')).toHaveLength(3);
   });
@@ -93,7 +146,9 @@ describe('the ADF of a known implementation', () => {
 
   it('makes checklists task lists whose items are DONE exactly when the checklist item is done', () => {
     const items = nodes(adf, 'taskItem').map((t) => t.attrs?.state);
-    const expected = doc.sections.flatMap((s) => s.blocks).flatMap((b) => (b.type === 'checklist' ? b.items.map((i) => (i.done ? 'DONE' : 'TODO')) : []));
+    const expected = doc.sections
+      .flatMap((s) => s.blocks)
+      .flatMap((b) => (b.type === 'checklist' ? b.items.map((i) => (i.done ? 'DONE' : 'TODO')) : []));
     expect(items).toEqual(expected);
     expect(items).toContain('DONE');
     expect(items).toContain('TODO');
@@ -121,7 +176,9 @@ describe('user text in ADF', () => {
   });
 
   it('never becomes a link, and links only ever go to http(s)', () => {
-    const hrefs = nodes(adf, 'text').flatMap((t) => (t.marks ?? []).flatMap((m) => (m.type === 'link' ? [m.attrs.href] : [])));
+    const hrefs = nodes(adf, 'text').flatMap((t) =>
+      (t.marks ?? []).flatMap((m) => (m.type === 'link' ? [m.attrs.href] : [])),
+    );
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(href).toMatch(/^https:\/\/acme\.atlassian\.net\/browse\/ACME-\d+$/);
   });
@@ -129,10 +186,26 @@ describe('user text in ADF', () => {
   it('drops a link of another scheme to plain text', () => {
     const withLink: StructuredDocument = {
       ...doc,
-      sections: [{ id: 's', title: 'S', blocks: [{ type: 'paragraph', content: [{ type: 'link', text: 'evil', href: 'javascript:alert(1)' }, { type: 'link', text: 'ok', href: 'https://example.com/a b' }] }] }],
+      sections: [
+        {
+          id: 's',
+          title: 'S',
+          blocks: [
+            {
+              type: 'paragraph',
+              content: [
+                { type: 'link', text: 'evil', href: 'javascript:alert(1)' },
+                { type: 'link', text: 'ok', href: 'https://example.com/a b' },
+              ],
+            },
+          ],
+        },
+      ],
     };
     const texts = nodes(docNode(toAdf(withLink)), 'text');
     expect(texts.find((t) => t.text === 'evil')?.marks).toBeUndefined();
-    expect(texts.find((t) => t.text === 'ok')?.marks).toEqual([{ type: 'link', attrs: { href: 'https://example.com/a%20b' } }]);
+    expect(texts.find((t) => t.text === 'ok')?.marks).toEqual([
+      { type: 'link', attrs: { href: 'https://example.com/a%20b' } },
+    ]);
   });
 });

@@ -1,9 +1,19 @@
 /** Every document the app can render for the demo portfolio and the worked example export. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildImplementations, defaultConfig, parseSearchExport, type Implementation } from '../../src/domain';
+import {
+  buildImplementations,
+  defaultConfig,
+  parseSearchExport,
+  type Implementation,
+} from '../../src/domain';
 import { assembleHandoverPacket } from '../../src/domain/handover';
-import { BUILT_IN_TEMPLATES, readReporters, renderPlaybook, type StructuredDocument } from '../../src/domain/playbooks';
+import {
+  BUILT_IN_TEMPLATES,
+  readReporters,
+  renderPlaybook,
+  type StructuredDocument,
+} from '../../src/domain/playbooks';
 import { DEFAULT_AS_OF, generatePortfolio } from '../../src/local/demo/generate';
 
 export interface Rendered {
@@ -21,7 +31,10 @@ function renderAll(json: unknown, asOf: string, source: string): Rendered[] {
   return buildImplementations(issues, names, { asOf, config }).implementations.map((implementation) => ({
     source,
     implementation,
-    documents: [...BUILT_IN_TEMPLATES.map((t) => renderPlaybook(t, implementation, ctx)), assembleHandoverPacket(implementation, ctx)],
+    documents: [
+      ...BUILT_IN_TEMPLATES.map((t) => renderPlaybook(t, implementation, ctx)),
+      assembleHandoverPacket(implementation, ctx),
+    ],
   }));
 }
 

@@ -13,12 +13,25 @@ describe('the Handover packet macro in the browser', () => {
   let app: LocalApp;
   let browser: Browser;
   const portfolio = generatePortfolio({ seed: 1 });
-  const implementation = (project: string, stage: string) => portfolio.implementations.find((i) => i.project === project && i.stage === stage)?.key ?? '';
-  const pages = () => app.state.confluence.pages.filter((p) => p.spaceId === '98305' && p.status === 'current');
-  const configure = (pageId: string, config: Record<string, unknown>) => app.forge.setInstanceConfig({ m: MACRO, l: `${MACRO}-${pageId}` }, { config });
+  const implementation = (project: string, stage: string) =>
+    portfolio.implementations.find((i) => i.project === project && i.stage === stage)?.key ?? '';
+  const pages = () =>
+    app.state.confluence.pages.filter((p) => p.spaceId === '98305' && p.status === 'current');
+  const configure = (pageId: string, config: Record<string, unknown>) =>
+    app.forge.setInstanceConfig({ m: MACRO, l: `${MACRO}-${pageId}` }, { config });
   const open = (pageId: string, user: string, theme: 'light' | 'dark', readyTestId: string, edit = false) =>
-    openSurface(browser, app, { pagePath: `/wiki/pages/${pageId}${edit ? `?edit=${MACRO}` : ''}`, moduleKey: MACRO, user, theme, readyTestId, timeoutMs: 30_000 });
-  const colorOf = (frame: FrameLocator) => frame.locator('body').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+    openSurface(browser, app, {
+      pagePath: `/wiki/pages/${pageId}${edit ? `?edit=${MACRO}` : ''}`,
+      moduleKey: MACRO,
+      user,
+      theme,
+      readyTestId,
+      timeoutMs: 30_000,
+    });
+  const colorOf = (frame: FrameLocator) =>
+    frame
+      .locator('body')
+      .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
 
   beforeAll(async () => {
     requireBuilt('handover');
@@ -37,7 +50,10 @@ describe('the Handover packet macro in the browser', () => {
       const key = implementation('IMP', 'hypercare');
       const { page: tab, frame, errors } = await open(page.id, 'consultant', theme, 'save', true);
       await frame.locator('#implementation').fill(key);
-      await frame.getByText(new RegExp(`^${key} `)).first().waitFor({ timeout: 15_000 });
+      await frame
+        .getByText(new RegExp(`^${key} `))
+        .first()
+        .waitFor({ timeout: 15_000 });
       await frame.locator('#implementation').press('Enter');
       expect(await colorOf(frame)).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
       await tab.screenshot({ path: screenshotPath(`handover-config-${theme}`), fullPage: true });
@@ -45,10 +61,14 @@ describe('the Handover packet macro in the browser', () => {
       await tab.waitForURL((url) => !url.searchParams.has('edit'), { timeout: 15_000 });
       const view = tab.frameLocator(`[data-testid="frame-${MACRO}"]`);
       await view.getByTestId('document-title').waitFor({ timeout: 30_000 });
-      expect(await view.getByTestId('document-title').innerText()).toMatch(new RegExp(`^Handover packet: ${key} `));
+      expect(await view.getByTestId('document-title').innerText()).toMatch(
+        new RegExp(`^Handover packet: ${key} `),
+      );
       for (const id of HANDOVER_SECTIONS) await view.getByTestId(`section-${id}`).waitFor();
       expect(await view.getByTestId('table-contacts').locator('tbody tr').count()).toBe(11);
-      expect(await view.getByTestId('checklist-hypercare-exit-progress').innerText()).toMatch(/^\d of 5 complete$/i);
+      expect(await view.getByTestId('checklist-hypercare-exit-progress').innerText()).toMatch(
+        /^\d of 5 complete$/i,
+      );
       expect(await view.locator('html').getAttribute('data-color-mode')).toBe(theme);
       expect(await colorOf(view)).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
       await tab.screenshot({ path: screenshotPath(`handover-${theme}`), fullPage: true });
@@ -64,10 +84,15 @@ describe('the Handover packet macro in the browser', () => {
     const { page: tab, frame } = await open(page.id, 'consultant', 'light', 'publish');
     await frame.getByTestId('publish').click();
     await frame.getByTestId('publish-result').waitFor({ timeout: 20_000 });
-    expect(await frame.getByTestId('publish-result').innerText()).toContain('Linked from the implementation.');
+    expect(await frame.getByTestId('publish-result').innerText()).toContain(
+      'Linked from the implementation.',
+    );
     await frame.getByTestId('publish').click();
     await frame.getByText('Page updated (version 2)').waitFor({ timeout: 20_000 });
-    const links = app.state.issues.find((i) => i.key === key)?.remoteLinks.filter((l) => l.globalId === `runway:handover-packet:${key}`) ?? [];
+    const links =
+      app.state.issues
+        .find((i) => i.key === key)
+        ?.remoteLinks.filter((l) => l.globalId === `runway:handover-packet:${key}`) ?? [];
     expect(links).toHaveLength(1);
     await tab.screenshot({ path: screenshotPath('handover-published'), fullPage: true });
     await tab.close();
@@ -80,7 +105,9 @@ describe('the Handover packet macro in the browser', () => {
     const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await tab.goto(new URL(`/wiki/pages/${page.id}?user=viewer&theme=dark`, app.url).toString());
     const frame = tab.frameLocator(`[data-testid="frame-${MACRO}"]`);
-    await frame.getByText(`${hidden} does not exist, or you do not have permission to see it.`).waitFor({ timeout: 20_000 });
+    await frame
+      .getByText(`${hidden} does not exist, or you do not have permission to see it.`)
+      .waitFor({ timeout: 20_000 });
     await tab.screenshot({ path: screenshotPath('handover-error-hidden-dark'), fullPage: true });
     await tab.close();
   });

@@ -12,10 +12,13 @@ describe('the Playbook macro in the browser', () => {
   let app: LocalApp;
   let browser: Browser;
   const portfolio = generatePortfolio({ seed: 1 });
-  const implementation = (project: string, stage: string) => portfolio.implementations.find((i) => i.project === project && i.stage === stage)?.key ?? '';
+  const implementation = (project: string, stage: string) =>
+    portfolio.implementations.find((i) => i.project === project && i.stage === stage)?.key ?? '';
   /** Pages of the delivery space, one per test that configures its own macro instance. */
-  const pages = () => app.state.confluence.pages.filter((p) => p.spaceId === '98305' && p.status === 'current');
-  const configure = (pageId: string, config: Record<string, unknown>) => app.forge.setInstanceConfig({ m: MACRO, l: `${MACRO}-${pageId}` }, { config });
+  const pages = () =>
+    app.state.confluence.pages.filter((p) => p.spaceId === '98305' && p.status === 'current');
+  const configure = (pageId: string, config: Record<string, unknown>) =>
+    app.forge.setInstanceConfig({ m: MACRO, l: `${MACRO}-${pageId}` }, { config });
 
   beforeAll(async () => {
     requireBuilt('playbook');
@@ -29,7 +32,14 @@ describe('the Playbook macro in the browser', () => {
   });
 
   const open = (pageId: string, user: string, theme: 'light' | 'dark', readyTestId: string, edit = false) =>
-    openSurface(browser, app, { pagePath: `/wiki/pages/${pageId}${edit ? `?edit=${MACRO}` : ''}`, moduleKey: MACRO, user, theme, readyTestId, timeoutMs: 30_000 });
+    openSurface(browser, app, {
+      pagePath: `/wiki/pages/${pageId}${edit ? `?edit=${MACRO}` : ''}`,
+      moduleKey: MACRO,
+      user,
+      theme,
+      readyTestId,
+      timeoutMs: 30_000,
+    });
 
   async function choose(frame: FrameLocator, inputId: string, text: string, option: RegExp) {
     await frame.locator(`#${inputId}`).fill(text);
@@ -38,7 +48,9 @@ describe('the Playbook macro in the browser', () => {
   }
 
   async function colorOf(frame: FrameLocator) {
-    return frame.locator('body').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+    return frame
+      .locator('body')
+      .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
   }
 
   it('is configured in its settings view (template, implementation by search) and then renders that playbook', async () => {
@@ -53,7 +65,9 @@ describe('the Playbook macro in the browser', () => {
     const view = tab.frameLocator(`[data-testid="frame-${MACRO}"]`);
     await view.getByTestId('document-title').waitFor({ timeout: 30_000 });
     expect(await view.getByTestId('document-title').innerText()).toMatch(new RegExp(`^UAT plan: ${key} `));
-    expect(app.forge.instanceConfig({ m: MACRO, l: `${MACRO}-${page.id}` })).toEqual({ config: { templateId: 'uat-plan', implementationKey: key } });
+    expect(app.forge.instanceConfig({ m: MACRO, l: `${MACRO}-${page.id}` })).toEqual({
+      config: { templateId: 'uat-plan', implementationKey: key },
+    });
     expect(errors).toEqual([]);
     await tab.close();
   });
@@ -76,9 +90,13 @@ describe('the Playbook macro in the browser', () => {
       const key = implementation('IMP', 'in-flight');
       configure(page.id, { templateId: 'go-live-readiness', implementationKey: key });
       const { page: tab, frame, errors } = await open(page.id, 'consultant', theme, 'document-title');
-      expect(await frame.getByTestId('document-title').innerText()).toMatch(new RegExp(`^Go-live readiness checklist: ${key} `));
+      expect(await frame.getByTestId('document-title').innerText()).toMatch(
+        new RegExp(`^Go-live readiness checklist: ${key} `),
+      );
       await frame.getByTestId('section-criteria').waitFor();
-      expect(await frame.getByTestId('checklist-readiness-progress').innerText()).toMatch(/^\d+ of 11 complete$/i);
+      expect(await frame.getByTestId('checklist-readiness-progress').innerText()).toMatch(
+        /^\d+ of 11 complete$/i,
+      );
       expect(await frame.getByTestId('table-gates').locator('tbody tr').count()).toBe(6);
       expect(await frame.getByTestId(`issue-link-${key}`).first().innerText()).toBe(key);
       expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
@@ -100,7 +118,9 @@ describe('the Playbook macro in the browser', () => {
     await frame.getByTestId('publish').click();
     await frame.getByText('Page updated (version 2)').waitFor({ timeout: 20_000 });
     const title = (await frame.getByTestId('published-link').innerText()).trim();
-    expect(app.state.confluence.pages.filter((p) => p.title === title && p.status === 'current')).toHaveLength(1);
+    expect(
+      app.state.confluence.pages.filter((p) => p.title === title && p.status === 'current'),
+    ).toHaveLength(1);
     await tab.screenshot({ path: screenshotPath('playbook-published'), fullPage: true });
     await tab.close();
   });
@@ -116,11 +136,19 @@ describe('the Playbook macro in the browser', () => {
       await tab.close();
     };
     configure(page.id, { templateId: 'uat-plan', implementationKey: 'IMP-99999' });
-    await check('consultant', 'IMP-99999 does not exist, or you do not have permission to see it.', 'playbook-error-unknown');
+    await check(
+      'consultant',
+      'IMP-99999 does not exist, or you do not have permission to see it.',
+      'playbook-error-unknown',
+    );
     const hidden = implementation('ENT', 'in-flight');
     configure(page.id, { templateId: 'uat-plan', implementationKey: hidden });
-    await check('viewer', `${hidden} does not exist, or you do not have permission to see it.`, 'playbook-error-hidden');
-    configure(page.id, { templateId: 'uat' , implementationKey: hidden });
+    await check(
+      'viewer',
+      `${hidden} does not exist, or you do not have permission to see it.`,
+      'playbook-error-hidden',
+    );
+    configure(page.id, { templateId: 'uat', implementationKey: hidden });
     await check('consultant', 'Unknown template "uat".', 'playbook-error-template');
     configure(page.id, {});
     await check('consultant', 'No playbook chosen yet', 'playbook-empty');

@@ -21,9 +21,19 @@ describe('Handover packet macro resolver', () => {
   let portfolio: Portfolio;
   let page: { id: string; spaceId: string; spaceKey: string };
 
-  const context = () => ({ content: { id: page.id, type: 'page' }, space: { id: page.spaceId, key: page.spaceKey } });
+  const context = () => ({
+    content: { id: page.id, type: 'page' },
+    space: { id: page.spaceId, key: page.spaceKey },
+  });
   const call = async <T>(as: string, functionKey: string, payload: unknown = {}, localId = 'handover-1') =>
-    (await forge.invoke({ moduleKey: MACRO, functionKey, payload, as, context: context(), localId })) as ResolverResult<T>;
+    (await forge.invoke({
+      moduleKey: MACRO,
+      functionKey,
+      payload,
+      as,
+      context: context(),
+      localId,
+    })) as ResolverResult<T>;
   const ok = <T>(answer: ResolverResult<T>): T => {
     if (!answer.ok) throw new Error(`expected data, got: ${answer.error}`);
     return answer.data;
@@ -52,7 +62,9 @@ describe('Handover packet macro resolver', () => {
       context: { issue: { id: issue?.id ?? '', key, type: 'Epic', typeId: issue?.issueTypeId ?? '' } },
     })) as GetGatesResult;
     if (!answer.ok) throw new Error(answer.error);
-    const criterion = answer.data.gates.find((g) => g.id === 'handover')?.criteria.find((c) => c.title === 'Handover packet linked');
+    const criterion = answer.data.gates
+      .find((g) => g.id === 'handover')
+      ?.criteria.find((c) => c.title === 'Handover packet linked');
     if (!criterion) throw new Error('no "Handover packet linked" criterion');
     return criterion.status;
   };
@@ -68,25 +80,41 @@ describe('Handover packet macro resolver', () => {
 
   it('finds implementations for the config view', async () => {
     const key = implementation('ONB', 'hypercare');
-    expect(ok(await call<ImplementationOptions>('consultant', 'searchImplementations', { query: key })).implementations.map((i) => i.key)).toEqual([key]);
+    expect(
+      ok(
+        await call<ImplementationOptions>('consultant', 'searchImplementations', { query: key }),
+      ).implementations.map((i) => i.key),
+    ).toEqual([key]);
   });
 
   it('renders the packet of the configured implementation with every section', async () => {
     const key = implementation('IMP', 'hypercare');
     await configure('consultant', { implementationKey: key }, 'configured');
     const answer = ok(await call<DocumentAnswer>('consultant', 'getDocument', { asOf: AS_OF }, 'configured'));
-    expect(answer.document).toMatchObject({ kind: 'handover', templateId: 'handover', implementation: { key } });
+    expect(answer.document).toMatchObject({
+      kind: 'handover',
+      templateId: 'handover',
+      implementation: { key },
+    });
     expect(answer.document.sections.map((s) => s.id)).toEqual([...HANDOVER_SECTIONS]);
-    const contacts = answer.document.sections.find((s) => s.id === 'contacts')?.blocks.find((b) => b.type === 'table');
+    const contacts = answer.document.sections
+      .find((s) => s.id === 'contacts')
+      ?.blocks.find((b) => b.type === 'table');
     expect(contacts?.type === 'table' ? contacts.rows.length : 0).toBe(11);
   });
 
   it('asks for an implementation while the macro has none, and refuses what the user cannot see', async () => {
-    expect(error(await call('consultant', 'getDocument', { asOf: AS_OF }, 'unconfigured'))).toBe('Choose an implementation in the macro’s settings.');
+    expect(error(await call('consultant', 'getDocument', { asOf: AS_OF }, 'unconfigured'))).toBe(
+      'Choose an implementation in the macro’s settings.',
+    );
     const hidden = implementation('ENT', 'hypercare');
     await configure('viewer', { implementationKey: hidden }, 'hidden');
-    expect(error(await call('viewer', 'getDocument', { asOf: AS_OF }, 'hidden'))).toBe(`${hidden} does not exist, or you do not have permission to see it.`);
-    expect(error(await call('consultant', 'getDocument', { implementationKey: 'ONB-99999' }))).toBe('ONB-99999 does not exist, or you do not have permission to see it.');
+    expect(error(await call('viewer', 'getDocument', { asOf: AS_OF }, 'hidden'))).toBe(
+      `${hidden} does not exist, or you do not have permission to see it.`,
+    );
+    expect(error(await call('consultant', 'getDocument', { implementationKey: 'ONB-99999' }))).toBe(
+      'ONB-99999 does not exist, or you do not have permission to see it.',
+    );
   });
 
   it('publishes the packet once, updates it after, and links it so the Handover gate criterion passes', async () => {
@@ -95,10 +123,17 @@ describe('Handover packet macro resolver', () => {
     const first = ok(await call<Published>('consultant', 'publish', { implementationKey: key, asOf: AS_OF }));
     expect(first).toMatchObject({ created: true, version: 1, linked: true });
     expect(first.title).toMatch(new RegExp(`^Handover packet: ${key} `));
-    const second = ok(await call<Published>('consultant', 'publish', { implementationKey: key, asOf: AS_OF }));
+    const second = ok(
+      await call<Published>('consultant', 'publish', { implementationKey: key, asOf: AS_OF }),
+    );
     expect(second).toMatchObject({ created: false, pageId: first.pageId, version: 2 });
-    expect(portfolio.state.confluence.pages.filter((p) => p.title === first.title && p.status === 'current')).toHaveLength(1);
-    const links = portfolio.state.issues.find((i) => i.key === key)?.remoteLinks.filter((l) => l.globalId === `runway:handover-packet:${key}`) ?? [];
+    expect(
+      portfolio.state.confluence.pages.filter((p) => p.title === first.title && p.status === 'current'),
+    ).toHaveLength(1);
+    const links =
+      portfolio.state.issues
+        .find((i) => i.key === key)
+        ?.remoteLinks.filter((l) => l.globalId === `runway:handover-packet:${key}`) ?? [];
     expect(links).toHaveLength(1);
     expect(links[0]).toMatchObject({ relationship: 'Handover packet', object: { url: second.url } });
     expect(await handoverLinkedCriterion(key)).toBe('pass');
@@ -111,9 +146,19 @@ describe('Handover packet macro resolver', () => {
     const holders = project.permissions.LINK_ISSUES;
     project.permissions.LINK_ISSUES = [];
     try {
-      const published = ok(await call<Published>('consultant', 'publish', { implementationKey: key, asOf: AS_OF }));
-      expect(published).toMatchObject({ created: true, linked: false, linkError: `You do not have the Link issues permission on ${key}, so the page is not linked from it.` });
-      expect(portfolio.state.issues.find((i) => i.key === key)?.remoteLinks.some((l) => l.globalId === `runway:handover-packet:${key}`)).toBe(false);
+      const published = ok(
+        await call<Published>('consultant', 'publish', { implementationKey: key, asOf: AS_OF }),
+      );
+      expect(published).toMatchObject({
+        created: true,
+        linked: false,
+        linkError: `You do not have the Link issues permission on ${key}, so the page is not linked from it.`,
+      });
+      expect(
+        portfolio.state.issues
+          .find((i) => i.key === key)
+          ?.remoteLinks.some((l) => l.globalId === `runway:handover-packet:${key}`),
+      ).toBe(false);
     } finally {
       project.permissions.LINK_ISSUES = holders;
     }
@@ -121,12 +166,36 @@ describe('Handover packet macro resolver', () => {
 
   it('exports the packet as valid ADF for PDF and Word', async () => {
     const key = implementation('IMP', 'hypercare');
-    const adf = await forge.runtime.run({ accountId: forge.user('consultant').accountId, moduleKey: MACRO, localId: 'export', extension: {}, timeoutMs: 25_000 }, () =>
-      handoverExport({ exportType: 'word', context: { siteUrl: ORIGIN, extension: { type: 'macro', config: { implementationKey: key } } } }),
+    const adf = await forge.runtime.run(
+      {
+        accountId: forge.user('consultant').accountId,
+        moduleKey: MACRO,
+        localId: 'export',
+        extension: {},
+        timeoutMs: 25_000,
+      },
+      () =>
+        handoverExport({
+          exportType: 'word',
+          context: { siteUrl: ORIGIN, extension: { type: 'macro', config: { implementationKey: key } } },
+        }),
     );
     expect(adfProblems(adf)).toEqual([]);
     expect(adf.content[0]).toMatchObject({ type: 'heading', attrs: { level: 1 } });
-    const headings = adf.content.filter((n) => n.type === 'heading' && n.attrs?.level === 2).map((n) => n.content?.[0]?.text);
-    expect(headings).toEqual(['Scope and outcomes', 'Timeline: baseline and actual', 'Key decisions', 'Configuration and integrations', 'Data migration', 'Open risks, issues and known defects', 'Gate evidence and sign-offs', 'KPIs', 'Contacts and escalation paths', 'Hypercare plan']);
+    const headings = adf.content
+      .filter((n) => n.type === 'heading' && n.attrs?.level === 2)
+      .map((n) => n.content?.[0]?.text);
+    expect(headings).toEqual([
+      'Scope and outcomes',
+      'Timeline: baseline and actual',
+      'Key decisions',
+      'Configuration and integrations',
+      'Data migration',
+      'Open risks, issues and known defects',
+      'Gate evidence and sign-offs',
+      'KPIs',
+      'Contacts and escalation paths',
+      'Hypercare plan',
+    ]);
   });
 });

@@ -1,7 +1,13 @@
 // The Playbook macro's resolver and adfExport, invoked as Forge invokes them (through
 // @forge/resolver, as the user viewing the Confluence page) on the local host with the demo
 // portfolio: configuration saved by the config view, rendering, publishing, team templates.
-import type { DocumentAnswer, ImplementationOptions, Published, TemplateList, TemplateSummary } from '../../src/contracts/playbook';
+import type {
+  DocumentAnswer,
+  ImplementationOptions,
+  Published,
+  TemplateList,
+  TemplateSummary,
+} from '../../src/contracts/playbook';
 import type { ResolverResult } from '../../src/contracts/result';
 import { buildImplementations, defaultConfig, parseSearchExport } from '../../src/domain';
 import { BUILT_IN_TEMPLATES, readReporters, renderPlaybook } from '../../src/domain/playbooks';
@@ -22,9 +28,19 @@ describe('Playbook macro resolver', () => {
   let page: { id: string; spaceId: string; spaceKey: string };
 
   /** The macro on a page of the delivery space, as one instance (localId) per test that needs its own. */
-  const context = () => ({ content: { id: page.id, type: 'page' }, space: { id: page.spaceId, key: page.spaceKey } });
+  const context = () => ({
+    content: { id: page.id, type: 'page' },
+    space: { id: page.spaceId, key: page.spaceKey },
+  });
   const call = async <T>(as: string, functionKey: string, payload: unknown = {}, localId = 'playbook-1') =>
-    (await forge.invoke({ moduleKey: MACRO, functionKey, payload, as, context: context(), localId })) as ResolverResult<T>;
+    (await forge.invoke({
+      moduleKey: MACRO,
+      functionKey,
+      payload,
+      as,
+      context: context(),
+      localId,
+    })) as ResolverResult<T>;
   const ok = <T>(answer: ResolverResult<T>): T => {
     if (!answer.ok) throw new Error(`expected data, got: ${answer.error}`);
     return answer.data;
@@ -47,10 +63,17 @@ describe('Playbook macro resolver', () => {
     const exported = parseSearchExport(portfolio.searchExport());
     if (!exported.ok) throw new Error(exported.error);
     const config = defaultConfig();
-    const impl = buildImplementations(exported.value.issues, exported.value.names, { asOf: AS_OF, config }).implementations.find((i) => i.key === key);
+    const impl = buildImplementations(exported.value.issues, exported.value.names, {
+      asOf: AS_OF,
+      config,
+    }).implementations.find((i) => i.key === key);
     const template = BUILT_IN_TEMPLATES.find((t) => t.id === templateId);
     if (!impl || !template) throw new Error('missing');
-    return renderPlaybook(template, impl, { asOf: AS_OF, config, reporters: readReporters(exported.value.issues) });
+    return renderPlaybook(template, impl, {
+      asOf: AS_OF,
+      config,
+      reporters: readReporters(exported.value.issues),
+    });
   };
 
   beforeAll(async () => {
@@ -74,41 +97,70 @@ describe('Playbook macro resolver', () => {
 
     it('finds implementations by key and by words of the summary', async () => {
       const key = implementation('IMP', 'in-flight');
-      const byKey = ok(await call<ImplementationOptions>('consultant', 'searchImplementations', { query: key.toLowerCase() }));
+      const byKey = ok(
+        await call<ImplementationOptions>('consultant', 'searchImplementations', {
+          query: key.toLowerCase(),
+        }),
+      );
       expect(byKey.implementations.map((i) => i.key)).toEqual([key]);
       const summary = portfolio.implementations.find((i) => i.key === key)?.customer ?? '';
-      const byWords = ok(await call<ImplementationOptions>('consultant', 'searchImplementations', { query: summary.split(' ')[0] }));
+      const byWords = ok(
+        await call<ImplementationOptions>('consultant', 'searchImplementations', {
+          query: summary.split(' ')[0],
+        }),
+      );
       expect(byWords.implementations.map((i) => i.key)).toContain(key);
-      const recent = ok(await call<ImplementationOptions>('consultant', 'searchImplementations', { query: '' }));
+      const recent = ok(
+        await call<ImplementationOptions>('consultant', 'searchImplementations', { query: '' }),
+      );
       expect(recent.implementations.length).toBe(20);
     });
 
     it('never offers the viewer an implementation of a project they cannot browse', async () => {
       const hidden = implementation('ENT', 'in-flight');
-      expect(ok(await call<ImplementationOptions>('viewer', 'searchImplementations', { query: hidden })).implementations).toEqual([]);
+      expect(
+        ok(await call<ImplementationOptions>('viewer', 'searchImplementations', { query: hidden }))
+          .implementations,
+      ).toEqual([]);
       const recent = ok(await call<ImplementationOptions>('viewer', 'searchImplementations', { query: '' }));
       expect(recent.implementations.some((i) => i.key.startsWith('ENT-'))).toBe(false);
-      expect(ok(await call<ImplementationOptions>('consultant', 'searchImplementations', { query: hidden })).implementations.map((i) => i.key)).toEqual([hidden]);
+      expect(
+        ok(
+          await call<ImplementationOptions>('consultant', 'searchImplementations', { query: hidden }),
+        ).implementations.map((i) => i.key),
+      ).toEqual([hidden]);
     });
 
     it('finds nothing, without an error, for a key that does not exist', async () => {
-      expect(ok(await call<ImplementationOptions>('consultant', 'searchImplementations', { query: 'IMP-99999' })).implementations).toEqual([]);
+      expect(
+        ok(await call<ImplementationOptions>('consultant', 'searchImplementations', { query: 'IMP-99999' }))
+          .implementations,
+      ).toEqual([]);
     });
 
     it('refuses a malformed search with a clear message', async () => {
-      expect(error(await call('consultant', 'searchImplementations', { query: 'x'.repeat(201) }))).toBe('Invalid request: payload.query: is longer than 200 characters');
+      expect(error(await call('consultant', 'searchImplementations', { query: 'x'.repeat(201) }))).toBe(
+        'Invalid request: payload.query: is longer than 200 characters',
+      );
     });
   });
 
   describe('the macro on the page', () => {
     it('renders the configured template for the configured implementation, as the domain does', async () => {
       const key = implementation('IMP', 'in-flight');
-      await configure('consultant', { templateId: 'go-live-readiness', implementationKey: key }, 'configured');
-      const answer = ok(await call<DocumentAnswer>('consultant', 'getDocument', { asOf: AS_OF }, 'configured'));
+      await configure(
+        'consultant',
+        { templateId: 'go-live-readiness', implementationKey: key },
+        'configured',
+      );
+      const answer = ok(
+        await call<DocumentAnswer>('consultant', 'getDocument', { asOf: AS_OF }, 'configured'),
+      );
       const expected = domainDocument('go-live-readiness', key);
       expect(answer.document.title).toBe(expected.title);
       expect(answer.document.sections.map((s) => s.id)).toEqual(expected.sections.map((s) => s.id));
-      const table = (d: typeof expected, id: string) => d.sections.flatMap((s) => s.blocks).find((b) => b.type === 'table' && b.id === id);
+      const table = (d: typeof expected, id: string) =>
+        d.sections.flatMap((s) => s.blocks).find((b) => b.type === 'table' && b.id === id);
       expect(table(answer.document, 'facts')).toEqual(table(expected, 'facts'));
       expect(table(answer.document, 'open-defects')).toEqual(table(expected, 'open-defects'));
       expect(answer.siteUrl).toMatch(/^https?:\/\//);
@@ -117,41 +169,83 @@ describe('Playbook macro resolver', () => {
 
     it('shows the gates evaluated by the gate model (criteria, not just the Gate issue)', async () => {
       const key = implementation('IMP', 'in-flight');
-      const answer = ok(await call<DocumentAnswer>('consultant', 'getDocument', { templateId: 'go-live-readiness', implementationKey: key, asOf: AS_OF }));
-      const gates = answer.document.sections.flatMap((s) => s.blocks).find((b) => b.type === 'table' && b.id === 'gates');
+      const answer = ok(
+        await call<DocumentAnswer>('consultant', 'getDocument', {
+          templateId: 'go-live-readiness',
+          implementationKey: key,
+          asOf: AS_OF,
+        }),
+      );
+      const gates = answer.document.sections
+        .flatMap((s) => s.blocks)
+        .find((b) => b.type === 'table' && b.id === 'gates');
       expect(gates?.type === 'table' ? gates.rows.length : 0).toBe(6);
-      const criteria = gates?.type === 'table' ? gates.rows.map((r) => r[2].map((i) => ('text' in i ? i.text : '')).join('')) : [];
+      const criteria =
+        gates?.type === 'table'
+          ? gates.rows.map((r) => r[2].map((i) => ('text' in i ? i.text : '')).join(''))
+          : [];
       expect(criteria.every((c) => /^(\d+ of \d+ pass|no criterion applies)/.test(c))).toBe(true);
       expect(criteria.some((c) => /^\d+ of \d+ pass/.test(c))).toBe(true);
     });
 
     it('asks for settings while the macro has none', async () => {
-      expect(error(await call('consultant', 'getDocument', { asOf: AS_OF }, 'unconfigured'))).toBe('Choose a playbook template and an implementation in the macro’s settings.');
+      expect(error(await call('consultant', 'getDocument', { asOf: AS_OF }, 'unconfigured'))).toBe(
+        'Choose a playbook template and an implementation in the macro’s settings.',
+      );
       await configure('consultant', { templateId: 'uat-plan' }, 'half');
-      expect(error(await call('consultant', 'getDocument', { asOf: AS_OF }, 'half'))).toBe('Choose an implementation in the macro’s settings.');
+      expect(error(await call('consultant', 'getDocument', { asOf: AS_OF }, 'half'))).toBe(
+        'Choose an implementation in the macro’s settings.',
+      );
     });
 
     it('says which templates exist when the template is unknown', async () => {
       const key = implementation('IMP', 'in-flight');
-      expect(error(await call('consultant', 'getDocument', { templateId: 'uat', implementationKey: key }))).toMatch(/^Unknown template "uat"\. Known templates: implementation-plan, .*, hypercare-plan, handover$/);
+      expect(
+        error(await call('consultant', 'getDocument', { templateId: 'uat', implementationKey: key })),
+      ).toMatch(
+        /^Unknown template "uat"\. Known templates: implementation-plan, .*, hypercare-plan, handover$/,
+      );
     });
 
     it('says the same for an unknown key and for one the user cannot see, and names a non-implementation', async () => {
-      expect(error(await call('consultant', 'getDocument', { templateId: 'uat-plan', implementationKey: 'IMP-99999' }))).toBe('IMP-99999 does not exist, or you do not have permission to see it.');
+      expect(
+        error(
+          await call('consultant', 'getDocument', { templateId: 'uat-plan', implementationKey: 'IMP-99999' }),
+        ),
+      ).toBe('IMP-99999 does not exist, or you do not have permission to see it.');
       const hidden = implementation('ENT', 'in-flight');
-      expect(error(await call('viewer', 'getDocument', { templateId: 'uat-plan', implementationKey: hidden }))).toBe(`${hidden} does not exist, or you do not have permission to see it.`);
+      expect(
+        error(await call('viewer', 'getDocument', { templateId: 'uat-plan', implementationKey: hidden })),
+      ).toBe(`${hidden} does not exist, or you do not have permission to see it.`);
       const child = portfolio.state.issues.find((i) => i.parentId !== null && i.key.startsWith('IMP-'));
-      expect(error(await call('consultant', 'getDocument', { templateId: 'uat-plan', implementationKey: child?.key }))).toMatch(/^IMP-\d+ is not an implementation: Runway renders documents for an Epic labelled "implementation"/);
+      expect(
+        error(
+          await call('consultant', 'getDocument', { templateId: 'uat-plan', implementationKey: child?.key }),
+        ),
+      ).toMatch(
+        /^IMP-\d+ is not an implementation: Runway renders documents for an Epic labelled "implementation"/,
+      );
     });
 
     it('refuses a malformed payload, naming the field', async () => {
-      expect(error(await call('consultant', 'getDocument', { implementationKey: 'not a key' }))).toBe('Invalid request: payload.implementationKey: expected a Jira issue key such as IMP-12');
-      expect(error(await call('consultant', 'getDocument', { templateId: 'uat-plan', implementationKey: 'IMP-1', extra: 1 }))).toBe('Invalid request: payload: unknown key extra');
+      expect(error(await call('consultant', 'getDocument', { implementationKey: 'not a key' }))).toBe(
+        'Invalid request: payload.implementationKey: expected a Jira issue key such as IMP-12',
+      );
+      expect(
+        error(
+          await call('consultant', 'getDocument', {
+            templateId: 'uat-plan',
+            implementationKey: 'IMP-1',
+            extra: 1,
+          }),
+        ),
+      ).toBe('Invalid request: payload: unknown key extra');
     });
   });
 
   describe('publish as page', () => {
-    const pagesTitled = (title: string) => portfolio.state.confluence.pages.filter((p) => p.title === title && p.status === 'current');
+    const pagesTitled = (title: string) =>
+      portfolio.state.confluence.pages.filter((p) => p.title === title && p.status === 'current');
     const linksOf = (key: string) => portfolio.state.issues.find((i) => i.key === key)?.remoteLinks ?? [];
 
     it('creates the page the first time and updates the same page after, never duplicating it or its link', async () => {
@@ -169,7 +263,10 @@ describe('Playbook macro resolver', () => {
       expect(adfProblems(stored.body.value)).toEqual([]);
       const links = linksOf(key).filter((l) => l.globalId === `runway:playbook:cutover-plan:${key}`);
       expect(links).toHaveLength(1);
-      expect(links[0]).toMatchObject({ relationship: 'Runway playbook', object: { url: first.url, title: first.title } });
+      expect(links[0]).toMatchObject({
+        relationship: 'Runway playbook',
+        object: { url: first.url, title: first.title },
+      });
     });
 
     it('updates the page another user published, rather than making a second one', async () => {
@@ -183,7 +280,13 @@ describe('Playbook macro resolver', () => {
     it('leaves Confluence and Jira as they were when the user may not write in the space', async () => {
       const key = implementation('IMP', 'live');
       const before = portfolio.state.confluence.pages.length;
-      const message = error(await call('viewer', 'publish', { templateId: 'hypercare-plan', implementationKey: key, asOf: AS_OF }));
+      const message = error(
+        await call('viewer', 'publish', {
+          templateId: 'hypercare-plan',
+          implementationKey: key,
+          asOf: AS_OF,
+        }),
+      );
       expect(message).toContain('Space not found or you do not have permission to create a page in it.');
       expect(portfolio.state.confluence.pages.length).toBe(before);
       expect(linksOf(key).some((l) => (l.globalId ?? '').startsWith('runway:playbook:'))).toBe(false);
@@ -195,48 +298,96 @@ describe('Playbook macro resolver', () => {
       id: 'security-review',
       title: 'Security review',
       description: 'What the customer security team asks before go-live.',
-      sections: [{ id: 'integrations', title: 'Integrations', blocks: [{ type: 'items', select: { roles: ['integration'] }, columns: ['key', 'summary', 'owner'] }] }],
+      sections: [
+        {
+          id: 'integrations',
+          title: 'Integrations',
+          blocks: [
+            { type: 'items', select: { roles: ['integration'] }, columns: ['key', 'summary', 'owner'] },
+          ],
+        },
+      ],
     };
 
     it('lets a Jira administrator add one, which then renders like a built-in template', async () => {
       const saved = ok(await call<TemplateSummary>('admin', 'saveTemplate', { template }));
-      expect(saved).toEqual({ id: 'security-review', title: 'Security review', description: template.description, builtIn: false });
+      expect(saved).toEqual({
+        id: 'security-review',
+        title: 'Security review',
+        description: template.description,
+        builtIn: false,
+      });
       const list = ok(await call<TemplateList>('consultant', 'listTemplates'));
       expect(list.templates.map((t) => t.id)).toContain('security-review');
       const key = implementation('IMP', 'in-flight');
-      const doc = ok(await call<DocumentAnswer>('consultant', 'getDocument', { templateId: 'security-review', implementationKey: key, asOf: AS_OF }));
+      const doc = ok(
+        await call<DocumentAnswer>('consultant', 'getDocument', {
+          templateId: 'security-review',
+          implementationKey: key,
+          asOf: AS_OF,
+        }),
+      );
       expect(doc.document.sections.map((s) => s.title)).toEqual(['Integrations']);
     });
 
     it('refuses an invalid one with the reason, and keeps the stored ones', async () => {
-      const bad = { ...template, id: 'broken', sections: [{ ...template.sections[0], blocks: [{ type: 'kpis', ids: ['happiness'] }] }] };
-      expect(error(await call('admin', 'saveTemplate', { template: bad }))).toMatch(/^template "broken" is not valid: sections\.0\.blocks\.0\.ids\.0: Invalid option/);
-      expect(error(await call('admin', 'saveTemplate', { template: { ...template, id: 'uat-plan' } }))).toContain('a built-in template has this id');
-      expect(ok(await call<TemplateList>('consultant', 'listTemplates')).templates.map((t) => t.id)).not.toContain('broken');
+      const bad = {
+        ...template,
+        id: 'broken',
+        sections: [{ ...template.sections[0], blocks: [{ type: 'kpis', ids: ['happiness'] }] }],
+      };
+      expect(error(await call('admin', 'saveTemplate', { template: bad }))).toMatch(
+        /^template "broken" is not valid: sections\.0\.blocks\.0\.ids\.0: Invalid option/,
+      );
+      expect(
+        error(await call('admin', 'saveTemplate', { template: { ...template, id: 'uat-plan' } })),
+      ).toContain('a built-in template has this id');
+      expect(
+        ok(await call<TemplateList>('consultant', 'listTemplates')).templates.map((t) => t.id),
+      ).not.toContain('broken');
     });
 
     it('refuses one from a user who is not a Jira administrator', async () => {
-      expect(error(await call('consultant', 'saveTemplate', { template: { ...template, id: 'mine' } }))).toBe('Only Jira administrators can add playbook templates.');
+      expect(error(await call('consultant', 'saveTemplate', { template: { ...template, id: 'mine' } }))).toBe(
+        'Only Jira administrators can add playbook templates.',
+      );
     });
   });
 
   describe('adfExport', () => {
     const exportAs = (as: string, config: unknown) =>
-      forge.runtime.run({ accountId: forge.user(as).accountId, moduleKey: MACRO, localId: 'export', extension: {}, timeoutMs: 25_000 }, () =>
-        playbookExport({ exportType: 'pdf', context: { siteUrl: ORIGIN, extension: { type: 'macro', config } } }),
+      forge.runtime.run(
+        {
+          accountId: forge.user(as).accountId,
+          moduleKey: MACRO,
+          localId: 'export',
+          extension: {},
+          timeoutMs: 25_000,
+        },
+        () =>
+          playbookExport({
+            exportType: 'pdf',
+            context: { siteUrl: ORIGIN, extension: { type: 'macro', config } },
+          }),
       );
 
     it('returns the configured document as valid ADF, title first', async () => {
       const key = implementation('IMP', 'in-flight');
       const adf = await exportAs('consultant', { templateId: 'uat-plan', implementationKey: key });
       expect(adfProblems(adf)).toEqual([]);
-      expect(adf.content[0]).toEqual({ type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: domainDocument('uat-plan', key).title }] });
+      expect(adf.content[0]).toEqual({
+        type: 'heading',
+        attrs: { level: 1 },
+        content: [{ type: 'text', text: domainDocument('uat-plan', key).title }],
+      });
     });
 
     it('returns a valid one-panel document that says what is wrong when it cannot render', async () => {
       const adf = await exportAs('consultant', {});
       expect(adfProblems(adf)).toEqual([]);
-      expect(JSON.stringify(adf)).toContain('Choose a playbook template and an implementation in the macro’s settings.');
+      expect(JSON.stringify(adf)).toContain(
+        'Choose a playbook template and an implementation in the macro’s settings.',
+      );
     });
   });
 });

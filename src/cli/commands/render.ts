@@ -5,9 +5,24 @@
  * what the Gate issues say (sign-offs live in the app's storage, which the command line has not).
  */
 import { toAdf, toHtml, toMarkdown } from '../../confluence';
-import { buildImplementations, defaultConfig, parseConfig, parseSearchExport, type RunwayConfig, type SearchExport } from '../../domain';
+import {
+  buildImplementations,
+  defaultConfig,
+  parseConfig,
+  parseSearchExport,
+  type RunwayConfig,
+  type SearchExport,
+} from '../../domain';
 import { assembleHandoverPacket } from '../../domain/handover';
-import { HANDOVER_ID, libraryWith, readReporters, renderPlaybook, unknownTemplateMessage, type PlaybookLibrary, type StructuredDocument } from '../../domain/playbooks';
+import {
+  HANDOVER_ID,
+  libraryWith,
+  readReporters,
+  renderPlaybook,
+  unknownTemplateMessage,
+  type PlaybookLibrary,
+  type StructuredDocument,
+} from '../../domain/playbooks';
 import { basicAuthFetch, createJiraClient, JiraError, normaliseSite } from '../../jira';
 import { planKpiFields } from '../../jira/kpi-export';
 import { oneOf, parseDateOption, parseOptions } from '../args';
@@ -78,7 +93,12 @@ async function loadLibrary(file: string | undefined, io: CliIo): Promise<Playboo
 }
 
 /** The implementation and its children from a site, as the API token's user sees them. */
-async function fromSite(values: { site?: string; email?: string; token?: string }, key: string, config: RunwayConfig, io: SiteIo): Promise<SearchExport & { siteUrl: string }> {
+async function fromSite(
+  values: { site?: string; email?: string; token?: string },
+  key: string,
+  config: RunwayConfig,
+  io: SiteIo,
+): Promise<SearchExport & { siteUrl: string }> {
   const request = siteRequest({ ...values, jql: `key = ${key} OR parent = ${key} ORDER BY key ASC` }, io);
   const client = createJiraClient({
     fetch: basicAuthFetch(request.site, request.email, request.token, io.fetch),
@@ -94,8 +114,13 @@ async function fromSite(values: { site?: string; email?: string; token?: string 
   } catch (e) {
     if (!(e instanceof JiraError)) throw e;
     // Jira says the same for a key that does not exist and one the token's user may not browse.
-    if (e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m))) throw new UsageError(`${key} does not exist on ${normaliseSite(request.site)}, or you do not have permission to see it`, { cause: e });
-    if (e.kind === 'http' && e.status !== undefined && e.status >= 400 && e.status < 500 && e.status !== 429) throw new UsageError(e.message, { cause: e });
+    if (e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
+      throw new UsageError(
+        `${key} does not exist on ${normaliseSite(request.site)}, or you do not have permission to see it`,
+        { cause: e },
+      );
+    if (e.kind === 'http' && e.status !== undefined && e.status >= 400 && e.status < 500 && e.status !== 429)
+      throw new UsageError(e.message, { cause: e });
     throw new Error(e.message, { cause: e });
   }
 }
@@ -109,7 +134,14 @@ function linkBase(url: string): string {
 }
 
 function listTemplates(library: PlaybookLibrary): string {
-  const rows = [...library.templates.map((t) => [t.id, t.title, t.description]), [HANDOVER_ID, 'Handover packet', 'The handover to Customer Success and Support, assembled from the implementation.']];
+  const rows = [
+    ...library.templates.map((t) => [t.id, t.title, t.description]),
+    [
+      HANDOVER_ID,
+      'Handover packet',
+      'The handover to Customer Success and Support, assembled from the implementation.',
+    ],
+  ];
   const width = Math.max(...rows.map((r) => r[0].length));
   return rows.map(([id, title, description]) => `${id.padEnd(width)}  ${title}: ${description}\n`).join('');
 }
@@ -130,34 +162,55 @@ export const renderCommand: Command = {
       return 0;
     }
     const [templateId, ...extra] = positionals;
-    if (templateId === undefined) throw new UsageError('name a template (runway render --list shows them) or handover');
-    if (extra.length > 0) throw new UsageError(`unexpected ${extra[0]}: give one template, and inputs with --input`);
+    if (templateId === undefined)
+      throw new UsageError('name a template (runway render --list shows them) or handover');
+    if (extra.length > 0)
+      throw new UsageError(`unexpected ${extra[0]}: give one template, and inputs with --input`);
     const template = templateId === HANDOVER_ID ? null : library.get(templateId);
     if (template === undefined) throw new UsageError(unknownTemplateMessage(templateId, library));
     const key = (values.implementation ?? '').trim().toUpperCase();
-    if (key === '') throw new UsageError('no implementation: give --implementation <KEY>, e.g. --implementation IMP-12');
-    if (!ISSUE_KEY.test(key)) throw new UsageError(`--implementation ${values.implementation}: not a Jira issue key (e.g. IMP-12)`);
+    if (key === '')
+      throw new UsageError('no implementation: give --implementation <KEY>, e.g. --implementation IMP-12');
+    if (!ISSUE_KEY.test(key))
+      throw new UsageError(`--implementation ${values.implementation}: not a Jira issue key (e.g. IMP-12)`);
     const format = oneOf('--format', values.format ?? 'md', FORMATS);
     const asOf = values['as-of'] === undefined ? io.today() : parseDateOption('--as-of', values['as-of']);
     const config = await loadConfig(values.config, io);
 
     const site = values.site !== undefined || (values.input === undefined && (io.env.JIRA_SITE ?? '') !== '');
     if (site && values.input !== undefined) throw new UsageError('give --input or --site, not both');
-    if (!site && values.input === undefined) throw new UsageError('no input: give --input <file|dir> or --site <url> (see runway render --help)');
-    const source = site ? await fromSite(values, key, config, io) : await readSearchExports(values.input ?? [], io);
-    const siteUrl = values['link-base'] !== undefined ? linkBase(values['link-base']) : 'siteUrl' in source && typeof source.siteUrl === 'string' ? source.siteUrl : undefined;
+    if (!site && values.input === undefined)
+      throw new UsageError('no input: give --input <file|dir> or --site <url> (see runway render --help)');
+    const source = site
+      ? await fromSite(values, key, config, io)
+      : await readSearchExports(values.input ?? [], io);
+    const siteUrl =
+      values['link-base'] !== undefined
+        ? linkBase(values['link-base'])
+        : 'siteUrl' in source && typeof source.siteUrl === 'string'
+          ? source.siteUrl
+          : undefined;
 
     const model = buildImplementations(source.issues, source.names, { asOf, config });
     const implementation = model.implementations.find((i) => i.key === key);
     if (!implementation) {
       const where = site ? 'the site' : 'the export';
-      if (source.issues.some((i) => i.key === key)) throw new UsageError(`${key} is in ${where} but is not an implementation (an Epic labelled "${config.implementationLabel}" or an issue of type ${config.implementationTypes.join(' / ')})`);
+      if (source.issues.some((i) => i.key === key))
+        throw new UsageError(
+          `${key} is in ${where} but is not an implementation (an Epic labelled "${config.implementationLabel}" or an issue of type ${config.implementationTypes.join(' / ')})`,
+        );
       const known = model.implementations.map((i) => i.key);
-      throw new UsageError(`${key} is not in ${where}${known.length > 0 ? ` (its implementations: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''})` : ''}`);
+      throw new UsageError(
+        `${key} is not in ${where}${known.length > 0 ? ` (its implementations: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''})` : ''}`,
+      );
     }
     const ctx = { asOf, config, reporters: readReporters(source.issues) };
-    const doc: StructuredDocument = template === null ? assembleHandoverPacket(implementation, ctx) : renderPlaybook(template, implementation, ctx);
-    if (format === 'adf') io.stdout(`${JSON.stringify(toAdf(doc, { siteUrl, includeTitle: true }), null, 2)}\n`);
+    const doc: StructuredDocument =
+      template === null
+        ? assembleHandoverPacket(implementation, ctx)
+        : renderPlaybook(template, implementation, ctx);
+    if (format === 'adf')
+      io.stdout(`${JSON.stringify(toAdf(doc, { siteUrl, includeTitle: true }), null, 2)}\n`);
     else if (format === 'html') io.stdout(toHtml(doc, { siteUrl }));
     else io.stdout(toMarkdown(doc, { siteUrl }));
     return 0;

@@ -20,7 +20,15 @@ import {
   type Bound,
 } from '../playbooks/bindings';
 import { ownerName } from '../playbooks/columns';
-import { text, type Block, type Cell, type ChecklistItem, type DocumentSection, type StructuredDocument, type TableBlock } from '../playbooks/document';
+import {
+  text,
+  type Block,
+  type Cell,
+  type ChecklistItem,
+  type DocumentSection,
+  type StructuredDocument,
+  type TableBlock,
+} from '../playbooks/document';
 import { NONE } from '../playbooks/format';
 import { HANDOVER_ID } from '../playbooks/library';
 import { bind, type RenderContext } from '../playbooks/render';
@@ -39,7 +47,11 @@ export const HANDOVER_SECTIONS = [
   'hypercare',
 ] as const;
 
-const section = (id: (typeof HANDOVER_SECTIONS)[number], title: string, blocks: Block[]): DocumentSection => ({ id, title, blocks });
+const section = (
+  id: (typeof HANDOVER_SECTIONS)[number],
+  title: string,
+  blocks: Block[],
+): DocumentSection => ({ id, title, blocks });
 const para = (t: string): Block => ({ type: 'paragraph', content: [text(t)] });
 
 const DATE_SOURCE: Record<string, string> = {
@@ -59,17 +71,41 @@ function lifecycleTable(b: Bound): TableBlock {
     ] as [LifecycleDate, string][]
   ).map(([key, label]) => {
     const source = b.impl.dateSources[key];
-    return [[text(label)], [text(b.impl.planned[key] ?? NONE)], [text(b.impl.dates[key] ?? NONE)], [text(source === undefined ? NONE : DATE_SOURCE[source])]];
+    return [
+      [text(label)],
+      [text(b.impl.planned[key] ?? NONE)],
+      [text(b.impl.dates[key] ?? NONE)],
+      [text(source === undefined ? NONE : DATE_SOURCE[source])],
+    ];
   });
-  return { type: 'table', id: 'lifecycle', caption: 'Lifecycle dates', columns: ['Event', 'Planned', 'Actual', 'Read from'], rows, empty: 'No dates.' };
+  return {
+    type: 'table',
+    id: 'lifecycle',
+    caption: 'Lifecycle dates',
+    columns: ['Event', 'Planned', 'Actual', 'Read from'],
+    rows,
+    empty: 'No dates.',
+  };
 }
 
 function scope(b: Bound): DocumentSection {
   return section('scope', 'Scope and outcomes', [
-    para(`${b.impl.summary || b.impl.key} (${b.impl.key}), ${/^[aeiou]/i.test(b.impl.tier) ? 'an' : 'a'} ${b.impl.tier} implementation, handed over to Customer Success and Support as of ${b.asOf}.`),
+    para(
+      `${b.impl.summary || b.impl.key} (${b.impl.key}), ${/^[aeiou]/i.test(b.impl.tier) ? 'an' : 'a'} ${b.impl.tier} implementation, handed over to Customer Success and Support as of ${b.asOf}.`,
+    ),
     factsTable(b, 'facts'),
-    itemsTable(b, 'deliverables', { select: { roles: ['deliverable'] }, columns: ['key', 'summary', 'owner', 'status', 'resolved'], caption: 'Deliverables', empty: 'No deliverables recorded.' }),
-    kpisTable(b, 'outcomes', ['time_to_first_value_days', 'time_to_live_days', 'documentation_completeness', 'csat'], 'Outcomes'),
+    itemsTable(b, 'deliverables', {
+      select: { roles: ['deliverable'] },
+      columns: ['key', 'summary', 'owner', 'status', 'resolved'],
+      caption: 'Deliverables',
+      empty: 'No deliverables recorded.',
+    }),
+    kpisTable(
+      b,
+      'outcomes',
+      ['time_to_first_value_days', 'time_to_live_days', 'documentation_completeness', 'csat'],
+      'Outcomes',
+    ),
   ]);
 }
 
@@ -83,8 +119,15 @@ function timeline(b: Bound): DocumentSection {
 
 function decisions(b: Bound): DocumentSection {
   return section('decisions', 'Key decisions', [
-    { type: 'guidance', text: 'Change requests and their outcome: what was added to, or kept out of, the agreed scope.' },
-    itemsTable(b, 'change-requests', { select: { kinds: ['changeRequest'] }, columns: ['key', 'summary', 'reporter', 'status', 'outcome', 'resolved'], empty: 'No change requests: the scope stayed as agreed.' }),
+    {
+      type: 'guidance',
+      text: 'Change requests and their outcome: what was added to, or kept out of, the agreed scope.',
+    },
+    itemsTable(b, 'change-requests', {
+      select: { kinds: ['changeRequest'] },
+      columns: ['key', 'summary', 'reporter', 'status', 'outcome', 'resolved'],
+      empty: 'No change requests: the scope stayed as agreed.',
+    }),
   ]);
 }
 
@@ -136,13 +179,22 @@ const uniq = (names: readonly string[]) => [...new Set(names)];
 function contacts(b: Bound): DocumentSection {
   const { impl, config, reporters } = b;
   const pick = (s: Selector) => select(impl.children, s, config);
-  const raisedBy = (items: readonly ImplementationChild[]) => uniq(items.map((c) => reporters.get(c.key)).filter((n): n is string => n !== undefined));
+  const raisedBy = (items: readonly ImplementationChild[]) =>
+    uniq(items.map((c) => reporters.get(c.key)).filter((n): n is string => n !== undefined));
   const raid = pick({ kinds: ['risk', 'assumption', 'issue', 'dependency'] });
   const defects = pick({ kinds: ['defect'] });
   const escalations = pick({ roles: ['escalation'] });
   const roles: [string, string[], string][] = [
-    ['Implementation owner', ownerName(impl) === null ? [] : [ownerName(impl) as string], 'assignee of the implementation'],
-    ['Requested by', reporters.has(impl.key) ? [reporters.get(impl.key) as string] : [], 'reporter of the implementation'],
+    [
+      'Implementation owner',
+      ownerName(impl) === null ? [] : [ownerName(impl) as string],
+      'assignee of the implementation',
+    ],
+    [
+      'Requested by',
+      reporters.has(impl.key) ? [reporters.get(impl.key) as string] : [],
+      'reporter of the implementation',
+    ],
     ['Milestone owners', owners(pick({ kinds: ['milestone'] })), 'assignees of milestones'],
     ['Integration owners', owners(pick({ roles: ['integration'] })), 'assignees of integration items'],
     ['Data migration owners', owners(pick({ roles: ['migration'] })), 'assignees of migration items'],
@@ -153,7 +205,11 @@ function contacts(b: Bound): DocumentSection {
     ['Raised defects and RAID items', raisedBy([...defects, ...raid]), 'reporters of defects and RAID items'],
     ['Escalation owners', owners(escalations), 'assignees of items labelled escalation'],
   ];
-  const rows = roles.map(([role, people, from]): Cell[] => [[text(role)], [text(people.length === 0 ? NONE : people.join(', '))], [text(from)]]);
+  const rows = roles.map(([role, people, from]): Cell[] => [
+    [text(role)],
+    [text(people.length === 0 ? NONE : people.join(', '))],
+    [text(from)],
+  ]);
   const owner = ownerName(impl) ?? 'the implementation owner (unassigned)';
   const escalationOwners = owners(escalations);
   return section('contacts', 'Contacts and escalation paths', [
@@ -164,10 +220,19 @@ function contacts(b: Bound): DocumentSection {
       items: [
         [text('The owner of the item or area concerned (table above).')],
         [text(`The implementation owner: ${owner}.`)],
-        [text(`${escalationOwners.length === 0 ? 'No escalation owner recorded: the professional-services lead.' : `Escalation owners: ${escalationOwners.join(', ')}.`}`)],
+        [
+          text(
+            `${escalationOwners.length === 0 ? 'No escalation owner recorded: the professional-services lead.' : `Escalation owners: ${escalationOwners.join(', ')}.`}`,
+          ),
+        ],
       ],
     },
-    itemsTable(b, 'escalations', { select: { roles: ['escalation'] }, columns: ['key', 'summary', 'owner', 'reporter', 'status', 'created'], caption: 'Escalations', empty: 'No escalations.' }),
+    itemsTable(b, 'escalations', {
+      select: { roles: ['escalation'] },
+      columns: ['key', 'summary', 'owner', 'reporter', 'status', 'created'],
+      caption: 'Escalations',
+      empty: 'No escalations.',
+    }),
   ]);
 }
 
@@ -184,8 +249,14 @@ function hypercare(b: Bound): DocumentSection {
     b,
     'hypercare-exit',
     [
-      { text: 'No open P1 defect', check: { type: 'noneOpen', select: { kinds: ['defect'], severities: ['p1'] } } },
-      { text: 'No open P2 defect', check: { type: 'noneOpen', select: { kinds: ['defect'], severities: ['p2'] } } },
+      {
+        text: 'No open P1 defect',
+        check: { type: 'noneOpen', select: { kinds: ['defect'], severities: ['p1'] } },
+      },
+      {
+        text: 'No open P2 defect',
+        check: { type: 'noneOpen', select: { kinds: ['defect'], severities: ['p2'] } },
+      },
       { text: 'Handover gate passed', check: { type: 'gatePassed', gate: 'handover' } },
       { text: 'Hypercare Exit gate passed', check: { type: 'gatePassed', gate: 'hypercareExit' } },
     ],
@@ -196,7 +267,12 @@ function hypercare(b: Bound): DocumentSection {
   const item: ChecklistItem = {
     content: [text(`${window} days since go-live`)],
     done: windowOver,
-    detail: goLive === null ? 'not live yet' : windowOver ? `since ${addDays(goLive, window)}` : `from ${addDays(goLive, window)}`,
+    detail:
+      goLive === null
+        ? 'not live yet'
+        : windowOver
+          ? `since ${addDays(goLive, window)}`
+          : `from ${addDays(goLive, window)}`,
   };
   if (checklist.type === 'checklist') {
     checklist.items.push(item);
@@ -206,7 +282,12 @@ function hypercare(b: Bound): DocumentSection {
   return section('hypercare', 'Hypercare plan', [
     para(intro),
     checklist,
-    kpisTable(b, 'hypercare-kpis', ['defect_escape_count', 'post_golive_p1_count', 'post_golive_p2_count'], 'Post-go-live defects'),
+    kpisTable(
+      b,
+      'hypercare-kpis',
+      ['defect_escape_count', 'post_golive_p1_count', 'post_golive_p2_count'],
+      'Post-go-live defects',
+    ),
   ]);
 }
 
@@ -218,7 +299,17 @@ export function assembleHandoverPacket(impl: Implementation, ctx: RenderContext)
     title: `Handover packet: ${impl.key}${impl.summary === '' ? '' : ` ${impl.summary}`}`,
     implementation: { key: impl.key, summary: impl.summary, tier: impl.tier },
     asOf: ctx.asOf,
-    sections: [scope(b), timeline(b), decisions(b), integrations(b), migration(b), openItems(b), gates(b), kpis(b), contacts(b), hypercare(b)],
+    sections: [
+      scope(b),
+      timeline(b),
+      decisions(b),
+      integrations(b),
+      migration(b),
+      openItems(b),
+      gates(b),
+      kpis(b),
+      contacts(b),
+      hypercare(b),
+    ],
   };
 }
-

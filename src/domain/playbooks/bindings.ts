@@ -19,7 +19,17 @@ import {
   statusCell,
   type Reporters,
 } from './columns';
-import { issue, status, text, type Block, type Cell, type ChecklistItem, type Inline, type TableBlock, type Tone } from './document';
+import {
+  issue,
+  status,
+  text,
+  type Block,
+  type Cell,
+  type ChecklistItem,
+  type Inline,
+  type TableBlock,
+  type Tone,
+} from './document';
 import { formatDate, formatKpiValue, formatSlip, formatTarget, NONE, targetFor, targetMet } from './format';
 import { gateStateLabel, isGatePassed, type GateState, type GateView } from './gates';
 import { select, type Selector } from './select';
@@ -35,12 +45,19 @@ export interface Bound {
   reporters: Reporters;
 }
 
-export const RAID_KIND_LABEL: Record<string, string> = { risk: 'Risk', assumption: 'Assumption', issue: 'Issue', dependency: 'Dependency' };
+export const RAID_KIND_LABEL: Record<string, string> = {
+  risk: 'Risk',
+  assumption: 'Assumption',
+  issue: 'Issue',
+  dependency: 'Dependency',
+};
 /** Probability × impact at or above this is a high RAID item (the Go-Live gate's threshold). */
 export const HIGH_SCORE = 15;
 
 const table = (id: string, columns: string[], rows: Cell[][], empty: string, caption?: string): TableBlock =>
-  caption === undefined ? { type: 'table', id, columns, rows, empty } : { type: 'table', id, caption, columns, rows, empty };
+  caption === undefined
+    ? { type: 'table', id, columns, rows, empty }
+    : { type: 'table', id, caption, columns, rows, empty };
 
 const LIFECYCLE: { key: LifecycleDate; label: string }[] = [
   { key: 'contractSigned', label: 'Contract signed' },
@@ -62,7 +79,10 @@ export function factsTable(b: Bound, id: string, caption?: string): TableBlock {
   const rows: Cell[][] = [
     [[text('Implementation')], [issue(impl.key), ...(impl.summary === '' ? [] : [text(` ${impl.summary}`)])]],
     [[text('Status')], [statusCell(impl, b.config)]],
-    [[text('Complexity tier')], [text(impl.complexity === null ? `${impl.tier} (Complexity not set)` : impl.tier)]],
+    [
+      [text('Complexity tier')],
+      [text(impl.complexity === null ? `${impl.tier} (Complexity not set)` : impl.tier)],
+    ],
     [[text('Segment')], [text(impl.segment ?? NONE)]],
     [[text('Owner')], [text(ownerName(impl) ?? 'Unassigned')]],
     ...LIFECYCLE.map(({ key, label }): Cell[] => [[text(label)], [text(lifecycleText(impl, key))]]),
@@ -81,24 +101,38 @@ export interface MilestoneSlip {
 }
 
 export function milestoneSlip(m: ImplementationChild, asOf: IsoDate, toleranceDays: number): MilestoneSlip {
-  if (m.baselineDue === null) return { slip: null, state: m.done ? 'Done' : 'No baseline', tone: m.done ? 'success' : 'neutral' };
+  if (m.baselineDue === null)
+    return { slip: null, state: m.done ? 'Done' : 'No baseline', tone: m.done ? 'success' : 'neutral' };
   if (m.done) {
     if (m.resolved === null) return { slip: null, state: 'Done', tone: 'success' };
     const slip = calendarDaysBetween(m.baselineDue, m.resolved);
-    return slip <= toleranceDays ? { slip, state: 'Done on time', tone: 'success' } : { slip, state: 'Done late', tone: 'warning' };
+    return slip <= toleranceDays
+      ? { slip, state: 'Done on time', tone: 'success' }
+      : { slip, state: 'Done late', tone: 'warning' };
   }
   // Open: the forecast is the current due date, and never earlier than today once overdue.
   const forecast = m.dueDate ?? m.baselineDue;
   if (m.baselineDue < asOf) {
-    return { slip: calendarDaysBetween(m.baselineDue, forecast > asOf ? forecast : asOf), state: 'Overdue', tone: 'danger' };
+    return {
+      slip: calendarDaysBetween(m.baselineDue, forecast > asOf ? forecast : asOf),
+      state: 'Overdue',
+      tone: 'danger',
+    };
   }
   const slip = calendarDaysBetween(m.baselineDue, forecast);
-  return slip > toleranceDays ? { slip, state: 'Slipping', tone: 'warning' } : { slip, state: 'Planned', tone: 'neutral' };
+  return slip > toleranceDays
+    ? { slip, state: 'Slipping', tone: 'warning' }
+    : { slip, state: 'Planned', tone: 'neutral' };
 }
 
-export function milestonesTable(b: Bound, id: string, selector: Selector | undefined, caption?: string): TableBlock {
-  const ms = sortItems(select(b.impl.children, { ...selector, kinds: ['milestone'] }, b.config), 'key').sort((x, y) =>
-    (x.baselineDue ?? x.dueDate ?? '9999').localeCompare(y.baselineDue ?? y.dueDate ?? '9999'),
+export function milestonesTable(
+  b: Bound,
+  id: string,
+  selector: Selector | undefined,
+  caption?: string,
+): TableBlock {
+  const ms = sortItems(select(b.impl.children, { ...selector, kinds: ['milestone'] }, b.config), 'key').sort(
+    (x, y) => (x.baselineDue ?? x.dueDate ?? '9999').localeCompare(y.baselineDue ?? y.dueDate ?? '9999'),
   );
   const rows = ms.map((m): Cell[] => {
     const s = milestoneSlip(m, b.asOf, b.config.milestoneToleranceDays);
@@ -112,7 +146,13 @@ export function milestonesTable(b: Bound, id: string, selector: Selector | undef
       [status(s.state, s.tone)],
     ];
   });
-  return table(id, ['Milestone', 'Owner', 'Baseline', 'Due', 'Done', 'Slip', 'State'], rows, 'No milestones yet.', caption);
+  return table(
+    id,
+    ['Milestone', 'Owner', 'Baseline', 'Due', 'Done', 'Slip', 'State'],
+    rows,
+    'No milestones yet.',
+    caption,
+  );
 }
 
 // ---- RAID ------------------------------------------------------------------------------------
@@ -131,18 +171,39 @@ export function raidBlocks(
       const open = of.filter((c) => !c.done);
       const high = open.filter((c) => (raidScore(c) ?? 0) >= HIGH_SCORE);
       const overdue = open.filter((c) => c.dueDate !== null && c.dueDate < b.asOf);
-      return [[text(RAID_KIND_LABEL[k] ?? k)], [text(String(open.length))], [text(String(high.length))], [text(String(overdue.length))], [text(String(of.length - open.length))]];
+      return [
+        [text(RAID_KIND_LABEL[k] ?? k)],
+        [text(String(open.length))],
+        [text(String(high.length))],
+        [text(String(overdue.length))],
+        [text(String(of.length - open.length))],
+      ];
     });
-    out.push(table(`${id}-summary`, ['Kind', 'Open', `High (score ≥ ${HIGH_SCORE})`, 'Overdue', 'Closed'], rows, 'No RAID items.', 'RAID summary'));
+    out.push(
+      table(
+        `${id}-summary`,
+        ['Kind', 'Open', `High (score ≥ ${HIGH_SCORE})`, 'Overdue', 'Closed'],
+        rows,
+        'No RAID items.',
+        'RAID summary',
+      ),
+    );
   }
   const onlyOpen = opts.open ?? true;
   const items = sortItems(
-    all.filter((c) => (!onlyOpen || !c.done) && (opts.minScore === undefined || (raidScore(c) ?? 0) >= opts.minScore)),
+    all.filter(
+      (c) => (!onlyOpen || !c.done) && (opts.minScore === undefined || (raidScore(c) ?? 0) >= opts.minScore),
+    ),
     'score',
   );
   const rows = items.map((c): Cell[] => {
     const score = raidScore(c);
-    const scoreCell: Inline = score === null ? text(NONE) : score >= HIGH_SCORE ? status(String(score), 'danger') : text(String(score));
+    const scoreCell: Inline =
+      score === null
+        ? text(NONE)
+        : score >= HIGH_SCORE
+          ? status(String(score), 'danger')
+          : text(String(score));
     return [
       itemCell(c),
       [text(RAID_KIND_LABEL[c.kind] ?? c.kind)],
@@ -195,7 +256,11 @@ function criteriaCell(g: GateView): Cell {
 
 function signOffCell(g: GateView): Cell {
   if (g.signOffs.length === 0) return [text('none')];
-  return [text(g.signOffs.map((s) => `${s.by} ${s.decision} ${s.at}${s.comment ? `: “${s.comment}”` : ''}`).join('; '))];
+  return [
+    text(
+      g.signOffs.map((s) => `${s.by} ${s.decision} ${s.at}${s.comment ? `: “${s.comment}”` : ''}`).join('; '),
+    ),
+  ];
 }
 
 function evidenceCell(g: GateView): Cell {
@@ -211,8 +276,17 @@ function evidenceCell(g: GateView): Cell {
   return out;
 }
 
-export function gatesTable(b: Bound, id: string, keys: readonly string[] | undefined, evidence: boolean, caption?: string): TableBlock {
-  const gates = keys === undefined ? b.gates : keys.map((k) => gateState(b, k)).filter((g): g is GateView => g !== undefined);
+export function gatesTable(
+  b: Bound,
+  id: string,
+  keys: readonly string[] | undefined,
+  evidence: boolean,
+  caption?: string,
+): TableBlock {
+  const gates =
+    keys === undefined
+      ? b.gates
+      : keys.map((k) => gateState(b, k)).filter((g): g is GateView => g !== undefined);
   const rows = gates.map((g): Cell[] => {
     const cells: Cell[] = [
       g.issueKey === null ? [text(g.name)] : [text(g.name), text(' '), issue(g.issueKey)],
@@ -223,7 +297,13 @@ export function gatesTable(b: Bound, id: string, keys: readonly string[] | undef
     if (evidence) cells.push(evidenceCell(g));
     return cells;
   });
-  return table(id, ['Gate', 'State', 'Criteria', 'Sign-offs', ...(evidence ? ['Evidence'] : [])], rows, 'No gates configured.', caption);
+  return table(
+    id,
+    ['Gate', 'State', 'Criteria', 'Sign-offs', ...(evidence ? ['Evidence'] : [])],
+    rows,
+    'No gates configured.',
+    caption,
+  );
 }
 
 // ---- KPIs ------------------------------------------------------------------------------------
@@ -236,8 +316,18 @@ export function kpisTable(b: Bound, id: string, ids: readonly KpiId[], caption?:
   const rows = ids.map((k): Cell[] => {
     const target = targetFor(b.config.targets[k], b.impl.tier);
     const met = targetMet(b.kpis[k], target);
-    const metCell = met === null ? status(target === null ? 'Tracked' : 'No data', 'neutral') : met ? status('Met', 'success') : status('Not met', 'danger');
-    return [[text(KPI_DEFINITIONS[k].label)], [text(formatKpiValue(k, b.kpis[k]))], [text(formatTarget(k, target))], [metCell]];
+    const metCell =
+      met === null
+        ? status(target === null ? 'Tracked' : 'No data', 'neutral')
+        : met
+          ? status('Met', 'success')
+          : status('Not met', 'danger');
+    return [
+      [text(KPI_DEFINITIONS[k].label)],
+      [text(formatKpiValue(k, b.kpis[k]))],
+      [text(formatTarget(k, target))],
+      [metCell],
+    ];
   });
   return table(id, ['KPI', 'Value', `Target (${b.impl.tier})`, 'Met'], rows, 'No KPIs.', caption);
 }
@@ -265,9 +355,21 @@ export function raciTable(
     const items = select(b.impl.children, w.select, b.config);
     const r = owners(items);
     const responsible = items.length === 0 ? 'No items yet' : r.length === 0 ? 'Unassigned' : r.join(', ');
-    return [[text(w.name)], [text(responsible)], [text(accountable)], [text(w.consulted ?? NONE)], [text(w.informed ?? NONE)]];
+    return [
+      [text(w.name)],
+      [text(responsible)],
+      [text(accountable)],
+      [text(w.consulted ?? NONE)],
+      [text(w.informed ?? NONE)],
+    ];
   });
-  return table(id, ['Workstream', 'Responsible', 'Accountable', 'Consulted', 'Informed'], rows, 'No workstreams.', caption);
+  return table(
+    id,
+    ['Workstream', 'Responsible', 'Accountable', 'Consulted', 'Informed'],
+    rows,
+    'No workstreams.',
+    caption,
+  );
 }
 
 // ---- checklists ------------------------------------------------------------------------------
@@ -278,11 +380,23 @@ export function evaluateCheck(b: Bound, check: Check): { done: boolean; detail: 
     case 'allDone': {
       const items = pick(check.select);
       const done = items.filter((c) => c.done).length;
-      return { done: items.length > 0 && done === items.length, detail: items.length === 0 ? 'no items yet' : `${done} of ${items.length} done` };
+      return {
+        done: items.length > 0 && done === items.length,
+        detail: items.length === 0 ? 'no items yet' : `${done} of ${items.length} done`,
+      };
     }
     case 'noneOpen': {
       const open = pick(check.select).filter((c) => !c.done);
-      return { done: open.length === 0, detail: open.length === 0 ? 'none open' : `${open.length} open: ${open.slice(0, 5).map((c) => c.key).join(', ')}${open.length > 5 ? '…' : ''}` };
+      return {
+        done: open.length === 0,
+        detail:
+          open.length === 0
+            ? 'none open'
+            : `${open.length} open: ${open
+                .slice(0, 5)
+                .map((c) => c.key)
+                .join(', ')}${open.length > 5 ? '…' : ''}`,
+      };
     }
     case 'exists': {
       const n = pick(check.select).length;
@@ -291,16 +405,25 @@ export function evaluateCheck(b: Bound, check: Check): { done: boolean; detail: 
     case 'assigned': {
       const items = pick(check.select);
       const assigned = items.filter((c) => c.assignee !== null).length;
-      return { done: items.length > 0 && assigned === items.length, detail: items.length === 0 ? 'no items yet' : `${assigned} of ${items.length} assigned` };
+      return {
+        done: items.length > 0 && assigned === items.length,
+        detail: items.length === 0 ? 'no items yet' : `${assigned} of ${items.length} assigned`,
+      };
     }
     case 'kpiMet': {
       const target = targetFor(b.config.targets[check.kpi], b.impl.tier);
       const met = targetMet(b.kpis[check.kpi], target);
-      return { done: met === true, detail: `${formatKpiValue(check.kpi, b.kpis[check.kpi])}, target ${formatTarget(check.kpi, target)}` };
+      return {
+        done: met === true,
+        detail: `${formatKpiValue(check.kpi, b.kpis[check.kpi])}, target ${formatTarget(check.kpi, target)}`,
+      };
     }
     case 'gatePassed': {
       const g = gateState(b, check.gate);
-      return { done: g !== undefined && isGatePassed(g.state), detail: g === undefined ? 'no such gate' : gateStateLabel(g.state).toLowerCase() };
+      return {
+        done: g !== undefined && isGatePassed(g.state),
+        detail: g === undefined ? 'no such gate' : gateStateLabel(g.state).toLowerCase(),
+      };
     }
     case 'dateSet': {
       const d = b.impl.dates[check.date];
@@ -311,7 +434,13 @@ export function evaluateCheck(b: Bound, check: Check): { done: boolean; detail: 
   }
 }
 
-export function checklistBlock(b: Bound, id: string, items: readonly { text: string; check: Check }[], fill: (s: string) => string, caption?: string): Block {
+export function checklistBlock(
+  b: Bound,
+  id: string,
+  items: readonly { text: string; check: Check }[],
+  fill: (s: string) => string,
+  caption?: string,
+): Block {
   const out: ChecklistItem[] = items.map((i) => {
     const r = evaluateCheck(b, i.check);
     return { content: [text(fill(i.text))], done: r.done, detail: r.detail };
@@ -326,13 +455,29 @@ export function checklistBlock(b: Bound, id: string, items: readonly { text: str
 export function itemsTable(
   b: Bound,
   id: string,
-  block: { select: Selector; columns: readonly ItemColumn[]; sort?: 'key' | 'due' | 'score' | 'priority' | 'status'; empty?: string; limit?: number; caption?: string },
+  block: {
+    select: Selector;
+    columns: readonly ItemColumn[];
+    sort?: 'key' | 'due' | 'score' | 'priority' | 'status';
+    empty?: string;
+    limit?: number;
+    caption?: string;
+  },
 ): TableBlock {
   const items = sortItems(select(b.impl.children, block.select, b.config), block.sort ?? 'key');
   const shown = block.limit === undefined ? items : items.slice(0, block.limit);
   const rows = shown.map((c) => block.columns.map((col) => columnCell(col, c, b.config, b.reporters)));
-  const caption = block.limit !== undefined && items.length > block.limit ? `${block.caption ?? 'Items'} (first ${block.limit} of ${items.length})` : block.caption;
-  return table(id, block.columns.map((c) => COLUMN_LABELS[c]), rows, block.empty ?? 'No matching items.', caption);
+  const caption =
+    block.limit !== undefined && items.length > block.limit
+      ? `${block.caption ?? 'Items'} (first ${block.limit} of ${items.length})`
+      : block.caption;
+  return table(
+    id,
+    block.columns.map((c) => COLUMN_LABELS[c]),
+    rows,
+    block.empty ?? 'No matching items.',
+    caption,
+  );
 }
 
 /** The end of the hypercare window: go-live (actual, else planned) + the post-go-live window. */

@@ -36,14 +36,21 @@ export const COLUMN_LABELS: Record<ItemColumn, string> = {
   labels: 'Labels',
 };
 
-export function statusTone(issue: Pick<TrackedIssue, 'done' | 'everFailed' | 'statusCategory' | 'status'>, config: RunwayConfig): Tone {
+export function statusTone(
+  issue: Pick<TrackedIssue, 'done' | 'everFailed' | 'statusCategory' | 'status'>,
+  config: RunwayConfig,
+): Tone {
   if (issue.done) return 'success';
-  if (issue.status !== null && nameSet(config.failedStatuses).has(issue.status.toLowerCase())) return 'danger';
+  if (issue.status !== null && nameSet(config.failedStatuses).has(issue.status.toLowerCase()))
+    return 'danger';
   if (issue.statusCategory !== null && issue.statusCategory.toLowerCase() === 'indeterminate') return 'info';
   return 'neutral';
 }
 
-export function statusCell(issue: Pick<TrackedIssue, 'done' | 'everFailed' | 'statusCategory' | 'status'>, config: RunwayConfig): Inline {
+export function statusCell(
+  issue: Pick<TrackedIssue, 'done' | 'everFailed' | 'statusCategory' | 'status'>,
+  config: RunwayConfig,
+): Inline {
   return status(issue.status ?? (issue.done ? 'Done' : 'Unknown'), statusTone(issue, config));
 }
 
@@ -65,11 +72,20 @@ export function changeOutcome(c: ImplementationChild, config: RunwayConfig): Out
     (c.resolution !== null && nameSet(config.approvedResolutions).has(c.resolution.toLowerCase()));
   if (approved) return 'Approved';
   const rejected = nameSet([...config.failedStatuses, 'Rejected', 'Declined', "Won't Do", "Won't Fix"]);
-  if ((c.status !== null && rejected.has(c.status.toLowerCase())) || (c.resolution !== null && rejected.has(c.resolution.toLowerCase()))) return 'Rejected';
+  if (
+    (c.status !== null && rejected.has(c.status.toLowerCase())) ||
+    (c.resolution !== null && rejected.has(c.resolution.toLowerCase()))
+  )
+    return 'Rejected';
   return c.done ? 'Closed' : 'Pending decision';
 }
 
-const OUTCOME_TONE: Record<Outcome, Tone> = { Approved: 'success', Rejected: 'danger', Closed: 'neutral', 'Pending decision': 'warning' };
+const OUTCOME_TONE: Record<Outcome, Tone> = {
+  Approved: 'success',
+  Rejected: 'danger',
+  Closed: 'neutral',
+  'Pending decision': 'warning',
+};
 
 const num = (n: number | null): Cell => [text(n === null ? NONE : formatNumber(n))];
 
@@ -85,7 +101,12 @@ export function reconciliationRate(c: ImplementationChild): number | null {
   return reconciled < 0 || reconciled > c.recordsExpected ? null : reconciled / c.recordsExpected;
 }
 
-export function columnCell(column: ItemColumn, c: ImplementationChild, config: RunwayConfig, reporters: Reporters): Cell {
+export function columnCell(
+  column: ItemColumn,
+  c: ImplementationChild,
+  config: RunwayConfig,
+  reporters: Reporters,
+): Cell {
   switch (column) {
     case 'key':
       return [issue(c.key)];
@@ -150,11 +171,15 @@ export function compareKeys(a: string, b: string): number {
 
 export function sortItems(items: ImplementationChild[], sort: ItemSort): ImplementationChild[] {
   const byKey = (a: ImplementationChild, b: ImplementationChild) => compareKeys(a.key, b.key);
-  const nullsLast = <T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : cmp(a, b));
+  const nullsLast = <T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number) =>
+    a === null ? (b === null ? 0 : 1) : b === null ? -1 : cmp(a, b);
   const cmp: Record<ItemSort, (a: ImplementationChild, b: ImplementationChild) => number> = {
     key: byKey,
     due: (a, b) => nullsLast(a.dueDate, b.dueDate, (x, y) => x.localeCompare(y)) || byKey(a, b),
-    score: (a, b) => nullsLast(raidScore(a), raidScore(b), (x, y) => y - x) || nullsLast(a.dueDate, b.dueDate, (x, y) => x.localeCompare(y)) || byKey(a, b),
+    score: (a, b) =>
+      nullsLast(raidScore(a), raidScore(b), (x, y) => y - x) ||
+      nullsLast(a.dueDate, b.dueDate, (x, y) => x.localeCompare(y)) ||
+      byKey(a, b),
     priority: (a, b) => {
       const rank = (c: ImplementationChild) => {
         const i = c.priority === null ? -1 : PRIORITY_ORDER.indexOf(c.priority.toLowerCase());

@@ -70,7 +70,8 @@ export interface StructuredDocument {
   sections: DocumentSection[];
 }
 
-export const text = (t: string, strong?: boolean): Inline => (strong ? { type: 'text', text: t, strong: true } : { type: 'text', text: t });
+export const text = (t: string, strong?: boolean): Inline =>
+  strong ? { type: 'text', text: t, strong: true } : { type: 'text', text: t };
 export const issue = (key: string): Inline => ({ type: 'issue', key });
 export const status = (t: string, tone: Tone): Inline => ({ type: 'status', text: t, tone });
 

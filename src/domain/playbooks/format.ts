@@ -46,7 +46,10 @@ export function formatKpiValue(id: KpiId, value: number | null): string {
 }
 
 /** The target that applies to one implementation (its tier's, when the target is per tier). */
-export function targetFor(target: KpiTarget | null, tier: string): { op: KpiTarget['op']; value: number } | null {
+export function targetFor(
+  target: KpiTarget | null,
+  tier: string,
+): { op: KpiTarget['op']; value: number } | null {
   if (target === null) return null;
   if (typeof target.value === 'number') return { op: target.op, value: target.value };
   const lc = tier.toLowerCase();
@@ -61,7 +64,14 @@ export function formatTarget(id: KpiId, target: { op: KpiTarget['op']; value: nu
 }
 
 /** null when there is no target or no value: never a silent pass or fail. */
-export function targetMet(value: number | null, target: { op: KpiTarget['op']; value: number } | null): boolean | null {
+export function targetMet(
+  value: number | null,
+  target: { op: KpiTarget['op']; value: number } | null,
+): boolean | null {
   if (value === null || target === null) return null;
-  return target.op === '<=' ? value <= target.value : target.op === '>=' ? value >= target.value : value === target.value;
+  return target.op === '<='
+    ? value <= target.value
+    : target.op === '>='
+      ? value >= target.value
+      : value === target.value;
 }

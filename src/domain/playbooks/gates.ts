@@ -49,7 +49,9 @@ export interface GateView {
 
 const gateIssueOf = (impl: Implementation, name: string) => {
   const lc = name.trim().toLowerCase();
-  return impl.children.find((c) => c.kind === 'gate' && c.gateType !== null && c.gateType.trim().toLowerCase() === lc);
+  return impl.children.find(
+    (c) => c.kind === 'gate' && c.gateType !== null && c.gateType.trim().toLowerCase() === lc,
+  );
 };
 
 /** The gate views Jira alone gives: one per configured gate, from the Gate issues. */
@@ -59,7 +61,15 @@ export function gatesFromIssues(impl: Implementation, config: RunwayConfig): Gat
     const gate = gateIssueOf(impl, name);
     let state: GateState = 'notStarted';
     if (gate) state = gate.done ? 'passed' : gate.everFailed ? 'rejected' : 'open';
-    return { key: def.id, name, state, issueKey: gate?.key ?? null, criteria: [], signOffs: [], evidence: [] };
+    return {
+      key: def.id,
+      name,
+      state,
+      issueKey: gate?.key ?? null,
+      criteria: [],
+      signOffs: [],
+      evidence: [],
+    };
   });
 }
 
@@ -74,9 +84,28 @@ export function gateViewsFromResults(results: readonly GateResult[], siteUrl?: s
     issueKey: g.gateIssue?.key ?? null,
     criteria: g.criteria.map((c) => ({ label: c.title, result: c.status, issues: c.issues })),
     signOffs: [
-      ...g.approvals.map((d) => ({ by: d.by.displayName || d.by.accountId, at: day(d.at), decision: 'approved' as const, ...withComment(d.comment) })),
-      ...g.rejections.map((d) => ({ by: d.by.displayName || d.by.accountId, at: day(d.at), decision: 'rejected' as const, ...withComment(d.comment) })),
-      ...(g.override ? [{ by: g.override.by.displayName || g.override.by.accountId, at: day(g.override.at), decision: 'overridden' as const, ...withComment(g.override.comment) }] : []),
+      ...g.approvals.map((d) => ({
+        by: d.by.displayName || d.by.accountId,
+        at: day(d.at),
+        decision: 'approved' as const,
+        ...withComment(d.comment),
+      })),
+      ...g.rejections.map((d) => ({
+        by: d.by.displayName || d.by.accountId,
+        at: day(d.at),
+        decision: 'rejected' as const,
+        ...withComment(d.comment),
+      })),
+      ...(g.override
+        ? [
+            {
+              by: g.override.by.displayName || g.override.by.accountId,
+              at: day(g.override.at),
+              decision: 'overridden' as const,
+              ...withComment(g.override.comment),
+            },
+          ]
+        : []),
     ].sort((a, b) => a.at.localeCompare(b.at)),
     evidence: g.evidence.map((e): GateEvidenceView => {
       const title = `${e.title || e.target}${e.missing ? ' (missing)' : ''}`;
@@ -85,7 +114,12 @@ export function gateViewsFromResults(results: readonly GateResult[], siteUrl?: s
       if (e.type === 'jiraIssue') return { ...base, title: e.title || '', issueKey: e.target };
       if (e.type === 'url') return { ...base, url: e.target };
       if (/^https?:\/\//i.test(e.target)) return { ...base, url: e.target };
-      return siteUrl === undefined ? base : { ...base, url: `${siteUrl.replace(/\/+$/, '')}/wiki/pages/viewpage.action?pageId=${encodeURIComponent(e.target)}` };
+      return siteUrl === undefined
+        ? base
+        : {
+            ...base,
+            url: `${siteUrl.replace(/\/+$/, '')}/wiki/pages/viewpage.action?pageId=${encodeURIComponent(e.target)}`,
+          };
     }),
   }));
 }

@@ -32,8 +32,16 @@ export function acceptTemplate(json: unknown, library: PlaybookLibrary): Result<
   const parsed = parseTemplate(json);
   if (!parsed.ok) return parsed;
   const { id } = parsed.value;
-  if (id === HANDOVER_ID) return { ok: false, error: `template "${id}" is refused: the id "${HANDOVER_ID}" is reserved for the handover packet` };
-  if (library.isBuiltIn(id)) return { ok: false, error: `template "${id}" is refused: a built-in template has this id; choose another id` };
+  if (id === HANDOVER_ID)
+    return {
+      ok: false,
+      error: `template "${id}" is refused: the id "${HANDOVER_ID}" is reserved for the handover packet`,
+    };
+  if (library.isBuiltIn(id))
+    return {
+      ok: false,
+      error: `template "${id}" is refused: a built-in template has this id; choose another id`,
+    };
   return parsed;
 }
 

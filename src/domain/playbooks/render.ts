@@ -24,7 +24,13 @@ import { text, type Block, type DocumentSection, type StructuredDocument } from 
 import { NONE } from './format';
 import { gatesFromIssues, type GateView } from './gates';
 import { select } from './select';
-import { fillPlaceholders, type Placeholder, type PlaybookTemplate, type SectionCondition, type TemplateBlock } from './template';
+import {
+  fillPlaceholders,
+  type Placeholder,
+  type PlaybookTemplate,
+  type SectionCondition,
+  type TemplateBlock,
+} from './template';
 
 export interface RenderContext {
   asOf: IsoDate;
@@ -87,7 +93,12 @@ function blockId(sectionId: string, block: TemplateBlock, used: Set<string>): st
   return id;
 }
 
-export function renderBlock(block: TemplateBlock, id: string, b: Bound, fill: (s: string) => string): Block[] {
+export function renderBlock(
+  block: TemplateBlock,
+  id: string,
+  b: Bound,
+  fill: (s: string) => string,
+): Block[] {
   switch (block.type) {
     case 'text':
       return [{ type: 'paragraph', content: [text(fill(block.text))] }];
@@ -114,7 +125,11 @@ export function renderBlock(block: TemplateBlock, id: string, b: Bound, fill: (s
   }
 }
 
-export function renderPlaybook(template: PlaybookTemplate, impl: Implementation, ctx: RenderContext): StructuredDocument {
+export function renderPlaybook(
+  template: PlaybookTemplate,
+  impl: Implementation,
+  ctx: RenderContext,
+): StructuredDocument {
   const b = bind(impl, ctx);
   const values = placeholderValues(b);
   const fill = (s: string) => fillPlaceholders(s, values);

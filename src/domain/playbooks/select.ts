@@ -12,7 +12,16 @@ export const CHILD_KIND_NAMES = [...CHILD_KINDS, 'workItem'] as const;
 export const ChildKindSchema = z.enum(CHILD_KIND_NAMES);
 
 /** The labels of data-model.md by their role, as keys of RunwayConfig.labels. */
-export const LABEL_ROLES = ['uat', 'deliverable', 'integration', 'migration', 'escalation', 'goLive', 'firstValue', 'implementationCaused'] as const;
+export const LABEL_ROLES = [
+  'uat',
+  'deliverable',
+  'integration',
+  'migration',
+  'escalation',
+  'goLive',
+  'firstValue',
+  'implementationCaused',
+] as const;
 export type LabelRole = (typeof LABEL_ROLES)[number];
 
 export const SelectorSchema = z
@@ -26,7 +35,10 @@ export const SelectorSchema = z
     /** Priority is any of these (case-insensitive). */
     priorities: z.array(z.string().trim().min(1)).min(1).optional(),
     /** Priority is P1 or P2 as the site maps them (RunwayConfig.priorities; default Highest, High). */
-    severities: z.array(z.enum(['p1', 'p2'])).min(1).optional(),
+    severities: z
+      .array(z.enum(['p1', 'p2']))
+      .min(1)
+      .optional(),
     /** true: not done at asOf; false: done. */
     open: z.boolean().optional(),
     /** Probability × impact at least this (risks and assumptions that have both). */
@@ -41,7 +53,8 @@ export function roleLabel(role: LabelRole, config: RunwayConfig): string {
 
 export function matches(child: ImplementationChild, selector: Selector, config: RunwayConfig): boolean {
   if (selector.kinds && !selector.kinds.includes(child.kind)) return false;
-  if (selector.roles && !selector.roles.some((r) => hasLabel(child.labels, roleLabel(r, config)))) return false;
+  if (selector.roles && !selector.roles.some((r) => hasLabel(child.labels, roleLabel(r, config))))
+    return false;
   if (selector.labels && !selector.labels.some((l) => hasLabel(child.labels, l))) return false;
   if (selector.priorities) {
     const wanted = nameSet(selector.priorities);
@@ -52,10 +65,20 @@ export function matches(child: ImplementationChild, selector: Selector, config: 
     if (child.priority === null || !wanted.has(child.priority.toLowerCase())) return false;
   }
   if (selector.open !== undefined && selector.open === child.done) return false;
-  if (selector.minScore !== undefined && (child.probability === null || child.impact === null || child.probability * child.impact < selector.minScore)) return false;
+  if (
+    selector.minScore !== undefined &&
+    (child.probability === null ||
+      child.impact === null ||
+      child.probability * child.impact < selector.minScore)
+  )
+    return false;
   return true;
 }
 
-export function select(children: readonly ImplementationChild[], selector: Selector, config: RunwayConfig): ImplementationChild[] {
+export function select(
+  children: readonly ImplementationChild[],
+  selector: Selector,
+  config: RunwayConfig,
+): ImplementationChild[] {
   return children.filter((c) => matches(c, selector, config));
 }

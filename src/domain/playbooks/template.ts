@@ -37,7 +37,11 @@ const TemplateText = z
   .max(4000, 'is longer than 4000 characters')
   .superRefine((s, ctx) => {
     for (const m of s.matchAll(PLACEHOLDER)) {
-      if (!known.has(m[1])) ctx.addIssue({ code: 'custom', message: `unknown placeholder {${m[1]}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})` });
+      if (!known.has(m[1]))
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown placeholder {${m[1]}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`,
+        });
     }
   });
 const Caption = z.string().trim().min(1).max(200).optional();
@@ -98,7 +102,12 @@ export const TemplateBlockSchema = z.discriminatedUnion('type', [
   /** The implementation's facts: key, status, tier, segment, owner, lifecycle dates. */
   z.strictObject({ type: z.literal('facts'), id: BlockId, caption: Caption }),
   /** Milestones with baseline, due, done and slip. */
-  z.strictObject({ type: z.literal('milestones'), id: BlockId, caption: Caption, select: SelectorSchema.optional() }),
+  z.strictObject({
+    type: z.literal('milestones'),
+    id: BlockId,
+    caption: Caption,
+    select: SelectorSchema.optional(),
+  }),
   /** RAID summary (counts per kind) and the items, highest score first. */
   z.strictObject({
     type: z.literal('raid'),
@@ -112,9 +121,20 @@ export const TemplateBlockSchema = z.discriminatedUnion('type', [
     summary: z.boolean().optional(),
   }),
   /** Gates with their state, criteria and sign-offs. */
-  z.strictObject({ type: z.literal('gates'), id: BlockId, caption: Caption, gates: z.array(GateIdSchema).min(1).optional(), evidence: z.boolean().optional() }),
+  z.strictObject({
+    type: z.literal('gates'),
+    id: BlockId,
+    caption: Caption,
+    gates: z.array(GateIdSchema).min(1).optional(),
+    evidence: z.boolean().optional(),
+  }),
   /** KPIs of kpis.md with the implementation's value and its tier's target. */
-  z.strictObject({ type: z.literal('kpis'), id: BlockId, caption: Caption, ids: z.array(z.enum(KPI_IDS)).min(1) }),
+  z.strictObject({
+    type: z.literal('kpis'),
+    id: BlockId,
+    caption: Caption,
+    ids: z.array(z.enum(KPI_IDS)).min(1),
+  }),
   /** Responsible = assignees of the workstream's items, Accountable = the implementation's assignee. */
   z.strictObject({
     type: z.literal('raci'),
@@ -162,7 +182,12 @@ export const SectionConditionSchema = z.strictObject({
 });
 export type SectionCondition = z.infer<typeof SectionConditionSchema>;
 
-const Slug = z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, 'must be 2–63 lowercase letters, digits and dashes, starting with a letter');
+const Slug = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]{1,62}$/,
+    'must be 2–63 lowercase letters, digits and dashes, starting with a letter',
+  );
 
 export const TemplateSectionSchema = z.strictObject({
   id: Slug,
@@ -184,11 +209,21 @@ export const PlaybookTemplateSchema = z
     const sections = new Set<string>();
     const blocks = new Set<string>();
     t.sections.forEach((s, i) => {
-      if (sections.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'id'], message: `section id "${s.id}" is used twice` });
+      if (sections.has(s.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sections', i, 'id'],
+          message: `section id "${s.id}" is used twice`,
+        });
       sections.add(s.id);
       s.blocks.forEach((b, j) => {
         if (!('id' in b) || b.id === undefined) return;
-        if (blocks.has(b.id)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'blocks', j, 'id'], message: `block id "${b.id}" is used twice` });
+        if (blocks.has(b.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sections', i, 'blocks', j, 'id'],
+            message: `block id "${b.id}" is used twice`,
+          });
         blocks.add(b.id);
       });
     });
@@ -201,7 +236,8 @@ export function describeTemplateError(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const at = issue.path.length > 0 ? issue.path.map(String).join('.') : '(template)';
-      if (issue.code === 'unrecognized_keys') return `${at}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+      if (issue.code === 'unrecognized_keys')
+        return `${at}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
       return `${at}: ${issue.message}`;
     })
     .join('; ');
@@ -211,11 +247,16 @@ export function describeTemplateError(error: z.ZodError): string {
 export function parseTemplate(json: unknown): Result<PlaybookTemplate> {
   const r = PlaybookTemplateSchema.safeParse(json);
   if (r.success) return { ok: true, value: r.data };
-  const id = typeof json === 'object' && json !== null && 'id' in json && typeof json.id === 'string' ? ` "${json.id}"` : '';
+  const id =
+    typeof json === 'object' && json !== null && 'id' in json && typeof json.id === 'string'
+      ? ` "${json.id}"`
+      : '';
   return { ok: false, error: `template${id} is not valid: ${describeTemplateError(r.error)}` };
 }
 
 /** Replaces each known placeholder; the values are plain text. */
 export function fillPlaceholders(text: string, values: Readonly<Record<Placeholder, string>>): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => (known.has(name) ? values[name as Placeholder] : whole));
+  return text.replace(PLACEHOLDER, (whole, name: string) =>
+    known.has(name) ? values[name as Placeholder] : whole,
+  );
 }

@@ -11,7 +11,10 @@ export interface Picked {
   value: string;
 }
 
-export const optionOf = (i: ImplementationOption): Picked => ({ value: i.key, label: i.summary ? `${i.key} ${i.summary}` : i.key });
+export const optionOf = (i: ImplementationOption): Picked => ({
+  value: i.key,
+  label: i.summary ? `${i.key} ${i.summary}` : i.key,
+});
 
 export function ImplementationPicker({
   value,
@@ -42,11 +45,17 @@ export function ImplementationPicker({
         value={value}
         onChange={(v) => onChange(v ?? null)}
         placeholder="Type a key (IMP-12) or words of the summary"
-        noOptionsMessage={({ inputValue }) => (inputValue ? `No implementation you can see matches “${inputValue}”` : 'No implementations')}
+        noOptionsMessage={({ inputValue }) =>
+          inputValue ? `No implementation you can see matches “${inputValue}”` : 'No implementations'
+        }
         isClearable
         testId="implementation-select"
       />
-      {error ? <ErrorMessage testId="implementation-error">{error}</ErrorMessage> : <HelperMessage>Only implementations you can see in Jira are offered.</HelperMessage>}
+      {error ? (
+        <ErrorMessage testId="implementation-error">{error}</ErrorMessage>
+      ) : (
+        <HelperMessage>Only implementations you can see in Jira are offered.</HelperMessage>
+      )}
     </Box>
   );
 }

@@ -5,9 +5,12 @@ import { z } from 'zod';
 
 export async function savedConfig<S extends z.ZodType>(schema: S): Promise<z.infer<S> | undefined> {
   try {
-    const context = z.object({ extension: z.object({ config: z.unknown().optional() }) }).safeParse(await view.getContext());
+    const context = z
+      .object({ extension: z.object({ config: z.unknown().optional() }) })
+      .safeParse(await view.getContext());
     let raw: unknown = context.success ? context.data.extension.config : undefined;
-    if (typeof raw === 'object' && raw !== null && 'config' in raw && typeof raw.config === 'object') raw = raw.config;
+    if (typeof raw === 'object' && raw !== null && 'config' in raw && typeof raw.config === 'object')
+      raw = raw.config;
     const parsed = schema.safeParse(raw ?? {});
     return parsed.success ? parsed.data : undefined;
   } catch {

@@ -95,7 +95,10 @@ const box = xcss({
   alignItems: 'center',
   justifyContent: 'center',
 });
-const ticked = xcss({ backgroundColor: 'color.background.success.bold', borderColor: 'color.border.success' });
+const ticked = xcss({
+  backgroundColor: 'color.background.success.bold',
+  borderColor: 'color.border.success',
+});
 
 /** A read-only tick box: checklists are ticked from the data, never by clicking. */
 function Tick({ done }: { done: boolean }) {
@@ -103,7 +106,14 @@ function Tick({ done }: { done: boolean }) {
     <Box xcss={done ? [box, ticked] : box} role="img" aria-label={done ? 'Done' : 'Not done'}>
       {done ? (
         <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
-          <path d="M2.5 6.2 5 8.6 9.6 3.6" fill="none" stroke={token('color.icon.inverse', '#fff')} strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="M2.5 6.2 5 8.6 9.6 3.6"
+            fill="none"
+            stroke={token('color.icon.inverse', '#fff')}
+            strokeWidth="1.8"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
       ) : null}
     </Box>
@@ -162,7 +172,10 @@ function Block({ block, siteUrl }: { block: DocumentBlock; siteUrl: string }) {
                 rows={block.rows.map((row, r) => ({
                   key: `${block.id}-${r}`,
                   testId: `row-${block.id}-${r}`,
-                  cells: block.columns.map((_, c) => ({ key: `${r}-${c}`, content: <InlineRun content={row[c] ?? []} siteUrl={siteUrl} /> })),
+                  cells: block.columns.map((_, c) => ({
+                    key: `${r}-${c}`,
+                    content: <InlineRun content={row[c] ?? []} siteUrl={siteUrl} />,
+                  })),
                 }))}
                 label={block.caption ?? block.columns.join(', ')}
               />
@@ -175,7 +188,10 @@ function Block({ block, siteUrl }: { block: DocumentBlock; siteUrl: string }) {
         <Stack space="space.100" testId={`checklist-${block.id}`}>
           <Inline space="space.100" alignBlock="center">
             <Caption text={block.caption} />
-            <Lozenge appearance={block.done === block.total ? 'success' : 'inprogress'} testId={`checklist-${block.id}-progress`}>
+            <Lozenge
+              appearance={block.done === block.total ? 'success' : 'inprogress'}
+              testId={`checklist-${block.id}-progress`}
+            >
               {`${block.done} of ${block.total} complete`}
             </Lozenge>
           </Inline>

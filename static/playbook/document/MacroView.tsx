@@ -11,7 +11,11 @@ import { EmptyView, ErrorView, LoadingState } from '../../shared/states';
 import { useResolver } from '../../shared/use-resolver';
 import { DocumentView } from './DocumentView';
 
-type PublishState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; page: Published } | { status: 'error'; error: string };
+type PublishState =
+  | { status: 'idle' }
+  | { status: 'busy' }
+  | { status: 'done'; page: Published }
+  | { status: 'error'; error: string };
 
 /** Messages that mean "nothing chosen yet" rather than "something broke". */
 const NOT_CONFIGURED = /in the macro’s settings\.$/;
@@ -31,14 +35,22 @@ function PublishResult({ state }: { state: PublishState }) {
     void router.open(page.url).catch(() => undefined);
   };
   return (
-    <SectionMessage appearance={page.linked ? 'success' : 'warning'} title={page.created ? 'Published as a new page' : `Page updated (version ${page.version})`} testId="publish-result">
+    <SectionMessage
+      appearance={page.linked ? 'success' : 'warning'}
+      title={page.created ? 'Published as a new page' : `Page updated (version ${page.version})`}
+      testId="publish-result"
+    >
       <Stack space="space.050">
         <Text>
           <a href={page.url} onClick={open} data-testid="published-link">
             {page.title}
           </a>
         </Text>
-        {page.linked ? <Text>Linked from the implementation.</Text> : <Text>{page.linkError ?? 'Not linked from the implementation.'}</Text>}
+        {page.linked ? (
+          <Text>Linked from the implementation.</Text>
+        ) : (
+          <Text>{page.linkError ?? 'Not linked from the implementation.'}</Text>
+        )}
       </Stack>
     </SectionMessage>
   );
@@ -58,8 +70,16 @@ export function MacroView({
   const [published, setPublished] = useState<PublishState>({ status: 'idle' });
   if (state.status === 'loading') return <LoadingState label={`Rendering the ${what} from Jira`} />;
   if (state.status === 'error') {
-    if (NOT_CONFIGURED.test(state.error)) return <EmptyView header={`No ${what} chosen yet`} description={`${state.error} Edit the macro to open its settings.`} />;
-    return <ErrorView title={`The ${what} could not be rendered`} error={state.error} onRetry={state.retry} />;
+    if (NOT_CONFIGURED.test(state.error))
+      return (
+        <EmptyView
+          header={`No ${what} chosen yet`}
+          description={`${state.error} Edit the macro to open its settings.`}
+        />
+      );
+    return (
+      <ErrorView title={`The ${what} could not be rendered`} error={state.error} onRetry={state.retry} />
+    );
   }
   const { document, siteUrl, warnings, canPublish } = state.data;
   const onPublish = async () => {
@@ -72,10 +92,17 @@ export function MacroView({
       <Stack space="space.200">
         <Inline space="space.100" alignBlock="center" spread="space-between">
           <Text size="small" color="color.text.subtlest" testId="document-warnings">
-            {warnings.length > 0 ? `${warnings.length} data warning${warnings.length === 1 ? '' : 's'}: values Jira holds that could not be read are left out.` : ''}
+            {warnings.length > 0
+              ? `${warnings.length} data warning${warnings.length === 1 ? '' : 's'}: values Jira holds that could not be read are left out.`
+              : ''}
           </Text>
           {canPublish ? (
-            <Button appearance="primary" onClick={() => void onPublish()} isLoading={published.status === 'busy'} testId="publish">
+            <Button
+              appearance="primary"
+              onClick={() => void onPublish()}
+              isLoading={published.status === 'busy'}
+              testId="publish"
+            >
               Publish as page
             </Button>
           ) : null}

@@ -1,11 +1,25 @@
 import { defaultConfig } from '../../../src/domain';
 import { isHandoverPacketLink } from '../../../src/domain/gates';
-import { assembleHandoverPacket, HANDOVER_LINK_RELATIONSHIP, HANDOVER_SECTIONS, handoverLinkGlobalId, PLAYBOOK_LINK_RELATIONSHIP, playbookLinkGlobalId } from '../../../src/domain/handover';
-import { plainText, readReporters, tablesOf, type ChecklistBlock, type StructuredDocument } from '../../../src/domain/playbooks';
+import {
+  assembleHandoverPacket,
+  HANDOVER_LINK_RELATIONSHIP,
+  HANDOVER_SECTIONS,
+  handoverLinkGlobalId,
+  PLAYBOOK_LINK_RELATIONSHIP,
+  playbookLinkGlobalId,
+} from '../../../src/domain/handover';
+import {
+  plainText,
+  readReporters,
+  tablesOf,
+  type ChecklistBlock,
+  type StructuredDocument,
+} from '../../../src/domain/playbooks';
 import { acme, acmeIssues, AS_OF } from '../playbooks/fixture';
 
 const config = defaultConfig();
-const packet = (asOf = AS_OF) => assembleHandoverPacket(acme(), { asOf, config, reporters: readReporters(acmeIssues()) });
+const packet = (asOf = AS_OF) =>
+  assembleHandoverPacket(acme(), { asOf, config, reporters: readReporters(acmeIssues()) });
 
 function rows(doc: StructuredDocument, id: string): string[][] {
   const t = tablesOf(doc).find((x) => x.id === id);
@@ -30,7 +44,11 @@ describe('the handover packet of a known implementation', () => {
       ['hypercare', 'Hypercare plan'],
     ]);
     expect(doc.sections.map((s) => s.id)).toEqual([...HANDOVER_SECTIONS]);
-    expect(doc).toMatchObject({ kind: 'handover', templateId: 'handover', title: 'Handover packet: ACME-1 Acme Corp rollout' });
+    expect(doc).toMatchObject({
+      kind: 'handover',
+      templateId: 'handover',
+      title: 'Handover packet: ACME-1 Acme Corp rollout',
+    });
   });
 
   it('states scope and outcomes: deliverables and outcome KPIs', () => {
@@ -75,18 +93,41 @@ describe('the handover packet of a known implementation', () => {
       ['ACME-19', 'CRM integration', 'Ben Cruz', 'To Do', '100', '5', '95 %'],
     ]);
     expect(rows(doc, 'integration-kpi')).toEqual([['Integration success rate', '98 %', '≥ 99 %', 'Not met']]);
-    expect(rows(doc, 'migration')).toEqual([['ACME-20', 'Customer master migration', 'Ana Lee', 'To Do', '1000', '998', '99.8 %']]);
+    expect(rows(doc, 'migration')).toEqual([
+      ['ACME-20', 'Customer master migration', 'Ana Lee', 'To Do', '1000', '998', '99.8 %'],
+    ]);
     expect(rows(doc, 'migration-kpi')).toEqual([['Reconciliation accuracy', '99.8 %', '≥ 99.5 %', 'Met']]);
   });
 
   it('hands over what is still open: RAID items and known defects', () => {
-    expect(rows(doc, 'open-raid').map((r) => r[0].split(' ')[0])).toEqual(['ACME-6', 'ACME-8', 'ACME-7', 'ACME-9']);
-    expect(rows(doc, 'known-defects')).toEqual([['ACME-24', 'Invoices missing tax <b>line</b>', 'Highest', 'Dev Patel', 'Cara Diaz', 'To Do', '2026-05-05']]);
+    expect(rows(doc, 'open-raid').map((r) => r[0].split(' ')[0])).toEqual([
+      'ACME-6',
+      'ACME-8',
+      'ACME-7',
+      'ACME-9',
+    ]);
+    expect(rows(doc, 'known-defects')).toEqual([
+      [
+        'ACME-24',
+        'Invoices missing tax <b>line</b>',
+        'Highest',
+        'Dev Patel',
+        'Cara Diaz',
+        'To Do',
+        '2026-05-05',
+      ],
+    ]);
   });
 
   it('shows gate evidence and sign-offs, and every KPI', () => {
     expect(rows(doc, 'gates')).toHaveLength(6);
-    expect(tablesOf(doc).find((t) => t.id === 'gates')?.columns).toEqual(['Gate', 'State', 'Criteria', 'Sign-offs', 'Evidence']);
+    expect(tablesOf(doc).find((t) => t.id === 'gates')?.columns).toEqual([
+      'Gate',
+      'State',
+      'Criteria',
+      'Sign-offs',
+      'Evidence',
+    ]);
     expect(rows(doc, 'kpis')).toHaveLength(18);
   });
 
@@ -111,14 +152,21 @@ describe('the handover packet of a known implementation', () => {
       'The implementation owner: Olga Owner.',
       'Escalation owners: Eve Moss.',
     ]);
-    expect(rows(doc, 'escalations')).toEqual([['ACME-23', 'Escalation: late SSO', 'Eve Moss', 'Cara Diaz', 'To Do', '2026-01-01']]);
+    expect(rows(doc, 'escalations')).toEqual([
+      ['ACME-23', 'Escalation: late SSO', 'Eve Moss', 'Cara Diaz', 'To Do', '2026-01-01'],
+    ]);
   });
 
   it('plans hypercare: the window from go-live, its exit criteria and the post-go-live defects', () => {
     const section = doc.sections.find((s) => s.id === 'hypercare');
     expect(section?.blocks[0]).toEqual({
       type: 'paragraph',
-      content: [{ type: 'text', text: 'Live since 2026-05-01. Hypercare runs for 30 days, until 2026-05-31; then Support owns incidents and Customer Success owns the relationship.' }],
+      content: [
+        {
+          type: 'text',
+          text: 'Live since 2026-05-01. Hypercare runs for 30 days, until 2026-05-31; then Support owns incidents and Customer Success owns the relationship.',
+        },
+      ],
     });
     const exit = section?.blocks.find((b): b is ChecklistBlock => b.type === 'checklist');
     expect(exit?.items.map((i) => [plainText(i.content), i.done])).toEqual([
@@ -138,8 +186,14 @@ describe('the handover packet of a known implementation', () => {
 
   it('says the hypercare window has not closed before 30 days from go-live', () => {
     const early = packet('2026-05-20');
-    const exit = early.sections.find((s) => s.id === 'hypercare')?.blocks.find((b): b is ChecklistBlock => b.type === 'checklist');
-    expect(exit?.items[4]).toEqual({ content: [{ type: 'text', text: '30 days since go-live' }], done: false, detail: 'from 2026-05-31' });
+    const exit = early.sections
+      .find((s) => s.id === 'hypercare')
+      ?.blocks.find((b): b is ChecklistBlock => b.type === 'checklist');
+    expect(exit?.items[4]).toEqual({
+      content: [{ type: 'text', text: '30 days since go-live' }],
+      done: false,
+      detail: 'from 2026-05-31',
+    });
   });
 });
 
@@ -147,8 +201,15 @@ describe('the remote link of a published document', () => {
   it('has a globalId stable per implementation, which the Handover gate’s criterion recognises', () => {
     expect(handoverLinkGlobalId('ACME-1')).toBe('runway:handover-packet:ACME-1');
     expect(playbookLinkGlobalId('uat-plan', 'ACME-1')).toBe('runway:playbook:uat-plan:ACME-1');
-    const link = (globalId: string, relationship: string) => ({ globalId, relationship, title: 'Runway: ACME-1', url: 'https://acme.atlassian.net/wiki/pages/1' });
+    const link = (globalId: string, relationship: string) => ({
+      globalId,
+      relationship,
+      title: 'Runway: ACME-1',
+      url: 'https://acme.atlassian.net/wiki/pages/1',
+    });
     expect(isHandoverPacketLink(link(handoverLinkGlobalId('ACME-1'), HANDOVER_LINK_RELATIONSHIP))).toBe(true);
-    expect(isHandoverPacketLink(link(playbookLinkGlobalId('uat-plan', 'ACME-1'), PLAYBOOK_LINK_RELATIONSHIP))).toBe(false);
+    expect(
+      isHandoverPacketLink(link(playbookLinkGlobalId('uat-plan', 'ACME-1'), PLAYBOOK_LINK_RELATIONSHIP)),
+    ).toBe(false);
   });
 });

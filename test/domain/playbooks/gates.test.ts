@@ -1,5 +1,17 @@
-import { computeImplementationKpis, defaultConfig, evaluateGates, type AuditRecord } from '../../../src/domain';
-import { gatesFromIssues, gateViewsFromResults, plainText, renderPlaybook, BUILT_IN_TEMPLATES, tablesOf } from '../../../src/domain/playbooks';
+import {
+  computeImplementationKpis,
+  defaultConfig,
+  evaluateGates,
+  type AuditRecord,
+} from '../../../src/domain';
+import {
+  gatesFromIssues,
+  gateViewsFromResults,
+  plainText,
+  renderPlaybook,
+  BUILT_IN_TEMPLATES,
+  tablesOf,
+} from '../../../src/domain/playbooks';
 import { acme, AS_OF } from './fixture';
 
 const config = defaultConfig();
@@ -31,15 +43,43 @@ describe('gate views from the gate model', () => {
       ['hypercareExit', 'Hypercare Exit', null],
     ]);
     const handover = views.find((g) => g.key === 'handover');
-    expect(handover?.criteria).toContainEqual({ label: 'Handover packet linked', result: 'fail', issues: [] });
+    expect(handover?.criteria).toContainEqual({
+      label: 'Handover packet linked',
+      result: 'fail',
+      issues: [],
+    });
   });
 
   it('turn the audit record into sign-offs (by whom, on which day, with the comment) and evidence links', () => {
     const views = gateViews([
-      { ...base, at: '2026-06-01T09:00:00.000Z', gateId: 'handover', action: 'reject', comment: 'Admin guide missing' },
-      { ...base, at: '2026-06-02T10:00:00.000Z', gateId: 'handover', action: 'addEvidence', evidence: { id: 'e1', type: 'confluencePage', target: '123', title: 'Runbook', comment: 'v2' } },
-      { ...base, at: '2026-06-02T11:00:00.000Z', gateId: 'handover', action: 'addEvidence', evidence: { id: 'e2', type: 'jiraIssue', target: 'ACME-21', title: 'Design doc', comment: '' } },
-      { ...base, at: '2026-06-03T12:00:00.000Z', gateId: 'handover', action: 'override', comment: 'Customer accepted the gap' },
+      {
+        ...base,
+        at: '2026-06-01T09:00:00.000Z',
+        gateId: 'handover',
+        action: 'reject',
+        comment: 'Admin guide missing',
+      },
+      {
+        ...base,
+        at: '2026-06-02T10:00:00.000Z',
+        gateId: 'handover',
+        action: 'addEvidence',
+        evidence: { id: 'e1', type: 'confluencePage', target: '123', title: 'Runbook', comment: 'v2' },
+      },
+      {
+        ...base,
+        at: '2026-06-02T11:00:00.000Z',
+        gateId: 'handover',
+        action: 'addEvidence',
+        evidence: { id: 'e2', type: 'jiraIssue', target: 'ACME-21', title: 'Design doc', comment: '' },
+      },
+      {
+        ...base,
+        at: '2026-06-03T12:00:00.000Z',
+        gateId: 'handover',
+        action: 'override',
+        comment: 'Customer accepted the gap',
+      },
     ]);
     const handover = views.find((g) => g.key === 'handover');
     expect(handover?.state).toBe('overridden');
@@ -48,19 +88,51 @@ describe('gate views from the gate model', () => {
       { by: 'Olga Owner', at: '2026-06-03', decision: 'overridden', comment: 'Customer accepted the gap' },
     ]);
     expect(handover?.evidence).toEqual([
-      { title: 'Runbook', url: 'https://acme.atlassian.net/wiki/pages/viewpage.action?pageId=123', comment: 'v2' },
+      {
+        title: 'Runbook',
+        url: 'https://acme.atlassian.net/wiki/pages/viewpage.action?pageId=123',
+        comment: 'v2',
+      },
       { title: 'Design doc', issueKey: 'ACME-21' },
     ]);
   });
 
   it('render into the gates table, and an overridden gate ticks "gate passed"', () => {
-    const gates = gateViews([{ ...base, at: '2026-06-03T12:00:00.000Z', gateId: 'handover', action: 'override', comment: 'Accepted' }]);
-    const doc = renderPlaybook(BUILT_IN_TEMPLATES.find((t) => t.id === 'hypercare-plan') ?? BUILT_IN_TEMPLATES[0], acme(), { asOf: AS_OF, config, gates });
-    const exit = doc.sections.flatMap((s) => s.blocks).find((b) => b.type === 'checklist' && b.id === 'exit-criteria');
-    expect(exit?.type === 'checklist' ? exit.items.map((i) => [plainText(i.content), i.done, i.detail]) : []).toContainEqual(['Handover gate passed', true, 'overridden']);
-    const packetGates = renderPlaybook(BUILT_IN_TEMPLATES.find((t) => t.id === 'go-live-readiness') ?? BUILT_IN_TEMPLATES[0], acme(), { asOf: AS_OF, config, gates });
-    const row = tablesOf(packetGates).find((t) => t.id === 'gates')?.rows.find((r) => plainText(r[0]) === 'Handover');
-    expect(row?.map(plainText)).toEqual(['Handover', 'Overridden', expect.stringMatching(/^\d of \d pass; failing: /), 'Olga Owner overridden 2026-06-03: “Accepted”', '—']);
+    const gates = gateViews([
+      {
+        ...base,
+        at: '2026-06-03T12:00:00.000Z',
+        gateId: 'handover',
+        action: 'override',
+        comment: 'Accepted',
+      },
+    ]);
+    const doc = renderPlaybook(
+      BUILT_IN_TEMPLATES.find((t) => t.id === 'hypercare-plan') ?? BUILT_IN_TEMPLATES[0],
+      acme(),
+      { asOf: AS_OF, config, gates },
+    );
+    const exit = doc.sections
+      .flatMap((s) => s.blocks)
+      .find((b) => b.type === 'checklist' && b.id === 'exit-criteria');
+    expect(
+      exit?.type === 'checklist' ? exit.items.map((i) => [plainText(i.content), i.done, i.detail]) : [],
+    ).toContainEqual(['Handover gate passed', true, 'overridden']);
+    const packetGates = renderPlaybook(
+      BUILT_IN_TEMPLATES.find((t) => t.id === 'go-live-readiness') ?? BUILT_IN_TEMPLATES[0],
+      acme(),
+      { asOf: AS_OF, config, gates },
+    );
+    const row = tablesOf(packetGates)
+      .find((t) => t.id === 'gates')
+      ?.rows.find((r) => plainText(r[0]) === 'Handover');
+    expect(row?.map(plainText)).toEqual([
+      'Handover',
+      'Overridden',
+      expect.stringMatching(/^\d of \d pass; failing: /),
+      'Olga Owner overridden 2026-06-03: “Accepted”',
+      '—',
+    ]);
   });
 
   it('fall back to what the Gate issues say when there is no gate model (the command line)', () => {

@@ -20,21 +20,37 @@ const template = (id: string): PlaybookTemplate => {
   return t;
 };
 const render = (id: string, opts: { tier?: string; gates?: GateView[]; config?: RunwayConfig } = {}) =>
-  renderPlaybook(template(id), acme(opts.tier ? { custom: { Complexity: opts.tier, 'Kickoff Date': '2026-01-12', 'Go-Live Date': '2026-05-01' } } : {}, opts.config), {
-    asOf: AS_OF,
-    config: opts.config ?? config,
-    gates: opts.gates,
-    reporters: readReporters(acmeIssues()),
-  });
+  renderPlaybook(
+    template(id),
+    acme(
+      opts.tier
+        ? { custom: { Complexity: opts.tier, 'Kickoff Date': '2026-01-12', 'Go-Live Date': '2026-05-01' } }
+        : {},
+      opts.config,
+    ),
+    {
+      asOf: AS_OF,
+      config: opts.config ?? config,
+      gates: opts.gates,
+      reporters: readReporters(acmeIssues()),
+    },
+  );
 
 /** A table's rows as plain text, by table id. */
 function rows(doc: StructuredDocument, id: string): string[][] {
   const t = tablesOf(doc).find((x) => x.id === id);
-  if (!t) throw new Error(`no table ${id} in ${doc.templateId}: ${tablesOf(doc).map((x) => x.id).join(', ')}`);
+  if (!t)
+    throw new Error(
+      `no table ${id} in ${doc.templateId}: ${tablesOf(doc)
+        .map((x) => x.id)
+        .join(', ')}`,
+    );
   return t.rows.map((r) => r.map(plainText));
 }
 function checklist(doc: StructuredDocument, id: string): ChecklistBlock {
-  const found = doc.sections.flatMap((s) => s.blocks).find((b): b is ChecklistBlock => b.type === 'checklist' && b.id === id);
+  const found = doc.sections
+    .flatMap((s) => s.blocks)
+    .find((b): b is ChecklistBlock => b.type === 'checklist' && b.id === id);
   if (!found) throw new Error(`no checklist ${id}`);
   return found;
 }
@@ -55,14 +71,35 @@ describe('rendering the implementation plan for a known implementation', () => {
   it('fills placeholders with the implementation’s facts, as plain text', () => {
     expect(doc.sections[0].blocks[0]).toEqual({
       type: 'paragraph',
-      content: [{ type: 'text', text: 'Acme Corp rollout (ACME-1) is a complexity tier Advanced implementation for the Mid-Market segment, owned by Olga Owner. Kickoff: 2026-01-12. Go-live: 2026-05-01.' }],
+      content: [
+        {
+          type: 'text',
+          text: 'Acme Corp rollout (ACME-1) is a complexity tier Advanced implementation for the Mid-Market segment, owned by Olga Owner. Kickoff: 2026-01-12. Go-live: 2026-05-01.',
+        },
+      ],
     });
   });
 
   it('lists milestones with baseline, due, done, slip and state, in baseline order', () => {
     expect(rows(doc, 'milestones')).toEqual([
-      ['ACME-2 Discovery complete', 'Ana Lee', '2026-02-10', '2026-02-10', '2026-02-09', '−1 day', 'Done on time'],
-      ['ACME-3 Design sign-off', 'Ben Cruz', '2026-03-01', '2026-03-20', '2026-03-18', '+17 days', 'Done late'],
+      [
+        'ACME-2 Discovery complete',
+        'Ana Lee',
+        '2026-02-10',
+        '2026-02-10',
+        '2026-02-09',
+        '−1 day',
+        'Done on time',
+      ],
+      [
+        'ACME-3 Design sign-off',
+        'Ben Cruz',
+        '2026-03-01',
+        '2026-03-20',
+        '2026-03-18',
+        '+17 days',
+        'Done late',
+      ],
       ['ACME-4 Data migrated', 'Ana Lee', '2026-06-01', '2026-06-20', '—', '+19 days', 'Overdue'],
       ['ACME-5 Hypercare exit', 'Ana Lee', '2026-07-01', '2026-07-10', '—', '+9 days', 'Slipping'],
     ]);
@@ -84,8 +121,20 @@ describe('rendering the implementation plan for a known implementation', () => {
   });
 
   it('derives RACI: responsible from the workstream’s assignees (most items first), accountable the implementation’s owner', () => {
-    expect(rows(doc, 'raci')).toContainEqual(['RAID log', 'Ana Lee, Ben Cruz', 'Olga Owner', 'Customer project sponsor', 'Steering committee']);
-    expect(rows(doc, 'raci')).toContainEqual(['User acceptance testing', 'Dev Patel', 'Olga Owner', 'Customer key users', 'Steering committee']);
+    expect(rows(doc, 'raci')).toContainEqual([
+      'RAID log',
+      'Ana Lee, Ben Cruz',
+      'Olga Owner',
+      'Customer project sponsor',
+      'Steering committee',
+    ]);
+    expect(rows(doc, 'raci')).toContainEqual([
+      'User acceptance testing',
+      'Dev Patel',
+      'Olga Owner',
+      'Customer key users',
+      'Steering committee',
+    ]);
   });
 
   it('shows each gate with its state from the Gate issues when no gate model is given', () => {
@@ -126,8 +175,27 @@ describe('sections that depend on the complexity tier', () => {
   });
 
   it('adds governance from Advanced up, and the steering committee for Enterprise only', () => {
-    expect(ids('Advanced')).toEqual(['overview', 'scope', 'timeline', 'team', 'governance', 'risks', 'changes', 'success']);
-    expect(ids('Enterprise')).toEqual(['overview', 'scope', 'timeline', 'team', 'governance', 'steering', 'risks', 'changes', 'success']);
+    expect(ids('Advanced')).toEqual([
+      'overview',
+      'scope',
+      'timeline',
+      'team',
+      'governance',
+      'risks',
+      'changes',
+      'success',
+    ]);
+    expect(ids('Enterprise')).toEqual([
+      'overview',
+      'scope',
+      'timeline',
+      'team',
+      'governance',
+      'steering',
+      'risks',
+      'changes',
+      'success',
+    ]);
   });
 
   it('counts an implementation without Complexity as the default tier', () => {
@@ -138,17 +206,27 @@ describe('sections that depend on the complexity tier', () => {
   });
 
   it('follows the site’s own tier names and order', () => {
-    const custom = parseConfig({ complexityTiers: ['Small', 'Advanced', 'Huge'], defaultComplexity: 'Small' });
+    const custom = parseConfig({
+      complexityTiers: ['Small', 'Advanced', 'Huge'],
+      defaultComplexity: 'Small',
+    });
     if (!custom.ok) throw new Error(custom.error);
-    expect(render('implementation-plan', { tier: 'Huge', config: custom.value }).sections.map((s) => s.id)).toContain('governance');
-    expect(render('implementation-plan', { tier: 'Small', config: custom.value }).sections.map((s) => s.id)).not.toContain('governance');
+    expect(
+      render('implementation-plan', { tier: 'Huge', config: custom.value }).sections.map((s) => s.id),
+    ).toContain('governance');
+    expect(
+      render('implementation-plan', { tier: 'Small', config: custom.value }).sections.map((s) => s.id),
+    ).not.toContain('governance');
   });
 });
 
 describe('sections that depend on the data', () => {
   it('leaves "Data to migrate" out of the discovery agenda when there is no migration item', () => {
     const withMigration = render('discovery-workshop').sections.map((s) => s.id);
-    const without = renderPlaybook(template('discovery-workshop'), acme({ children: [] }), { asOf: AS_OF, config }).sections.map((s) => s.id);
+    const without = renderPlaybook(template('discovery-workshop'), acme({ children: [] }), {
+      asOf: AS_OF,
+      config,
+    }).sections.map((s) => s.id);
     expect(withMigration).toContain('data');
     expect(without).not.toContain('data');
   });
@@ -212,26 +290,56 @@ describe('gates from the gate model', () => {
         'Go/no-go minutes; ACME-16 Test report (final)',
       ],
     ]);
-    expect(checklist(doc, 'readiness').items.find((i) => plainText(i.content) === 'Design Sign-off gate passed')).toMatchObject({ done: false, detail: 'no such gate' });
+    expect(
+      checklist(doc, 'readiness').items.find((i) => plainText(i.content) === 'Design Sign-off gate passed'),
+    ).toMatchObject({ done: false, detail: 'no such gate' });
   });
 });
 
 describe('user text', () => {
   it('stays text: a summary with markup is carried as it is, never interpreted', () => {
     const doc = render('uat-plan');
-    expect(rows(doc, 'open-defects')[0]).toEqual(['ACME-24', 'Invoices missing tax <b>line</b>', 'Highest', 'Dev Patel', 'To Do', '2026-05-05']);
+    expect(rows(doc, 'open-defects')[0]).toEqual([
+      'ACME-24',
+      'Invoices missing tax <b>line</b>',
+      'Highest',
+      'Dev Patel',
+      'To Do',
+      '2026-05-05',
+    ]);
   });
 });
 
 describe('milestone slip', () => {
-  const m = (over: object) => ({ ...acme().children.find((c) => c.key === 'ACME-4'), ...over }) as Parameters<typeof milestoneSlip>[0];
+  const m = (over: object) =>
+    ({ ...acme().children.find((c) => c.key === 'ACME-4'), ...over }) as Parameters<typeof milestoneSlip>[0];
 
   it('is measured from the baseline to the done date, or to the later of due date and today while open', () => {
-    expect(milestoneSlip(m({ done: true, resolved: '2026-06-03' }), AS_OF, 0)).toEqual({ slip: 2, state: 'Done late', tone: 'warning' });
-    expect(milestoneSlip(m({ done: true, resolved: '2026-06-03' }), AS_OF, 2)).toEqual({ slip: 2, state: 'Done on time', tone: 'success' });
-    expect(milestoneSlip(m({ dueDate: '2026-06-10' }), AS_OF, 0)).toEqual({ slip: 14, state: 'Overdue', tone: 'danger' });
-    expect(milestoneSlip(m({ baselineDue: '2026-07-01', dueDate: '2026-07-01' }), AS_OF, 0)).toEqual({ slip: 0, state: 'Planned', tone: 'neutral' });
-    expect(milestoneSlip(m({ baselineDue: null }), AS_OF, 0)).toEqual({ slip: null, state: 'No baseline', tone: 'neutral' });
+    expect(milestoneSlip(m({ done: true, resolved: '2026-06-03' }), AS_OF, 0)).toEqual({
+      slip: 2,
+      state: 'Done late',
+      tone: 'warning',
+    });
+    expect(milestoneSlip(m({ done: true, resolved: '2026-06-03' }), AS_OF, 2)).toEqual({
+      slip: 2,
+      state: 'Done on time',
+      tone: 'success',
+    });
+    expect(milestoneSlip(m({ dueDate: '2026-06-10' }), AS_OF, 0)).toEqual({
+      slip: 14,
+      state: 'Overdue',
+      tone: 'danger',
+    });
+    expect(milestoneSlip(m({ baselineDue: '2026-07-01', dueDate: '2026-07-01' }), AS_OF, 0)).toEqual({
+      slip: 0,
+      state: 'Planned',
+      tone: 'neutral',
+    });
+    expect(milestoneSlip(m({ baselineDue: null }), AS_OF, 0)).toEqual({
+      slip: null,
+      state: 'No baseline',
+      tone: 'neutral',
+    });
   });
 });
 
@@ -240,7 +348,9 @@ describe('every built-in template', () => {
     for (const t of BUILT_IN_TEMPLATES) {
       const doc = render(t.id);
       expect(doc.sections.length).toBeGreaterThan(3);
-      for (const table of tablesOf(doc)) for (const row of table.rows) expect([table.id, row.length]).toEqual([table.id, table.columns.length]);
+      for (const table of tablesOf(doc))
+        for (const row of table.rows)
+          expect([table.id, row.length]).toEqual([table.id, table.columns.length]);
     }
   });
 

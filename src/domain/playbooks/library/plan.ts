@@ -7,20 +7,25 @@ const RAID: Selector = { kinds: ['risk', 'assumption', 'issue', 'dependency'] };
 export const implementationPlan: PlaybookTemplateInput = {
   id: 'implementation-plan',
   title: 'Implementation plan',
-  description: 'Scope, timeline against baseline, governance, team (RACI), risks and success measures of one implementation.',
+  description:
+    'Scope, timeline against baseline, governance, team (RACI), risks and success measures of one implementation.',
   sections: [
     {
       id: 'overview',
       title: 'Overview',
       blocks: [
-        { type: 'text', text: '{summary} ({key}) is a complexity tier {tier} implementation for the {segment} segment, owned by {owner}. Kickoff: {kickoff}. Go-live: {goLive}.' },
+        {
+          type: 'text',
+          text: '{summary} ({key}) is a complexity tier {tier} implementation for the {segment} segment, owned by {owner}. Kickoff: {kickoff}. Go-live: {goLive}.',
+        },
         { type: 'facts', id: 'facts' },
       ],
     },
     {
       id: 'scope',
       title: 'Scope and deliverables',
-      guidance: 'List what the customer receives. Every deliverable is a Jira item labelled deliverable under the implementation, so this table stays current.',
+      guidance:
+        'List what the customer receives. Every deliverable is a Jira item labelled deliverable under the implementation, so this table stays current.',
       blocks: [
         {
           type: 'items',
@@ -35,7 +40,8 @@ export const implementationPlan: PlaybookTemplateInput = {
     {
       id: 'timeline',
       title: 'Timeline',
-      guidance: 'Baseline is the first committed date; slip is measured against it, not against the latest re-plan.',
+      guidance:
+        'Baseline is the first committed date; slip is measured against it, not against the latest re-plan.',
       blocks: [{ type: 'milestones', id: 'milestones' }],
     },
     {
@@ -46,12 +52,42 @@ export const implementationPlan: PlaybookTemplateInput = {
           type: 'raci',
           id: 'raci',
           workstreams: [
-            { name: 'Milestones and plan', select: { kinds: ['milestone'] }, consulted: 'Customer project sponsor', informed: 'Steering committee' },
-            { name: 'Integrations', select: { roles: ['integration'] }, consulted: 'Customer IT', informed: 'Customer project sponsor' },
-            { name: 'Data migration', select: { roles: ['migration'] }, consulted: 'Customer data owners', informed: 'Customer project sponsor' },
-            { name: 'User acceptance testing', select: { roles: ['uat'] }, consulted: 'Customer key users', informed: 'Steering committee' },
-            { name: 'Documentation', select: { roles: ['deliverable'] }, consulted: 'Customer Success', informed: 'Support' },
-            { name: 'RAID log', select: RAID, consulted: 'Customer project sponsor', informed: 'Steering committee' },
+            {
+              name: 'Milestones and plan',
+              select: { kinds: ['milestone'] },
+              consulted: 'Customer project sponsor',
+              informed: 'Steering committee',
+            },
+            {
+              name: 'Integrations',
+              select: { roles: ['integration'] },
+              consulted: 'Customer IT',
+              informed: 'Customer project sponsor',
+            },
+            {
+              name: 'Data migration',
+              select: { roles: ['migration'] },
+              consulted: 'Customer data owners',
+              informed: 'Customer project sponsor',
+            },
+            {
+              name: 'User acceptance testing',
+              select: { roles: ['uat'] },
+              consulted: 'Customer key users',
+              informed: 'Steering committee',
+            },
+            {
+              name: 'Documentation',
+              select: { roles: ['deliverable'] },
+              consulted: 'Customer Success',
+              informed: 'Support',
+            },
+            {
+              name: 'RAID log',
+              select: RAID,
+              consulted: 'Customer project sponsor',
+              informed: 'Steering committee',
+            },
           ],
         },
       ],
@@ -60,10 +96,19 @@ export const implementationPlan: PlaybookTemplateInput = {
       id: 'governance',
       title: 'Governance and stage gates',
       when: { minTier: 'Advanced' },
-      guidance: 'Advanced and Enterprise implementations pass each stage gate with evidence and sign-off before moving on.',
+      guidance:
+        'Advanced and Enterprise implementations pass each stage gate with evidence and sign-off before moving on.',
       blocks: [
         { type: 'gates', id: 'gates' },
-        { type: 'list', id: 'cadence', items: ['Weekly status with the customer project lead', 'Fortnightly RAID review', 'Monthly steering committee'] },
+        {
+          type: 'list',
+          id: 'cadence',
+          items: [
+            'Weekly status with the customer project lead',
+            'Fortnightly RAID review',
+            'Monthly steering committee',
+          ],
+        },
       ],
     },
     {
@@ -71,8 +116,15 @@ export const implementationPlan: PlaybookTemplateInput = {
       title: 'Steering committee',
       when: { tiers: ['Enterprise'] },
       blocks: [
-        { type: 'text', text: 'Enterprise implementations report to a steering committee of the customer sponsor, the implementation owner ({owner}) and the professional-services lead.' },
-        { type: 'kpis', id: 'steering-kpis', ids: ['on_time_milestone_rate', 'effort_variance', 'scope_change_count', 'escalation_count'] },
+        {
+          type: 'text',
+          text: 'Enterprise implementations report to a steering committee of the customer sponsor, the implementation owner ({owner}) and the professional-services lead.',
+        },
+        {
+          type: 'kpis',
+          id: 'steering-kpis',
+          ids: ['on_time_milestone_rate', 'effort_variance', 'scope_change_count', 'escalation_count'],
+        },
       ],
     },
     {
@@ -96,7 +148,19 @@ export const implementationPlan: PlaybookTemplateInput = {
     {
       id: 'success',
       title: 'Success measures',
-      blocks: [{ type: 'kpis', id: 'kpis', ids: ['time_to_kickoff_bdays', 'time_to_first_value_days', 'time_to_live_days', 'on_time_milestone_rate', 'effort_variance'] }],
+      blocks: [
+        {
+          type: 'kpis',
+          id: 'kpis',
+          ids: [
+            'time_to_kickoff_bdays',
+            'time_to_first_value_days',
+            'time_to_live_days',
+            'on_time_milestone_rate',
+            'effort_variance',
+          ],
+        },
+      ],
     },
   ],
 };
@@ -104,13 +168,17 @@ export const implementationPlan: PlaybookTemplateInput = {
 export const discoveryWorkshop: PlaybookTemplateInput = {
   id: 'discovery-workshop',
   title: 'Discovery workshop agenda',
-  description: 'Agenda, attendees, and the integrations, data, assumptions and dependencies to confirm in the discovery workshop.',
+  description:
+    'Agenda, attendees, and the integrations, data, assumptions and dependencies to confirm in the discovery workshop.',
   sections: [
     {
       id: 'purpose',
       title: 'Purpose',
       blocks: [
-        { type: 'text', text: 'Confirm the scope, the integrations, the data to migrate and the success criteria of {summary} ({key}) with the customer, and leave with a baseline plan.' },
+        {
+          type: 'text',
+          text: 'Confirm the scope, the integrations, the data to migrate and the success criteria of {summary} ({key}) with the customer, and leave with a baseline plan.',
+        },
         { type: 'facts', id: 'facts' },
       ],
     },
@@ -137,8 +205,20 @@ export const discoveryWorkshop: PlaybookTemplateInput = {
       id: 'architecture',
       title: 'Architecture deep-dive',
       when: { minTier: 'Advanced' },
-      guidance: 'Advanced and Enterprise implementations hold a separate technical session with the customer architects.',
-      blocks: [{ type: 'list', id: 'architecture-topics', items: ['Identity and single sign-on', 'Network, security and data residency', 'Environments and release management', 'Non-functional requirements: volumes, performance, availability'] }],
+      guidance:
+        'Advanced and Enterprise implementations hold a separate technical session with the customer architects.',
+      blocks: [
+        {
+          type: 'list',
+          id: 'architecture-topics',
+          items: [
+            'Identity and single sign-on',
+            'Network, security and data residency',
+            'Environments and release management',
+            'Non-functional requirements: volumes, performance, availability',
+          ],
+        },
+      ],
     },
     {
       id: 'attendees',
@@ -148,9 +228,24 @@ export const discoveryWorkshop: PlaybookTemplateInput = {
           type: 'raci',
           id: 'raci',
           workstreams: [
-            { name: 'Integrations', select: { roles: ['integration'] }, consulted: 'Customer IT', informed: 'Customer project sponsor' },
-            { name: 'Data migration', select: { roles: ['migration'] }, consulted: 'Customer data owners', informed: 'Customer project sponsor' },
-            { name: 'User acceptance testing', select: { roles: ['uat'] }, consulted: 'Customer key users', informed: 'Customer project sponsor' },
+            {
+              name: 'Integrations',
+              select: { roles: ['integration'] },
+              consulted: 'Customer IT',
+              informed: 'Customer project sponsor',
+            },
+            {
+              name: 'Data migration',
+              select: { roles: ['migration'] },
+              consulted: 'Customer data owners',
+              informed: 'Customer project sponsor',
+            },
+            {
+              name: 'User acceptance testing',
+              select: { roles: ['uat'] },
+              consulted: 'Customer key users',
+              informed: 'Customer project sponsor',
+            },
           ],
         },
       ],
@@ -158,23 +253,54 @@ export const discoveryWorkshop: PlaybookTemplateInput = {
     {
       id: 'integrations',
       title: 'Integrations to confirm',
-      blocks: [{ type: 'items', id: 'integrations', select: { roles: ['integration'] }, columns: ['key', 'summary', 'owner', 'status'], empty: 'No integration items yet.' }],
+      blocks: [
+        {
+          type: 'items',
+          id: 'integrations',
+          select: { roles: ['integration'] },
+          columns: ['key', 'summary', 'owner', 'status'],
+          empty: 'No integration items yet.',
+        },
+      ],
     },
     {
       id: 'data',
       title: 'Data to migrate',
       when: { has: { roles: ['migration'] } },
-      blocks: [{ type: 'items', id: 'migration', select: { roles: ['migration'] }, columns: ['key', 'summary', 'owner', 'recordsExpected'] }],
+      blocks: [
+        {
+          type: 'items',
+          id: 'migration',
+          select: { roles: ['migration'] },
+          columns: ['key', 'summary', 'owner', 'recordsExpected'],
+        },
+      ],
     },
     {
       id: 'assumptions',
       title: 'Assumptions to validate',
-      blocks: [{ type: 'raid', id: 'assumptions', kinds: ['assumption'], summary: false, caption: 'Open assumptions' }],
+      blocks: [
+        {
+          type: 'raid',
+          id: 'assumptions',
+          kinds: ['assumption'],
+          summary: false,
+          caption: 'Open assumptions',
+        },
+      ],
     },
     {
       id: 'dependencies',
       title: 'Dependencies',
-      blocks: [{ type: 'raid', id: 'dependencies', kinds: ['dependency'], summary: false, caption: 'Open dependencies' }],
+      blocks: [
+        {
+          type: 'raid',
+          id: 'dependencies',
+          kinds: ['dependency'],
+          summary: false,
+          caption: 'Open dependencies',
+        },
+      ],
     },
     {
       id: 'preparation',
@@ -186,7 +312,10 @@ export const discoveryWorkshop: PlaybookTemplateInput = {
           items: [
             { text: 'Contract signed', check: { type: 'dateSet', date: 'contractSigned' } },
             { text: 'Kickoff held', check: { type: 'dateSet', date: 'kickoff' } },
-            { text: 'Milestones planned with baseline dates', check: { type: 'exists', select: { kinds: ['milestone'] } } },
+            {
+              text: 'Milestones planned with baseline dates',
+              check: { type: 'exists', select: { kinds: ['milestone'] } },
+            },
             { text: 'Assumptions logged', check: { type: 'exists', select: { kinds: ['assumption'] } } },
             { text: 'Agenda sent to attendees', check: { type: 'manual' } },
           ],
