@@ -260,7 +260,7 @@ export class LocalForge {
       }
       case 'submit': {
         if (frame.e !== 'edit') return false;
-        this.setInstanceConfig(frame, payload ?? {});
+        this.setInstanceConfig(frame, submittedConfig(this.surface(frame.m).type, payload));
         return true;
       }
       case 'getUrl': {
@@ -282,4 +282,15 @@ export class LocalForge {
     this.runtime.uninstall();
     this.storage.close();
   }
+}
+
+/**
+ * What a config view's `view.submit(...)` saves. A gadget's whole payload becomes its
+ * configuration; a macro's config view submits `{ config, keepEditing? }` and Confluence keeps
+ * only `config` (what `context.extension.config` later reads).
+ */
+export function submittedConfig(type: string, payload: unknown): unknown {
+  if (type !== 'macro') return payload ?? {};
+  const config = typeof payload === 'object' && payload !== null && 'config' in payload ? payload.config : undefined;
+  return config ?? {};
 }
