@@ -66,7 +66,8 @@ describe('the Playbook macro in the browser', () => {
     await view.getByTestId('document-title').waitFor({ timeout: 30_000 });
     expect(await view.getByTestId('document-title').innerText()).toMatch(new RegExp(`^UAT plan: ${key} `));
     expect(app.forge.instanceConfig({ m: MACRO, l: `${MACRO}-${page.id}` })).toEqual({
-      config: { templateId: 'uat-plan', implementationKey: key },
+      templateId: 'uat-plan',
+      implementationKey: key,
     });
     expect(errors).toEqual([]);
     await tab.close();
