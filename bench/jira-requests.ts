@@ -24,13 +24,17 @@ async function measure(issueCount: number) {
     const admin = DEMO_USERS.admin;
     const client = createJiraClient({ fetch: basicAuthFetch(server.url, admin.email, admin.token) });
     const t0 = performance.now();
-    const { pages } = await fetchKpiExport(client, { jql: 'project in (IMP, ONB, ENT) ORDER BY key', config: defaultConfig() });
+    const { pages } = await fetchKpiExport(client, {
+      jql: 'project in (IMP, ONB, ENT) ORDER BY key',
+      config: defaultConfig(),
+    });
     const wallMs = performance.now() - t0;
 
     const issues = pages.reduce((n, page) => n + page.issues.length, 0);
     // Jira embeds only the latest 40 histories in a search result: those issues need bulkfetch.
     const truncated = state.issues.filter((issue) => issue.histories.length > SEARCH_CHANGELOG_LIMIT).length;
-    const minimum = 1 /* field list */ + Math.ceil(issues / SEARCH_PAGE_MAX) + Math.ceil(truncated / BULKFETCH_MAX_ISSUES);
+    const minimum =
+      1 /* field list */ + Math.ceil(issues / SEARCH_PAGE_MAX) + Math.ceil(truncated / BULKFETCH_MAX_ISSUES);
     const counts = site.requestCounts();
     const requests = Object.values(counts).reduce((a, b) => a + b, 0);
     return {

@@ -18,7 +18,10 @@ function measure(issues: number) {
   const parsed = parseSearchExport(json);
   if (!parsed.ok) throw new Error(parsed.error);
   const t2 = performance.now();
-  const report = computeKpiReport(parsed.value.issues, parsed.value.names, { asOf: AS_OF, config: defaultConfig() });
+  const report = computeKpiReport(parsed.value.issues, parsed.value.names, {
+    asOf: AS_OF,
+    config: defaultConfig(),
+  });
   const t3 = performance.now();
 
   return {

@@ -4,11 +4,15 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 function run(script: string, args: string[], heapMB = 12000): Record<string, number> {
-  const out = execFileSync(process.execPath, [`--max-old-space-size=${heapMB}`, path.join(__dirname, script), ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [`--max-old-space-size=${heapMB}`, path.join(__dirname, script), ...args],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Record<string, number>;
 }
 
@@ -25,7 +29,10 @@ function kpiEngine() {
   return {
     runs,
     targets: {
-      kpiTimeAtMostJsonParse: { '10k': small.engineMs <= small.jsonParseMs, '100k': large.engineMs <= large.jsonParseMs },
+      kpiTimeAtMostJsonParse: {
+        '10k': small.engineMs <= small.jsonParseMs,
+        '100k': large.engineMs <= large.jsonParseMs,
+      },
       ratio100kTo10k: { value: +ratio.toFixed(2), target: 11, met: ratio <= 11 },
     },
   };

@@ -25,25 +25,36 @@ const attempt = async (name, run) => {
   }
 };
 for (const name of surfaces) {
-  await attempt(name, () => build({ configFile: path.join(staticDir, 'vite.config.mts'), root: path.join(staticDir, name) }));
+  await attempt(name, () =>
+    build({ configFile: path.join(staticDir, 'vite.config.mts'), root: path.join(staticDir, name) }),
+  );
 }
 if (only.length === 0 || only.includes('host')) {
-  await attempt('host', () => build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: path.join(staticDir, 'host', 'dist'),
-      emptyOutDir: true,
-      target: 'es2022',
-      reportCompressedSize: false,
-      lib: { entry: path.join(staticDir, 'host', 'host.ts'), formats: ['iife'], name: 'RunwayHost', fileName: () => 'host.js' },
-    },
-  }));
+  await attempt('host', () =>
+    build({
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        outDir: path.join(staticDir, 'host', 'dist'),
+        emptyOutDir: true,
+        target: 'es2022',
+        reportCompressedSize: false,
+        lib: {
+          entry: path.join(staticDir, 'host', 'host.ts'),
+          formats: ['iife'],
+          name: 'RunwayHost',
+          fileName: () => 'host.js',
+        },
+      },
+    }),
+  );
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (failed.length > 0) {
   console.error(`Custom UI build failed for ${failed.join(', ')} (${seconds} s)`);
   process.exitCode = 1;
 } else {
-  console.log(`Built ${surfaces.length} surface(s) [${surfaces.join(', ')}] and the host script in ${seconds} s`);
+  console.log(
+    `Built ${surfaces.length} surface(s) [${surfaces.join(', ')}] and the host script in ${seconds} s`,
+  );
 }

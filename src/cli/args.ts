@@ -16,7 +16,8 @@ export function parseOptions<O extends Options>(args: string[], options: O) {
 /** `--as-of`-style dates: a real calendar date `YYYY-MM-DD`. */
 export function parseDateOption(flag: string, value: string): string {
   const r = IsoDateSchema.safeParse(value);
-  if (!r.success) throw new UsageError(`${flag} ${value}: malformed date, expected a real calendar date YYYY-MM-DD`);
+  if (!r.success)
+    throw new UsageError(`${flag} ${value}: malformed date, expected a real calendar date YYYY-MM-DD`);
   return r.data;
 }
 

@@ -40,7 +40,9 @@ export async function readSearchExports(inputs: readonly string[], io: CliIo): P
       const { issues, names, warnings } = parsed.value;
       for (const issue of issues) merged.issues.push(issue); // no spread: exports can hold 100k issues
       Object.assign(merged.names, names);
-      merged.warnings.push(...warnings.map((w): KpiWarning => (w.issue === '' ? { ...w, message: `${file}: ${w.message}` } : w)));
+      merged.warnings.push(
+        ...warnings.map((w): KpiWarning => (w.issue === '' ? { ...w, message: `${file}: ${w.message}` } : w)),
+      );
     }
   }
   return merged;

@@ -25,7 +25,11 @@ function help(commands: readonly Command[]): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: CliIo = processIo(), commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = processIo(),
+  commands: readonly Command[] = COMMANDS,
+): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const text = help(commands);

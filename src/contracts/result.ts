@@ -6,7 +6,10 @@ export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: stri
 
 /** The zod schema of a resolver's answer, given the schema of its data. */
 export function resolverResultSchema<T extends z.ZodType>(data: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: z.string() })]);
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]);
 }
 
 /** A zod error as one sentence that names each wrong path, e.g. `payload.asOf: expected a date YYYY-MM-DD`. */
@@ -14,7 +17,8 @@ export function describeZodError(error: z.ZodError, root = 'payload'): string {
   return error.issues
     .map((issue) => {
       const where = [root, ...issue.path.map(String)].join('.');
-      if (issue.code === 'unrecognized_keys') return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+      if (issue.code === 'unrecognized_keys')
+        return `${where}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
       return `${where}: ${issue.message}`;
     })
     .join('; ');

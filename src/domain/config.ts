@@ -5,7 +5,13 @@
  */
 import { z } from 'zod';
 import { KPI_DEFINITIONS, KPI_IDS, type KpiId, type KpiTarget } from './kpis/definitions';
-import { DEFAULT_ENFORCEMENT, DEFAULT_GATES, EnforcementRuleSchema, GateDefinitionSchema, gateConfigProblems } from './gates/definitions';
+import {
+  DEFAULT_ENFORCEMENT,
+  DEFAULT_GATES,
+  EnforcementRuleSchema,
+  GateDefinitionSchema,
+  gateConfigProblems,
+} from './gates/definitions';
 
 const names = (defaults: string[]) => z.array(z.string().min(1)).default(defaults);
 const name = (d: string) => z.string().min(1).default(d);
@@ -41,7 +47,9 @@ export type LogicalField = keyof typeof LOGICAL_FIELDS;
 const fieldKeys = Object.keys(LOGICAL_FIELDS) as LogicalField[];
 
 const FieldNamesSchema = z.strictObject(
-  Object.fromEntries(fieldKeys.map((k) => [k, name(LOGICAL_FIELDS[k])])) as { [K in LogicalField]: ReturnType<typeof name> },
+  Object.fromEntries(fieldKeys.map((k) => [k, name(LOGICAL_FIELDS[k])])) as {
+    [K in LogicalField]: ReturnType<typeof name>;
+  },
 );
 /** Explicit field ids (`customfield_10351`) win over names. */
 const FieldIdsSchema = z.strictObject(
@@ -50,7 +58,16 @@ const FieldIdsSchema = z.strictObject(
   },
 );
 
-export const CHILD_KINDS = ['milestone', 'risk', 'assumption', 'issue', 'dependency', 'changeRequest', 'gate', 'defect'] as const;
+export const CHILD_KINDS = [
+  'milestone',
+  'risk',
+  'assumption',
+  'issue',
+  'dependency',
+  'changeRequest',
+  'gate',
+  'defect',
+] as const;
 /** Every child kind; `workItem` is whatever matches none of the issue type lists. */
 export type ChildKind = (typeof CHILD_KINDS)[number] | 'workItem';
 
@@ -93,46 +110,51 @@ export const KpiTargetSchema = z.strictObject({
 
 /** Per KPI: a target, or `null` for "tracked, no target". Omitted = the default of kpis.md. */
 const TargetsSchema = z.strictObject(
-  Object.fromEntries(KPI_IDS.map((id) => [id, KpiTargetSchema.nullable().default(KPI_DEFINITIONS[id].target)])) as {
+  Object.fromEntries(
+    KPI_IDS.map((id) => [id, KpiTargetSchema.nullable().default(KPI_DEFINITIONS[id].target)]),
+  ) as {
     [K in KpiId]: z.ZodDefault<z.ZodNullable<typeof KpiTargetSchema>>;
   },
 );
 
-export const RunwayConfigSchema = z.strictObject({
-  /** Issue types that are implementations whatever their level or labels. */
-  implementationTypes: names(['Implementation']),
-  /** Label that makes a level-1 issue (an Epic) an implementation. */
-  implementationLabel: name('implementation'),
-  notStartedStatuses: names(['To Do', 'Backlog', 'Open', 'New']),
-  goLiveStatuses: names(['Live', 'Hypercare']),
-  failedStatuses: names(['Failed', 'Rejected']),
-  /** A change request is approved by its status… */
-  approvedStatuses: names(['Approved']),
-  /** …or its resolution. */
-  approvedResolutions: names(['Approved', 'Done']),
-  /** `statusCategory.key` that means done when there is no resolution date. */
-  doneStatusCategory: name('done'),
-  issueTypes: IssueTypesSchema.prefault({}),
-  labels: LabelsSchema.prefault({}),
-  gateTypes: GateTypesSchema.prefault({}),
-  priorities: z.strictObject({ p1: names(['Highest']), p2: names(['High']) }).prefault({}),
-  fieldNames: FieldNamesSchema.prefault({}),
-  fieldIds: FieldIdsSchema.prefault({}),
-  complexityTiers: names(['Standard', 'Advanced', 'Enterprise']),
-  /** The tier of an implementation without (or with an unknown) Complexity. */
-  defaultComplexity: name('Standard'),
-  milestoneToleranceDays: z.number().int().min(0).default(0),
-  postGoLiveWindowDays: z.number().int().min(1).default(30),
-  /** Days that are not business days besides weekends (time-to-kickoff). */
-  holidays: z.array(IsoDateSchema).default([]),
-  targets: TargetsSchema.prefault({}),
-  /** Stage gates in order (src/domain/gates): criteria, approvers. Defaults: the six of product.md. */
-  gates: z.array(GateDefinitionSchema).max(30).prefault(DEFAULT_GATES),
-  /** Workflow statuses an implementation may enter only once these gates have passed. */
-  enforcement: z.array(EnforcementRuleSchema).prefault(DEFAULT_ENFORCEMENT),
-}).superRefine((config, ctx) => {
-  for (const p of gateConfigProblems(config.gates, config.enforcement)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
-});
+export const RunwayConfigSchema = z
+  .strictObject({
+    /** Issue types that are implementations whatever their level or labels. */
+    implementationTypes: names(['Implementation']),
+    /** Label that makes a level-1 issue (an Epic) an implementation. */
+    implementationLabel: name('implementation'),
+    notStartedStatuses: names(['To Do', 'Backlog', 'Open', 'New']),
+    goLiveStatuses: names(['Live', 'Hypercare']),
+    failedStatuses: names(['Failed', 'Rejected']),
+    /** A change request is approved by its status… */
+    approvedStatuses: names(['Approved']),
+    /** …or its resolution. */
+    approvedResolutions: names(['Approved', 'Done']),
+    /** `statusCategory.key` that means done when there is no resolution date. */
+    doneStatusCategory: name('done'),
+    issueTypes: IssueTypesSchema.prefault({}),
+    labels: LabelsSchema.prefault({}),
+    gateTypes: GateTypesSchema.prefault({}),
+    priorities: z.strictObject({ p1: names(['Highest']), p2: names(['High']) }).prefault({}),
+    fieldNames: FieldNamesSchema.prefault({}),
+    fieldIds: FieldIdsSchema.prefault({}),
+    complexityTiers: names(['Standard', 'Advanced', 'Enterprise']),
+    /** The tier of an implementation without (or with an unknown) Complexity. */
+    defaultComplexity: name('Standard'),
+    milestoneToleranceDays: z.number().int().min(0).default(0),
+    postGoLiveWindowDays: z.number().int().min(1).default(30),
+    /** Days that are not business days besides weekends (time-to-kickoff). */
+    holidays: z.array(IsoDateSchema).default([]),
+    targets: TargetsSchema.prefault({}),
+    /** Stage gates in order (src/domain/gates): criteria, approvers. Defaults: the six of product.md. */
+    gates: z.array(GateDefinitionSchema).max(30).prefault(DEFAULT_GATES),
+    /** Workflow statuses an implementation may enter only once these gates have passed. */
+    enforcement: z.array(EnforcementRuleSchema).prefault(DEFAULT_ENFORCEMENT),
+  })
+  .superRefine((config, ctx) => {
+    for (const p of gateConfigProblems(config.gates, config.enforcement))
+      ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+  });
 export type RunwayConfig = z.infer<typeof RunwayConfigSchema>;
 export type RunwayConfigInput = z.input<typeof RunwayConfigSchema>;
 export type { KpiTarget };

@@ -21,7 +21,13 @@ function digits(s: string, from: number, to: number): number {
 }
 
 function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  return m === 2
+    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(m)
+      ? 30
+      : 31;
 }
 
 /**
@@ -29,7 +35,8 @@ function daysInMonth(y: number, m: number): number {
  * is 2026-03-10), or null when the text does not start with a real date.
  */
 export function calendarDate(ts: unknown): IsoDate | null {
-  if (typeof ts !== 'string' || ts.length < 10 || ts.charCodeAt(4) !== 45 || ts.charCodeAt(7) !== 45) return null;
+  if (typeof ts !== 'string' || ts.length < 10 || ts.charCodeAt(4) !== 45 || ts.charCodeAt(7) !== 45)
+    return null;
   if (ts.length > 10 && ts.charCodeAt(10) !== 84 && ts.charCodeAt(10) !== 32) return null; // 'T' or ' '
   const y = digits(ts, 0, 4);
   const m = digits(ts, 5, 7);
@@ -64,7 +71,11 @@ function localDate(date: IsoDate): Date {
  * date-fns `differenceInBusinessDays(later, earlier)` (weekdays in [earlier, later)), minus the
  * configured holidays that fall on a weekday in that range (when the range is positive).
  */
-export function businessDaysBetween(earlier: IsoDate, later: IsoDate, holidays: readonly IsoDate[] = []): number {
+export function businessDaysBetween(
+  earlier: IsoDate,
+  later: IsoDate,
+  holidays: readonly IsoDate[] = [],
+): number {
   let n = differenceInBusinessDays(localDate(later), localDate(earlier));
   if (holidays.length === 0 || n <= 0) return n === 0 ? 0 : n; // negative durations are discarded anyway
   for (const h of new Set(holidays)) {

@@ -14,7 +14,10 @@ export interface KpiWarning {
 
 export type FieldIds = Readonly<Record<LogicalField, string | null>>;
 
-export function resolveFieldIds(names: JiraNames, config: RunwayConfig): { ids: FieldIds; warnings: KpiWarning[] } {
+export function resolveFieldIds(
+  names: JiraNames,
+  config: RunwayConfig,
+): { ids: FieldIds; warnings: KpiWarning[] } {
   const byName = new Map<string, string[]>();
   for (const id of Object.keys(names)) {
     const n = names[id];

@@ -85,7 +85,8 @@ export function scanHistory(histories: readonly JiraHistory[], opts: ScanOptions
           continue;
         }
         if (to !== null && opts.failedStatuses.has(to)) facts.everFailed = true;
-        if (opts.statusChanges) facts.statusChanges.push({ at: instant(h.created), date, from: it.fromString ?? null, to });
+        if (opts.statusChanges)
+          facts.statusChanges.push({ at: instant(h.created), date, from: it.fromString ?? null, to });
       } else if (field === 'resolution') {
         if (after) {
           const at = instant(h.created);
@@ -95,18 +96,26 @@ export function scanHistory(histories: readonly JiraHistory[], opts: ScanOptions
           }
           continue;
         }
-        if (!(isEmpty(it.from) && isEmpty(it.fromString)) && isEmpty(it.to) && isEmpty(it.toString)) facts.reopenCount++;
+        if (!(isEmpty(it.from) && isEmpty(it.fromString)) && isEmpty(it.to) && isEmpty(it.toString))
+          facts.reopenCount++;
       } else if (!after) {
         const at = instant(h.created);
         if (at < dueAt || dueAt === Infinity) {
           dueAt = at;
           // `from` is `2026-02-13`, `fromString` `2026-02-13 00:00:00.0`: both start with the date.
-          const first = !isEmpty(it.from) ? it.from : !isEmpty(it.fromString) ? it.fromString : !isEmpty(it.to) ? it.to : it.toString;
+          const first = !isEmpty(it.from)
+            ? it.from
+            : !isEmpty(it.fromString)
+              ? it.fromString
+              : !isEmpty(it.to)
+                ? it.to
+                : it.toString;
           facts.firstDueDate = first ?? null;
         }
       }
     }
   }
-  if (facts.statusChanges.length > 1) facts.statusChanges.sort((a, b) => a.at - b.at || (a.date < b.date ? -1 : 1));
+  if (facts.statusChanges.length > 1)
+    facts.statusChanges.sort((a, b) => a.at - b.at || (a.date < b.date ? -1 : 1));
   return facts;
 }

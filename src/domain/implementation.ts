@@ -147,7 +147,9 @@ function context(names: JiraNames, opts: ModelOptions): { ctx: Context; warnings
   const { ids, warnings } = resolveFieldIds(names, config);
   const failed = nameLookup(config.failedStatuses);
   // the first kind that lists a type wins
-  const kindByType = new NameLookup<ChildKind>(CHILD_KINDS.flatMap((kind) => config.issueTypes[kind].map((t) => [t, kind] as const)));
+  const kindByType = new NameLookup<ChildKind>(
+    CHILD_KINDS.flatMap((kind) => config.issueTypes[kind].map((t) => [t, kind] as const)),
+  );
   const ctx: Context = {
     asOf: opts.asOf,
     config,
@@ -168,7 +170,8 @@ function context(names: JiraNames, opts: ModelOptions): { ctx: Context; warnings
 const NO_HISTORY: JiraHistory[] = [];
 const field = (issue: JiraIssue, id: string | null): unknown => (id === null ? undefined : issue.fields[id]);
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
-const numberField = (issue: JiraIssue, id: string | null): number | null => (id === null ? null : orNull(readNumber(issue.fields[id])));
+const numberField = (issue: JiraIssue, id: string | null): number | null =>
+  id === null ? null : orNull(readNumber(issue.fields[id]));
 
 function isImplementationIssue(issue: JiraIssue, ctx: Context): boolean {
   const type = issue.fields.issuetype;
@@ -180,19 +183,40 @@ function isImplementationIssue(issue: JiraIssue, ctx: Context): boolean {
 }
 
 /** A date field: null when empty; a warning when it holds something that is not a date. */
-function readDateField(issue: JiraIssue, id: string | null, label: string, warnings: KpiWarning[]): IsoDate | null {
+function readDateField(
+  issue: JiraIssue,
+  id: string | null,
+  label: string,
+  warnings: KpiWarning[],
+): IsoDate | null {
   const raw = field(issue, id);
   if (raw === null || raw === undefined || raw === '') return null;
   const date = calendarDate(raw);
-  if (date === null) warnings.push({ issue: issue.key, code: 'BAD_DATE', message: `${label} is not a date: ${JSON.stringify(raw).slice(0, 40)}` });
+  if (date === null)
+    warnings.push({
+      issue: issue.key,
+      code: 'BAD_DATE',
+      message: `${label} is not a date: ${JSON.stringify(raw).slice(0, 40)}`,
+    });
   return date;
 }
 
-function readTracked(issue: JiraIssue, ctx: Context, warnings: KpiWarning[], scan: ScanOptions, issueType: string) {
+function readTracked(
+  issue: JiraIssue,
+  ctx: Context,
+  warnings: KpiWarning[],
+  scan: ScanOptions,
+  issueType: string,
+) {
   const f = issue.fields;
   const { asOf } = ctx;
   const facts = scanHistory(issue.changelog?.histories ?? NO_HISTORY, scan);
-  if (facts.undated > 0) warnings.push({ issue: issue.key, code: 'BAD_CHANGELOG', message: `${facts.undated} changelog entries without a readable date were ignored` });
+  if (facts.undated > 0)
+    warnings.push({
+      issue: issue.key,
+      code: 'BAD_CHANGELOG',
+      message: `${facts.undated} changelog entries without a readable date were ignored`,
+    });
   const resolvedRaw = f.resolutiondate;
   const resolvedDate = calendarDate(resolvedRaw);
   if (resolvedDate === null && resolvedRaw !== null && resolvedRaw !== undefined) {
@@ -200,9 +224,18 @@ function readTracked(issue: JiraIssue, ctx: Context, warnings: KpiWarning[], sca
   }
   const resolvedByAsOf = resolvedDate !== null && resolvedDate <= asOf;
   const category = orNull(statusCategoryOf(f.status));
-  const done = resolvedByAsOf || (resolvedRaw == null && category !== null && category.toLowerCase() === ctx.config.doneStatusCategory.toLowerCase());
+  const done =
+    resolvedByAsOf ||
+    (resolvedRaw == null &&
+      category !== null &&
+      category.toLowerCase() === ctx.config.doneStatusCategory.toLowerCase());
   const statusName = facts.statusAtAsOf !== undefined ? facts.statusAtAsOf : orNull(nameOf(f.status));
-  const resolutionName = facts.resolutionAtAsOf !== undefined ? facts.resolutionAtAsOf : resolvedByAsOf || resolvedRaw == null ? orNull(nameOf(f.resolution)) : null;
+  const resolutionName =
+    facts.resolutionAtAsOf !== undefined
+      ? facts.resolutionAtAsOf
+      : resolvedByAsOf || resolvedRaw == null
+        ? orNull(nameOf(f.resolution))
+        : null;
   const tracked: TrackedIssue = {
     key: issue.key,
     id: orNull(issue.id),
@@ -233,11 +266,20 @@ function readChild(issue: JiraIssue, ctx: Context, warnings: KpiWarning[]): Impl
   const typeName = nameOf(issue.fields.issuetype) ?? '';
   const kind: ChildKind = ctx.kindByType.get(typeName) ?? 'workItem';
   const milestone = kind === 'milestone';
-  const { tracked, facts } = readTracked(issue, ctx, warnings, milestone ? ctx.scanMilestone : ctx.scanChild, typeName);
+  const { tracked, facts } = readTracked(
+    issue,
+    ctx,
+    warnings,
+    milestone ? ctx.scanMilestone : ctx.scanChild,
+    typeName,
+  );
   const { ids } = ctx;
   let baselineDue: IsoDate | null = null;
   if (milestone) {
-    baselineDue = readDateField(issue, ids.baselineDue, 'Baseline Due', warnings) ?? calendarDate(facts.firstDueDate) ?? tracked.dueDate;
+    baselineDue =
+      readDateField(issue, ids.baselineDue, 'Baseline Due', warnings) ??
+      calendarDate(facts.firstDueDate) ??
+      tracked.dueDate;
   }
   // One literal with every property (no spread): this runs for every child of a 100k export.
   return {
@@ -284,19 +326,26 @@ const LIFECYCLE_LABELS: Record<LifecycleDate, string> = {
   goLive: 'Go-Live Date',
 };
 
-function firstStatusChange(changes: readonly StatusChange[], test: (c: StatusChange) => boolean): IsoDate | null {
+function firstStatusChange(
+  changes: readonly StatusChange[],
+  test: (c: StatusChange) => boolean,
+): IsoDate | null {
   for (const c of changes) if (test(c)) return c.date;
   return null;
 }
 
 /** The earliest child (by resolution instant) that passes `test` and was resolved by asOf. */
-function earliestResolved(children: readonly ImplementationChild[], test: (c: ImplementationChild) => boolean): IsoDate | null {
+function earliestResolved(
+  children: readonly ImplementationChild[],
+  test: (c: ImplementationChild) => boolean,
+): IsoDate | null {
   let best: IsoDate | null = null;
   let bestAt = NaN;
   for (const c of children) {
     if (c.resolved === null || !test(c)) continue;
     const at = instant(c.resolvedAt ?? '');
-    const earlier = best === null || (!Number.isNaN(at) && !Number.isNaN(bestAt) ? at < bestAt : c.resolved < best);
+    const earlier =
+      best === null || (!Number.isNaN(at) && !Number.isNaN(bestAt) ? at < bestAt : c.resolved < best);
     if (earlier) {
       best = c.resolved;
       bestAt = at;
@@ -308,7 +357,13 @@ function earliestResolved(children: readonly ImplementationChild[], test: (c: Im
 function readImplementation(issue: JiraIssue, children: ImplementationChild[], ctx: Context): Implementation {
   const warnings: KpiWarning[] = [];
   const { ids, config, asOf } = ctx;
-  const { tracked, facts } = readTracked(issue, ctx, warnings, ctx.scanImplementation, nameOf(issue.fields.issuetype) ?? '');
+  const { tracked, facts } = readTracked(
+    issue,
+    ctx,
+    warnings,
+    ctx.scanImplementation,
+    nameOf(issue.fields.issuetype) ?? '',
+  );
   const planned: Partial<Record<LifecycleDate, IsoDate>> = {};
   const sources: Partial<Record<LifecycleDate, DateSource>> = {};
   const fact = (d: LifecycleDate): IsoDate | null => {
@@ -326,13 +381,31 @@ function readImplementation(issue: JiraIssue, children: ImplementationChild[], c
   };
   const changes = facts.statusChanges;
   const kickoff =
-    fact('kickoff') ?? derive('kickoff', firstStatusChange(changes, (c) => ctx.notStarted.has(c.from)), 'status-change');
+    fact('kickoff') ??
+    derive(
+      'kickoff',
+      firstStatusChange(changes, (c) => ctx.notStarted.has(c.from)),
+      'status-change',
+    );
   const firstValue =
-    fact('firstValue') ?? derive('firstValue', earliestResolved(children, (c) => hasLabel(c.labels, config.labels.firstValue)), 'first-value-child');
+    fact('firstValue') ??
+    derive(
+      'firstValue',
+      earliestResolved(children, (c) => hasLabel(c.labels, config.labels.firstValue)),
+      'first-value-child',
+    );
   const goLive =
     fact('goLive') ??
-    derive('goLive', earliestResolved(children, (c) => c.kind === 'milestone' && hasLabel(c.labels, config.labels.goLive)), 'go-live-milestone') ??
-    derive('goLive', firstStatusChange(changes, (c) => ctx.goLiveStatuses.has(c.to)), 'status-change');
+    derive(
+      'goLive',
+      earliestResolved(children, (c) => c.kind === 'milestone' && hasLabel(c.labels, config.labels.goLive)),
+      'go-live-milestone',
+    ) ??
+    derive(
+      'goLive',
+      firstStatusChange(changes, (c) => ctx.goLiveStatuses.has(c.to)),
+      'status-change',
+    );
   const dates: LifecycleDates = { contractSigned: fact('contractSigned'), kickoff, firstValue, goLive };
 
   const complexity = orNull(readOptionValue(field(issue, ids.complexity)));
@@ -340,7 +413,12 @@ function readImplementation(issue: JiraIssue, children: ImplementationChild[], c
   if (complexity !== null) {
     const known = ctx.tiers.get(complexity.trim().toLowerCase());
     if (known !== undefined) tier = known;
-    else warnings.push({ issue: issue.key, code: 'UNKNOWN_COMPLEXITY', message: `Complexity "${complexity}" is not a configured tier; counted as ${tier}` });
+    else
+      warnings.push({
+        issue: issue.key,
+        code: 'UNKNOWN_COMPLEXITY',
+        message: `Complexity "${complexity}" is not a configured tier; counted as ${tier}`,
+      });
   }
   let csat = orNull(readNumber(field(issue, ids.csat)));
   if (csat !== null && (csat < 1 || csat > 5)) {
@@ -365,14 +443,22 @@ function readImplementation(issue: JiraIssue, children: ImplementationChild[], c
  * The implementations of an export, in export order, with their children. Issues created after
  * asOf are ignored; a key seen twice keeps its first occurrence.
  */
-export function buildImplementations(issues: readonly JiraIssue[], names: JiraNames, opts: ModelOptions): ImplementationModel {
+export function buildImplementations(
+  issues: readonly JiraIssue[],
+  names: JiraNames,
+  opts: ModelOptions,
+): ImplementationModel {
   const { ctx, warnings } = context(names, opts);
   const seen = new Set<string>();
   const roots: JiraIssue[] = [];
   const byParent = new Map<string, JiraIssue[]>();
   for (const issue of issues) {
     if (seen.has(issue.key)) {
-      warnings.push({ issue: issue.key, code: 'DUPLICATE_ISSUE', message: 'the export holds this issue more than once; the first copy is used' });
+      warnings.push({
+        issue: issue.key,
+        code: 'DUPLICATE_ISSUE',
+        message: 'the export holds this issue more than once; the first copy is used',
+      });
       continue;
     }
     seen.add(issue.key);

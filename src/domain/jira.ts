@@ -45,7 +45,13 @@ export type JiraParent = z.infer<typeof JiraParentSchema>;
 
 export const JiraIssueLinkSchema = z.looseObject({
   id: z.string().optional(),
-  type: z.looseObject({ name: z.string().optional(), inward: z.string().optional(), outward: z.string().optional() }).optional(),
+  type: z
+    .looseObject({
+      name: z.string().optional(),
+      inward: z.string().optional(),
+      outward: z.string().optional(),
+    })
+    .optional(),
   inwardIssue: z.looseObject({ key: z.string() }).optional(),
   outwardIssue: z.looseObject({ key: z.string() }).optional(),
 });
@@ -60,7 +66,9 @@ export const JiraFieldsSchema = z.looseObject({
   created: JiraTimestampSchema.nullish(),
   updated: JiraTimestampSchema.nullish(),
   issuetype: JiraIssueTypeSchema.nullish(),
-  project: z.looseObject({ id: z.string().optional(), key: z.string(), name: z.string().optional() }).nullish(),
+  project: z
+    .looseObject({ id: z.string().optional(), key: z.string(), name: z.string().optional() })
+    .nullish(),
   status: JiraStatusSchema.nullish(),
   resolution: JiraNamedSchema.nullish(),
   resolutiondate: JiraTimestampSchema.nullish(),
@@ -160,12 +168,18 @@ export function readStatus(v: unknown): JiraStatus | undefined {
   if (!isObject(v) || typeof v.name !== 'string') return undefined;
   const cat = v.statusCategory;
   const key = isObject(cat) ? str(cat.key) : undefined;
-  return key === undefined ? { name: v.name, id: str(v.id) } : { name: v.name, id: str(v.id), statusCategory: { key } };
+  return key === undefined
+    ? { name: v.name, id: str(v.id) }
+    : { name: v.name, id: str(v.id), statusCategory: { key } };
 }
 
 export function readIssueType(v: unknown): JiraIssueType | undefined {
   if (!isObject(v) || typeof v.name !== 'string') return undefined;
-  return { name: v.name, hierarchyLevel: num(v.hierarchyLevel), subtask: typeof v.subtask === 'boolean' ? v.subtask : undefined };
+  return {
+    name: v.name,
+    hierarchyLevel: num(v.hierarchyLevel),
+    subtask: typeof v.subtask === 'boolean' ? v.subtask : undefined,
+  };
 }
 
 export function readUser(v: unknown): JiraUser | undefined {
@@ -208,7 +222,9 @@ export function readIssueLinks(v: unknown): JiraIssueLink[] {
   const out: JiraIssueLink[] = [];
   for (const l of v) {
     if (!isObject(l)) continue;
-    const type = isObject(l.type) ? { name: str(l.type.name), inward: str(l.type.inward), outward: str(l.type.outward) } : undefined;
+    const type = isObject(l.type)
+      ? { name: str(l.type.name), inward: str(l.type.inward), outward: str(l.type.outward) }
+      : undefined;
     const inward = isObject(l.inwardIssue) ? str(l.inwardIssue.key) : undefined;
     const outward = isObject(l.outwardIssue) ? str(l.outwardIssue.key) : undefined;
     out.push({
@@ -241,7 +257,12 @@ export function readHistories(changelog: unknown): { histories: JiraHistory[]; d
   let clean = true;
   let dropped = 0;
   for (const h of raw) {
-    if (!isObject(h) || typeof h.created !== 'string' || !TIMESTAMP.test(h.created) || !Array.isArray(h.items)) {
+    if (
+      !isObject(h) ||
+      typeof h.created !== 'string' ||
+      !TIMESTAMP.test(h.created) ||
+      !Array.isArray(h.items)
+    ) {
       clean = false;
       break;
     }
@@ -251,7 +272,12 @@ export function readHistories(changelog: unknown): { histories: JiraHistory[]; d
   if (clean) return { histories: raw as JiraHistory[], dropped };
   const histories: JiraHistory[] = [];
   for (const h of raw) {
-    if (!isObject(h) || typeof h.created !== 'string' || !TIMESTAMP.test(h.created) || !Array.isArray(h.items)) {
+    if (
+      !isObject(h) ||
+      typeof h.created !== 'string' ||
+      !TIMESTAMP.test(h.created) ||
+      !Array.isArray(h.items)
+    ) {
       dropped++;
       continue;
     }
@@ -266,7 +292,9 @@ export function readHistories(changelog: unknown): { histories: JiraHistory[]; d
  * An issue of a search page, or a reason why it cannot be one (no key). Only the envelope is
  * checked here; fields are read defensively by the model.
  */
-export function readIssue(v: unknown): { ok: true; issue: JiraIssue; droppedHistory: number } | { ok: false; error: string } {
+export function readIssue(
+  v: unknown,
+): { ok: true; issue: JiraIssue; droppedHistory: number } | { ok: false; error: string } {
   if (!isObject(v)) return { ok: false, error: 'is not an object' };
   if (typeof v.key !== 'string' || v.key === '') return { ok: false, error: 'has no key' };
   const fields = isObject(v.fields) ? v.fields : {};

@@ -244,8 +244,12 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
 
     async searchProjects() {
       const projects: JiraProject[] = [];
-      for (let startAt = 0; ; ) {
-        const page = await t.json('GET', withQuery('/rest/api/3/project/search', { startAt, maxResults: 100 }), ProjectPageSchema);
+      for (let startAt = 0; ;) {
+        const page = await t.json(
+          'GET',
+          withQuery('/rest/api/3/project/search', { startAt, maxResults: 100 }),
+          ProjectPageSchema,
+        );
         projects.push(...page.values);
         startAt += page.values.length;
         if (page.isLast !== false || page.values.length === 0) return projects;

@@ -19,7 +19,11 @@ export interface AppendOnlyLog<T, In = T> {
   read(): Promise<Array<LogEntry<T>>>;
 }
 
-export function appendOnlyLog<S extends z.ZodType>(store: TypedStore, name: string, schema: S): AppendOnlyLog<z.infer<S>, z.input<S>> {
+export function appendOnlyLog<S extends z.ZodType>(
+  store: TypedStore,
+  name: string,
+  schema: S,
+): AppendOnlyLog<z.infer<S>, z.input<S>> {
   const prefix = `${storageKey('log', name)}:`;
   const headKey = storageKey('loghead', name);
   const entryKey = (seq: number) => `${prefix}${String(seq).padStart(SEQ_DIGITS, '0')}`;
@@ -33,7 +37,9 @@ export function appendOnlyLog<S extends z.ZodType>(store: TypedStore, name: stri
           return { seq, entry: schema.parse(entry) };
         }
       }
-      throw new StorageError(`Could not append to log "${name}": ${MAX_ATTEMPTS} concurrent writers took every slot`);
+      throw new StorageError(
+        `Could not append to log "${name}": ${MAX_ATTEMPTS} concurrent writers took every slot`,
+      );
     },
     async read() {
       const rows = await store.list(prefix, schema);

@@ -58,13 +58,29 @@ interface MemoryLocation {
 }
 
 function createMemoryHistory() {
-  const entries: MemoryLocation[] = [{ pathname: '/', search: '', hash: '', state: undefined, key: 'default' }];
+  const entries: MemoryLocation[] = [
+    { pathname: '/', search: '', hash: '', state: undefined, key: 'default' },
+  ];
   let index = 0;
   const listeners = new Set<(location: MemoryLocation, action: string) => void>();
   const toLocation = (to: string | Partial<MemoryLocation>, state?: unknown): MemoryLocation => {
-    if (typeof to !== 'string') return { pathname: '/', search: '', hash: '', key: Math.random().toString(36).slice(2), ...to, state: to.state ?? state };
+    if (typeof to !== 'string')
+      return {
+        pathname: '/',
+        search: '',
+        hash: '',
+        key: Math.random().toString(36).slice(2),
+        ...to,
+        state: to.state ?? state,
+      };
     const url = new URL(to, 'http://frame.local/');
-    return { pathname: url.pathname, search: url.search, hash: url.hash, state, key: Math.random().toString(36).slice(2) };
+    return {
+      pathname: url.pathname,
+      search: url.search,
+      hash: url.hash,
+      state,
+      key: Math.random().toString(36).slice(2),
+    };
   };
   const notify = (action: string) => listeners.forEach((l) => l(history.location, action));
   const history = {
@@ -108,7 +124,8 @@ function createMemoryHistory() {
 function installBridge(frame: string): void {
   let colorMode: ColorMode = new URLSearchParams(location.search).get('theme') === 'dark' ? 'dark' : 'light';
   let themingEnabled = false;
-  const toParent = (message: Omit<HostMessage, 'runway'>) => window.parent.postMessage({ runway: true, ...message }, location.origin);
+  const toParent = (message: Omit<HostMessage, 'runway'>) =>
+    window.parent.postMessage({ runway: true, ...message }, location.origin);
   const events = new BroadcastChannel('runway-events');
   const subscriptions = new Map<string, Set<(payload: unknown) => unknown>>();
   events.onmessage = (e: MessageEvent) => {
@@ -211,12 +228,19 @@ function installBridge(frame: string): void {
 
   // The product sizes the iframe to its content, as Forge does for Custom UI.
   const reportHeight = () => {
-    const bottom = Array.from(document.body?.children ?? []).reduce((max, el) => Math.max(max, el.getBoundingClientRect().bottom), 0);
+    const bottom = Array.from(document.body?.children ?? []).reduce(
+      (max, el) => Math.max(max, el.getBoundingClientRect().bottom),
+      0,
+    );
     toParent({ type: 'resize', height: Math.ceil(bottom + window.scrollY) });
   };
   const start = () => {
     new ResizeObserver(reportHeight).observe(document.body);
-    new MutationObserver(reportHeight).observe(document.body, { childList: true, subtree: true, attributes: true });
+    new MutationObserver(reportHeight).observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+    });
     reportHeight();
   };
   if (document.body) start();
@@ -236,14 +260,17 @@ function startChrome(): void {
       url.searchParams.delete('theme');
       history.replaceState(history.state, '', url.toString());
     }
-    frames().forEach((f) => f.contentWindow?.postMessage({ runway: true, type: 'theme', colorMode: mode }, location.origin));
+    frames().forEach((f) =>
+      f.contentWindow?.postMessage({ runway: true, type: 'theme', colorMode: mode }, location.origin),
+    );
     const toggle = document.getElementById('runway-theme');
     if (toggle) {
       toggle.textContent = mode === 'dark' ? 'Light theme' : 'Dark theme';
       toggle.setAttribute('aria-pressed', String(mode === 'dark'));
     }
   };
-  const initial: ColorMode = document.documentElement.getAttribute('data-color-mode') === 'dark' ? 'dark' : 'light';
+  const initial: ColorMode =
+    document.documentElement.getAttribute('data-color-mode') === 'dark' ? 'dark' : 'light';
   applyTheme(initial);
 
   document.getElementById('runway-theme')?.addEventListener('click', () => {
@@ -268,7 +295,8 @@ function startChrome(): void {
     const message = e.data;
     switch (message.type) {
       case 'resize':
-        if (typeof message.height === 'number' && message.height > 0) frame.style.height = `${Math.min(message.height, 5000)}px`;
+        if (typeof message.height === 'number' && message.height > 0)
+          frame.style.height = `${Math.min(message.height, 5000)}px`;
         break;
       case 'submit':
       case 'close': {
@@ -278,10 +306,18 @@ function startChrome(): void {
         break;
       }
       case 'navigate': {
-        const loc = message.location as { url?: string; type?: string; target?: string; issueKey?: string; projectKey?: string };
+        const loc = message.location as {
+          url?: string;
+          type?: string;
+          target?: string;
+          issueKey?: string;
+          projectKey?: string;
+        };
         let url = loc.url;
-        if (!url && loc.target === 'issue' && loc.issueKey) url = `/browse/${encodeURIComponent(loc.issueKey)}`;
-        if (!url && loc.target === 'projectSettingsDetails' && loc.projectKey) url = `/projects/${encodeURIComponent(loc.projectKey)}`;
+        if (!url && loc.target === 'issue' && loc.issueKey)
+          url = `/browse/${encodeURIComponent(loc.issueKey)}`;
+        if (!url && loc.target === 'projectSettingsDetails' && loc.projectKey)
+          url = `/projects/${encodeURIComponent(loc.projectKey)}`;
         if (!url) break;
         const target = new URL(url, location.origin);
         if (target.protocol !== 'http:' && target.protocol !== 'https:') break;
@@ -291,7 +327,12 @@ function startChrome(): void {
       }
       case 'flag': {
         if (!flags) break;
-        const flag = (message.flag ?? {}) as { id?: string; title?: string; description?: string; type?: string };
+        const flag = (message.flag ?? {}) as {
+          id?: string;
+          title?: string;
+          description?: string;
+          type?: string;
+        };
         if (message.call === 'closeFlag') {
           flags.querySelector(`[data-flag-id="${CSS.escape(String(flag.id))}"]`)?.remove();
           break;
@@ -317,7 +358,11 @@ function startChrome(): void {
     }
   });
   // Frames loaded before this script ran get the current mode once they are ready.
-  frames().forEach((f) => f.addEventListener('load', () => f.contentWindow?.postMessage({ runway: true, type: 'theme', colorMode: initial }, location.origin)));
+  frames().forEach((f) =>
+    f.addEventListener('load', () =>
+      f.contentWindow?.postMessage({ runway: true, type: 'theme', colorMode: initial }, location.origin),
+    ),
+  );
 }
 
 const frameToken = new URLSearchParams(location.search).get('frame');

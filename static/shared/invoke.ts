@@ -19,6 +19,10 @@ export async function callResolver<P extends z.ZodType<Record<string, unknown>>,
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
   const parsed = resolverResultSchema(dataSchema).safeParse(answer);
-  if (!parsed.success) return { ok: false, error: `The app answered ${key} in an unexpected shape: ${describeZodError(parsed.error, 'answer')}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: `The app answered ${key} in an unexpected shape: ${describeZodError(parsed.error, 'answer')}`,
+    };
   return parsed.data as ResolverResult<z.infer<D>>;
 }

@@ -1,23 +1,53 @@
 /** fast-check arbitraries of plausible Jira exports, built with the test builders. */
 import fc from 'fast-check';
 import { dayNumber, fromDayNumber, type JiraChangelogItem, type JiraIssue } from '../../src/domain';
-import { anImplementation, done, dueDateChange, history, resolutionCleared, resolutionSet, statusChange, type IssueSpec } from './jira';
+import {
+  anImplementation,
+  done,
+  dueDateChange,
+  history,
+  resolutionCleared,
+  resolutionSet,
+  statusChange,
+  type IssueSpec,
+} from './jira';
 
-export const arbDate = (from = '2025-06-01', to = '2026-12-31') => fc.integer({ min: dayNumber(from), max: dayNumber(to) }).map(fromDayNumber);
+export const arbDate = (from = '2025-06-01', to = '2026-12-31') =>
+  fc.integer({ min: dayNumber(from), max: dayNumber(to) }).map(fromDayNumber);
 
 export const arbTimestamp = (from?: string, to?: string) =>
   fc
-    .tuple(arbDate(from, to), fc.integer({ min: 0, max: 23 }), fc.constantFrom('+0000', '-0800', '+0530', '-0500', '+1400'))
+    .tuple(
+      arbDate(from, to),
+      fc.integer({ min: 0, max: 23 }),
+      fc.constantFrom('+0000', '-0800', '+0530', '-0500', '+1400'),
+    )
     .map(([d, h, o]) => `${d}T${String(h).padStart(2, '0')}:15:00.000${o}`);
 
-const STATUSES = ['To Do', 'Backlog', 'In Progress', 'Failed', 'Rejected', 'Done', 'Approved', 'Live', 'Hypercare', 'Reopened'];
+const STATUSES = [
+  'To Do',
+  'Backlog',
+  'In Progress',
+  'Failed',
+  'Rejected',
+  'Done',
+  'Approved',
+  'Live',
+  'Hypercare',
+  'Reopened',
+];
 const arbItem: fc.Arbitrary<JiraChangelogItem> = fc.oneof(
   fc.tuple(fc.constantFrom(...STATUSES), fc.constantFrom(...STATUSES)).map(([a, b]) => statusChange(a, b)),
   fc.constant(resolutionSet()),
   fc.constant(resolutionCleared()),
   fc.tuple(fc.option(arbDate()), fc.option(arbDate())).map(([a, b]) => dueDateChange(a, b)),
 );
-const arbHistories = fc.array(fc.tuple(arbTimestamp(), fc.array(arbItem, { minLength: 1, maxLength: 3 })).map(([at, items]) => history(at, ...items)), { maxLength: 4 });
+const arbHistories = fc.array(
+  fc
+    .tuple(arbTimestamp(), fc.array(arbItem, { minLength: 1, maxLength: 3 }))
+    .map(([at, items]) => history(at, ...items)),
+  { maxLength: 4 },
+);
 
 const arbCustom = fc.record(
   {
@@ -35,8 +65,27 @@ const arbCustom = fc.record(
 export const arbChild = (created = arbTimestamp()): fc.Arbitrary<IssueSpec> =>
   fc
     .record({
-      type: fc.constantFrom('Milestone', 'Risk', 'Gate', 'Bug', 'Incident', 'Task', 'Story', 'Change Request', 'Dependency'),
-      labels: fc.subarray(['uat', 'deliverable', 'integration', 'migration', 'escalation', 'first-value', 'go-live', 'implementation-caused']),
+      type: fc.constantFrom(
+        'Milestone',
+        'Risk',
+        'Gate',
+        'Bug',
+        'Incident',
+        'Task',
+        'Story',
+        'Change Request',
+        'Dependency',
+      ),
+      labels: fc.subarray([
+        'uat',
+        'deliverable',
+        'integration',
+        'migration',
+        'escalation',
+        'first-value',
+        'go-live',
+        'implementation-caused',
+      ]),
       created,
       resolvedAt: fc.option(arbTimestamp()),
       status: fc.constantFrom(...STATUSES),
@@ -49,7 +98,10 @@ export const arbChild = (created = arbTimestamp()): fc.Arbitrary<IssueSpec> =>
     })
     .map(({ resolvedAt, ...spec }) => ({ ...spec, ...(resolvedAt === null ? {} : done(resolvedAt)) }));
 
-export const arbImplementation = (created = arbTimestamp(), childCreated = arbTimestamp()): fc.Arbitrary<JiraIssue[]> =>
+export const arbImplementation = (
+  created = arbTimestamp(),
+  childCreated = arbTimestamp(),
+): fc.Arbitrary<JiraIssue[]> =>
   fc
     .record({
       created,
@@ -71,4 +123,6 @@ export const arbImplementation = (created = arbTimestamp(), childCreated = arbTi
     })
     .map((spec) => anImplementation(spec));
 
-export const arbPortfolio = fc.array(arbImplementation(), { minLength: 1, maxLength: 4 }).map((l) => l.flat());
+export const arbPortfolio = fc
+  .array(arbImplementation(), { minLength: 1, maxLength: 4 })
+  .map((l) => l.flat());

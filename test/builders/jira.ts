@@ -54,7 +54,10 @@ const SELECTS = new Set(['Complexity', 'Segment', 'Gate Type', 'Probability', 'I
 let counter = 0;
 
 /** A done issue: resolved at `at` (a Jira timestamp), status Done. */
-export function done(at: string, resolution = 'Done'): Pick<IssueSpec, 'status' | 'statusCategory' | 'resolution' | 'resolutiondate'> {
+export function done(
+  at: string,
+  resolution = 'Done',
+): Pick<IssueSpec, 'status' | 'statusCategory' | 'resolution' | 'resolutiondate'> {
   return { status: 'Done', statusCategory: 'done', resolution, resolutiondate: at };
 }
 
@@ -91,7 +94,14 @@ export interface ImplementationSpec extends IssueSpec {
 /** An implementation (Epic labelled `implementation`) and its children, parent first. */
 export function anImplementation(spec: ImplementationSpec = {}): JiraIssue[] {
   const { children = [], ...own } = spec;
-  const root = anIssue({ type: 'Epic', hierarchyLevel: 1, status: 'In Progress', statusCategory: 'indeterminate', ...own, labels: own.labels ?? ['implementation'] });
+  const root = anIssue({
+    type: 'Epic',
+    hierarchyLevel: 1,
+    status: 'In Progress',
+    statusCategory: 'indeterminate',
+    ...own,
+    labels: own.labels ?? ['implementation'],
+  });
   return [root, ...children.map((c) => anIssue({ ...c, parent: root.key }))];
 }
 
@@ -100,16 +110,40 @@ export function history(created: string, ...items: JiraChangelogItem[]): JiraHis
 }
 
 export function statusChange(from: string, to: string): JiraChangelogItem {
-  return { field: 'status', fieldtype: 'jira', fieldId: 'status', from: '1', fromString: from, to: '2', toString: to };
+  return {
+    field: 'status',
+    fieldtype: 'jira',
+    fieldId: 'status',
+    from: '1',
+    fromString: from,
+    to: '2',
+    toString: to,
+  };
 }
 
 export function resolutionSet(name = 'Done'): JiraChangelogItem {
-  return { field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: name };
+  return {
+    field: 'resolution',
+    fieldtype: 'jira',
+    fieldId: 'resolution',
+    from: null,
+    fromString: null,
+    to: '10000',
+    toString: name,
+  };
 }
 
 /** A reopen: the resolution goes from a value to empty. */
 export function resolutionCleared(name = 'Done'): JiraChangelogItem {
-  return { field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: '10000', fromString: name, to: null, toString: null };
+  return {
+    field: 'resolution',
+    fieldtype: 'jira',
+    fieldId: 'resolution',
+    from: '10000',
+    fromString: name,
+    to: null,
+    toString: null,
+  };
 }
 
 export function dueDateChange(from: string | null, to: string | null): JiraChangelogItem {

@@ -16,7 +16,10 @@ function newestSource(dir: string): number {
 
 /** Build once when dist is missing or older than the sources the command line runs. */
 beforeAll(() => {
-  const stale = !fs.existsSync(MAIN) || fs.statSync(MAIN).mtimeMs < Math.max(newestSource(path.join(REPO, 'src/cli')), newestSource(path.join(REPO, 'src/domain')));
+  const stale =
+    !fs.existsSync(MAIN) ||
+    fs.statSync(MAIN).mtimeMs <
+      Math.max(newestSource(path.join(REPO, 'src/cli')), newestSource(path.join(REPO, 'src/domain')));
   if (stale) {
     try {
       execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'pipe' });
@@ -27,7 +30,8 @@ beforeAll(() => {
   expect(fs.existsSync(MAIN)).toBe(true);
 }, 180_000);
 
-const node = (args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'bin/runway.js'), ...args], { cwd: REPO, encoding: 'utf8' });
+const node = (args: string[]) =>
+  spawnSync(process.execPath, [path.join(REPO, 'bin/runway.js'), ...args], { cwd: REPO, encoding: 'utf8' });
 
 describe('bin/runway.js after npm run build', () => {
   it('prints the same report as the in-process command', async () => {

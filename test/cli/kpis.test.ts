@@ -24,10 +24,16 @@ describe('runway kpis --format json', () => {
   });
 
   it('reproduces the worked example’s expected portfolio from an array of pages', async () => {
-    const out = JSON.parse((await runway(['kpis', '--input', paged, '--as-of', '2026-06-30'])).stdout) as KpiReport;
+    const out = JSON.parse(
+      (await runway(['kpis', '--input', paged, '--as-of', '2026-06-30'])).stdout,
+    ) as KpiReport;
     const expected = readJson(path.join(EXAMPLES, 'portfolio-paged.expected.json')) as KpiReport;
     for (const id of KPI_IDS) {
-      expect([id, out.portfolio[id].n, out.portfolio[id].targetMet]).toEqual([id, expected.portfolio[id].n, expected.portfolio[id].targetMet]);
+      expect([id, out.portfolio[id].n, out.portfolio[id].targetMet]).toEqual([
+        id,
+        expected.portfolio[id].n,
+        expected.portfolio[id].targetMet,
+      ]);
       expect(out.portfolio[id].value ?? NaN).toBeCloseTo(expected.portfolio[id].value ?? NaN, 9);
     }
   });
@@ -43,14 +49,23 @@ describe('runway kpis --format json', () => {
     expect(fromDir.stdout).toBe(fromFile.stdout);
     const first = path.join(dir, 'page-1.json');
     const rest = pages.slice(1).map((_, i) => path.join(dir, `page-${i + 2}.json`));
-    const repeated = await runway(['kpis', '--as-of', '2026-06-30', '--input', first, ...rest.flatMap((f) => ['--input', f])]);
+    const repeated = await runway([
+      'kpis',
+      '--as-of',
+      '2026-06-30',
+      '--input',
+      first,
+      ...rest.flatMap((f) => ['--input', f]),
+    ]);
     expect(repeated.stdout).toBe(fromFile.stdout);
     const trailing = await runway(['kpis', '--as-of', '2026-06-30', '--input', first, ...rest]);
     expect(trailing.stdout).toBe(fromFile.stdout);
   });
 
   it('defaults asOf to today', async () => {
-    const out = JSON.parse((await runway(['kpis', '--input', small], { today: '2026-03-01' })).stdout) as KpiReport;
+    const out = JSON.parse(
+      (await runway(['kpis', '--input', small], { today: '2026-03-01' })).stdout,
+    ) as KpiReport;
     expect(out.asOf).toBe('2026-03-01');
     expect(out).toEqual(engineReport(readJson(small), '2026-03-01'));
   });
@@ -58,8 +73,13 @@ describe('runway kpis --format json', () => {
   it('applies a config file', async () => {
     const dir = tempDir();
     const config = path.join(dir, 'runway.config.json');
-    fs.writeFileSync(config, JSON.stringify({ targets: { on_time_milestone_rate: { op: '>=', value: 0.2 } } }));
-    const out = JSON.parse((await runway(['kpis', '--input', small, '--as-of', '2026-06-30', '--config', config])).stdout) as KpiReport;
+    fs.writeFileSync(
+      config,
+      JSON.stringify({ targets: { on_time_milestone_rate: { op: '>=', value: 0.2 } } }),
+    );
+    const out = JSON.parse(
+      (await runway(['kpis', '--input', small, '--as-of', '2026-06-30', '--config', config])).stdout,
+    ) as KpiReport;
     expect(out.portfolio.on_time_milestone_rate.targetMet).toBe(true);
   });
 });
@@ -83,7 +103,9 @@ describe('runway kpis --format md and csv', () => {
     expect(rows).toHaveLength(report.implementations.length);
     const onb1 = rows.find((r) => r.startsWith('ONB-1,'))?.split(',') ?? [];
     const kpis = report.implementations.find((i) => i.key === 'ONB-1')?.kpis;
-    expect(onb1.slice(3, 3 + KPI_IDS.length)).toEqual(KPI_IDS.map((id) => (kpis?.[id] === null ? '' : String(kpis?.[id]))));
+    expect(onb1.slice(3, 3 + KPI_IDS.length)).toEqual(
+      KPI_IDS.map((id) => (kpis?.[id] === null ? '' : String(kpis?.[id]))),
+    );
     expect(run.stderr).toMatch(/^\d+ warnings; run with --format json or md/);
   });
 });
@@ -102,13 +124,29 @@ describe('bad input: exit code 2 and a message naming the file and the problem, 
 
   it.each([
     ['a file that is not JSON', ['--input', notJson], [notJson, 'not JSON']],
-    ['a JSON that is not a search export', ['--input', path.join(SAMPLES, 'jira-cli/issue.json')], ['jira-cli/issue.json', 'not a Jira search export', 'single issue']],
+    [
+      'a JSON that is not a search export',
+      ['--input', path.join(SAMPLES, 'jira-cli/issue.json')],
+      ['jira-cli/issue.json', 'not a Jira search export', 'single issue'],
+    ],
     ['a file that does not exist', ['--input', path.join(dir, 'nope.json')], ['nope.json', 'no such file']],
     ['a folder without .json files', ['--input', emptyDir], [emptyDir, 'no .json file']],
-    ['an unknown config key', ['--input', small, '--config', unknownKey], [unknownKey, 'unknown config key implementationLabels']],
+    [
+      'an unknown config key',
+      ['--input', small, '--config', unknownKey],
+      [unknownKey, 'unknown config key implementationLabels'],
+    ],
     ['a config file that is not JSON', ['--input', small, '--config', notJson], [notJson, 'not JSON']],
-    ['a malformed --as-of', ['--input', small, '--as-of', '30/06/2026'], ['--as-of 30/06/2026', 'malformed date']],
-    ['an impossible --as-of', ['--input', small, '--as-of', '2026-02-30'], ['--as-of 2026-02-30', 'malformed date']],
+    [
+      'a malformed --as-of',
+      ['--input', small, '--as-of', '30/06/2026'],
+      ['--as-of 30/06/2026', 'malformed date'],
+    ],
+    [
+      'an impossible --as-of',
+      ['--input', small, '--as-of', '2026-02-30'],
+      ['--as-of 2026-02-30', 'malformed date'],
+    ],
     ['an unknown format', ['--input', small, '--format', 'xml'], ['--format xml', 'json, md, csv']],
     ['an unknown option', ['--input', small, '--site-name', 'x'], ['--site-name']],
     ['no input', ['--as-of', '2026-06-30'], ['no input']],
@@ -141,10 +179,14 @@ describe('runway itself', () => {
   });
 
   it('turns an unexpected failure into exit code 1 and one line, without a stack', async () => {
-    const run = await runway(['kpis', '--input', small], { io: { readFile: () => Promise.reject(new Error('disk on fire')) } });
+    const run = await runway(['kpis', '--input', small], {
+      io: { readFile: () => Promise.reject(new Error('disk on fire')) },
+    });
     expect(run.code).toBe(2); // a file that cannot be read is bad input, named
     expect(run.stderr).toContain('portfolio-small.json: cannot read the file (disk on fire)');
-    const crash = await runway(['kpis', '--input', small], { io: { kind: () => Promise.reject(new Error('boom')) } });
+    const crash = await runway(['kpis', '--input', small], {
+      io: { kind: () => Promise.reject(new Error('boom')) },
+    });
     expect([crash.code, crash.stderr]).toEqual([1, 'runway kpis: unexpected error: boom\n']);
   });
 });

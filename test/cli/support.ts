@@ -15,7 +15,10 @@ export interface Run {
   stderr: string;
 }
 
-export async function runway(argv: string[], options: { cwd?: string; today?: string; io?: Partial<CliIo> } = {}): Promise<Run> {
+export async function runway(
+  argv: string[],
+  options: { cwd?: string; today?: string; io?: Partial<CliIo> } = {},
+): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -34,7 +37,8 @@ const made: string[] = [];
 /** A fresh temporary folder, removed after the test file. */
 export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runway-cli-'));
-  if (made.length === 0) afterAll(() => made.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  if (made.length === 0)
+    afterAll(() => made.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
   made.push(dir);
   return dir;
 }

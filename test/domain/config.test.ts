@@ -9,7 +9,10 @@ describe('the Runway config', () => {
     expect(c.notStartedStatuses).toEqual(['To Do', 'Backlog', 'Open', 'New']);
     expect(c.issueTypes.defect).toEqual(['Bug', 'Defect', 'Incident']);
     expect(c.fieldNames.goLive).toBe('Go-Live Date');
-    expect(c.targets.time_to_first_value_days).toEqual({ op: '<=', value: { Standard: 45, Advanced: 60, Enterprise: 90 } });
+    expect(c.targets.time_to_first_value_days).toEqual({
+      op: '<=',
+      value: { Standard: 45, Advanced: 60, Enterprise: 90 },
+    });
     expect(c.targets.time_to_live_days).toBeNull();
     expect([c.milestoneToleranceDays, c.postGoLiveWindowDays, c.holidays]).toEqual([0, 30, []]);
   });
@@ -38,7 +41,11 @@ describe('a site’s own names', () => {
   it('recognises implementations by a configured issue type, case-insensitively', () => {
     const issues = [anIssue({ key: 'ONB-1', type: 'customer onboarding' })];
     expect(reportOf(issues).implementations).toEqual([]);
-    expect(reportOf(issues, { config: { implementationTypes: ['Customer Onboarding'] } }).implementations.map((i) => i.key)).toEqual(['ONB-1']);
+    expect(
+      reportOf(issues, { config: { implementationTypes: ['Customer Onboarding'] } }).implementations.map(
+        (i) => i.key,
+      ),
+    ).toEqual(['ONB-1']);
   });
 
   it('classifies children by configured issue types and reads configured labels and statuses', () => {
@@ -48,12 +55,22 @@ describe('a site’s own names', () => {
         { labels: ['Acceptance'], ...done('2026-03-01T10:00:00.000+0000') },
       ],
     });
-    const k = kpisOf(reportOf(issues, { config: { issueTypes: { milestone: ['deliverable milestone'] }, labels: { uat: 'acceptance' } } }));
+    const k = kpisOf(
+      reportOf(issues, {
+        config: { issueTypes: { milestone: ['deliverable milestone'] }, labels: { uat: 'acceptance' } },
+      }),
+    );
     expect([k.on_time_milestone_rate, k.uat_first_pass_rate]).toEqual([1, 1]);
   });
 
   it('reads a custom field by explicit id, over the name in names', () => {
-    const issues = anImplementation({ custom: { 'Kickoff Date': '2026-03-01', 'First Value Date': '2026-03-11', 'Go-Live Date': '2026-03-21' } });
+    const issues = anImplementation({
+      custom: {
+        'Kickoff Date': '2026-03-01',
+        'First Value Date': '2026-03-11',
+        'Go-Live Date': '2026-03-21',
+      },
+    });
     const config = { fieldIds: { firstValue: 'customfield_10004' } }; // the Go-Live Date field
     expect(kpisOf(reportOf(issues, { config })).time_to_first_value_days).toBe(20);
   });
@@ -66,10 +83,18 @@ describe('a site’s own names', () => {
 
 describe('fields the export does not name', () => {
   it('says once which fields were not found, and reads them as empty', () => {
-    const issues = anImplementation({ custom: { 'Kickoff Date': '2026-03-01', 'Go-Live Date': '2026-03-11' } });
+    const issues = anImplementation({
+      custom: { 'Kickoff Date': '2026-03-01', 'Go-Live Date': '2026-03-11' },
+    });
     const r = computeKpiReport(issues, { customfield_10002: 'Kickoff Date' }, { asOf: '2026-06-30' });
     expect(r.implementations[0].kpis.time_to_live_days).toBeNull();
-    expect(r.warnings).toEqual([expect.objectContaining({ issue: '', code: 'FIELD_NOT_FOUND', message: expect.stringContaining('"Go-Live Date"') })]);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        issue: '',
+        code: 'FIELD_NOT_FOUND',
+        message: expect.stringContaining('"Go-Live Date"'),
+      }),
+    ]);
     expect(r.warnings[0].message).not.toContain('"Kickoff Date"');
   });
 });

@@ -8,7 +8,16 @@ const AS_OF = '2026-06-30';
 interface Expected {
   asOf: string;
   implementations: { key: string; kpis: Record<string, number | null> }[];
-  portfolio: Record<string, { value: number | null; n: number; targetMet: boolean | null; median?: number | null; p90?: number | null }>;
+  portfolio: Record<
+    string,
+    {
+      value: number | null;
+      n: number;
+      targetMet: boolean | null;
+      median?: number | null;
+      p90?: number | null;
+    }
+  >;
 }
 
 const examples = fs
@@ -17,14 +26,17 @@ const examples = fs
   .map((f) => f.replace(/\.json$/, ''));
 
 function close(actual: number | null | undefined, expected: number | null | undefined): boolean {
-  if (expected === null || expected === undefined) return actual === expected || (expected === null && actual === null);
+  if (expected === null || expected === undefined)
+    return actual === expected || (expected === null && actual === null);
   return typeof actual === 'number' && Math.abs(actual - expected) <= 1e-9;
 }
 
 function load(name: string): { report: KpiReport; expected: Expected } {
   const parsed = parseSearchExport(JSON.parse(fs.readFileSync(path.join(EXAMPLES, `${name}.json`), 'utf8')));
   if (!parsed.ok) throw new Error(parsed.error);
-  const expected = JSON.parse(fs.readFileSync(path.join(EXAMPLES, `${name}.expected.json`), 'utf8')) as Expected;
+  const expected = JSON.parse(
+    fs.readFileSync(path.join(EXAMPLES, `${name}.expected.json`), 'utf8'),
+  ) as Expected;
   return { report: computeKpiReport(parsed.value.issues, parsed.value.names, { asOf: AS_OF }), expected };
 }
 
@@ -40,7 +52,8 @@ describe.each(examples)('the worked example %s', (name) => {
     for (const exp of expected.implementations) {
       const got = report.implementations.find((i) => i.key === exp.key);
       for (const id of KPI_IDS) {
-        if (!close(got?.kpis[id], exp.kpis[id])) mismatches.push(`${exp.key} ${id}: got ${got?.kpis[id]}, expected ${exp.kpis[id]}`);
+        if (!close(got?.kpis[id], exp.kpis[id]))
+          mismatches.push(`${exp.key} ${id}: got ${got?.kpis[id]}, expected ${exp.kpis[id]}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -51,11 +64,15 @@ describe.each(examples)('the worked example %s', (name) => {
     for (const id of KPI_IDS) {
       const exp = expected.portfolio[id];
       const got = report.portfolio[id];
-      if (!close(got.value, exp.value)) mismatches.push(`${id} value: got ${got.value}, expected ${exp.value}`);
+      if (!close(got.value, exp.value))
+        mismatches.push(`${id} value: got ${got.value}, expected ${exp.value}`);
       if (got.n !== exp.n) mismatches.push(`${id} n: got ${got.n}, expected ${exp.n}`);
-      if (got.targetMet !== exp.targetMet) mismatches.push(`${id} targetMet: got ${got.targetMet}, expected ${exp.targetMet}`);
-      if ('median' in exp && !close(got.median, exp.median)) mismatches.push(`${id} median: got ${got.median}, expected ${exp.median}`);
-      if ('p90' in exp && !close(got.p90, exp.p90)) mismatches.push(`${id} p90: got ${got.p90}, expected ${exp.p90}`);
+      if (got.targetMet !== exp.targetMet)
+        mismatches.push(`${id} targetMet: got ${got.targetMet}, expected ${exp.targetMet}`);
+      if ('median' in exp && !close(got.median, exp.median))
+        mismatches.push(`${id} median: got ${got.median}, expected ${exp.median}`);
+      if ('p90' in exp && !close(got.p90, exp.p90))
+        mismatches.push(`${id} p90: got ${got.p90}, expected ${exp.p90}`);
     }
     expect(mismatches).toEqual([]);
   });

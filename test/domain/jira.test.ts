@@ -52,13 +52,18 @@ describe('reading recorded Jira search responses', () => {
   });
 
   it('concatenates the pages of a cursor-paged search (nextPageToken / isLast)', () => {
-    const pages = ['search_page1.json', 'search_page2.json', 'search_page3.json'].map((f) => sample(`jira-cli/${f}`));
+    const pages = ['search_page1.json', 'search_page2.json', 'search_page3.json'].map((f) =>
+      sample(`jira-cli/${f}`),
+    );
     expect(exportOf(pages).issues.map((i) => i.key)).toHaveLength(4);
   });
 
   it('reads a REST v2 export (no fieldId, null priorities, done without resolution date) as work items', () => {
     const { issues } = exportOf(sample('actionableagile/search_25_issues_with_changelog.json'));
-    const implementation: JiraIssue = { key: 'IMP-1', fields: { issuetype: { name: 'Implementation' }, created: '2015-11-01T09:00:00.000-0500' } };
+    const implementation: JiraIssue = {
+      key: 'IMP-1',
+      fields: { issuetype: { name: 'Implementation' }, created: '2015-11-01T09:00:00.000-0500' },
+    };
     const children = issues.map((i) => ({ ...i, fields: { ...i.fields, parent: { key: 'IMP-1' } } }));
     const report = computeKpiReport([implementation, ...children], {}, { asOf: '2016-01-01' });
     // 17 issues are done (4 with a resolution date, 13 by status category); 2 of them are Bugs (defects).
@@ -89,13 +94,19 @@ describe('what is not a search export', () => {
 
   it('refuses an empty array and names a bad page by its position', () => {
     expect(parseSearchExport([])).toEqual({ ok: false, error: expect.stringMatching(/empty array/) });
-    expect(parseSearchExport([{ issues: [] }, { total: 3 }])).toEqual({ ok: false, error: expect.stringMatching(/^page 2 /) });
+    expect(parseSearchExport([{ issues: [] }, { total: 3 }])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^page 2 /),
+    });
   });
 
   it('keeps the readable issues and warns about the others by position', () => {
     const r = exportOf({ issues: [{ key: 'A-1', fields: {} }, { fields: {} }, 42] });
     expect(r.issues.map((i) => i.key)).toEqual(['A-1']);
-    expect(r.warnings.map((w) => w.message)).toEqual(['issue 2 has no key; ignored', 'issue 3 is not an object; ignored']);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'issue 2 has no key; ignored',
+      'issue 3 is not an object; ignored',
+    ]);
   });
 
   it('merges names across pages', () => {
@@ -117,7 +128,17 @@ describe('the hot-path readers agree with the zod schemas', () => {
   ] as const;
 
   it.each(cases)('%s returns undefined or a value its schema accepts, for any JSON', (_, read, schema) => {
-    const shaped = fc.record({ name: fc.anything(), key: fc.anything(), id: fc.anything(), statusCategory: fc.anything(), accountId: fc.anything(), hierarchyLevel: fc.anything() }, { requiredKeys: [] });
+    const shaped = fc.record(
+      {
+        name: fc.anything(),
+        key: fc.anything(),
+        id: fc.anything(),
+        statusCategory: fc.anything(),
+        accountId: fc.anything(),
+        hierarchyLevel: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(fc.oneof(fc.anything(), shaped), (v) => {
         const out = read(v);
@@ -127,13 +148,34 @@ describe('the hot-path readers agree with the zod schemas', () => {
   });
 
   it('readIssue returns issues the JiraIssueSchema accepts, for any JSON', () => {
-    const item = fc.record({ field: fc.oneof(fc.constantFrom('status', 'resolution'), fc.anything()), fieldId: fc.anything(), from: fc.anything(), toString: fc.anything() }, { requiredKeys: [] });
-    const histories = fc.array(fc.record({ created: fc.oneof(fc.constant('2026-01-01T10:00:00.000+0000'), fc.anything()), items: fc.oneof(fc.array(item), fc.anything()) }, { requiredKeys: [] }));
+    const item = fc.record(
+      {
+        field: fc.oneof(fc.constantFrom('status', 'resolution'), fc.anything()),
+        fieldId: fc.anything(),
+        from: fc.anything(),
+        toString: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
+    const histories = fc.array(
+      fc.record(
+        {
+          created: fc.oneof(fc.constant('2026-01-01T10:00:00.000+0000'), fc.anything()),
+          items: fc.oneof(fc.array(item), fc.anything()),
+        },
+        { requiredKeys: [] },
+      ),
+    );
     fc.assert(
-      fc.property(fc.anything(), fc.string(), fc.oneof(fc.anything(), fc.record({ histories })), (fields, key, changelog) => {
-        const r = readIssue({ key, fields, changelog });
-        if (r.ok) expect(JiraIssueSchema.safeParse(r.issue).success).toBe(true);
-      }),
+      fc.property(
+        fc.anything(),
+        fc.string(),
+        fc.oneof(fc.anything(), fc.record({ histories })),
+        (fields, key, changelog) => {
+          const r = readIssue({ key, fields, changelog });
+          if (r.ok) expect(JiraIssueSchema.safeParse(r.issue).success).toBe(true);
+        },
+      ),
     );
   });
 });

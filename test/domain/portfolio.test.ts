@@ -2,19 +2,33 @@ import { KPI_IDS, median, percentileNearestRank } from '../../src/domain';
 import { anImplementation, done, type ImplementationSpec, type IssueSpec } from '../builders/jira';
 import { reportOf } from '../builders/report';
 
-const lateMilestone: IssueSpec = { type: 'Milestone', duedate: '2026-03-01', ...done('2026-03-09T10:00:00.000+0000') };
-const onTimeMilestone: IssueSpec = { type: 'Milestone', duedate: '2026-03-01', ...done('2026-02-27T10:00:00.000+0000') };
+const lateMilestone: IssueSpec = {
+  type: 'Milestone',
+  duedate: '2026-03-01',
+  ...done('2026-03-09T10:00:00.000+0000'),
+};
+const onTimeMilestone: IssueSpec = {
+  type: 'Milestone',
+  duedate: '2026-03-01',
+  ...done('2026-02-27T10:00:00.000+0000'),
+};
 
 function liveAfter(days: number, spec: ImplementationSpec = {}) {
   const kickoff = new Date(Date.UTC(2026, 0, 1));
   const goLive = new Date(kickoff.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-  return anImplementation({ ...spec, custom: { 'Kickoff Date': '2026-01-01', 'Go-Live Date': goLive, ...spec.custom } });
+  return anImplementation({
+    ...spec,
+    custom: { 'Kickoff Date': '2026-01-01', 'Go-Live Date': goLive, ...spec.custom },
+  });
 }
 
 describe('pooled vs mean vs median', () => {
   const issues = [
     ...anImplementation({ custom: { CSAT: 5 }, children: [onTimeMilestone] }), // 1/1
-    ...anImplementation({ custom: { CSAT: 4 }, children: [onTimeMilestone, lateMilestone, lateMilestone, lateMilestone] }), // 1/4
+    ...anImplementation({
+      custom: { CSAT: 4 },
+      children: [onTimeMilestone, lateMilestone, lateMilestone, lateMilestone],
+    }), // 1/4
     ...anImplementation({ children: [] }),
   ];
   const r = reportOf(issues);
@@ -33,11 +47,22 @@ describe('pooled vs mean vs median', () => {
 
   it('takes the mean of the two middle values as the median of an even count', () => {
     const even = reportOf([...liveAfter(10), ...liveAfter(20), ...liveAfter(40), ...liveAfter(100)]);
-    expect(even.portfolio.time_to_live_days).toEqual({ value: 30, n: 4, targetMet: null, median: 30, p90: 100 });
+    expect(even.portfolio.time_to_live_days).toEqual({
+      value: 30,
+      n: 4,
+      targetMet: null,
+      median: 30,
+      p90: 100,
+    });
   });
 
   it('reports null with n = 0 (never 0) where there is no data', () => {
-    for (const id of ['time_to_kickoff_bdays', 'uat_first_pass_rate', 'defect_escape_count', 'post_golive_p1_count'] as const) {
+    for (const id of [
+      'time_to_kickoff_bdays',
+      'uat_first_pass_rate',
+      'defect_escape_count',
+      'post_golive_p1_count',
+    ] as const) {
       expect(r.portfolio[id]).toEqual(expect.objectContaining({ value: null, n: 0, targetMet: null }));
     }
     expect(Object.keys(r.portfolio)).toEqual([...KPI_IDS]);
@@ -45,7 +70,11 @@ describe('pooled vs mean vs median', () => {
 
   it('sums post-go-live P1s over live implementations and checks them against = 0', () => {
     const p1 = (created: string): IssueSpec => ({ type: 'Bug', priority: 'Highest', created });
-    const live = reportOf([...liveAfter(30, { children: [p1('2026-02-05T10:00:00.000+0000')] }), ...liveAfter(30), ...anImplementation()]);
+    const live = reportOf([
+      ...liveAfter(30, { children: [p1('2026-02-05T10:00:00.000+0000')] }),
+      ...liveAfter(30),
+      ...anImplementation(),
+    ]);
     expect(live.portfolio.post_golive_p1_count).toEqual({ value: 1, n: 2, targetMet: false });
     expect(live.portfolio.defect_escape_count).toEqual({ value: 0, n: 2, targetMet: true });
   });
@@ -76,7 +105,13 @@ describe('p90 is the nearest-rank 90th percentile', () => {
 describe('targets per complexity tier (time to first value)', () => {
   const tfv = (days: number, complexity?: string) => {
     const firstValue = new Date(Date.UTC(2026, 0, 1) + days * 86_400_000).toISOString().slice(0, 10);
-    return anImplementation({ custom: { 'Kickoff Date': '2026-01-01', 'First Value Date': firstValue, ...(complexity ? { Complexity: complexity } : {}) } });
+    return anImplementation({
+      custom: {
+        'Kickoff Date': '2026-01-01',
+        'First Value Date': firstValue,
+        ...(complexity ? { Complexity: complexity } : {}),
+      },
+    });
   };
 
   it('meets when the median of every tier with data meets its own target', () => {
@@ -98,7 +133,9 @@ describe('targets per complexity tier (time to first value)', () => {
 
   it('takes tier targets from the config, matching tier names case-insensitively', () => {
     const config = { targets: { time_to_first_value_days: { op: '<=' as const, value: { standard: 60 } } } };
-    expect(reportOf([...tfv(46, 'STANDARD')], { config }).portfolio.time_to_first_value_days.targetMet).toBe(true);
+    expect(reportOf([...tfv(46, 'STANDARD')], { config }).portfolio.time_to_first_value_days.targetMet).toBe(
+      true,
+    );
   });
 
   it('reports targetMet null for a KPI whose target is removed in the config', () => {

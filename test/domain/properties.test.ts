@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { KPI_DEFINITIONS, KPI_IDS, computeKpiReport, parseSearchExport, type KpiReport } from '../../src/domain';
+import {
+  KPI_DEFINITIONS,
+  KPI_IDS,
+  computeKpiReport,
+  parseSearchExport,
+  type KpiReport,
+} from '../../src/domain';
 import { arbChild, arbImplementation, arbPortfolio, arbTimestamp } from '../builders/arbitraries';
 import { anIssue, TEST_NAMES } from '../builders/jira';
 import { AS_OF, reportOf } from '../builders/report';
@@ -14,16 +20,45 @@ const arbIssueJson = fc.record(
     fields: fc.oneof(
       fc.anything(),
       fc.dictionary(
-        fc.constantFrom('summary', 'created', 'labels', 'issuetype', 'status', 'resolution', 'resolutiondate', 'duedate', 'parent', 'priority', 'timeoriginalestimate', 'timespent', ...Object.keys(TEST_NAMES)),
+        fc.constantFrom(
+          'summary',
+          'created',
+          'labels',
+          'issuetype',
+          'status',
+          'resolution',
+          'resolutiondate',
+          'duedate',
+          'parent',
+          'priority',
+          'timeoriginalestimate',
+          'timespent',
+          ...Object.keys(TEST_NAMES),
+        ),
         fc.oneof(
           fc.anything(),
-          fc.constantFrom({ name: 'Epic', hierarchyLevel: 1 }, { key: 'IMP-1' }, ['implementation', 'uat'], { value: 'Standard' }, '2026-02-30', '2026-01-01T10:00:00.000+0000', { name: 'Done', statusCategory: { key: 'done' } }),
+          fc.constantFrom(
+            { name: 'Epic', hierarchyLevel: 1 },
+            { key: 'IMP-1' },
+            ['implementation', 'uat'],
+            { value: 'Standard' },
+            '2026-02-30',
+            '2026-01-01T10:00:00.000+0000',
+            { name: 'Done', statusCategory: { key: 'done' } },
+          ),
         ),
       ),
     ),
     changelog: fc.oneof(
       fc.anything(),
-      fc.record({ histories: fc.array(fc.record({ created: fc.oneof(fc.string(), arbTimestamp()), items: fc.array(fc.anything()) }, { requiredKeys: [] })) }),
+      fc.record({
+        histories: fc.array(
+          fc.record(
+            { created: fc.oneof(fc.string(), arbTimestamp()), items: fc.array(fc.anything()) },
+            { requiredKeys: [] },
+          ),
+        ),
+      }),
     ),
   },
   { requiredKeys: [] },
@@ -78,16 +113,24 @@ describe('KPI invariants on plausible portfolios', () => {
   it('does not change when issues created after asOf are added', () => {
     const after = arbTimestamp('2026-07-01', '2027-06-30');
     fc.assert(
-      fc.property(arbPortfolio, fc.array(arbImplementation(after, arbTimestamp()), { maxLength: 2 }), fc.array(arbChild(after), { maxLength: 6 }), (base, lateImpls, lateChildren) => {
-        const parents = base.filter((i) => i.fields.parent === undefined).map((i) => i.key);
-        const orphans = lateChildren.map((c, n) => anIssue({ ...c, parent: parents[n % parents.length] }));
-        const withLate = [...base, ...lateImpls.flat(), ...orphans];
-        expect(reportOf(withLate)).toEqual(reportOf(base));
-      }),
+      fc.property(
+        arbPortfolio,
+        fc.array(arbImplementation(after, arbTimestamp()), { maxLength: 2 }),
+        fc.array(arbChild(after), { maxLength: 6 }),
+        (base, lateImpls, lateChildren) => {
+          const parents = base.filter((i) => i.fields.parent === undefined).map((i) => i.key);
+          const orphans = lateChildren.map((c, n) => anIssue({ ...c, parent: parents[n % parents.length] }));
+          const withLate = [...base, ...lateImpls.flat(), ...orphans];
+          expect(reportOf(withLate)).toEqual(reportOf(base));
+        },
+      ),
     );
   });
 
   it('is deterministic: the same input gives the same report', () => {
-    fc.assert(fc.property(arbPortfolio, (issues) => expect(reportOf(issues)).toEqual(reportOf(issues))), { numRuns: 30 });
+    fc.assert(
+      fc.property(arbPortfolio, (issues) => expect(reportOf(issues)).toEqual(reportOf(issues))),
+      { numRuns: 30 },
+    );
   });
 });

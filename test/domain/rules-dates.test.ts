@@ -10,13 +10,21 @@ describe('asOf: only what had happened by then counts', () => {
   it('ignores a child created after asOf', () => {
     const issues = anImplementation({
       custom: { 'Go-Live Date': '2026-06-01' },
-      children: [{ type: 'Escalation', labels: ['escalation'], created: '2026-07-01T00:30:00.000+0000' }, { labels: ['escalation'], created: '2026-06-30T23:59:00.000+0000' }],
+      children: [
+        { type: 'Escalation', labels: ['escalation'], created: '2026-07-01T00:30:00.000+0000' },
+        { labels: ['escalation'], created: '2026-06-30T23:59:00.000+0000' },
+      ],
     });
     expect(kpisOf(reportOf(issues)).escalation_count).toBe(1);
   });
 
   it('treats an issue resolved after asOf as not done', () => {
-    const issues = anImplementation({ children: [{ labels: ['deliverable'], ...done('2026-07-02T10:00:00.000+0000') }, { labels: ['deliverable'], ...done('2026-06-30T10:00:00.000+0000') }] });
+    const issues = anImplementation({
+      children: [
+        { labels: ['deliverable'], ...done('2026-07-02T10:00:00.000+0000') },
+        { labels: ['deliverable'], ...done('2026-06-30T10:00:00.000+0000') },
+      ],
+    });
     expect(kpisOf(reportOf(issues)).documentation_completeness).toBe(0.5);
   });
 
@@ -25,7 +33,10 @@ describe('asOf: only what had happened by then counts', () => {
       children: [
         {
           ...done('2026-06-10T10:00:00.000+0000'),
-          histories: [history('2026-06-10T10:00:00.000+0000', statusChange('In Progress', 'Done')), history('2026-07-01T10:00:00.000+0000', resolutionCleared())],
+          histories: [
+            history('2026-06-10T10:00:00.000+0000', statusChange('In Progress', 'Done')),
+            history('2026-07-01T10:00:00.000+0000', resolutionCleared()),
+          ],
         },
       ],
     });
@@ -34,14 +45,18 @@ describe('asOf: only what had happened by then counts', () => {
   });
 
   it('counts an issue done without a resolution date when its status category is done', () => {
-    const issues = anImplementation({ children: [{ labels: ['deliverable'], status: 'Closed', statusCategory: 'done' }] });
+    const issues = anImplementation({
+      children: [{ labels: ['deliverable'], status: 'Closed', statusCategory: 'done' }],
+    });
     expect(kpisOf(reportOf(issues)).documentation_completeness).toBe(1);
   });
 });
 
 describe('planned dates: a lifecycle date after asOf is a plan and reads as empty', () => {
   it('gives no time-to-live and no post-go-live counts for a go-live planned after asOf', () => {
-    const issues = anImplementation({ custom: { 'Kickoff Date': '2026-03-01', 'Go-Live Date': '2026-07-15' } });
+    const issues = anImplementation({
+      custom: { 'Kickoff Date': '2026-03-01', 'Go-Live Date': '2026-07-15' },
+    });
     const r = reportOf(issues);
     expect(kpisOf(r).time_to_live_days).toBeNull();
     expect(kpisOf(r).post_golive_p1_count).toBeNull();
@@ -59,22 +74,36 @@ describe('planned dates: a lifecycle date after asOf is a plan and reads as empt
 
 describe('negative durations are contradictory', () => {
   it('makes time-to-kickoff null with a warning naming the implementation', () => {
-    const issues = anImplementation({ key: 'IMP-9', custom: { 'Contract Signed': '2026-01-13', 'Kickoff Date': '2026-01-11' } });
+    const issues = anImplementation({
+      key: 'IMP-9',
+      custom: { 'Contract Signed': '2026-01-13', 'Kickoff Date': '2026-01-11' },
+    });
     const impl = reportOf(issues).implementations[0];
     expect(impl.kpis.time_to_kickoff_bdays).toBeNull();
     expect(impl.warnings).toEqual([expect.objectContaining({ issue: 'IMP-9', code: 'NEGATIVE_DURATION' })]);
   });
 
   it('makes time-to-first-value and time-to-live null when they end before kickoff', () => {
-    const issues = anImplementation({ custom: { 'Kickoff Date': '2026-03-10', 'First Value Date': '2026-03-09', 'Go-Live Date': '2026-02-01' } });
+    const issues = anImplementation({
+      custom: {
+        'Kickoff Date': '2026-03-10',
+        'First Value Date': '2026-03-09',
+        'Go-Live Date': '2026-02-01',
+      },
+    });
     const r = reportOf(issues);
     expect(kpisOf(r).time_to_first_value_days).toBeNull();
     expect(kpisOf(r).time_to_live_days).toBeNull();
-    expect(r.implementations[0].warnings.map((w) => w.code)).toEqual(['NEGATIVE_DURATION', 'NEGATIVE_DURATION']);
+    expect(r.implementations[0].warnings.map((w) => w.code)).toEqual([
+      'NEGATIVE_DURATION',
+      'NEGATIVE_DURATION',
+    ]);
   });
 
   it('accepts a duration of zero', () => {
-    const issues = anImplementation({ custom: { 'Kickoff Date': '2026-03-10', 'First Value Date': '2026-03-10' } });
+    const issues = anImplementation({
+      custom: { 'Kickoff Date': '2026-03-10', 'First Value Date': '2026-03-10' },
+    });
     expect(kpisOf(reportOf(issues)).time_to_first_value_days).toBe(0);
   });
 });
@@ -105,7 +134,11 @@ describe('calendar dates are read in the timestamp’s own offset', () => {
 
 describe('business days (time to kickoff)', () => {
   const kickoffAfter = (signed: string, kickoff: string, holidays?: string[]) =>
-    kpisOf(reportOf(anImplementation({ custom: { 'Contract Signed': signed, 'Kickoff Date': kickoff } }), { config: holidays ? { holidays } : {} })).time_to_kickoff_bdays;
+    kpisOf(
+      reportOf(anImplementation({ custom: { 'Contract Signed': signed, 'Kickoff Date': kickoff } }), {
+        config: holidays ? { holidays } : {},
+      }),
+    ).time_to_kickoff_bdays;
 
   it('skips the weekend: Friday → Monday is one business day', () => {
     expect(kickoffAfter('2026-01-02', '2026-01-05')).toBe(1);
@@ -174,7 +207,13 @@ describe('derived lifecycle dates', () => {
 
 describe('bad dates', () => {
   it('reads a malformed date field as empty and names the issue in a warning', () => {
-    const issues = [anIssue({ key: 'IMP-3', type: 'Implementation', custom: { 'Kickoff Date': '10/03/2026', 'Go-Live Date': '2026-04-01' } })];
+    const issues = [
+      anIssue({
+        key: 'IMP-3',
+        type: 'Implementation',
+        custom: { 'Kickoff Date': '10/03/2026', 'Go-Live Date': '2026-04-01' },
+      }),
+    ];
     const impl = reportOf(issues).implementations[0];
     expect(impl.kpis.time_to_live_days).toBeNull();
     expect(impl.warnings).toEqual([expect.objectContaining({ issue: 'IMP-3', code: 'BAD_DATE' })]);

@@ -14,7 +14,9 @@ describe('moving an implementation in the issue view', () => {
   let key: string;
 
   beforeAll(async () => {
-    const impl = generatePortfolio({ seed: 1 }).implementations.find((i) => i.project === 'ONB' && i.stage === 'in-flight');
+    const impl = generatePortfolio({ seed: 1 }).implementations.find(
+      (i) => i.project === 'ONB' && i.stage === 'in-flight',
+    );
     if (!impl) throw new Error('the demo has no in-flight implementation in ONB');
     key = impl.key;
     app = await startLocalApp({ port: 0 });
@@ -40,7 +42,11 @@ describe('moving an implementation in the issue view', () => {
 
   async function moveTo(page: Page, status: string): Promise<void> {
     await page.getByTestId('transition-select').selectOption({ label: status });
-    await Promise.all([page.waitForLoadState('load'), page.waitForURL(/\/browse\//), page.getByTestId('transition-submit').click()]);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.waitForURL(/\/browse\//),
+      page.getByTestId('transition-submit').click(),
+    ]);
   }
 
   for (const theme of ['light', 'dark'] as const) {
@@ -64,12 +70,19 @@ describe('moving an implementation in the issue view', () => {
         // Still the same status, and Live still chosen so the person can try again.
         expect((await page.getByTestId('issue-status').innerText()).trim()).toBe(before);
         expect(statusOf()).toBe(before);
-        expect((await page.getByTestId('transition-select').locator('option:checked').innerText()).trim()).toBe('Live');
+        expect(
+          (await page.getByTestId('transition-select').locator('option:checked').innerText()).trim(),
+        ).toBe('Live');
         // Reachable from the keyboard: the select and the button take focus.
         await page.getByTestId('transition-select').focus();
         await page.keyboard.press('Tab');
-        expect(await page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")')).toBe('transition-submit');
-        await page.screenshot({ path: screenshotPath(`issue-view-transition-refused-${theme}`), fullPage: true });
+        expect(
+          await page.evaluate('document.activeElement && document.activeElement.getAttribute("data-testid")'),
+        ).toBe('transition-submit');
+        await page.screenshot({
+          path: screenshotPath(`issue-view-transition-refused-${theme}`),
+          fullPage: true,
+        });
         expect(errors).toEqual([]);
       } finally {
         await page.close();
@@ -86,7 +99,12 @@ describe('moving an implementation in the issue view', () => {
         functionKey: STAGE_GATES_KEYS.signGate,
         as: 'admin',
         context,
-        payload: { gateId, decision: 'approve', comment: 'Checked at the go-live review', asOf: DEFAULT_AS_OF },
+        payload: {
+          gateId,
+          decision: 'approve',
+          comment: 'Checked at the go-live review',
+          asOf: DEFAULT_AS_OF,
+        },
       })) as GateActionAnswer;
       if (!signed.ok) throw new Error(signed.error);
       if (signed.data.panel.gates.find((g) => g.id === gateId)?.status !== 'passed') {

@@ -34,8 +34,13 @@ describe('runway serve', () => {
     let stop: () => void = () => undefined;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const io = capture(dir);
-    const running = makeServeCommand(() => stopped).run(['--port', '0', '--data', 'store/runway.sqlite', '--seed', '7'], io);
-    const url = await until(() => /^Runway local app: (http:\/\/localhost:\d+)\/\n$/.exec(io.out.join(''))?.[1]);
+    const running = makeServeCommand(() => stopped).run(
+      ['--port', '0', '--data', 'store/runway.sqlite', '--seed', '7'],
+      io,
+    );
+    const url = await until(
+      () => /^Runway local app: (http:\/\/localhost:\d+)\/\n$/.exec(io.out.join(''))?.[1],
+    );
     expect((await fetch(`${url}/`)).status).toBe(200);
     expect(fs.existsSync(path.join(dir, 'store', 'runway.sqlite'))).toBe(true);
     stop();

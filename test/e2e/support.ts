@@ -37,7 +37,14 @@ export interface OpenedSurface {
 export async function openSurface(
   browser: Browser,
   app: LocalApp,
-  options: { pagePath: string; moduleKey: string; user: string; theme: 'light' | 'dark'; readyTestId: string; timeoutMs?: number },
+  options: {
+    pagePath: string;
+    moduleKey: string;
+    user: string;
+    theme: 'light' | 'dark';
+    readyTestId: string;
+    timeoutMs?: number;
+  },
 ): Promise<OpenedSurface> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const errors: string[] = [];

@@ -3,7 +3,13 @@
  * The issues come from `--input` files today; other sources (a live site) plug in at
  * `loadIssues` without touching the rest.
  */
-import { computeKpiReport, defaultConfig, parseConfig, type RunwayConfig, type SearchExport } from '../../domain';
+import {
+  computeKpiReport,
+  defaultConfig,
+  parseConfig,
+  type RunwayConfig,
+  type SearchExport,
+} from '../../domain';
 import { oneOf, parseDateOption, parseOptions } from '../args';
 import { UsageError, type Command } from '../command';
 import { renderCsv } from '../format/csv';
@@ -67,20 +73,24 @@ export const kpisCommand: Command = {
       io.stdout(USAGE);
       return 0;
     }
-    if (positionals.length > 0 && values.input === undefined) throw new UsageError(`unexpected ${positionals[0]}: give inputs with --input`);
+    if (positionals.length > 0 && values.input === undefined)
+      throw new UsageError(`unexpected ${positionals[0]}: give inputs with --input`);
     const format = oneOf('--format', values.format ?? 'json', FORMATS);
     const asOf = values['as-of'] === undefined ? io.today() : parseDateOption('--as-of', values['as-of']);
     const config = await loadConfig(values.config, io);
     const source =
-      values.site !== undefined || (values.input === undefined && positionals.length === 0 && wantsSite(values, io))
+      values.site !== undefined ||
+      (values.input === undefined && positionals.length === 0 && wantsSite(values, io))
         ? await loadSiteExport(values, config, io)
         : await loadIssues([...(values.input ?? []), ...positionals], io);
     const report = computeKpiReport(source.issues, source.names, { asOf, config, warnings: source.warnings });
     if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'md') io.stdout(renderMarkdown(report, config));
     else io.stdout(renderCsv(report));
-    const warnings = report.warnings.length + report.implementations.reduce((n, i) => n + i.warnings.length, 0);
-    if (format === 'csv' && warnings > 0) io.stderr(`${warnings} warnings; run with --format json or md to read them\n`);
+    const warnings =
+      report.warnings.length + report.implementations.reduce((n, i) => n + i.warnings.length, 0);
+    if (format === 'csv' && warnings > 0)
+      io.stderr(`${warnings} warnings; run with --format json or md to read them\n`);
     return 0;
   },
 };

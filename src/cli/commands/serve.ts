@@ -30,10 +30,17 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function integer(flag: string, value: string | undefined, fallback: number, min: number, max: number): number {
+function integer(
+  flag: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} ${value}: expected a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${flag} ${value}: expected a whole number from ${min} to ${max}`);
   return n;
 }
 
@@ -61,8 +68,10 @@ export function makeServeCommand(waitForStop: () => Promise<void> = untilSignal)
         io.stdout(USAGE);
         return 0;
       }
-      if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]} (see runway serve --help)`);
-      if (values['in-memory'] && values.data !== undefined) throw new UsageError('give --data or --in-memory, not both');
+      if (positionals.length > 0)
+        throw new UsageError(`unexpected argument ${positionals[0]} (see runway serve --help)`);
+      if (values['in-memory'] && values.data !== undefined)
+        throw new UsageError('give --data or --in-memory, not both');
       const port = integer('--port', values.port, 3000, 0, 65535);
       const seed = integer('--seed', values.seed, 1, 0, 2 ** 31 - 1);
       const dataFile = values['in-memory'] ? null : io.resolve(values.data ?? '.local/runway.sqlite');
@@ -72,7 +81,8 @@ export function makeServeCommand(waitForStop: () => Promise<void> = untilSignal)
       try {
         app = await startLocalApp({ port, dataFile, seed, listen: '127.0.0.1' });
       } catch (e) {
-        const code = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
+        const code =
+          typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : undefined;
         if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: pick another with --port`);
         throw e;
       }

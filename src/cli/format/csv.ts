@@ -11,7 +11,9 @@ export function csvField(value: string | number | null): string {
 export function renderCsv(report: KpiReport): string {
   const header = ['key', 'summary', 'complexity', ...KPI_IDS, 'warnings'];
   const rows = report.implementations.map((impl) =>
-    [impl.key, impl.summary, impl.complexity, ...KPI_IDS.map((id) => impl.kpis[id]), impl.warnings.length].map(csvField).join(','),
+    [impl.key, impl.summary, impl.complexity, ...KPI_IDS.map((id) => impl.kpis[id]), impl.warnings.length]
+      .map(csvField)
+      .join(','),
   );
   return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
 }

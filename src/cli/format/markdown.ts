@@ -10,18 +10,34 @@ function warningLines(warnings: readonly KpiWarning[]): string[] {
 }
 
 export function renderMarkdown(report: KpiReport, config: RunwayConfig): string {
-  const lines: string[] = [`# Runway KPIs as of ${report.asOf}`, '', `${report.implementations.length} implementations.`, '', '## Portfolio', ''];
+  const lines: string[] = [
+    `# Runway KPIs as of ${report.asOf}`,
+    '',
+    `${report.implementations.length} implementations.`,
+    '',
+    '## Portfolio',
+    '',
+  ];
   lines.push('| KPI | Value | Target | Met | n |', '|---|---:|---|:---:|---:|');
   for (const id of KPI_IDS) {
     const p = report.portfolio[id];
     const extra = p.p90 !== undefined ? ` (p90 ${formatValue(id, p.p90)})` : '';
-    lines.push(`| ${KPI_DEFINITIONS[id].label} | ${formatValue(id, p.value)}${extra} | ${formatTarget(id, config.targets[id])} | ${formatMet(p.targetMet)} | ${p.n} |`);
+    lines.push(
+      `| ${KPI_DEFINITIONS[id].label} | ${formatValue(id, p.value)}${extra} | ${formatTarget(id, config.targets[id])} | ${formatMet(p.targetMet)} | ${p.n} |`,
+    );
   }
   if (report.warnings.length > 0) lines.push('', '### Warnings', '', ...warningLines(report.warnings));
   lines.push('', '## Implementations');
   for (const impl of report.implementations) {
-    lines.push('', `### ${cell(impl.key)}: ${cell(impl.summary)} (${cell(impl.complexity)})`, '', '| KPI | Value |', '|---|---:|');
-    for (const id of KPI_IDS) lines.push(`| ${KPI_DEFINITIONS[id].label} | ${formatValue(id, impl.kpis[id])} |`);
+    lines.push(
+      '',
+      `### ${cell(impl.key)}: ${cell(impl.summary)} (${cell(impl.complexity)})`,
+      '',
+      '| KPI | Value |',
+      '|---|---:|',
+    );
+    for (const id of KPI_IDS)
+      lines.push(`| ${KPI_DEFINITIONS[id].label} | ${formatValue(id, impl.kpis[id])} |`);
     if (impl.warnings.length > 0) lines.push('', ...warningLines(impl.warnings));
   }
   return `${lines.join('\n')}\n`;

@@ -47,11 +47,21 @@ interface Ctx {
   impl: Implementation;
 }
 
-function duration(ctx: Ctx, id: KpiId, from: IsoDate | null, to: IsoDate | null, business: boolean): number | null {
+function duration(
+  ctx: Ctx,
+  id: KpiId,
+  from: IsoDate | null,
+  to: IsoDate | null,
+  business: boolean,
+): number | null {
   if (from === null || to === null) return null;
   const days = business ? businessDaysBetween(from, to, ctx.config.holidays) : calendarDaysBetween(from, to);
   if (days < 0 || calendarDaysBetween(from, to) < 0) {
-    ctx.warnings.push({ issue: ctx.impl.key, code: 'NEGATIVE_DURATION', message: `${id}: ${to} is before ${from}` });
+    ctx.warnings.push({
+      issue: ctx.impl.key,
+      code: 'NEGATIVE_DURATION',
+      message: `${id}: ${to} is before ${from}`,
+    });
     return null;
   }
   return days;
@@ -62,12 +72,20 @@ function milestones(ctx: Ctx, children: readonly ImplementationChild[]): Pool {
   for (const m of children) {
     if (m.kind !== 'milestone') continue;
     if (m.baselineDue === null) {
-      ctx.warnings.push({ issue: m.key, code: 'NO_BASELINE_DUE', message: 'milestone has no baseline due date' });
+      ctx.warnings.push({
+        issue: m.key,
+        code: 'NO_BASELINE_DUE',
+        message: 'milestone has no baseline due date',
+      });
       continue;
     }
     if (m.done) {
       if (m.resolved === null) {
-        ctx.warnings.push({ issue: m.key, code: 'NO_RESOLUTION_DATE', message: 'milestone is done without a resolution date' });
+        ctx.warnings.push({
+          issue: m.key,
+          code: 'NO_RESOLUTION_DATE',
+          message: 'milestone is done without a resolution date',
+        });
         continue;
       }
       pool.den++;
@@ -81,7 +99,11 @@ function milestones(ctx: Ctx, children: readonly ImplementationChild[]): Pool {
 }
 
 /** Defects created in [goLive, goLive + window) that pass `test`; null without goLive. */
-function postGoLive(ctx: Ctx, children: readonly ImplementationChild[], test: (d: ImplementationChild) => boolean): number | null {
+function postGoLive(
+  ctx: Ctx,
+  children: readonly ImplementationChild[],
+  test: (d: ImplementationChild) => boolean,
+): number | null {
   const goLive = ctx.impl.dates.goLive;
   if (goLive === null) return null;
   const end = addDays(goLive, ctx.config.postGoLiveWindowDays);
@@ -99,22 +121,44 @@ function badNumbers(ctx: Ctx, item: ImplementationChild, why: string): void {
 
 function handoverGate(ctx: Ctx, children: readonly ImplementationChild[]): ImplementationChild | null {
   const want = ctx.config.gateTypes.handover.trim().toLowerCase();
-  const gates = children.filter((c) => c.kind === 'gate' && c.gateType !== null && c.gateType.trim().toLowerCase() === want);
+  const gates = children.filter(
+    (c) => c.kind === 'gate' && c.gateType !== null && c.gateType.trim().toLowerCase() === want,
+  );
   if (gates.length > 1) {
-    ctx.warnings.push({ issue: ctx.impl.key, code: 'SEVERAL_HANDOVER_GATES', message: `${gates.map((g) => g.key).join(', ')} are Handover gates; ${gates[0].key} is used` });
+    ctx.warnings.push({
+      issue: ctx.impl.key,
+      code: 'SEVERAL_HANDOVER_GATES',
+      message: `${gates.map((g) => g.key).join(', ')} are Handover gates; ${gates[0].key} is used`,
+    });
   }
   return gates[0] ?? null;
 }
 
-export function computeImplementationKpis(impl: Implementation, config: RunwayConfig, asOf: IsoDate): ImplementationResult {
+export function computeImplementationKpis(
+  impl: Implementation,
+  config: RunwayConfig,
+  asOf: IsoDate,
+): ImplementationResult {
   const ctx: Ctx = { asOf, config, impl, warnings: [] };
   const { labels } = config;
   const { children, dates } = impl;
   const kpis = Object.fromEntries(KPI_IDS.map((id) => [id, null])) as KpiValues;
   const pools: Partial<Record<KpiId, Pool>> = {};
 
-  kpis.time_to_kickoff_bdays = duration(ctx, 'time_to_kickoff_bdays', dates.contractSigned, dates.kickoff, true);
-  kpis.time_to_first_value_days = duration(ctx, 'time_to_first_value_days', dates.kickoff, dates.firstValue, false);
+  kpis.time_to_kickoff_bdays = duration(
+    ctx,
+    'time_to_kickoff_bdays',
+    dates.contractSigned,
+    dates.kickoff,
+    true,
+  );
+  kpis.time_to_first_value_days = duration(
+    ctx,
+    'time_to_first_value_days',
+    dates.kickoff,
+    dates.firstValue,
+    false,
+  );
   kpis.time_to_live_days = duration(ctx, 'time_to_live_days', dates.kickoff, dates.goLive, false);
   pools.on_time_milestone_rate = milestones(ctx, children);
 
@@ -139,7 +183,11 @@ export function computeImplementationKpis(impl: Implementation, config: RunwayCo
   const addEffort = (i: { key: string; originalEstimate: number | null; timeSpent: number | null }) => {
     if (i.originalEstimate === null) return;
     if (i.originalEstimate < 0 || (i.timeSpent ?? 0) < 0) {
-      ctx.warnings.push({ issue: i.key, code: 'BAD_NUMBERS', message: 'negative original estimate or time spent; left out of effort variance' });
+      ctx.warnings.push({
+        issue: i.key,
+        code: 'BAD_NUMBERS',
+        message: 'negative original estimate or time spent; left out of effort variance',
+      });
       return;
     }
     effort.n++;
@@ -152,8 +200,7 @@ export function computeImplementationKpis(impl: Implementation, config: RunwayCo
     addEffort(c);
     if (hasLabel(c.labels, labels.escalation)) escalations++;
     if (c.kind === 'changeRequest') {
-      const approved =
-        approvedStatuses.has(c.status) || approvedResolutions.has(c.resolution);
+      const approved = approvedStatuses.has(c.status) || approvedResolutions.has(c.resolution);
       if (approved) scopeChanges++;
       continue;
     }
@@ -215,11 +262,15 @@ export function computeImplementationKpis(impl: Implementation, config: RunwayCo
 
   kpis.scope_change_count = scopeChanges;
   kpis.escalation_count = escalations;
-  kpis.defect_escape_count = postGoLive(ctx, children, (d) => hasLabel(d.labels, labels.implementationCaused));
+  kpis.defect_escape_count = postGoLive(ctx, children, (d) =>
+    hasLabel(d.labels, labels.implementationCaused),
+  );
   kpis.post_golive_p1_count = postGoLive(ctx, children, isPriority(p1));
   kpis.post_golive_p2_count = postGoLive(ctx, children, isPriority(p2));
   kpis.handover_first_pass = !gateDone ? null : !gate.everFailed && gate.reopenCount === 0 ? 1 : 0;
   kpis.csat = impl.csat;
-  kpis.asset_reuse = impl.labels.some((l) => l.toLowerCase().startsWith(labels.playbookPrefix.toLowerCase())) ? 1 : 0;
+  kpis.asset_reuse = impl.labels.some((l) => l.toLowerCase().startsWith(labels.playbookPrefix.toLowerCase()))
+    ? 1
+    : 0;
   return { implementation: impl, kpis, pools, warnings: ctx.warnings };
 }

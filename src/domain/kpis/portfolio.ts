@@ -25,7 +25,10 @@ export type PortfolioKpis = Record<KpiId, PortfolioKpi>;
  */
 export type RollupInput = Pick<ImplementationResult, 'kpis' | 'pools'> & { implementation: { tier: string } };
 
-function aggregate(id: KpiId, results: readonly RollupInput[]): { value: number | null; n: number; values: number[] } {
+function aggregate(
+  id: KpiId,
+  results: readonly RollupInput[],
+): { value: number | null; n: number; values: number[] } {
   const def = KPI_DEFINITIONS[id];
   if (def.aggregation === 'pooled') {
     const pool: Pool = { num: 0, den: 0, n: 0 };
@@ -43,7 +46,14 @@ function aggregate(id: KpiId, results: readonly RollupInput[]): { value: number 
     const v = r.kpis[id];
     if (v !== null) values.push(v);
   }
-  const value = values.length === 0 ? null : def.aggregation === 'median' ? median(values) : def.aggregation === 'mean' ? mean(values) : sum(values);
+  const value =
+    values.length === 0
+      ? null
+      : def.aggregation === 'median'
+        ? median(values)
+        : def.aggregation === 'mean'
+          ? mean(values)
+          : sum(values);
   return { value, n: values.length, values };
 }
 
@@ -58,7 +68,12 @@ function tierTarget(targets: Record<string, number>, tier: string): number | und
   return undefined;
 }
 
-function targetMet(id: KpiId, value: number | null, target: KpiTarget | null, results: readonly RollupInput[]): boolean | null {
+function targetMet(
+  id: KpiId,
+  value: number | null,
+  target: KpiTarget | null,
+  results: readonly RollupInput[],
+): boolean | null {
   if (target === null || value === null) return null;
   if (typeof target.value === 'number') return meets(value, target.op, target.value);
   const byTier = new Map<string, RollupInput[]>();

@@ -33,7 +33,11 @@ export interface KpiOptions {
   warnings?: readonly KpiWarning[];
 }
 
-export function computeKpiReport(issues: readonly JiraIssue[], names: JiraNames, options: KpiOptions): KpiReport {
+export function computeKpiReport(
+  issues: readonly JiraIssue[],
+  names: JiraNames,
+  options: KpiOptions,
+): KpiReport {
   const config = options.config ?? defaultConfig();
   const { asOf } = options;
   const model = buildImplementations(issues, names, { asOf, config });

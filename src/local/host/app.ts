@@ -40,9 +40,24 @@ export interface LocalApp extends HostServer {
 
 /** The user switcher: the demo site's admin, consultant and viewer. */
 export const HOST_USERS: HostUser[] = [
-  { alias: 'admin', accountId: DEMO_USERS.admin.accountId, displayName: DEMO_USERS.admin.displayName, note: 'site admin' },
-  { alias: 'consultant', accountId: DEMO_USERS.consultant.accountId, displayName: DEMO_USERS.consultant.displayName, note: 'implementation consultant' },
-  { alias: 'viewer', accountId: DEMO_USERS.viewer.accountId, displayName: DEMO_USERS.viewer.displayName, note: 'cannot browse the restricted project' },
+  {
+    alias: 'admin',
+    accountId: DEMO_USERS.admin.accountId,
+    displayName: DEMO_USERS.admin.displayName,
+    note: 'site admin',
+  },
+  {
+    alias: 'consultant',
+    accountId: DEMO_USERS.consultant.accountId,
+    displayName: DEMO_USERS.consultant.displayName,
+    note: 'implementation consultant',
+  },
+  {
+    alias: 'viewer',
+    accountId: DEMO_USERS.viewer.accountId,
+    displayName: DEMO_USERS.viewer.displayName,
+    note: 'cannot browse the restricted project',
+  },
 ];
 
 /** The demo portfolio (src/local/demo): deterministic for a seed. */
@@ -54,12 +69,21 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
   const state = options.state ?? demoSite(options.seed);
   // Jira runs the app's workflow validators on every transition, whoever asks (see workflow.ts).
   const validators = workflowValidatorHook();
-  const site = createSiteHandler(state, { faults: options.faults, beforeTransition: validators.beforeTransition });
-  const forge = await LocalForge.create({ site, users: HOST_USERS, dataFile: options.dataFile, timeoutMs: options.timeoutMs });
+  const site = createSiteHandler(state, {
+    faults: options.faults,
+    beforeTransition: validators.beforeTransition,
+  });
+  const forge = await LocalForge.create({
+    site,
+    users: HOST_USERS,
+    dataFile: options.dataFile,
+    timeoutMs: options.timeoutMs,
+  });
   validators.bind(forge);
   let seeded: SeedReport | null = null;
   try {
-    if (options.seedSignOffs ?? options.state === undefined) seeded = await seedHistoricSignOffs(forge, state);
+    if (options.seedSignOffs ?? options.state === undefined)
+      seeded = await seedHistoricSignOffs(forge, state);
   } catch (e) {
     forge.close();
     throw e;

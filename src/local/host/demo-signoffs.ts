@@ -14,7 +14,13 @@ import {
   type RunwayConfig,
 } from '../../domain';
 import { createJiraClient, type JiraFetch } from '../../jira';
-import { auditLog, evaluate, loadImplementation, type GateDeps, type LoadedImplementation } from '../../resolvers/gates-report';
+import {
+  auditLog,
+  evaluate,
+  loadImplementation,
+  type GateDeps,
+  type LoadedImplementation,
+} from '../../resolvers/gates-report';
 import { readConfig, typedStore } from '../../storage';
 import { findUser } from '../site/lookup';
 import type { SiteIssue, SiteState, SiteUser } from '../site/model';
@@ -39,7 +45,8 @@ function appFetch(site: SiteLike): JiraFetch {
   const seen = new Map<string, Promise<{ status: number; headers: Record<string, string>; body: string }>>();
   return async (path, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
-    const request = () => site.handle({ method, path, headers: init.headers, body: init.body ?? null, accountId: APP_ACCOUNT });
+    const request = () =>
+      site.handle({ method, path, headers: init.headers, body: init.body ?? null, accountId: APP_ACCOUNT });
     let answer: { status: number; headers: Record<string, string>; body: string };
     if (method === 'GET' || (method === 'POST' && READ_POSTS.has(path.split('?')[0]))) {
       const key = `${method} ${path} ${init.body ?? ''}`;
@@ -48,7 +55,11 @@ function appFetch(site: SiteLike): JiraFetch {
       answer = await pending;
       if (answer.status !== 200) seen.delete(key);
     } else answer = await request();
-    return { status: answer.status, headers: { get: (name) => answer.headers[name.toLowerCase()] ?? null }, text: async () => answer.body };
+    return {
+      status: answer.status,
+      headers: { get: (name) => answer.headers[name.toLowerCase()] ?? null },
+      text: async () => answer.body,
+    };
   };
 }
 
@@ -59,20 +70,27 @@ function isoInstant(jiraTimestamp: string): string {
   return new Date(ms).toISOString();
 }
 
-const isPerson = (u: SiteUser | undefined): u is SiteUser => u !== undefined && u.active && u.accountType !== 'app';
+const isPerson = (u: SiteUser | undefined): u is SiteUser =>
+  u !== undefined && u.active && u.accountType !== 'app';
 
 /**
  * Who may sign the gate on this site, in a stable order: the configured users, else the members of
  * the configured groups, else (nobody configured) the project's and the site's administrators.
  * Whoever resolved the Gate issue comes first when they are among them.
  */
-export function approversOf(state: SiteState, def: GateDefinition, implementation: SiteIssue, gateIssue: SiteIssue | undefined): SiteUser[] {
+export function approversOf(
+  state: SiteState,
+  def: GateDefinition,
+  implementation: SiteIssue,
+  gateIssue: SiteIssue | undefined,
+): SiteUser[] {
   const inGroups = (groups: readonly string[]) => {
     const wanted = new Set(groups.map((g) => g.toLowerCase()));
     return state.users.filter((u) => u.groups.some((g) => wanted.has(g.toLowerCase())));
   };
   let eligible: SiteUser[];
-  if (def.approvers.users.length > 0) eligible = def.approvers.users.map((id) => findUser(state, id)).filter(isPerson);
+  if (def.approvers.users.length > 0)
+    eligible = def.approvers.users.map((id) => findUser(state, id)).filter(isPerson);
   else if (def.approvers.groups.length > 0) eligible = inGroups(def.approvers.groups).filter(isPerson);
   else {
     const project = state.projects.find((p) => p.id === implementation.projectId);
@@ -107,23 +125,45 @@ function isImplementationIssue(state: SiteState, issue: SiteIssue, config: Runwa
 
 /** The site's last change, as the day every resolution in its history has happened by. */
 function siteAsOf(state: SiteState): IsoDate {
-  const latest = Math.max(state.lastChangeMs, ...state.issues.map((i) => Date.parse(i.updated.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) || 0));
+  const latest = Math.max(
+    state.lastChangeMs,
+    ...state.issues.map((i) => Date.parse(i.updated.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) || 0),
+  );
   return new Date(latest).toISOString().slice(0, 10);
 }
 
-async function seedOne(deps: GateDeps, state: SiteState, issue: SiteIssue, asOf: IsoDate): Promise<number | null> {
+async function seedOne(
+  deps: GateDeps,
+  state: SiteState,
+  issue: SiteIssue,
+  asOf: IsoDate,
+): Promise<number | null> {
   const loaded = await loadImplementation(deps, issue.key, asOf);
   if (!loaded) return null;
   const { config } = deps;
   const defByName = new Map(config.gates.map((def) => [gateName(def, config).trim().toLowerCase(), def]));
   const order = new Map(config.gates.map((def, i) => [def.id, i]));
-  const signed: Array<{ child: ImplementationChild & { resolvedAt: string; resolved: IsoDate }; def: GateDefinition }> = [];
+  const signed: Array<{
+    child: ImplementationChild & { resolvedAt: string; resolved: IsoDate };
+    def: GateDefinition;
+  }> = [];
   for (const child of loaded.implementation.children) {
-    if (child.kind !== 'gate' || child.gateType === null || child.resolvedAt === null || child.resolved === null) continue;
+    if (
+      child.kind !== 'gate' ||
+      child.gateType === null ||
+      child.resolvedAt === null ||
+      child.resolved === null
+    )
+      continue;
     const def = defByName.get(child.gateType.trim().toLowerCase());
-    if (def && def.requiredApprovals > 0) signed.push({ child: { ...child, resolvedAt: child.resolvedAt, resolved: child.resolved }, def });
+    if (def && def.requiredApprovals > 0)
+      signed.push({ child: { ...child, resolvedAt: child.resolvedAt, resolved: child.resolved }, def });
   }
-  signed.sort((a, b) => isoInstant(a.child.resolvedAt).localeCompare(isoInstant(b.child.resolvedAt)) || (order.get(a.def.id) ?? 0) - (order.get(b.def.id) ?? 0));
+  signed.sort(
+    (a, b) =>
+      isoInstant(a.child.resolvedAt).localeCompare(isoInstant(b.child.resolvedAt)) ||
+      (order.get(a.def.id) ?? 0) - (order.get(b.def.id) ?? 0),
+  );
   const log = auditLog(deps.store, loaded.logId);
   // The implementation as it stood on each resolution day: what the approver saw then.
   const asOfDay = new Map<IsoDate, LoadedImplementation>([[asOf, loaded]]);
@@ -164,7 +204,12 @@ export async function seedHistoricSignOffs(forge: LocalForge, state: SiteState):
   return forge.runtime.run({ moduleKey: 'runway-stage-gates' }, async () => {
     const store = typedStore();
     const config = await readConfig(store);
-    const deps: GateDeps = { jira: createJiraClient({ fetch: appFetch(forge.site) }), confluence: null, store, config };
+    const deps: GateDeps = {
+      jira: createJiraClient({ fetch: appFetch(forge.site) }),
+      confluence: null,
+      store,
+      config,
+    };
     const asOf = siteAsOf(state);
     const report: SeedReport = { seeded: [], kept: [], records: 0 };
     const candidates = state.issues

@@ -4,7 +4,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { configKey, encodeFrame, decodeFrame, extensionContext, type FrameContext, type FrameToken } from './frames';
+import {
+  configKey,
+  encodeFrame,
+  decodeFrame,
+  extensionContext,
+  type FrameContext,
+  type FrameToken,
+} from './frames';
 import { invokeResolver, loadAppModule, resolveHandler, type AppModules } from './invoke';
 import { SqliteKvs } from './kvs-sqlite';
 import { loadManifest, type AppManifest, type Surface } from './manifest';
@@ -63,7 +70,8 @@ export interface InvokeAs {
 export function findAppRoot(from: string = __dirname): string {
   let dir = from;
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'manifest.yml')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (fs.existsSync(path.join(dir, 'manifest.yml')) && fs.existsSync(path.join(dir, 'package.json')))
+      return dir;
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`No manifest.yml above ${from}`);
     dir = parent;
@@ -109,11 +117,26 @@ export class LocalForge {
       storage,
       context: options.context,
       site: {
-        request: async (req) => site.handle({ method: req.method, path: req.path, headers: req.headers, body: req.body ?? null, accountId: req.accountId ?? APP_ACCOUNT }),
+        request: async (req) =>
+          site.handle({
+            method: req.method,
+            path: req.path,
+            headers: req.headers,
+            body: req.body ?? null,
+            accountId: req.accountId ?? APP_ACCOUNT,
+          }),
       },
       queue: { publish: (queueName, events, jobId) => ref.forge?.enqueue(queueName, events, jobId) },
     });
-    ref.forge = new LocalForge(manifest, storage, runtime, site, options.users, options.modules ?? loadAppModule, options.timeoutMs ?? 25_000);
+    ref.forge = new LocalForge(
+      manifest,
+      storage,
+      runtime,
+      site,
+      options.users,
+      options.modules ?? loadAppModule,
+      options.timeoutMs ?? 25_000,
+    );
     return ref.forge;
   }
 
@@ -123,7 +146,11 @@ export class LocalForge {
   readonly consumerErrors: string[] = [];
 
   /** An async event pushed to a queue: its consumer (manifest `consumer`) runs after the delay, as the app, up to 900 s. */
-  enqueue(queueName: string, events: ReadonlyArray<{ body: Record<string, unknown>; delayInSeconds?: number }>, jobId: string): void {
+  enqueue(
+    queueName: string,
+    events: ReadonlyArray<{ body: Record<string, unknown>; delayInSeconds?: number }>,
+    jobId: string,
+  ): void {
     const functionKey = this.manifest.consumers.get(queueName);
     if (!functionKey) {
       this.consumerErrors.push(`manifest.yml has no consumer for queue "${queueName}"`);
@@ -135,7 +162,10 @@ export class LocalForge {
           if (this.closed) return;
           const handler = resolveHandler(this.manifest, functionKey, this.modules);
           await this.runtime.run({ moduleKey: `consumer:${queueName}`, timeoutMs: 900_000 }, async () => {
-            await handler({ body: event.body, queueName, jobId, eventId: `${jobId}-${i}` }, { installContext: `ari:cloud:jira::site/${this.runtime.context.cloudId}` });
+            await handler(
+              { body: event.body, queueName, jobId, eventId: `${jobId}-${i}` },
+              { installContext: `ari:cloud:jira::site/${this.runtime.context.cloudId}` },
+            );
           });
         })
         .catch((e: unknown) => {
@@ -150,12 +180,19 @@ export class LocalForge {
    * Calls an app function the way Forge calls a product-event function (a workflow validator, a
    * trigger): `handler(event, { installContext })`, as the app, within the time limit.
    */
-  async invokeFunction(functionKey: string, event: unknown, options: { moduleKey: string; timeoutMs?: number }): Promise<unknown> {
+  async invokeFunction(
+    functionKey: string,
+    event: unknown,
+    options: { moduleKey: string; timeoutMs?: number },
+  ): Promise<unknown> {
     const handler = resolveHandler(this.manifest, functionKey, this.modules);
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Function "${functionKey}" timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`Function "${functionKey}" timed out after ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      );
     });
     try {
       const call = this.runtime.run({ moduleKey: options.moduleKey, timeoutMs }, async () =>
@@ -174,7 +211,10 @@ export class LocalForge {
 
   user(aliasOrAccountId: string): HostUser {
     const user = this.users.find((u) => u.alias === aliasOrAccountId || u.accountId === aliasOrAccountId);
-    if (!user) throw new Error(`No local user "${aliasOrAccountId}" (known: ${this.users.map((u) => u.alias).join(', ')})`);
+    if (!user)
+      throw new Error(
+        `No local user "${aliasOrAccountId}" (known: ${this.users.map((u) => u.alias).join(', ')})`,
+      );
     return user;
   }
 
@@ -185,9 +225,19 @@ export class LocalForge {
   }
 
   /** The frame of one module instance for one user: what the iframe URL carries. */
-  frame(moduleKey: string, as: string, options: { context?: FrameContext; localId?: string; entry?: 'view' | 'edit' } = {}): FrameToken {
+  frame(
+    moduleKey: string,
+    as: string,
+    options: { context?: FrameContext; localId?: string; entry?: 'view' | 'edit' } = {},
+  ): FrameToken {
     this.surface(moduleKey);
-    return { m: moduleKey, e: options.entry ?? 'view', u: this.user(as).accountId, l: options.localId ?? `${moduleKey}-1`, c: options.context ?? {} };
+    return {
+      m: moduleKey,
+      e: options.entry ?? 'view',
+      u: this.user(as).accountId,
+      l: options.localId ?? `${moduleKey}-1`,
+      c: options.context ?? {},
+    };
   }
 
   frameToken(frame: FrameToken): string {
@@ -217,7 +267,14 @@ export class LocalForge {
       this.runtime,
       this.manifest,
       this.modules,
-      { surface: this.surface(frame.m), functionKey, payload, accountId: frame.u, extension: this.extension(frame), localId: frame.l },
+      {
+        surface: this.surface(frame.m),
+        functionKey,
+        payload,
+        accountId: frame.u,
+        extension: this.extension(frame),
+        localId: frame.l,
+      },
       this.timeoutMs,
     );
   }
@@ -265,7 +322,8 @@ export class LocalForge {
       }
       case 'getUrl': {
         const loc = navigationLocation.parse(payload);
-        if (loc.target === 'issue' && loc.issueKey) return `${origin}/browse/${encodeURIComponent(loc.issueKey)}`;
+        if (loc.target === 'issue' && loc.issueKey)
+          return `${origin}/browse/${encodeURIComponent(loc.issueKey)}`;
         if (loc.projectKey) return `${origin}/projects/${encodeURIComponent(loc.projectKey)}`;
         if (loc.contentId) return `${origin}/wiki/pages/${encodeURIComponent(loc.contentId)}`;
         return `${origin}/`;
@@ -291,6 +349,7 @@ export class LocalForge {
  */
 export function submittedConfig(type: string, payload: unknown): unknown {
   if (type !== 'macro') return payload ?? {};
-  const config = typeof payload === 'object' && payload !== null && 'config' in payload ? payload.config : undefined;
+  const config =
+    typeof payload === 'object' && payload !== null && 'config' in payload ? payload.config : undefined;
   return config ?? {};
 }

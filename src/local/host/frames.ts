@@ -39,7 +39,10 @@ export function decodeFrame(token: string): FrameToken {
     throw new Error('The frame token is not one the host issued (not base64url JSON)');
   }
   const parsed = FrameToken.safeParse(json);
-  if (!parsed.success) throw new Error(`The frame token is not one the host issued: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `The frame token is not one the host issued: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -52,7 +55,11 @@ export function configKey(frame: Pick<FrameToken, 'm' | 'l'>): string {
  * The `extension` context Forge gives a module of this type, shaped as Jira and Confluence give it
  * (`view.getContext().extension` in the frame, `context.extension` in the resolver).
  */
-export function extensionContext(surface: Surface, frame: FrameToken, config: unknown): Record<string, unknown> {
+export function extensionContext(
+  surface: Surface,
+  frame: FrameToken,
+  config: unknown,
+): Record<string, unknown> {
   const c = frame.c;
   switch (surface.type) {
     case 'jira:issuePanel':

@@ -8,7 +8,13 @@ export class Html {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -29,7 +35,9 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
 
 /** A URL path with query parameters, each part encoded. */
 export function href(pathname: string, query: Record<string, string | undefined> = {}): string {
-  const q = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+  const q = new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined),
+  );
   const s = q.toString();
   return s ? `${pathname}?${s}` : pathname;
 }

@@ -21,14 +21,21 @@ export const loadAppModule: AppModules = (file) => {
   return loaded as Record<string, unknown>;
 };
 
-export function resolveHandler(manifest: AppManifest, functionKey: string, modules: AppModules): ForgeHandler {
+export function resolveHandler(
+  manifest: AppManifest,
+  functionKey: string,
+  modules: AppModules,
+): ForgeHandler {
   const handler = manifest.handlers.get(functionKey);
   if (!handler) throw new Error(`manifest.yml has no function "${functionKey}"`);
   const dot = handler.lastIndexOf('.');
   const file = handler.slice(0, dot);
   const exportName = handler.slice(dot + 1);
   const fn = modules(file)[exportName];
-  if (typeof fn !== 'function') throw new Error(`Handler ${handler} of function "${functionKey}" is not a function exported by src/${file}`);
+  if (typeof fn !== 'function')
+    throw new Error(
+      `Handler ${handler} of function "${functionKey}" is not a function exported by src/${file}`,
+    );
   return fn as ForgeHandler;
 }
 
@@ -54,7 +61,8 @@ export async function invokeResolver(
   timeoutMs = 25_000,
 ): Promise<unknown> {
   const { surface } = req;
-  if (!surface.functionKey) throw new InvocationError(`Module "${surface.key}" has no resolver function in manifest.yml`);
+  if (!surface.functionKey)
+    throw new InvocationError(`Module "${surface.key}" has no resolver function in manifest.yml`);
   const handler = resolveHandler(manifest, surface.functionKey, modules);
   const ctx = runtime.context;
   const context = {
@@ -77,18 +85,37 @@ export async function invokeResolver(
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new InvocationError(`Function "${surface.functionKey}" timed out after ${timeoutMs / 1000} s (the Forge resolver limit)`)),
+      () =>
+        reject(
+          new InvocationError(
+            `Function "${surface.functionKey}" timed out after ${timeoutMs / 1000} s (the Forge resolver limit)`,
+          ),
+        ),
       timeoutMs,
     );
   });
   try {
-    const call = runtime.run({ accountId: req.accountId, moduleKey: surface.key, localId: req.localId, extension: req.extension, timeoutMs }, async () =>
-      handler({ call: { functionKey: req.functionKey, payload: req.payload }, context }, backendRuntimePayload),
+    const call = runtime.run(
+      {
+        accountId: req.accountId,
+        moduleKey: surface.key,
+        localId: req.localId,
+        extension: req.extension,
+        timeoutMs,
+      },
+      async () =>
+        handler(
+          { call: { functionKey: req.functionKey, payload: req.payload }, context },
+          backendRuntimePayload,
+        ),
     );
     return await Promise.race([call, timeout]);
   } catch (e) {
     if (e instanceof InvocationError) throw e;
-    throw new InvocationError(`There was an error invoking the function - ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new InvocationError(
+      `There was an error invoking the function - ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -58,7 +58,8 @@ export function matchesFilters(record: unknown, f: Filters): boolean {
 
 /** Total order used for index ranges and sorting: numbers before strings before booleans, then natural order. */
 export function compareScalars(a: unknown, b: unknown): number {
-  const rank = (v: unknown) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : typeof v === 'boolean' ? 2 : 3);
+  const rank = (v: unknown) =>
+    typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : typeof v === 'boolean' ? 2 : 3;
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb) return ra - rb;

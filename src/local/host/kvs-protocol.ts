@@ -5,7 +5,10 @@ import { z } from 'zod';
 
 export const metadataField = z.enum(['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME']);
 
-const ttl = z.object({ value: z.number().int().positive(), unit: z.enum(['SECONDS', 'MINUTES', 'HOURS', 'DAYS']) });
+const ttl = z.object({
+  value: z.number().int().positive(),
+  unit: z.enum(['SECONDS', 'MINUTES', 'HOURS', 'DAYS']),
+});
 export type Ttl = z.infer<typeof ttl>;
 
 const getOptions = z.object({ metadataFields: z.array(metadataField).optional() }).optional();
@@ -61,7 +64,9 @@ export const entityDeleteRequest = deleteRequest.extend({ entityName: z.string()
 export const queryRequest = z.object({
   limit: z.number().int().positive().optional(),
   after: z.string().optional(),
-  where: z.array(filter.extend({ property: z.literal('key'), condition: z.literal('BEGINS_WITH') })).optional(),
+  where: z
+    .array(filter.extend({ property: z.literal('key'), condition: z.literal('BEGINS_WITH') }))
+    .optional(),
   options: getOptions,
 });
 
@@ -85,7 +90,11 @@ const transactionSet = z.object({
   conditions: filters.optional(),
   options: setOptions,
 });
-const transactionDelete = z.object({ key: z.string(), entityName: z.string().optional(), conditions: filters.optional() });
+const transactionDelete = z.object({
+  key: z.string(),
+  entityName: z.string().optional(),
+  conditions: filters.optional(),
+});
 const transactionCheck = z.object({ key: z.string(), entityName: z.string(), conditions: filters });
 export const transactionRequest = z.object({
   set: z.array(transactionSet).optional(),
@@ -97,5 +106,7 @@ export type TransactionRequest = z.infer<typeof transactionRequest>;
 export const batchSetRequest = z.array(
   z.object({ key: z.string(), value: z.unknown(), entityName: z.string().optional(), options: setOptions }),
 );
-export const batchGetRequest = z.array(z.object({ key: z.string(), entityName: z.string().optional(), options: getOptions }));
+export const batchGetRequest = z.array(
+  z.object({ key: z.string(), entityName: z.string().optional(), options: getOptions }),
+);
 export const batchDeleteRequest = z.array(z.object({ key: z.string(), entityName: z.string().optional() }));

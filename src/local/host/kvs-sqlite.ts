@@ -82,7 +82,10 @@ interface Ref {
 
 const TTL_MS = { SECONDS: 1000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 } as const;
 
-const cursorSchema = z.object({ k: z.string(), s: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])) });
+const cursorSchema = z.object({
+  k: z.string(),
+  s: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
 
 function encodeCursor(key: string, sortValues: unknown[]): string {
   return Buffer.from(JSON.stringify({ k: key, s: sortValues }), 'utf8').toString('base64url');
@@ -131,7 +134,10 @@ export class SqliteKvs implements KvsBackend {
       if (e instanceof KvsError) return { status: e.status, body: { code: e.code, message: e.message } };
       if (e instanceof z.ZodError) {
         const issues = e.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
-        return { status: 400, body: { code: 'BAD_REQUEST', message: `Invalid request body for ${requestPath}: ${issues}` } };
+        return {
+          status: 400,
+          body: { code: 'BAD_REQUEST', message: `Invalid request body for ${requestPath}: ${issues}` },
+        };
       }
       throw e;
     }
@@ -176,12 +182,18 @@ export class SqliteKvs implements KvsBackend {
         return this.mutate(() => this.set(ref, r.value, r.options));
       }
       case '/api/v1/delete':
-        return this.mutate(() => this.delete({ space: 'kvs', entity: '', key: P.deleteRequest.parse(body).key }));
+        return this.mutate(() =>
+          this.delete({ space: 'kvs', entity: '', key: P.deleteRequest.parse(body).key }),
+        );
       case '/api/v1/secret/delete':
-        return this.mutate(() => this.delete({ space: 'secret', entity: '', key: P.deleteRequest.parse(body).key }));
+        return this.mutate(() =>
+          this.delete({ space: 'secret', entity: '', key: P.deleteRequest.parse(body).key }),
+        );
       case '/api/v1/entity/delete': {
         const r = P.entityDeleteRequest.parse(body);
-        return this.mutate(() => this.delete({ space: 'entity', entity: this.entityName(r.entityName), key: r.key }));
+        return this.mutate(() =>
+          this.delete({ space: 'entity', entity: this.entityName(r.entityName), key: r.key }),
+        );
       }
       case '/api/v1/query':
         return this.query(P.queryRequest.parse(body));
@@ -219,7 +231,8 @@ export class SqliteKvs implements KvsBackend {
     const row = this.write(ref, value, options, previous);
     const fields = options?.returnMetadataFields ?? [];
     if (options?.returnValue === 'LATEST') return { status: 200, body: this.withMetadata(row, fields) };
-    if (options?.returnValue === 'PREVIOUS') return { status: 200, body: previous ? this.withMetadata(previous, fields) : undefined };
+    if (options?.returnValue === 'PREVIOUS')
+      return { status: 200, body: previous ? this.withMetadata(previous, fields) : undefined };
     return { status: 204 };
   }
 
@@ -284,14 +297,23 @@ export class SqliteKvs implements KvsBackend {
       [entity, this.now()],
     )
       // An item is in an index only when it has every attribute of the index.
-      .filter((row) => [...index.partition, ...index.range].every((name) => attr(row.value, name) !== undefined))
+      .filter((row) =>
+        [...index.partition, ...index.range].every((name) => attr(row.value, name) !== undefined),
+      )
       .filter((row) => index.partition.every((name, i) => attr(row.value, name) === r.partition?.[i]))
       .filter((row) => !r.range || matchesCondition(attr(row.value, index.range[0]), r.range))
       .filter((row) => !r.filters || matchesFilters(row.value, r.filters))
       .sort(compare);
     if (r.cursor !== undefined) {
       const c = decodeCursor(r.cursor);
-      const marker: Row = { key: c.k, entity, value: Object.fromEntries(index.range.map((n, i) => [n, c.s[i]])), createdAt: 0, updatedAt: 0, expireAt: null };
+      const marker: Row = {
+        key: c.k,
+        entity,
+        value: Object.fromEntries(index.range.map((n, i) => [n, c.s[i]])),
+        createdAt: 0,
+        updatedAt: 0,
+        expireAt: null,
+      };
       rows = rows.filter((row) => compare(row, marker) > 0);
     }
     const page = rows.slice(0, limit);
@@ -313,12 +335,19 @@ export class SqliteKvs implements KvsBackend {
     const deletes = r.delete ?? [];
     const checks = r.check ?? [];
     const count = sets.length + deletes.length + checks.length;
-    if (count === 0) throw new KvsError(400, 'BAD_REQUEST', 'A transaction needs at least one set, delete or check');
+    if (count === 0)
+      throw new KvsError(400, 'BAD_REQUEST', 'A transaction needs at least one set, delete or check');
     if (count > KVS_LIMITS.transactionMaxOperations) {
-      throw new KvsError(400, 'TOO_MANY_OPERATIONS', `A transaction takes at most ${KVS_LIMITS.transactionMaxOperations} operations, got ${count}`);
+      throw new KvsError(
+        400,
+        'TOO_MANY_OPERATIONS',
+        `A transaction takes at most ${KVS_LIMITS.transactionMaxOperations} operations, got ${count}`,
+      );
     }
     const refOf = (op: { key: string; entityName?: string }): Ref =>
-      op.entityName === undefined ? { space: 'kvs', entity: '', key: op.key } : { space: 'entity', entity: this.entityName(op.entityName), key: op.key };
+      op.entityName === undefined
+        ? { space: 'kvs', entity: '', key: op.key }
+        : { space: 'entity', entity: this.entityName(op.entityName), key: op.key };
     const all = [...sets, ...deletes, ...checks].map(refOf);
     this.checkUnique(all, 'transaction');
     all.forEach((ref) => this.checkKey(ref.key));
@@ -326,7 +355,8 @@ export class SqliteKvs implements KvsBackend {
     for (const op of [...sets, ...deletes, ...checks]) {
       if (!op.conditions) continue;
       const ref = refOf(op);
-      if (ref.space !== 'entity') throw new KvsError(400, 'BAD_REQUEST', `Conditions apply to entities only (key "${ref.key}")`);
+      if (ref.space !== 'entity')
+        throw new KvsError(400, 'BAD_REQUEST', `Conditions apply to entities only (key "${ref.key}")`);
       if (!matchesFilters(this.read(ref)?.value, op.conditions)) {
         throw new KvsError(
           409,
@@ -374,8 +404,16 @@ export class SqliteKvs implements KvsBackend {
     const failedKeys: unknown[] = [];
     items.forEach((item, i) => {
       const row = this.read(refs[i]);
-      if (row) successfulKeys.push({ ...this.itemId(item), ...this.withMetadata(row, item.options?.metadataFields ?? []) });
-      else failedKeys.push({ ...this.itemId(item), error: { code: 'KEY_NOT_FOUND', message: 'Provided key does not exist' } });
+      if (row)
+        successfulKeys.push({
+          ...this.itemId(item),
+          ...this.withMetadata(row, item.options?.metadataFields ?? []),
+        });
+      else
+        failedKeys.push({
+          ...this.itemId(item),
+          error: { code: 'KEY_NOT_FOUND', message: 'Provided key does not exist' },
+        });
     });
     return { status: 200, body: { successfulKeys, failedKeys } };
   }
@@ -388,7 +426,11 @@ export class SqliteKvs implements KvsBackend {
       if (this.read(refs[i])) {
         this.remove(refs[i]);
         successfulKeys.push(this.itemId(item));
-      } else failedKeys.push({ ...this.itemId(item), error: { code: 'KEY_NOT_FOUND', message: 'Provided key does not exist' } });
+      } else
+        failedKeys.push({
+          ...this.itemId(item),
+          error: { code: 'KEY_NOT_FOUND', message: 'Provided key does not exist' },
+        });
     });
     return { status: 200, body: { successfulKeys, failedKeys } };
   }
@@ -396,10 +438,16 @@ export class SqliteKvs implements KvsBackend {
   private batchRefs(items: Array<{ key: string; entityName?: string }>): Ref[] {
     if (items.length === 0) throw new KvsError(400, 'BAD_REQUEST', 'A batch needs at least one key');
     if (items.length > KVS_LIMITS.batchMaxKeys) {
-      throw new KvsError(400, 'TOO_MANY_KEYS', `A batch takes at most ${KVS_LIMITS.batchMaxKeys} keys, got ${items.length}`);
+      throw new KvsError(
+        400,
+        'TOO_MANY_KEYS',
+        `A batch takes at most ${KVS_LIMITS.batchMaxKeys} keys, got ${items.length}`,
+      );
     }
     const refs = items.map((item): Ref =>
-      item.entityName === undefined ? { space: 'kvs', entity: '', key: item.key } : { space: 'entity', entity: this.entityName(item.entityName), key: item.key },
+      item.entityName === undefined
+        ? { space: 'kvs', entity: '', key: item.key }
+        : { space: 'entity', entity: this.entityName(item.entityName), key: item.key },
     );
     this.checkUnique(refs, 'batch');
     return refs;
@@ -413,7 +461,8 @@ export class SqliteKvs implements KvsBackend {
 
   private checkKey(key: string): void {
     if (key.length === 0) throw new KvsError(400, 'KEY_TOO_SHORT', 'The key must not be empty');
-    if (key.length > KVS_LIMITS.keyLength) throw new KvsError(400, 'KEY_TOO_LONG', `The key exceeds ${KVS_LIMITS.keyLength} characters`);
+    if (key.length > KVS_LIMITS.keyLength)
+      throw new KvsError(400, 'KEY_TOO_LONG', `The key exceeds ${KVS_LIMITS.keyLength} characters`);
     if (!KEY_PATTERN.test(key)) {
       throw new KvsError(400, 'INVALID_KEY', `The key "${key}" does not match ${String(KEY_PATTERN)}`);
     }
@@ -422,38 +471,66 @@ export class SqliteKvs implements KvsBackend {
   private checkValue(ref: Ref, value: unknown): void {
     if (value === undefined) throw new KvsError(400, 'BAD_REQUEST', `No value given for key "${ref.key}"`);
     if (Buffer.byteLength(JSON.stringify(value), 'utf8') > KVS_LIMITS.valueBytes) {
-      throw new KvsError(400, 'MAX_SIZE', `The value of key "${ref.key}" exceeds ${KVS_LIMITS.valueBytes} bytes`);
+      throw new KvsError(
+        400,
+        'MAX_SIZE',
+        `The value of key "${ref.key}" exceeds ${KVS_LIMITS.valueBytes} bytes`,
+      );
     }
     if (depth(value) > KVS_LIMITS.valueDepth) {
-      throw new KvsError(400, 'MAX_DEPTH', `The value of key "${ref.key}" is nested deeper than ${KVS_LIMITS.valueDepth} levels`);
+      throw new KvsError(
+        400,
+        'MAX_DEPTH',
+        `The value of key "${ref.key}" is nested deeper than ${KVS_LIMITS.valueDepth} levels`,
+      );
     }
     if (ref.space === 'entity') this.checkEntityValue(ref.entity, value);
   }
 
   private checkEntityValue(entity: string, value: unknown): void {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new KvsError(400, 'INVALID_ENTITY_VALUE', `A value of entity "${entity}" must be an object of its attributes`);
+      throw new KvsError(
+        400,
+        'INVALID_ENTITY_VALUE',
+        `A value of entity "${entity}" must be an object of its attributes`,
+      );
     }
     const definition = this.entities?.get(entity);
     if (!definition) return;
     for (const [name, v] of Object.entries(value)) {
       const type = definition.attributes[name];
-      if (!type) throw new KvsError(400, 'INVALID_ATTRIBUTE', `Entity "${entity}" has no attribute "${name}" in manifest.yml`);
+      if (!type)
+        throw new KvsError(
+          400,
+          'INVALID_ATTRIBUTE',
+          `Entity "${entity}" has no attribute "${name}" in manifest.yml`,
+        );
       const ok =
         type === 'any' ||
         (type === 'string' && typeof v === 'string') ||
         (type === 'boolean' && typeof v === 'boolean') ||
         (type === 'float' && typeof v === 'number') ||
         (type === 'integer' && Number.isInteger(v));
-      if (!ok) throw new KvsError(400, 'INVALID_ATTRIBUTE', `Attribute "${name}" of entity "${entity}" must be ${type}, got ${JSON.stringify(v)}`);
+      if (!ok)
+        throw new KvsError(
+          400,
+          'INVALID_ATTRIBUTE',
+          `Attribute "${name}" of entity "${entity}" must be ${type}, got ${JSON.stringify(v)}`,
+        );
     }
   }
 
   private entityName(name: string): string {
-    if (name.length < 3) throw new KvsError(400, 'ENTITY_TYPE_TOO_SHORT', `Entity name "${name}" is shorter than 3 characters`);
-    if (name.length > 60) throw new KvsError(400, 'ENTITY_TYPE_TOO_LARGE', `Entity name "${name}" exceeds 60 characters`);
+    if (name.length < 3)
+      throw new KvsError(400, 'ENTITY_TYPE_TOO_SHORT', `Entity name "${name}" is shorter than 3 characters`);
+    if (name.length > 60)
+      throw new KvsError(400, 'ENTITY_TYPE_TOO_LARGE', `Entity name "${name}" exceeds 60 characters`);
     if (this.entities && !this.entities.has(name)) {
-      throw new KvsError(400, 'INVALID_ENTITY', `Entity "${name}" is not declared in manifest.yml (app.storage.entities)`);
+      throw new KvsError(
+        400,
+        'INVALID_ENTITY',
+        `Entity "${name}" is not declared in manifest.yml (app.storage.entities)`,
+      );
     }
     return name;
   }
@@ -462,14 +539,23 @@ export class SqliteKvs implements KvsBackend {
     const definition = this.entities?.get(entity);
     if (!definition) return { name: indexName, range: [indexName], partition: [] };
     const index = definition.indexes.find((i) => i.name === indexName);
-    if (!index) throw new KvsError(400, 'INVALID_INDEX', `Entity "${entity}" has no index "${indexName}" in manifest.yml`);
+    if (!index)
+      throw new KvsError(
+        400,
+        'INVALID_INDEX',
+        `Entity "${entity}" has no index "${indexName}" in manifest.yml`,
+      );
     return index;
   }
 
   private limit(limit: number | undefined): number {
     if (limit === undefined) return KVS_LIMITS.queryDefaultLimit;
     if (limit > KVS_LIMITS.queryMaxLimit) {
-      throw new KvsError(400, 'INVALID_LIMIT', `A query returns at most ${KVS_LIMITS.queryMaxLimit} results per page, asked for ${limit}`);
+      throw new KvsError(
+        400,
+        'INVALID_LIMIT',
+        `A query returns at most ${KVS_LIMITS.queryMaxLimit} results per page, asked for ${limit}`,
+      );
     }
     return limit;
   }
@@ -479,7 +565,11 @@ export class SqliteKvs implements KvsBackend {
     for (const ref of refs) {
       const id = JSON.stringify([ref.space, ref.entity, ref.key]);
       if (seen.has(id)) {
-        throw new KvsError(400, 'DUPLICATE_KEYS', `A ${what} may name the key "${ref.key}"${ref.entity ? ` of entity "${ref.entity}"` : ''} only once`);
+        throw new KvsError(
+          400,
+          'DUPLICATE_KEYS',
+          `A ${what} may name the key "${ref.key}"${ref.entity ? ` of entity "${ref.entity}"` : ''} only once`,
+        );
       }
       seen.add(id);
     }
@@ -504,7 +594,14 @@ export class SqliteKvs implements KvsBackend {
   private write(ref: Ref, value: unknown, options: P.SetOptions, previous: Row | undefined): Row {
     const now = this.now();
     const expireAt = options?.ttl ? now + options.ttl.value * TTL_MS[options.ttl.unit] : null;
-    const row: Row = { key: ref.key, entity: ref.entity, value, createdAt: previous?.createdAt ?? now, updatedAt: now, expireAt };
+    const row: Row = {
+      key: ref.key,
+      entity: ref.entity,
+      value,
+      createdAt: previous?.createdAt ?? now,
+      updatedAt: now,
+      expireAt,
+    };
     this.db.run(
       `INSERT OR REPLACE INTO kvs (space, entity, key, value, created_at, updated_at, expire_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [ref.space, ref.entity, ref.key, JSON.stringify(value), row.createdAt, row.updatedAt, expireAt],
@@ -513,7 +610,11 @@ export class SqliteKvs implements KvsBackend {
   }
 
   private remove(ref: Ref): void {
-    this.db.run('DELETE FROM kvs WHERE space = ? AND entity = ? AND key = ?', [ref.space, ref.entity, ref.key]);
+    this.db.run('DELETE FROM kvs WHERE space = ? AND entity = ? AND key = ?', [
+      ref.space,
+      ref.entity,
+      ref.key,
+    ]);
   }
 
   private withMetadata(row: Row, fields: readonly string[]) {
@@ -522,7 +623,9 @@ export class SqliteKvs implements KvsBackend {
       value: row.value,
       ...(fields.includes('CREATED_AT') ? { createdAt: row.createdAt } : {}),
       ...(fields.includes('UPDATED_AT') ? { updatedAt: row.updatedAt } : {}),
-      ...(fields.includes('EXPIRE_TIME') && row.expireAt !== null ? { expireTime: new Date(row.expireAt).toISOString() } : {}),
+      ...(fields.includes('EXPIRE_TIME') && row.expireAt !== null
+        ? { expireTime: new Date(row.expireAt).toISOString() }
+        : {}),
     };
   }
 
@@ -563,12 +666,19 @@ export function entitiesFromManifest(manifest: unknown): EntityDefinition[] {
               .array(
                 z.object({
                   name: z.string(),
-                  attributes: z.record(z.string(), z.object({ type: z.enum(['string', 'boolean', 'float', 'integer', 'any']) })),
+                  attributes: z.record(
+                    z.string(),
+                    z.object({ type: z.enum(['string', 'boolean', 'float', 'integer', 'any']) }),
+                  ),
                   indexes: z
                     .array(
                       z.union([
                         z.string(),
-                        z.object({ name: z.string(), range: z.array(z.string()).min(1), partition: z.array(z.string()).optional() }),
+                        z.object({
+                          name: z.string(),
+                          range: z.array(z.string()).min(1),
+                          partition: z.array(z.string()).optional(),
+                        }),
                       ]),
                     )
                     .optional(),
@@ -584,6 +694,10 @@ export function entitiesFromManifest(manifest: unknown): EntityDefinition[] {
   return entities.map((e) => ({
     name: e.name,
     attributes: Object.fromEntries(Object.entries(e.attributes).map(([k, v]) => [k, v.type])),
-    indexes: (e.indexes ?? []).map((i) => (typeof i === 'string' ? { name: i, range: [i], partition: [] } : { name: i.name, range: i.range, partition: i.partition ?? [] })),
+    indexes: (e.indexes ?? []).map((i) =>
+      typeof i === 'string'
+        ? { name: i, range: [i], partition: [] }
+        : { name: i.name, range: i.range, partition: i.partition ?? [] },
+    ),
   }));
 }

@@ -65,46 +65,65 @@ table.list { border-collapse: collapse; width: 100%; } table.list th, table.list
 export function layout(chrome: Chrome, body: Html): Html {
   const { user, users, theme } = chrome;
   return html`<!doctype html>
-<html lang="en" data-color-mode="${theme}" data-theme="dark:dark light:light motion:motion shape:shape spacing:spacing typography:typography">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${chrome.title} - ${chrome.product} (Runway local)</title>
-<link rel="stylesheet" href="/__host/tokens.css">
-<style>${new Html(STYLE)}</style>
-<script src="/__host/host.js" defer></script>
-</head>
-<body>
-<header class="nav">
-  <span class="product">${chrome.product}</span>
-  <nav>
-    <a href="/">Runway local</a>
-    <a href="/dashboard">Dashboard</a>
-    <a href="/projects">Projects</a>
-    <a href="/wiki">Confluence</a>
-  </nav>
-  <label for="runway-user">Acting as</label>
-  <select id="runway-user" data-testid="user-switcher">
-    ${users.map((u) => html`<option value="${u.alias}"${u.accountId === user.accountId ? html` selected` : ''}>${u.displayName} (${u.alias}) - ${u.note}</option>`)}
-  </select>
-  <button id="runway-theme" type="button" aria-pressed="${theme === 'dark'}" data-testid="theme-switch">${theme === 'dark' ? 'Light theme' : 'Dark theme'}</button>
-</header>
-<main>
-${body}
-</main>
-<div id="runway-flags" aria-live="polite"></div>
-</body>
-</html>`;
+    <html
+      lang="en"
+      data-color-mode="${theme}"
+      data-theme="dark:dark light:light motion:motion shape:shape spacing:spacing typography:typography"
+    >
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${chrome.title} - ${chrome.product} (Runway local)</title>
+        <link rel="stylesheet" href="/__host/tokens.css" />
+        <style>
+          ${new Html(STYLE)}
+        </style>
+        <script src="/__host/host.js" defer></script>
+      </head>
+      <body>
+        <header class="nav">
+          <span class="product">${chrome.product}</span>
+          <nav>
+            <a href="/">Runway local</a>
+            <a href="/dashboard">Dashboard</a>
+            <a href="/projects">Projects</a>
+            <a href="/wiki">Confluence</a>
+          </nav>
+          <label for="runway-user">Acting as</label>
+          <select id="runway-user" data-testid="user-switcher">
+            ${users.map((u) => html`<option value="${u.alias}" ${u.accountId === user.accountId ? html` selected` : ''}>${u.displayName} (${u.alias}) - ${u.note}</option>`)}
+          </select>
+          <button
+            id="runway-theme"
+            type="button"
+            aria-pressed="${theme === 'dark'}"
+            data-testid="theme-switch"
+          >
+            ${theme === 'dark' ? 'Light theme' : 'Dark theme'}
+          </button>
+        </header>
+        <main>${body}</main>
+        <div id="runway-flags" aria-live="polite"></div>
+      </body>
+    </html>`;
 }
 
 export function frameHtml(frame: PageFrame, kind: 'panel' | 'gadget'): Html {
   const inner = frame.missing
     ? html`<div class="missing">${frame.missing}</div>`
-    : html`<iframe data-runway-frame data-testid="frame-${frame.surface.key}" title="${frame.title}" src="${frame.src}"${frame.done ? html` data-runway-done="${frame.done}"` : ''}></iframe>`;
+    : html`<iframe
+        data-runway-frame
+        data-testid="frame-${frame.surface.key}"
+        title="${frame.title}"
+        src="${frame.src}"
+        ${frame.done ? html` data-runway-done="${frame.done}"` : ''}
+      ></iframe>`;
   return html`<section class="${kind}" aria-label="${frame.title}">
-  <div class="bar"><span>${frame.title}</span>${frame.editHref ? html`<a href="${frame.editHref}">Edit</a>` : ''}</div>
-  ${inner}
-</section>`;
+    <div class="bar">
+      <span>${frame.title}</span>${frame.editHref ? html`<a href="${frame.editHref}">Edit</a>` : ''}
+    </div>
+    ${inner}
+  </section>`;
 }
 
 export interface IssueSummary {
@@ -126,26 +145,62 @@ export function indexPage(chrome: Chrome, model: IndexModel): Html {
   return layout(
     chrome,
     html`<h1>Runway, running locally</h1>
-<p class="muted">The app's real resolvers and Custom UI bundles, on a local Jira and Confluence with a demo portfolio. Switch the user and the theme at the top right.</p>
-<h2>Surfaces</h2>
-<table class="list" data-testid="surfaces">
-  <thead><tr><th>Module</th><th>Where</th><th>Key</th></tr></thead>
-  <tbody>${model.surfaces.map(
-    (s) =>
-      html`<tr><td>${s.href ? html`<a href="${s.href}">${s.surface.title}</a>` : s.surface.title}</td><td>${SURFACE_TYPES[s.surface.type]}${s.note ? html` <span class="muted">(${s.note})</span>` : ''}</td><td><code>${s.surface.key}</code></td></tr>`,
-  )}</tbody>
-</table>
-<h2>Implementations (${model.implementations.length} you can see)</h2>
-<table class="list" data-testid="implementations">
-  <thead><tr><th>Key</th><th>Summary</th><th>Status</th><th>Project</th></tr></thead>
-  <tbody>${model.implementations.map(
-    (i) => html`<tr><td><a href="/browse/${i.key}">${i.key}</a></td><td>${i.summary}</td><td>${i.status}</td><td>${i.project.name}</td></tr>`,
-  )}</tbody>
-</table>
-<h2>Projects</h2>
-<ul>${model.projects.map((p) => html`<li><a href="/projects/${p.key}">${p.name} (${p.key})</a></li>`)}</ul>
-<h2>Confluence pages</h2>
-<ul>${model.pages.map((p) => html`<li><a href="/wiki/pages/${p.id}">${p.title}</a></li>`)}</ul>`,
+      <p class="muted">
+        The app's real resolvers and Custom UI bundles, on a local Jira and Confluence with a demo portfolio.
+        Switch the user and the theme at the top right.
+      </p>
+      <h2>Surfaces</h2>
+      <table class="list" data-testid="surfaces">
+        <thead>
+          <tr>
+            <th>Module</th>
+            <th>Where</th>
+            <th>Key</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${model.surfaces.map(
+            (s) =>
+              html`<tr>
+                <td>${s.href ? html`<a href="${s.href}">${s.surface.title}</a>` : s.surface.title}</td>
+                <td>
+                  ${SURFACE_TYPES[s.surface.type]}${s.note ? html` <span class="muted">(${s.note})</span>` : ''}
+                </td>
+                <td><code>${s.surface.key}</code></td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <h2>Implementations (${model.implementations.length} you can see)</h2>
+      <table class="list" data-testid="implementations">
+        <thead>
+          <tr>
+            <th>Key</th>
+            <th>Summary</th>
+            <th>Status</th>
+            <th>Project</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${model.implementations.map(
+            (i) =>
+              html`<tr>
+                <td><a href="/browse/${i.key}">${i.key}</a></td>
+                <td>${i.summary}</td>
+                <td>${i.status}</td>
+                <td>${i.project.name}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <h2>Projects</h2>
+      <ul>
+        ${model.projects.map((p) => html`<li><a href="/projects/${p.key}">${p.name} (${p.key})</a></li>`)}
+      </ul>
+      <h2>Confluence pages</h2>
+      <ul>
+        ${model.pages.map((p) => html`<li><a href="/wiki/pages/${p.id}">${p.title}</a></li>`)}
+      </ul>`,
   );
 }
 
@@ -153,33 +208,67 @@ export function indexPage(chrome: Chrome, model: IndexModel): Html {
 export function issuePage(chrome: Chrome, issue: IssueSummary, panels: PageFrame[], workflow?: Html): Html {
   return layout(
     chrome,
-    html`<div class="crumbs"><a href="/projects/${issue.project.key}">${issue.project.name}</a> / <span data-testid="issue-key">${issue.key}</span></div>
-<h1>${issue.summary}</h1>
-<div class="layout">
-  <div>${panels.length ? panels.map((p) => frameHtml(p, 'panel')) : html`<p class="muted">No app panel applies to this issue.</p>`}</div>
-  <dl class="details"><dt>Status</dt><dd>${workflow ?? issue.status}</dd><dt>Type</dt><dd>${issue.type}</dd><dt>Project</dt><dd>${issue.project.name}</dd></dl>
-</div>`,
+    html`<div class="crumbs">
+        <a href="/projects/${issue.project.key}">${issue.project.name}</a> /
+        <span data-testid="issue-key">${issue.key}</span>
+      </div>
+      <h1>${issue.summary}</h1>
+      <div class="layout">
+        <div>
+          ${panels.length ? panels.map((p) => frameHtml(p, 'panel')) : html`<p class="muted">No app panel applies to this issue.</p>`}
+        </div>
+        <dl class="details">
+          <dt>Status</dt>
+          <dd>${workflow ?? issue.status}</dd>
+          <dt>Type</dt>
+          <dd>${issue.type}</dd>
+          <dt>Project</dt>
+          <dd>${issue.project.name}</dd>
+        </dl>
+      </div>`,
   );
 }
 
-export function framesPage(chrome: Chrome, heading: { crumbs: Html | string; title: string }, frames: PageFrame[], kind: 'panel' | 'gadget'): Html {
+export function framesPage(
+  chrome: Chrome,
+  heading: { crumbs: Html | string; title: string },
+  frames: PageFrame[],
+  kind: 'panel' | 'gadget',
+): Html {
   return layout(
     chrome,
     html`<div class="crumbs">${heading.crumbs}</div>
-<h1>${heading.title}</h1>
-${kind === 'gadget' ? html`<div class="gadgets">${frames.map((f) => frameHtml(f, kind))}</div>` : frames.map((f) => frameHtml(f, kind))}`,
+      <h1>${heading.title}</h1>
+      ${kind === 'gadget' ? html`<div class="gadgets">${frames.map((f) => frameHtml(f, kind))}</div>` : frames.map((f) => frameHtml(f, kind))}`,
   );
 }
 
-export function listPage(chrome: Chrome, title: string, items: Array<{ href: string; text: string; note?: string }>, empty: string): Html {
+export function listPage(
+  chrome: Chrome,
+  title: string,
+  items: Array<{ href: string; text: string; note?: string }>,
+  empty: string,
+): Html {
   return layout(
     chrome,
-    html`<h1>${title}</h1>${items.length ? html`<ul>${items.map((i) => html`<li><a href="${i.href}">${i.text}</a>${i.note ? html` <span class="muted">${i.note}</span>` : ''}</li>`)}</ul>` : html`<p class="muted">${empty}</p>`}`,
+    html`<h1>${title}</h1>
+      ${
+        items.length
+          ? html`<ul>
+              ${items.map((i) => html`<li><a href="${i.href}">${i.text}</a>${i.note ? html` <span class="muted">${i.note}</span>` : ''}</li>`)}
+            </ul>`
+          : html`<p class="muted">${empty}</p>`
+      }`,
   );
 }
 
 export function messagePage(chrome: Chrome, title: string, message: string): Html {
-  return layout(chrome, html`<h1>${title}</h1><p data-testid="message">${message}</p><p><a href="/">Back to the index</a></p>`);
+  return layout(
+    chrome,
+    html`<h1>${title}</h1>
+      <p data-testid="message">${message}</p>
+      <p><a href="/">Back to the index</a></p>`,
+  );
 }
 
 export { href };

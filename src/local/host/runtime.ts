@@ -68,7 +68,10 @@ export const DEFAULT_APP_CONTEXT: AppContextDefaults = {
 export interface ForgeRuntime {
   readonly context: AppContextDefaults;
   /** Runs `fn` as one invocation: everything it awaits sees this invocation's user and module. */
-  run<T>(invocation: Omit<Invocation, 'invocationId' | 'deadline'> & { timeoutMs?: number }, fn: () => Promise<T>): Promise<T>;
+  run<T>(
+    invocation: Omit<Invocation, 'invocationId' | 'deadline'> & { timeoutMs?: number },
+    fn: () => Promise<T>,
+  ): Promise<T>;
   current(): Invocation | undefined;
   /** Removes the globals (tests). */
   uninstall(): void;
@@ -83,7 +86,12 @@ interface ForgeTarget {
 
 type ForgeGlobals = typeof globalThis & { __forge_runtime__?: unknown; __forge_fetch__?: unknown };
 
-const noopMetric = { incr: () => undefined, decr: () => undefined, set: () => undefined, stop: () => undefined };
+const noopMetric = {
+  incr: () => undefined,
+  decr: () => undefined,
+  set: () => undefined,
+  stop: () => undefined,
+};
 const metrics = {
   counter: () => noopMetric,
   gauge: () => noopMetric,
@@ -98,22 +106,30 @@ function headerRecord(init: RequestInit | undefined): Record<string, string> {
 async function bodyText(body: unknown): Promise<string | undefined> {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array || body instanceof ArrayBuffer) return Buffer.from(body instanceof ArrayBuffer ? new Uint8Array(body) : body).toString('utf8');
+  if (body instanceof Uint8Array || body instanceof ArrayBuffer)
+    return Buffer.from(body instanceof ArrayBuffer ? new Uint8Array(body) : body).toString('utf8');
   if (body instanceof URLSearchParams) return body.toString();
-  throw new Error(`The local Forge host cannot send a request body of type ${Object.prototype.toString.call(body)}`);
+  throw new Error(
+    `The local Forge host cannot send a request body of type ${Object.prototype.toString.call(body)}`,
+  );
 }
 
 function response(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   const noBody = status === 204 || status === 304 || body === undefined;
   const text = noBody ? null : typeof body === 'string' ? body : JSON.stringify(body);
   const h = new Headers(headers);
-  if (text !== null && typeof body !== 'string' && !h.has('content-type')) h.set('content-type', 'application/json');
+  if (text !== null && typeof body !== 'string' && !h.has('content-type'))
+    h.set('content-type', 'application/json');
   return new Response(text, { status, headers: h });
 }
 
 /** Async events (@forge/events `Queue.push`): the host runs the queue's consumer later. */
 export interface QueueBackend {
-  publish(queueName: string, events: Array<{ body: Record<string, unknown>; delayInSeconds?: number }>, jobId: string): void;
+  publish(
+    queueName: string,
+    events: Array<{ body: Record<string, unknown>; delayInSeconds?: number }>,
+    jobId: string,
+  ): void;
 }
 
 interface Installed {
@@ -126,7 +142,9 @@ interface Installed {
 const QueuePush = z.object({
   queueName: z.string().min(1),
   jobId: z.string().min(1),
-  payload: z.array(z.object({ body: z.record(z.string(), z.unknown()), delayInSeconds: z.number().optional() })),
+  payload: z.array(
+    z.object({ body: z.record(z.string(), z.unknown()), delayInSeconds: z.number().optional() }),
+  ),
 });
 
 // One dispatcher per process: the globals route each call to the host whose invocation is running
@@ -158,7 +176,9 @@ async function forgeFetch(target: ForgeTarget, requestPath: string, init?: Reque
     if (target.provider === 'user') {
       accountId = target.accountId ?? store.getStore()?.invocation.accountId;
       if (!accountId) {
-        throw new Error('asUser() was called outside an invocation by a user (a trigger or consumer has no user: use asApp()).');
+        throw new Error(
+          'asUser() was called outside an invocation by a user (a trigger or consumer has no user: use asApp()).',
+        );
       }
     }
     const answer = await host.site.request({
@@ -171,7 +191,12 @@ async function forgeFetch(target: ForgeTarget, requestPath: string, init?: Reque
     });
     return response(answer.status, answer.body, answer.headers);
   }
-  if (target.type === 'fpp' && target.remote === 'stargate' && requestPath.startsWith('/webhook/queue/publish/') && host.queue) {
+  if (
+    target.type === 'fpp' &&
+    target.remote === 'stargate' &&
+    requestPath.startsWith('/webhook/queue/publish/') &&
+    host.queue
+  ) {
     const push = QueuePush.safeParse(JSON.parse((await bodyText(init?.body)) ?? 'null'));
     if (!push.success) return response(400, { message: `Not a queue push: ${push.error.message}` });
     host.queue.publish(push.data.queueName, push.data.payload, push.data.jobId);
@@ -213,7 +238,12 @@ export function installForgeRuntime(options: {
   context?: Partial<AppContextDefaults>;
   queue?: QueueBackend;
 }): ForgeRuntime {
-  const host: Installed = { context: { ...DEFAULT_APP_CONTEXT, ...options.context }, site: options.site, storage: options.storage, queue: options.queue };
+  const host: Installed = {
+    context: { ...DEFAULT_APP_CONTEXT, ...options.context },
+    site: options.site,
+    storage: options.storage,
+    queue: options.queue,
+  };
   installed.push(host);
   const g = globalThis as ForgeGlobals;
   g.__forge_runtime__ = forgeRuntime;
@@ -227,7 +257,10 @@ export function installForgeRuntime(options: {
     },
     run: (invocation, fn) => {
       const { timeoutMs = 25_000, ...rest } = invocation;
-      return store.run({ host, invocation: { ...rest, invocationId: randomUUID(), deadline: Date.now() + timeoutMs } }, fn);
+      return store.run(
+        { host, invocation: { ...rest, invocationId: randomUUID(), deadline: Date.now() + timeoutMs } },
+        fn,
+      );
     },
     uninstall: () => {
       const i = installed.indexOf(host);

@@ -12,7 +12,13 @@ import type { Html } from './html';
 import * as pages from './pages';
 import type { PageFrame, IssueSummary, ColorMode } from './pages';
 import type { Surface } from './manifest';
-import { jiraErrorText, postedTransition, transitionControl, transitionOptions, type TransitionModel } from './transition-form';
+import {
+  jiraErrorText,
+  postedTransition,
+  transitionControl,
+  transitionOptions,
+  type TransitionModel,
+} from './transition-form';
 
 export interface HostServerOptions {
   forge: LocalForge;
@@ -31,7 +37,10 @@ export interface HostServer {
   port: number;
   forge: LocalForge;
   /** URL of a product page showing a module, for a user and theme (what the index links to). */
-  pageUrl(moduleKey: string, options?: { user?: string; theme?: ColorMode; entry?: 'view' | 'edit' }): Promise<string>;
+  pageUrl(
+    moduleKey: string,
+    options?: { user?: string; theme?: ColorMode; entry?: 'view' | 'edit' },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -52,7 +61,14 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const TOKEN_THEMES = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape', 'atlassian-motion'];
+const TOKEN_THEMES = [
+  'atlassian-light',
+  'atlassian-dark',
+  'atlassian-spacing',
+  'atlassian-typography',
+  'atlassian-shape',
+  'atlassian-motion',
+];
 
 /** The Atlaskit design-token CSS the product injects into themed frames (and uses itself). */
 function tokensCss(): string {
@@ -60,7 +76,8 @@ function tokensCss(): string {
   for (const theme of TOKEN_THEMES) {
     try {
       const mod: unknown = require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${theme}.js`);
-      const css = typeof mod === 'object' && mod !== null ? (mod as { default?: unknown }).default : undefined;
+      const css =
+        typeof mod === 'object' && mod !== null ? (mod as { default?: unknown }).default : undefined;
       if (typeof css === 'string') parts.push(css);
     } catch {
       parts.push(`/* ${theme} is not installed: token fallbacks apply */`);
@@ -69,7 +86,11 @@ function tokensCss(): string {
   return parts.join('\n');
 }
 
-const bridgeRequest = z.object({ frame: z.string().min(1), call: z.string().min(1), payload: z.unknown().optional() });
+const bridgeRequest = z.object({
+  frame: z.string().min(1),
+  call: z.string().min(1),
+  payload: z.unknown().optional(),
+});
 
 class HttpError extends Error {
   constructor(
@@ -131,11 +152,19 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
 
   // ---- site data for the pages, read as the acting user through the site's REST API ----
 
-  async function rest(user: HostUser, method: string, pathWithQuery: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  async function rest(
+    user: HostUser,
+    method: string,
+    pathWithQuery: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
     const answer = await forge.site.handle({
       method,
       path: pathWithQuery,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? null : JSON.stringify(body),
       accountId: user.accountId,
     });
@@ -154,7 +183,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       labels: z.array(z.string()).default([]),
       status: z.object({ name: z.string() }).optional(),
       issuetype: z.object({ id: z.string(), name: z.string() }).optional(),
-      project: z.object({ id: z.string(), key: z.string(), name: z.string(), projectTypeKey: z.string().optional() }).optional(),
+      project: z
+        .object({ id: z.string(), key: z.string(), name: z.string(), projectTypeKey: z.string().optional() })
+        .optional(),
     }),
   });
   type Issue = z.infer<typeof issueSchema>;
@@ -177,7 +208,9 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
         ...(nextPageToken ? { nextPageToken } : {}),
       });
       if (r.status !== 200) return out;
-      const parsed = z.object({ issues: z.array(issueSchema), nextPageToken: z.string().optional() }).safeParse(r.json);
+      const parsed = z
+        .object({ issues: z.array(issueSchema), nextPageToken: z.string().optional() })
+        .safeParse(r.json);
       if (!parsed.success) return out;
       out.push(...parsed.data.issues);
       nextPageToken = parsed.data.nextPageToken;
@@ -187,43 +220,75 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   }
 
   async function getIssue(user: HostUser, key: string): Promise<Issue | undefined> {
-    const r = await rest(user, 'GET', `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,labels,status,issuetype,project`);
+    const r = await rest(
+      user,
+      'GET',
+      `/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,labels,status,issuetype,project`,
+    );
     const parsed = issueSchema.safeParse(r.json);
     return r.status === 200 && parsed.success ? parsed.data : undefined;
   }
 
-  async function projects(user: HostUser): Promise<Array<{ id: string; key: string; name: string; type: string }>> {
+  async function projects(
+    user: HostUser,
+  ): Promise<Array<{ id: string; key: string; name: string; type: string }>> {
     const r = await rest(user, 'GET', '/rest/api/3/project');
-    const parsed = z.array(z.object({ id: z.string(), key: z.string(), name: z.string(), projectTypeKey: z.string().default('software') })).safeParse(r.json);
-    return parsed.success ? parsed.data.map((p) => ({ id: p.id, key: p.key, name: p.name, type: p.projectTypeKey })) : [];
+    const parsed = z
+      .array(
+        z.object({
+          id: z.string(),
+          key: z.string(),
+          name: z.string(),
+          projectTypeKey: z.string().default('software'),
+        }),
+      )
+      .safeParse(r.json);
+    return parsed.success
+      ? parsed.data.map((p) => ({ id: p.id, key: p.key, name: p.name, type: p.projectTypeKey }))
+      : [];
   }
 
-  async function confluencePages(user: HostUser): Promise<Array<{ id: string; title: string; spaceId: string }>> {
+  async function confluencePages(
+    user: HostUser,
+  ): Promise<Array<{ id: string; title: string; spaceId: string }>> {
     const r = await rest(user, 'GET', '/wiki/api/v2/pages?limit=250');
-    const parsed = z.object({ results: z.array(z.object({ id: z.string(), title: z.string(), spaceId: z.string() })) }).safeParse(r.json);
+    const parsed = z
+      .object({ results: z.array(z.object({ id: z.string(), title: z.string(), spaceId: z.string() })) })
+      .safeParse(r.json);
     return parsed.success ? parsed.data.results : [];
   }
 
-  async function confluencePage(user: HostUser, id: string): Promise<{ id: string; title: string; space: { id: string; key: string } } | undefined> {
+  async function confluencePage(
+    user: HostUser,
+    id: string,
+  ): Promise<{ id: string; title: string; space: { id: string; key: string } } | undefined> {
     const r = await rest(user, 'GET', `/wiki/api/v2/pages/${encodeURIComponent(id)}`);
     const page = z.object({ id: z.string(), title: z.string(), spaceId: z.string() }).safeParse(r.json);
     if (r.status !== 200 || !page.success) return undefined;
     const s = await rest(user, 'GET', `/wiki/api/v2/spaces/${encodeURIComponent(page.data.spaceId)}`);
     const space = z.object({ id: z.string(), key: z.string() }).safeParse(s.json);
-    return { id: page.data.id, title: page.data.title, space: space.success ? space.data : { id: page.data.spaceId, key: '' } };
+    return {
+      id: page.data.id,
+      title: page.data.title,
+      space: space.success ? space.data : { id: page.data.spaceId, key: '' },
+    };
   }
 
   /** Implementations the user can see (data-model.md defaults); a search Jira refuses (no such type) finds none. */
   async function implementations(user: HostUser): Promise<Issue[]> {
     const byKey = new Map<string, Issue>();
-    for (const jql of ['labels = implementation ORDER BY key ASC', 'issuetype = Implementation ORDER BY key ASC']) {
+    for (const jql of [
+      'labels = implementation ORDER BY key ASC',
+      'issuetype = Implementation ORDER BY key ASC',
+    ]) {
       for (const issue of await search(user, jql)) if (isImplementation(issue)) byKey.set(issue.key, issue);
     }
     return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
   }
 
   const isImplementation = (i: Issue) =>
-    i.fields.labels.some((l) => l.toLowerCase() === 'implementation') || (i.fields.issuetype?.name ?? '').toLowerCase() === 'implementation';
+    i.fields.labels.some((l) => l.toLowerCase() === 'implementation') ||
+    (i.fields.issuetype?.name ?? '').toLowerCase() === 'implementation';
 
   // ---- frames -------------------------------------------------------------------------------
 
@@ -232,19 +297,40 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     return rel === undefined ? undefined : path.resolve(appRoot, rel);
   }
 
-  function frameFor(surface: Surface, user: HostUser, theme: ColorMode, opts: { context?: FrameContext; localId?: string; entry?: 'view' | 'edit'; done?: string; editHref?: string; title?: string }): PageFrame {
+  function frameFor(
+    surface: Surface,
+    user: HostUser,
+    theme: ColorMode,
+    opts: {
+      context?: FrameContext;
+      localId?: string;
+      entry?: 'view' | 'edit';
+      done?: string;
+      editHref?: string;
+      title?: string;
+    },
+  ): PageFrame {
     const entry = opts.entry ?? 'view';
     const resource = entry === 'edit' ? (surface.editResource ?? surface.resource) : surface.resource;
-    const frame = forge.frame(surface.key, user.accountId, { context: opts.context, localId: opts.localId, entry });
+    const frame = forge.frame(surface.key, user.accountId, {
+      context: opts.context,
+      localId: opts.localId,
+      entry,
+    });
     const dir = resourceDir(resource);
     const built = dir !== undefined && fs.existsSync(path.join(dir, 'index.html'));
     return {
       surface,
       title: opts.title ?? surface.title,
-      src: pages.href(`/app/${encodeURIComponent(resource)}/index.html`, { frame: forge.frameToken(frame), theme }),
+      src: pages.href(`/app/${encodeURIComponent(resource)}/index.html`, {
+        frame: forge.frameToken(frame),
+        theme,
+      }),
       done: opts.done,
       editHref: opts.editHref,
-      missing: built ? undefined : `The Custom UI resource "${resource}" is not built yet (${forge.manifest.resources.get(resource) ?? 'not in manifest.yml'}): run npm run build.`,
+      missing: built
+        ? undefined
+        : `The Custom UI resource "${resource}" is not built yet (${forge.manifest.resources.get(resource) ?? 'not in manifest.yml'}): run npm run build.`,
     };
   }
 
@@ -263,18 +349,42 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
    * The issue view: panels, details, and the status with the transitions the user may take.
    * `flash` is what the last move did: refused (error) or made (present without error).
    */
-  async function issueView(req: PageRequest, key: string, flash?: { error?: string; selected?: string }): Promise<Html> {
+  async function issueView(
+    req: PageRequest,
+    key: string,
+    flash?: { error?: string; selected?: string },
+  ): Promise<Html> {
     const { user, theme } = req;
     const issue = await getIssue(user, key);
-    if (!issue) return pages.messagePage(req.chrome(key), 'Issue not found', `${key} does not exist or you do not have permission to see it.`);
+    if (!issue)
+      return pages.messagePage(
+        req.chrome(key),
+        'Issue not found',
+        `${key} does not exist or you do not have permission to see it.`,
+      );
     const project = issue.fields.project;
     const context: FrameContext = {
-      issue: { id: issue.id, key: issue.key, type: issue.fields.issuetype?.name ?? '', typeId: issue.fields.issuetype?.id ?? '' },
-      project: project ? { id: project.id, key: project.key, type: project.projectTypeKey ?? 'software' } : undefined,
+      issue: {
+        id: issue.id,
+        key: issue.key,
+        type: issue.fields.issuetype?.name ?? '',
+        typeId: issue.fields.issuetype?.id ?? '',
+      },
+      project: project
+        ? { id: project.id, key: project.key, type: project.projectTypeKey ?? 'software' }
+        : undefined,
     };
     // The panels' display conditions (manifest) limit them to implementations.
-    const panels = isImplementation(issue) ? surfacesOf('jira:issuePanel').map((s) => frameFor(s, user, theme, { context, localId: `${s.key}-${issue.id}` })) : [];
-    const transitions = await rest(user, 'GET', `/rest/api/3/issue/${encodeURIComponent(issue.key)}/transitions`);
+    const panels = isImplementation(issue)
+      ? surfacesOf('jira:issuePanel').map((s) =>
+          frameFor(s, user, theme, { context, localId: `${s.key}-${issue.id}` }),
+        )
+      : [];
+    const transitions = await rest(
+      user,
+      'GET',
+      `/rest/api/3/issue/${encodeURIComponent(issue.key)}/transitions`,
+    );
     const status = issue.fields.status?.name ?? '';
     const workflow: TransitionModel = {
       issueKey: issue.key,
@@ -284,16 +394,38 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       selected: flash?.selected,
       notice: flash && !flash.error ? `${issue.key} is now ${status}.` : undefined,
     };
-    return pages.issuePage(req.chrome(`[${issue.key}] ${issue.fields.summary}`), summary(issue), panels, transitionControl(workflow));
+    return pages.issuePage(
+      req.chrome(`[${issue.key}] ${issue.fields.summary}`),
+      summary(issue),
+      panels,
+      transitionControl(workflow),
+    );
   }
 
   /** The issue view's Move: the transition as the acting user, through the site (and so its validators). */
-  async function moveIssue(req: PageRequest, key: string, body: string): Promise<{ html: Html; status: number } | { redirect: string }> {
+  async function moveIssue(
+    req: PageRequest,
+    key: string,
+    body: string,
+  ): Promise<{ html: Html; status: number } | { redirect: string }> {
     const transition = postedTransition(body);
-    if (!transition) return { html: await issueView(req, key, { error: 'Choose the status to move the issue to.' }), status: 400 };
-    const answer = await rest(req.user, 'POST', `/rest/api/3/issue/${encodeURIComponent(key)}/transitions`, { transition: { id: transition } });
-    if (answer.status === 204 || answer.status === 200) return { redirect: `/browse/${encodeURIComponent(key)}?moved=1` };
-    return { html: await issueView(req, key, { error: jiraErrorText(answer.status, answer.json), selected: transition }), status: answer.status >= 500 ? 502 : answer.status };
+    if (!transition)
+      return {
+        html: await issueView(req, key, { error: 'Choose the status to move the issue to.' }),
+        status: 400,
+      };
+    const answer = await rest(req.user, 'POST', `/rest/api/3/issue/${encodeURIComponent(key)}/transitions`, {
+      transition: { id: transition },
+    });
+    if (answer.status === 204 || answer.status === 200)
+      return { redirect: `/browse/${encodeURIComponent(key)}?moved=1` };
+    return {
+      html: await issueView(req, key, {
+        error: jiraErrorText(answer.status, answer.json),
+        selected: transition,
+      }),
+      status: answer.status >= 500 ? 502 : answer.status,
+    };
   }
 
   async function page(req: PageRequest): Promise<Html | { redirect: string } | undefined> {
@@ -309,15 +441,27 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       const surfaceLinks = forge.manifest.surfaces.map((surface) => {
         switch (surface.type) {
           case 'jira:issuePanel':
-            return { surface, href: firstImpl ? `/browse/${firstImpl.key}` : null, note: firstImpl ? `on ${firstImpl.key}` : 'no implementation visible' };
+            return {
+              surface,
+              href: firstImpl ? `/browse/${firstImpl.key}` : null,
+              note: firstImpl ? `on ${firstImpl.key}` : 'no implementation visible',
+            };
           case 'jira:dashboardGadget':
             return { surface, href: '/dashboard' };
           case 'jira:projectPage':
-            return { surface, href: projectList[0] ? `/projects/${projectList[0].key}/apps/${surface.key}` : null, note: projectList[0]?.key };
+            return {
+              surface,
+              href: projectList[0] ? `/projects/${projectList[0].key}/apps/${surface.key}` : null,
+              note: projectList[0]?.key,
+            };
           case 'jira:adminPage':
             return { surface, href: `/admin/apps/${surface.key}` };
           case 'macro':
-            return { surface, href: pageList[0] ? `/wiki/pages/${pageList[0].id}` : null, note: pageList[0]?.title };
+            return {
+              surface,
+              href: pageList[0] ? `/wiki/pages/${pageList[0].id}` : null,
+              note: pageList[0]?.title,
+            };
         }
       });
       return pages.indexPage(req.chrome('Index'), {
@@ -346,7 +490,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
           return { redirect: `/admin/apps/${surface.key}` };
         case 'macro': {
           const p = (await confluencePages(user))[0];
-          return { redirect: p ? `/wiki/pages/${p.id}${entry ? `?edit=${encodeURIComponent(surface.key)}` : ''}` : '/wiki' };
+          return {
+            redirect: p
+              ? `/wiki/pages/${p.id}${entry ? `?edit=${encodeURIComponent(surface.key)}` : ''}`
+              : '/wiki',
+          };
         }
       }
     }
@@ -366,37 +514,76 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
           title: edit ? `${s.title}: edit` : s.title,
         });
       });
-      return pages.framesPage(req.chrome('Dashboard'), { crumbs: 'Dashboards', title: 'Runway dashboard' }, gadgets, 'gadget');
+      return pages.framesPage(
+        req.chrome('Dashboard'),
+        { crumbs: 'Dashboards', title: 'Runway dashboard' },
+        gadgets,
+        'gadget',
+      );
     }
 
     if (first === 'projects') {
       const list = await projects(user);
       if (parts.length === 1) {
-        return pages.listPage(req.chrome('Projects'), 'Projects', list.map((p) => ({ href: `/projects/${p.key}`, text: `${p.name} (${p.key})` })), 'You cannot browse any project.');
+        return pages.listPage(
+          req.chrome('Projects'),
+          'Projects',
+          list.map((p) => ({ href: `/projects/${p.key}`, text: `${p.name} (${p.key})` })),
+          'You cannot browse any project.',
+        );
       }
       const project = list.find((p) => p.key === second);
-      if (!project) return pages.messagePage(req.chrome(second ?? ''), 'Project not found', `No project ${second} exists or you do not have permission to browse it.`);
+      if (!project)
+        return pages.messagePage(
+          req.chrome(second ?? ''),
+          'Project not found',
+          `No project ${second} exists or you do not have permission to browse it.`,
+        );
       const modules = surfacesOf('jira:projectPage');
       if (parts.length === 2) {
         if (modules.length === 1) return { redirect: `/projects/${project.key}/apps/${modules[0].key}` };
-        return pages.listPage(req.chrome(project.name), project.name, modules.map((m) => ({ href: `/projects/${project.key}/apps/${m.key}`, text: m.title })), 'The app adds no project page.');
+        return pages.listPage(
+          req.chrome(project.name),
+          project.name,
+          modules.map((m) => ({ href: `/projects/${project.key}/apps/${m.key}`, text: m.title })),
+          'The app adds no project page.',
+        );
       }
       if (third === 'apps' && fourth && parts.length === 4) {
         const surface = modules.find((m) => m.key === fourth);
         if (!surface) return undefined;
-        const frame = frameFor(surface, user, theme, { context: { project: { id: project.id, key: project.key, type: project.type } }, localId: `${surface.key}-${project.id}` });
-        return pages.framesPage(req.chrome(`${surface.title} - ${project.name}`), { crumbs: `Projects / ${project.name}`, title: surface.title }, [frame], 'panel');
+        const frame = frameFor(surface, user, theme, {
+          context: { project: { id: project.id, key: project.key, type: project.type } },
+          localId: `${surface.key}-${project.id}`,
+        });
+        return pages.framesPage(
+          req.chrome(`${surface.title} - ${project.name}`),
+          { crumbs: `Projects / ${project.name}`, title: surface.title },
+          [frame],
+          'panel',
+        );
       }
       return undefined;
     }
 
     if (first === 'admin') {
       const modules = surfacesOf('jira:adminPage');
-      if (parts.length === 1) return pages.listPage(req.chrome('Apps'), 'Jira settings: apps', modules.map((m) => ({ href: `/admin/apps/${m.key}`, text: m.title })), 'The app adds no admin page.');
+      if (parts.length === 1)
+        return pages.listPage(
+          req.chrome('Apps'),
+          'Jira settings: apps',
+          modules.map((m) => ({ href: `/admin/apps/${m.key}`, text: m.title })),
+          'The app adds no admin page.',
+        );
       if (second === 'apps' && third && parts.length === 3) {
         const surface = modules.find((m) => m.key === third);
         if (!surface) return undefined;
-        return pages.framesPage(req.chrome(surface.title), { crumbs: 'Jira settings / Apps', title: surface.title }, [frameFor(surface, user, theme, {})], 'panel');
+        return pages.framesPage(
+          req.chrome(surface.title),
+          { crumbs: 'Jira settings / Apps', title: surface.title },
+          [frameFor(surface, user, theme, {})],
+          'panel',
+        );
       }
       return undefined;
     }
@@ -404,11 +591,21 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     if (first === 'wiki') {
       if (parts.length === 1) {
         const list = await confluencePages(user);
-        return pages.listPage(req.chrome('Pages', 'Confluence'), 'Confluence pages', list.map((p) => ({ href: `/wiki/pages/${p.id}`, text: p.title })), 'You cannot see any page.');
+        return pages.listPage(
+          req.chrome('Pages', 'Confluence'),
+          'Confluence pages',
+          list.map((p) => ({ href: `/wiki/pages/${p.id}`, text: p.title })),
+          'You cannot see any page.',
+        );
       }
       if (second === 'pages' && third && parts.length === 3) {
         const found = await confluencePage(user, third);
-        if (!found) return pages.messagePage(req.chrome('Page', 'Confluence'), 'Page not found', 'This page does not exist or you do not have permission to view it.');
+        if (!found)
+          return pages.messagePage(
+            req.chrome('Page', 'Confluence'),
+            'Page not found',
+            'This page does not exist or you do not have permission to view it.',
+          );
         const editing = url.searchParams.get('edit');
         const here = `/wiki/pages/${encodeURIComponent(found.id)}`;
         const macros = surfacesOf('macro').map((s) => {
@@ -422,7 +619,12 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
             title: edit ? `${s.title}: settings` : s.title,
           });
         });
-        return pages.framesPage(req.chrome(found.title, 'Confluence'), { crumbs: `Spaces / ${found.space.key}`, title: found.title }, macros, 'panel');
+        return pages.framesPage(
+          req.chrome(found.title, 'Confluence'),
+          { crumbs: `Spaces / ${found.space.key}`, title: found.title },
+          macros,
+          'panel',
+        );
       }
     }
     return undefined;
@@ -430,8 +632,19 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
 
   // ---- request handling ------------------------------------------------------------------------
 
-  function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string | string[]> = {}): void {
-    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  function send(
+    res: http.ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    headers: Record<string, string | string[]> = {},
+  ): void {
+    res.writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    });
     res.end(body);
   }
 
@@ -439,12 +652,16 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     const dir = resourceDir(resource);
     if (!dir) throw new HttpError(404, `manifest.yml has no resource "${resource}"`);
     const file = path.resolve(dir, rest || 'index.html');
-    if (file !== dir && !file.startsWith(dir + path.sep)) throw new HttpError(403, 'Path outside the resource');
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new HttpError(404, `${resource}/${rest} is not in the built resource (run npm run build)`);
+    if (file !== dir && !file.startsWith(dir + path.sep))
+      throw new HttpError(403, 'Path outside the resource');
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+      throw new HttpError(404, `${resource}/${rest} is not in the built resource (run npm run build)`);
     const type = MIME[path.extname(file)] ?? 'application/octet-stream';
     if (path.extname(file) === '.html') {
       // The bridge must exist before the app's module scripts load @forge/bridge.
-      const text = fs.readFileSync(file, 'utf8').replace(/<head([^>]*)>/i, (m) => `${m}\n<script src="/__host/host.js"></script>`);
+      const text = fs
+        .readFileSync(file, 'utf8')
+        .replace(/<head([^>]*)>/i, (m) => `${m}\n<script src="/__host/host.js"></script>`);
       send(res, 200, type, text);
       return;
     }
@@ -459,16 +676,28 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       let answer: unknown;
       try {
         const body = bridgeRequest.parse(JSON.parse(await readBody(req)));
-        answer = { ok: true, result: (await forge.bridge(body.frame, body.call, body.payload, origin)) ?? null };
+        answer = {
+          ok: true,
+          result: (await forge.bridge(body.frame, body.call, body.payload, origin)) ?? null,
+        };
       } catch (e) {
-        answer = { ok: false, error: e instanceof z.ZodError ? `Bad bridge request: ${e.message}` : e instanceof Error ? e.message : String(e) };
+        answer = {
+          ok: false,
+          error:
+            e instanceof z.ZodError
+              ? `Bad bridge request: ${e.message}`
+              : e instanceof Error
+                ? e.message
+                : String(e),
+        };
       }
       send(res, 200, MIME['.json'], JSON.stringify(answer));
       return;
     }
     if (url.pathname === '/__host/host.js') {
       const file = path.join(appRoot, 'static', 'host', 'dist', 'host.js');
-      if (!fs.existsSync(file)) throw new HttpError(500, 'static/host/dist/host.js is not built: run npm run build');
+      if (!fs.existsSync(file))
+        throw new HttpError(500, 'static/host/dist/host.js is not built: run npm run build');
       send(res, 200, MIME['.js'], fs.readFileSync(file));
       return;
     }
@@ -489,14 +718,31 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     if (/^\/(rest|wiki\/api|wiki\/rest)\//.test(url.pathname)) {
       const accountId = options.authenticate?.(req.headers.authorization);
       if (!accountId) {
-        send(res, 401, MIME['.json'], JSON.stringify({ errorMessages: ['Client must be authenticated to access this resource.'], errors: {} }), {
-          'www-authenticate': 'Basic realm="Runway local site"',
-        });
+        send(
+          res,
+          401,
+          MIME['.json'],
+          JSON.stringify({
+            errorMessages: ['Client must be authenticated to access this resource.'],
+            errors: {},
+          }),
+          {
+            'www-authenticate': 'Basic realm="Runway local site"',
+          },
+        );
         return;
       }
       const body = method === 'GET' || method === 'HEAD' ? null : await readBody(req);
-      const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
-      const answer = await forge.site.handle({ method, path: `${url.pathname}${url.search}`, headers, body, accountId });
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      );
+      const answer = await forge.site.handle({
+        method,
+        path: `${url.pathname}${url.search}`,
+        headers,
+        body,
+        accountId,
+      });
       res.writeHead(answer.status, answer.headers);
       res.end(answer.status === 204 ? undefined : answer.body);
       return;
@@ -529,7 +775,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     });
     const cookieHeader: Record<string, string[]> = setCookies.length ? { 'set-cookie': setCookies } : {};
     if (move) {
-      const moved = await moveIssue({ url, user, theme, chrome }, decodeURIComponent(move[1]), await readBody(req, 64 * 1024));
+      const moved = await moveIssue(
+        { url, user, theme, chrome },
+        decodeURIComponent(move[1]),
+        await readBody(req, 64 * 1024),
+      );
       if ('redirect' in moved) {
         res.writeHead(303, { location: moved.redirect, ...cookieHeader });
         res.end();
@@ -538,7 +788,13 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     }
     const result = await page({ url, user, theme, chrome });
     if (result === undefined) {
-      send(res, 404, MIME['.html'], pages.messagePage(chrome('Not found'), 'Not found', `Nothing lives at ${url.pathname}.`).value, cookieHeader);
+      send(
+        res,
+        404,
+        MIME['.html'],
+        pages.messagePage(chrome('Not found'), 'Not found', `Nothing lives at ${url.pathname}.`).value,
+        cookieHeader,
+      );
     } else if ('redirect' in result) {
       res.writeHead(302, { location: result.redirect, ...cookieHeader });
       res.end();
@@ -568,7 +824,11 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     forge,
     async pageUrl(moduleKey, opts = {}) {
       forge.surface(moduleKey);
-      const q = pages.href(`/frame/${encodeURIComponent(moduleKey)}`, { user: opts.user, theme: opts.theme, entry: opts.entry });
+      const q = pages.href(`/frame/${encodeURIComponent(moduleKey)}`, {
+        user: opts.user,
+        theme: opts.theme,
+        entry: opts.entry,
+      });
       return `${origin}${q}`;
     },
     close: () =>
@@ -578,4 +838,3 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       }),
   };
 }
-

@@ -26,20 +26,29 @@ export interface TransitionModel {
 
 /** GET /rest/api/3/issue/{key}/transitions, the parts the control shows. */
 export const TransitionsAnswer = z.object({
-  transitions: z.array(z.object({ id: z.string(), name: z.string(), to: z.object({ name: z.string() }).optional() })),
+  transitions: z.array(
+    z.object({ id: z.string(), name: z.string(), to: z.object({ name: z.string() }).optional() }),
+  ),
 });
 
 export function transitionOptions(json: unknown): TransitionOption[] {
   const parsed = TransitionsAnswer.safeParse(json);
-  return parsed.success ? parsed.data.transitions.map((t) => ({ id: t.id, name: t.name, to: t.to?.name ?? t.name })) : [];
+  return parsed.success
+    ? parsed.data.transitions.map((t) => ({ id: t.id, name: t.name, to: t.to?.name ?? t.name }))
+    : [];
 }
 
 /** Jira's error collection in one sentence (errorMessages, then the field errors). */
 export function jiraErrorText(status: number, json: unknown): string {
   const parsed = z
-    .object({ errorMessages: z.array(z.string()).default([]), errors: z.record(z.string(), z.string()).default({}) })
+    .object({
+      errorMessages: z.array(z.string()).default([]),
+      errors: z.record(z.string(), z.string()).default({}),
+    })
     .safeParse(json);
-  const parts = parsed.success ? [...parsed.data.errorMessages, ...Object.entries(parsed.data.errors).map(([f, m]) => `${f}: ${m}`)] : [];
+  const parts = parsed.success
+    ? [...parsed.data.errorMessages, ...Object.entries(parsed.data.errors).map(([f, m]) => `${f}: ${m}`)]
+    : [];
   return parts.length > 0 ? parts.join(' ') : `Jira answered ${status} and did not move the issue.`;
 }
 
@@ -63,18 +72,25 @@ const STYLE = `
 
 export function transitionControl(model: TransitionModel): Html {
   const form = model.transitions.length
-    ? html`<form class="runway-transition" method="post" action="/browse/${encodeURIComponent(model.issueKey)}/transitions" data-testid="transition-form">
-  <label for="runway-transition">Move ${model.issueKey} to</label>
-  <select id="runway-transition" name="transition" required data-testid="transition-select">
-    <option value=""${model.selected ? '' : html` selected`}>Choose a status</option>
-    ${model.transitions.map((t) => html`<option value="${t.id}"${t.id === model.selected ? html` selected` : ''}>${t.name}</option>`)}
-  </select>
-  <button type="submit" data-testid="transition-submit">Move</button>
-</form>`
+    ? html`<form
+        class="runway-transition"
+        method="post"
+        action="/browse/${encodeURIComponent(model.issueKey)}/transitions"
+        data-testid="transition-form"
+      >
+        <label for="runway-transition">Move ${model.issueKey} to</label>
+        <select id="runway-transition" name="transition" required data-testid="transition-select">
+          <option value="" ${model.selected ? '' : html` selected`}>Choose a status</option>
+          ${model.transitions.map((t) => html`<option value="${t.id}" ${t.id === model.selected ? html` selected` : ''}>${t.name}</option>`)}
+        </select>
+        <button type="submit" data-testid="transition-submit">Move</button>
+      </form>`
     : html`<p class="muted" data-testid="transition-none">You cannot move this issue.</p>`;
-  return html`<style>${new Html(STYLE)}</style>
-<span data-testid="issue-status">${model.status}</span>
-${form}
-${model.error ? html`<div class="runway-transition-error" role="alert" data-testid="transition-error">${model.error}</div>` : ''}
-${model.notice ? html`<div class="runway-transition-notice" role="status" data-testid="transition-notice">${model.notice}</div>` : ''}`;
+  return html`<style>
+      ${new Html(STYLE)}
+    </style>
+    <span data-testid="issue-status">${model.status}</span>
+    ${form}
+    ${model.error ? html`<div class="runway-transition-error" role="alert" data-testid="transition-error">${model.error}</div>` : ''}
+    ${model.notice ? html`<div class="runway-transition-notice" role="status" data-testid="transition-notice">${model.notice}</div>` : ''}`;
 }

@@ -39,7 +39,10 @@ const ValidatorAnswer = z.object({ result: z.boolean(), errorMessage: z.string()
 export const DEFAULT_REFUSAL = 'The transition was refused by a workflow validator.';
 
 /** Runs the app's validators on one transition; the first refusal wins, as in Jira. */
-export async function runWorkflowValidators(forge: LocalForge, attempt: TransitionAttempt): Promise<TransitionCheck> {
+export async function runWorkflowValidators(
+  forge: LocalForge,
+  attempt: TransitionAttempt,
+): Promise<TransitionCheck> {
   const event = validatorEvent(attempt);
   for (const validator of forge.manifest.workflowValidators ?? []) {
     let raw: unknown;
@@ -47,13 +50,24 @@ export async function runWorkflowValidators(forge: LocalForge, attempt: Transiti
       raw = await forge.invokeFunction(validator.functionKey, event, { moduleKey: validator.key });
     } catch (e) {
       // A validator that fails blocks the transition: Jira never lets an unchecked move through.
-      return { allowed: false, errorMessages: [`The workflow validator "${validator.key}" failed: ${e instanceof Error ? e.message : String(e)}`] };
+      return {
+        allowed: false,
+        errorMessages: [
+          `The workflow validator "${validator.key}" failed: ${e instanceof Error ? e.message : String(e)}`,
+        ],
+      };
     }
     const answer = ValidatorAnswer.safeParse(raw);
     if (!answer.success) {
-      return { allowed: false, errorMessages: [`The workflow validator "${validator.key}" answered without a boolean result, so the transition was not made.`] };
+      return {
+        allowed: false,
+        errorMessages: [
+          `The workflow validator "${validator.key}" answered without a boolean result, so the transition was not made.`,
+        ],
+      };
     }
-    if (!answer.data.result) return { allowed: false, errorMessages: [answer.data.errorMessage?.trim() || DEFAULT_REFUSAL] };
+    if (!answer.data.result)
+      return { allowed: false, errorMessages: [answer.data.errorMessage?.trim() || DEFAULT_REFUSAL] };
   }
   return { allowed: true };
 }
@@ -68,7 +82,8 @@ export function workflowValidatorHook(): {
 } {
   let host: LocalForge | undefined;
   return {
-    beforeTransition: (attempt) => (host ? runWorkflowValidators(host, attempt) : Promise.resolve({ allowed: true })),
+    beforeTransition: (attempt) =>
+      host ? runWorkflowValidators(host, attempt) : Promise.resolve({ allowed: true }),
     bind: (forge) => {
       host = forge;
     },

@@ -212,7 +212,8 @@ export function createSiteHandler(state: SiteState, options: SiteHandlerOptions 
   ): SiteResponse {
     const ctx = contextFor(request, url, found);
     if (!('state' in ctx)) return ctx;
-    if (!found.route) return errorFor(url.pathname, 404, `The local site does not emulate ${method} ${url.pathname}.`);
+    if (!found.route)
+      return errorFor(url.pathname, 404, `The local site does not emulate ${method} ${url.pathname}.`);
     try {
       return found.route.run(ctx);
     } catch (error) {

@@ -132,7 +132,8 @@ function getTransitions(ctx: RouteContext) {
  */
 export function plannedTransition(ctx: RouteContext): Omit<TransitionAttempt, 'accountId'> | undefined {
   const issue = visibleIssue(ctx);
-  if (!isIssue(issue) || !hasIssuePermission(ctx.state, ctx.user, issue, 'TRANSITION_ISSUES')) return undefined;
+  if (!isIssue(issue) || !hasIssuePermission(ctx.state, ctx.user, issue, 'TRANSITION_ISSUES'))
+    return undefined;
   const body = ctx.body;
   if (!isRecord(body) || !isRecord(body.transition)) return undefined;
   const id = body.transition.id;

@@ -2,7 +2,16 @@
 import { z } from 'zod';
 import { SqliteKvs } from '../../../src/local/host/kvs-sqlite';
 import { installForgeRuntime, type ForgeRuntime } from '../../../src/local/host/runtime';
-import { appendOnlyLog, readConfig, readSnapshots, storageKey, typedStore, writeConfig, writeSnapshot, StorageError } from '../../../src/storage';
+import {
+  appendOnlyLog,
+  readConfig,
+  readSnapshots,
+  storageKey,
+  typedStore,
+  writeConfig,
+  writeSnapshot,
+  StorageError,
+} from '../../../src/storage';
 import { defaultConfig } from '../../../src/domain/config';
 
 const noSite = { request: async () => ({ status: 500, body: 'no site in this test' }) };
@@ -24,7 +33,9 @@ describe('app storage over @forge/kvs', () => {
   it('appends concurrent entries to an append-only log without losing or reordering any', async () => {
     const log = appendOnlyLog(typedStore(), 'signoffs:IMP-1', SignOff);
     await Promise.all(
-      ['ana', 'ben', 'chloe', 'dev', 'eli'].map((by) => log.append({ gate: 'uat', decision: 'approved', by })),
+      ['ana', 'ben', 'chloe', 'dev', 'eli'].map((by) =>
+        log.append({ gate: 'uat', decision: 'approved', by }),
+      ),
     );
     const entries = await log.read();
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
@@ -33,7 +44,9 @@ describe('app storage over @forge/kvs', () => {
 
   it('refuses to append an entry its schema rejects, and reports a corrupt stored entry by key', async () => {
     const log = appendOnlyLog(typedStore(), 'signoffs:IMP-2', SignOff);
-    await expect(log.append({ gate: 'uat', decision: 'maybe' as 'approved', by: 'x' })).rejects.toThrow(StorageError);
+    await expect(log.append({ gate: 'uat', decision: 'maybe' as 'approved', by: 'x' })).rejects.toThrow(
+      StorageError,
+    );
     const { kvs } = typedStore();
     await kvs.set('log:signoffs#3a.IMP-2:00000001', { gate: 1 });
     await expect(log.read()).rejects.toThrow(/log:signoffs#3a.IMP-2:00000001.*gate/);
@@ -56,7 +69,13 @@ describe('app storage over @forge/kvs', () => {
 
   it('keeps one KPI snapshot per scope and date, oldest first', async () => {
     const ts = typedStore();
-    const snap = (asOf: string, implementations: number) => ({ asOf, jql: 'project = IMP', computedAt: 0, implementations, kpis: [] });
+    const snap = (asOf: string, implementations: number) => ({
+      asOf,
+      jql: 'project = IMP',
+      computedAt: 0,
+      implementations,
+      kpis: [],
+    });
     await writeSnapshot(ts, snap('2026-02-28', 3));
     await writeSnapshot(ts, snap('2026-01-31', 2));
     await writeSnapshot(ts, snap('2026-02-28', 4));

@@ -4,7 +4,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { STAGE_GATES_KEYS, type GateActionAnswer, type GetGatesResult } from '../../../src/contracts/stage-gates';
+import {
+  STAGE_GATES_KEYS,
+  type GateActionAnswer,
+  type GetGatesResult,
+} from '../../../src/contracts/stage-gates';
 import { DEMO_USERS } from '../../../src/local/demo/catalog';
 import { DEFAULT_AS_OF, generatePortfolio } from '../../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../../src/local/host/app';
@@ -31,7 +35,11 @@ async function allRecords(app: LocalApp): Promise<Record<string, unknown[]>> {
 const gateIssueOf = (app: LocalApp, implKey: string, gateType: string) => {
   const epic = app.state.issues.find((i) => i.key === implKey);
   const field = app.state.fields.find((f) => f.name === 'Gate Type');
-  return app.state.issues.find((i) => i.parentId === epic?.id && (i.custom[field?.id ?? ''] as { value?: string } | undefined)?.value === gateType);
+  return app.state.issues.find(
+    (i) =>
+      i.parentId === epic?.id &&
+      (i.custom[field?.id ?? ''] as { value?: string } | undefined)?.value === gateType,
+  );
 };
 
 async function panel(app: LocalApp, key: string) {
@@ -68,14 +76,22 @@ describe('historic sign-offs seeded at host start', () => {
     expect(approvals.map((a) => a.gateName).sort()).toEqual(resolvedGates.map((g) => g.name).sort());
     for (const a of approvals) {
       // Nobody is configured, so the project's administrators sign: Priya Shah (jira-admins).
-      expect(a.by).toEqual({ accountId: DEMO_USERS.admin.accountId, displayName: DEMO_USERS.admin.displayName });
+      expect(a.by).toEqual({
+        accountId: DEMO_USERS.admin.accountId,
+        displayName: DEMO_USERS.admin.displayName,
+      });
       const gateIssue = gateIssueOf(app, live.key, a.gateName);
-      expect(Date.parse(a.at)).toBe(Date.parse((gateIssue?.resolutiondate ?? '').replace(/([+-]\d\d)(\d\d)$/, '$1:$2')));
-      expect(a.comment).toBe(`Signed off when ${gateIssue?.key} was resolved on ${a.at.slice(0, 10)} (from the site's history).`);
+      expect(Date.parse(a.at)).toBe(
+        Date.parse((gateIssue?.resolutiondate ?? '').replace(/([+-]\d\d)(\d\d)$/, '$1:$2')),
+      );
+      expect(a.comment).toBe(
+        `Signed off when ${gateIssue?.key} was resolved on ${a.at.slice(0, 10)} (from the site's history).`,
+      );
       expect(a.criteria.length).toBeGreaterThan(0);
     }
     // A gate whose Gate issue is resolved and whose criteria are met now passes.
-    for (const g of resolvedGates) if (g.criteria.every((c) => c.status !== 'fail')) expect(g.status).toBe('passed');
+    for (const g of resolvedGates)
+      if (g.criteria.every((c) => c.status !== 'fail')) expect(g.status).toBe('passed');
     expect(view.gates.find((g) => g.id === 'designSignOff')?.status).toBe('passed');
   });
 
@@ -106,7 +122,11 @@ describe('historic sign-offs seeded at host start', () => {
 
 describe('seeding next to what people recorded', () => {
   it('leaves an implementation whose audit record has entries exactly as it is, and seeds the others', async () => {
-    const app = await startLocalApp({ port: 0, state: generatePortfolio({ seed: 1 }).state, seedSignOffs: false });
+    const app = await startLocalApp({
+      port: 0,
+      state: generatePortfolio({ seed: 1 }).state,
+      seedSignOffs: false,
+    });
     try {
       expect(app.seeded).toBeNull();
       const issue = app.state.issues.find((i) => i.key === live.key);
@@ -114,8 +134,15 @@ describe('seeding next to what people recorded', () => {
         moduleKey: 'runway-stage-gates',
         functionKey: STAGE_GATES_KEYS.signGate,
         as: 'admin',
-        payload: { gateId: 'handover', decision: 'reject', comment: 'The runbook is missing', asOf: DEFAULT_AS_OF },
-        context: { issue: { id: issue?.id ?? '', key: live.key, type: 'Epic', typeId: issue?.issueTypeId ?? '' } },
+        payload: {
+          gateId: 'handover',
+          decision: 'reject',
+          comment: 'The runbook is missing',
+          asOf: DEFAULT_AS_OF,
+        },
+        context: {
+          issue: { id: issue?.id ?? '', key: live.key, type: 'Epic', typeId: issue?.issueTypeId ?? '' },
+        },
       })) as GateActionAnswer;
       if (!signed.ok) throw new Error(signed.error);
       const report = await seedHistoricSignOffs(app.forge, app.state);
@@ -123,7 +150,9 @@ describe('seeding next to what people recorded', () => {
       expect(report.seeded.length).toBeGreaterThan(0);
       expect(report.seeded).not.toContain(live.key);
       const view = await panel(app, live.key);
-      expect(view.audit.map((a) => [a.action, a.gateId, a.comment])).toEqual([['reject', 'handover', 'The runbook is missing']]);
+      expect(view.audit.map((a) => [a.action, a.gateId, a.comment])).toEqual([
+        ['reject', 'handover', 'The runbook is missing'],
+      ]);
     } finally {
       await app.close();
     }

@@ -57,12 +57,19 @@ describe('the local kvs backend (SQLite) behind @forge/kvs', () => {
     clock += 5000;
     await kvs.set('a', 2);
     const got = await kvs.get('a', { metadataFields: [MetadataField.CREATED_AT, MetadataField.UPDATED_AT] });
-    expect(got).toEqual({ key: 'a', value: 2, createdAt: Date.UTC(2026, 0, 15), updatedAt: Date.UTC(2026, 0, 15) + 5000 });
+    expect(got).toEqual({
+      key: 'a',
+      value: 2,
+      createdAt: Date.UTC(2026, 0, 15),
+      updatedAt: Date.UTC(2026, 0, 15) + 5000,
+    });
   });
 
   it('refuses to overwrite with keyPolicy FAIL_IF_EXISTS (check-and-set) and returns previous or latest values', async () => {
     await kvs.set('log:1', { seq: 1 }, { keyPolicy: 'FAIL_IF_EXISTS' });
-    await expect(kvs.set('log:1', { seq: 99 }, { keyPolicy: 'FAIL_IF_EXISTS' })).rejects.toMatchObject({ code: 'KEY_CONFLICT' });
+    await expect(kvs.set('log:1', { seq: 99 }, { keyPolicy: 'FAIL_IF_EXISTS' })).rejects.toMatchObject({
+      code: 'KEY_CONFLICT',
+    });
     expect(await kvs.get('log:1')).toEqual({ seq: 1 });
     const previous = await kvs.set('log:1', { seq: 2 }, { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' });
     expect(previous).toEqual({ key: 'log:1', value: { seq: 1 } });
@@ -84,19 +91,35 @@ describe('the local kvs backend (SQLite) behind @forge/kvs', () => {
   });
 
   it('queries keys by prefix in key order, page by page with the cursor', async () => {
-    for (const k of ['snap:2026-03', 'snap:2026-01', 'other:1', 'snap:2026-02', 'snap:2026-04', 'snap:2026-05']) await kvs.set(k, k);
+    for (const k of [
+      'snap:2026-03',
+      'snap:2026-01',
+      'other:1',
+      'snap:2026-02',
+      'snap:2026-04',
+      'snap:2026-05',
+    ])
+      await kvs.set(k, k);
     const first = await kvs.query().where('key', WhereConditions.beginsWith('snap:')).limit(2).getMany();
     expect(first.results.map((r) => r.key)).toEqual(['snap:2026-01', 'snap:2026-02']);
     expect(typeof first.nextCursor).toBe('string');
     const keys = [...first.results.map((r) => r.key)];
     let cursor = first.nextCursor;
     while (cursor) {
-      const page = await kvs.query().where('key', WhereConditions.beginsWith('snap:')).limit(2).cursor(cursor).getMany();
+      const page = await kvs
+        .query()
+        .where('key', WhereConditions.beginsWith('snap:'))
+        .limit(2)
+        .cursor(cursor)
+        .getMany();
       keys.push(...page.results.map((r) => r.key));
       cursor = page.nextCursor;
     }
     expect(keys).toEqual(['snap:2026-01', 'snap:2026-02', 'snap:2026-03', 'snap:2026-04', 'snap:2026-05']);
-    expect(await kvs.query().where('key', WhereConditions.beginsWith('other')).getOne()).toEqual({ key: 'other:1', value: 'other:1' });
+    expect(await kvs.query().where('key', WhereConditions.beginsWith('other')).getOne()).toEqual({
+      key: 'other:1',
+      value: 'other:1',
+    });
   });
 
   it('applies a transaction of sets and deletes all together', async () => {
@@ -112,7 +135,11 @@ describe('the local kvs backend (SQLite) behind @forge/kvs', () => {
     await expect(
       kvs
         .transact()
-        .set('IMP-1:uat:1', { gate: 'IMP-1:uat', seq: 1, decision: 'rejected' }, { entityName: 'signoff', conditions: notYetTaken })
+        .set(
+          'IMP-1:uat:1',
+          { gate: 'IMP-1:uat', seq: 1, decision: 'rejected' },
+          { entityName: 'signoff', conditions: notYetTaken },
+        )
         .set('plain', 'should not be written')
         .execute(),
     ).rejects.toMatchObject({ code: 'CONDITIONAL_CHECK_FAILED' });
@@ -121,8 +148,15 @@ describe('the local kvs backend (SQLite) behind @forge/kvs', () => {
 
     await kvs
       .transact()
-      .set('IMP-1:uat:2', { gate: 'IMP-1:uat', seq: 2, decision: 'rejected' }, { entityName: 'signoff', conditions: notYetTaken })
-      .check('IMP-1:uat:1', { entityName: 'signoff', conditions: new Filter<{ decision: string }>().and('decision', FilterConditions.equalTo('approved')) })
+      .set(
+        'IMP-1:uat:2',
+        { gate: 'IMP-1:uat', seq: 2, decision: 'rejected' },
+        { entityName: 'signoff', conditions: notYetTaken },
+      )
+      .check('IMP-1:uat:1', {
+        entityName: 'signoff',
+        conditions: new Filter<{ decision: string }>().and('decision', FilterConditions.equalTo('approved')),
+      })
       .execute();
     expect(await signoffs.get('IMP-1:uat:2')).toEqual({ gate: 'IMP-1:uat', seq: 2, decision: 'rejected' });
   });
@@ -133,9 +167,21 @@ describe('the local kvs backend (SQLite) behind @forge/kvs', () => {
       await signoffs.set(`g1:${seq}`, { gate: 'g1', seq, decision: seq % 2 ? 'approved' : 'rejected' });
     }
     await signoffs.set('g2:1', { gate: 'g2', seq: 1, decision: 'approved' });
-    const desc = await signoffs.query().index('by-gate', { partition: ['g1'] }).where(WhereConditions.greaterThan(1)).sort(Sort.DESC).limit(3).getMany();
+    const desc = await signoffs
+      .query()
+      .index('by-gate', { partition: ['g1'] })
+      .where(WhereConditions.greaterThan(1))
+      .sort(Sort.DESC)
+      .limit(3)
+      .getMany();
     expect(desc.results.map((r) => r.value.seq)).toEqual([5, 4, 3]);
-    const rest = await signoffs.query().index('by-gate', { partition: ['g1'] }).where(WhereConditions.greaterThan(1)).sort(Sort.DESC).cursor(desc.nextCursor ?? '').getMany();
+    const rest = await signoffs
+      .query()
+      .index('by-gate', { partition: ['g1'] })
+      .where(WhereConditions.greaterThan(1))
+      .sort(Sort.DESC)
+      .cursor(desc.nextCursor ?? '')
+      .getMany();
     expect(rest.results.map((r) => r.value.seq)).toEqual([2]);
     const approved = await signoffs
       .query()
@@ -143,12 +189,18 @@ describe('the local kvs backend (SQLite) behind @forge/kvs', () => {
       .filters(new Filter<{ decision: string }>().and('decision', FilterConditions.equalTo('approved')))
       .getMany();
     expect(approved.results.map((r) => r.key)).toEqual(['g1:1', 'g1:3', 'g1:5']);
-    await expect(signoffs.query().index('no-such-index').getMany()).rejects.toMatchObject({ code: 'INVALID_INDEX' });
+    await expect(signoffs.query().index('no-such-index').getMany()).rejects.toMatchObject({
+      code: 'INVALID_INDEX',
+    });
   });
 
   it('rejects entity values whose attributes the manifest does not declare', async () => {
-    await expect(kvs.entity('signoff').set('x1', { gate: 'g', colour: 'red' })).rejects.toMatchObject({ code: 'INVALID_ATTRIBUTE' });
-    await expect(kvs.entity('signoff').set('x1', { gate: 'g', seq: 1.5 })).rejects.toMatchObject({ code: 'INVALID_ATTRIBUTE' });
+    await expect(kvs.entity('signoff').set('x1', { gate: 'g', colour: 'red' })).rejects.toMatchObject({
+      code: 'INVALID_ATTRIBUTE',
+    });
+    await expect(kvs.entity('signoff').set('x1', { gate: 'g', seq: 1.5 })).rejects.toMatchObject({
+      code: 'INVALID_ATTRIBUTE',
+    });
   });
 
   it('runs batch set, get and delete key by key', async () => {
@@ -158,7 +210,9 @@ describe('the local kvs backend (SQLite) behind @forge/kvs', () => {
       { key: 'bad/key', value: 3 },
     ]);
     expect(set.successfulKeys).toEqual([{ key: 'b1' }, { key: 'b2' }]);
-    expect(set.failedKeys).toEqual([{ key: 'bad/key', error: { code: 'INVALID_KEY', message: expect.stringContaining('bad/key') } }]);
+    expect(set.failedKeys).toEqual([
+      { key: 'bad/key', error: { code: 'INVALID_KEY', message: expect.stringContaining('bad/key') } },
+    ]);
     const got = await kvs.batchGet([{ key: 'b1' }, { key: 'missing' }]);
     expect(got.successfulKeys).toEqual([{ key: 'b1', value: 1 }]);
     expect(got.failedKeys.map((f) => f.error.code)).toEqual(['KEY_NOT_FOUND']);

@@ -19,7 +19,11 @@ describe('the Forge runtime globals', () => {
         request: async (req) => {
           seen.push(req);
           await new Promise((r) => setTimeout(r, req.accountId === 'user-a' ? 30 : 5));
-          return { status: 200, headers: { 'x-who': req.accountId ?? 'app' }, body: { accountId: req.accountId ?? 'app', path: req.path } };
+          return {
+            status: 200,
+            headers: { 'x-who': req.accountId ?? 'app' },
+            body: { accountId: req.accountId ?? 'app', path: req.path },
+          };
         },
       },
     });
@@ -64,18 +68,31 @@ describe('the Forge runtime globals', () => {
         body: JSON.stringify({ jql: 'project = IMP' }),
       }),
     );
-    expect(seen[0]).toMatchObject({ method: 'POST', accountId: 'user-a', body: '{"jql":"project = IMP"}', headers: { 'content-type': 'application/json' } });
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      accountId: 'user-a',
+      body: '{"jql":"project = IMP"}',
+      headers: { 'content-type': 'application/json' },
+    });
   });
 
   it('refuses asUser() outside an invocation by a user, as in a trigger', async () => {
-    await expect(runtime.run({ moduleKey: 'trigger' }, whoAmI)).rejects.toThrow(/outside an invocation by a user/);
+    await expect(runtime.run({ moduleKey: 'trigger' }, whoAmI)).rejects.toThrow(
+      /outside an invocation by a user/,
+    );
   });
 
   it('routes each invocation to its own host when two hosts share the process', async () => {
     const otherStorage = await SqliteKvs.open();
-    const other = installForgeRuntime({ storage: otherStorage, site: { request: async () => ({ status: 200, body: { accountId: 'from-other-site' } }) } });
+    const other = installForgeRuntime({
+      storage: otherStorage,
+      site: { request: async () => ({ status: 200, body: { accountId: 'from-other-site' } }) },
+    });
     try {
-      const [mine, theirs] = await Promise.all([runtime.run({ accountId: 'user-a' }, whoAmI), other.run({ accountId: 'user-a' }, whoAmI)]);
+      const [mine, theirs] = await Promise.all([
+        runtime.run({ accountId: 'user-a' }, whoAmI),
+        other.run({ accountId: 'user-a' }, whoAmI),
+      ]);
       expect([mine, theirs]).toEqual(['user-a', 'from-other-site']);
     } finally {
       other.uninstall();
@@ -85,7 +102,10 @@ describe('the Forge runtime globals', () => {
   });
 
   it('gives getAppContext() the module and remaining time of the current invocation', async () => {
-    const context = await runtime.run({ accountId: 'user-a', moduleKey: 'runway-portfolio-kpis', timeoutMs: 25_000 }, async () => getAppContext());
+    const context = await runtime.run(
+      { accountId: 'user-a', moduleKey: 'runway-portfolio-kpis', timeoutMs: 25_000 },
+      async () => getAppContext(),
+    );
     expect(context.moduleKey).toBe('runway-portfolio-kpis');
     expect(context.invocationRemainingTimeInMillis()).toBeGreaterThan(20_000);
     expect(context.environmentType).toBe('DEVELOPMENT');

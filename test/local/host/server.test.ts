@@ -6,7 +6,9 @@ import { decodeFrame } from '../../../src/local/host/frames';
 const GADGET = 'runway-portfolio-kpis';
 
 function frameSrc(page: string, moduleKey: string): string {
-  const tag = [...page.matchAll(/<iframe[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`data-testid="frame-${moduleKey}"`));
+  const tag = [...page.matchAll(/<iframe[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => t.includes(`data-testid="frame-${moduleKey}"`));
   const src = tag ? /\ssrc="([^"]+)"/.exec(tag)?.[1] : undefined;
   if (!src) throw new Error(`no frame of ${moduleKey} in the page`);
   return src.replace(/&amp;/g, '&');
@@ -14,9 +16,12 @@ function frameSrc(page: string, moduleKey: string): string {
 
 describe('the local host over HTTP', () => {
   let app: LocalApp;
-  const get = (path: string, init?: RequestInit) => fetch(`${app.url}${path}`, { redirect: 'manual', ...init });
+  const get = (path: string, init?: RequestInit) =>
+    fetch(`${app.url}${path}`, { redirect: 'manual', ...init });
   const bridge = async (frame: string, call: string, payload?: unknown) =>
-    (await (await get('/__host/bridge', { method: 'POST', body: JSON.stringify({ frame, call, payload }) })).json()) as { ok: boolean; result?: unknown; error?: string };
+    (await (
+      await get('/__host/bridge', { method: 'POST', body: JSON.stringify({ frame, call, payload }) })
+    ).json()) as { ok: boolean; result?: unknown; error?: string };
 
   beforeAll(async () => {
     app = await startLocalApp({ port: 0 });
@@ -33,7 +38,9 @@ describe('the local host over HTTP', () => {
   it('lists the implementations the acting user can see, and hides the restricted project from the viewer', async () => {
     const rows = (page: string) => {
       const table = page.slice(page.indexOf('data-testid="implementations"'));
-      return [...table.slice(0, table.indexOf('</table>')).matchAll(/<a href="\/browse\/([A-Z]+)-\d+">/g)].map((m) => m[1]);
+      return [
+        ...table.slice(0, table.indexOf('</table>')).matchAll(/<a href="\/browse\/([A-Z]+)-\d+">/g),
+      ].map((m) => m[1]);
     };
     const admin = rows(await (await get('/?user=admin')).text());
     const viewer = rows(await (await get('/?user=viewer')).text());
@@ -60,7 +67,14 @@ describe('the local host over HTTP', () => {
       method: 'POST',
       path: '/rest/api/3/issue',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ fields: { project: { key: 'IMP' }, issuetype: { name: 'Epic' }, summary: '<img src=x onerror="alert(1)"> & co', labels: ['implementation'] } }),
+      body: JSON.stringify({
+        fields: {
+          project: { key: 'IMP' },
+          issuetype: { name: 'Epic' },
+          summary: '<img src=x onerror="alert(1)"> & co',
+          labels: ['implementation'],
+        },
+      }),
       accountId: app.forge.user('admin').accountId,
     });
     expect(created.status).toBe(201);
@@ -72,20 +86,33 @@ describe('the local host over HTTP', () => {
 
   it('acts as the user chosen in the query and remembers them in a cookie', async () => {
     const response = await get(`/dashboard?user=viewer&theme=dark`);
-    expect(response.headers.getSetCookie()).toEqual(expect.arrayContaining([expect.stringContaining('runway_user=viewer'), expect.stringContaining('runway_theme=dark')]));
+    expect(response.headers.getSetCookie()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('runway_user=viewer'),
+        expect.stringContaining('runway_theme=dark'),
+      ]),
+    );
     const page = await response.text();
     expect(page).toContain('data-color-mode="dark"');
     const frame = decodeFrame(new URL(frameSrc(page, GADGET), app.url).searchParams.get('frame') ?? '');
     expect(frame).toMatchObject({ m: GADGET, e: 'view', u: app.forge.user('viewer').accountId });
     const again = await (await get('/dashboard', { headers: { cookie: 'runway_user=consultant' } })).text();
-    expect(decodeFrame(new URL(frameSrc(again, GADGET), app.url).searchParams.get('frame') ?? '').u).toBe(app.forge.user('consultant').accountId);
+    expect(decodeFrame(new URL(frameSrc(again, GADGET), app.url).searchParams.get('frame') ?? '').u).toBe(
+      app.forge.user('consultant').accountId,
+    );
   });
 
   it('answers getContext for the frame that asks, with its gadget configuration', async () => {
     const view = app.forge.frame(GADGET, 'consultant');
     const edit = app.forge.frame(GADGET, 'consultant', { entry: 'edit' });
-    expect(await bridge(app.forge.frameToken(view), 'submit', { jql: 'project = IMP' })).toEqual({ ok: true, result: false });
-    expect(await bridge(app.forge.frameToken(edit), 'submit', { jql: 'project = IMP' })).toEqual({ ok: true, result: true });
+    expect(await bridge(app.forge.frameToken(view), 'submit', { jql: 'project = IMP' })).toEqual({
+      ok: true,
+      result: false,
+    });
+    expect(await bridge(app.forge.frameToken(edit), 'submit', { jql: 'project = IMP' })).toEqual({
+      ok: true,
+      result: true,
+    });
     const context = await bridge(app.forge.frameToken(view), 'getContext');
     expect(context.result).toMatchObject({
       accountId: app.forge.user('consultant').accountId,
@@ -96,7 +123,11 @@ describe('the local host over HTTP', () => {
 
   it('sends requestJira from a frame to the site as the frame user', async () => {
     const frame = app.forge.frameToken(app.forge.frame(GADGET, 'viewer'));
-    const answer = await bridge(frame, 'fetchProduct', { product: 'jira', restPath: '/rest/api/3/myself', fetchRequestInit: { method: 'GET', headers: [] } });
+    const answer = await bridge(frame, 'fetchProduct', {
+      product: 'jira',
+      restPath: '/rest/api/3/myself',
+      fetchRequestInit: { method: 'GET', headers: [] },
+    });
     expect(answer.ok).toBe(true);
     const result = answer.result as { status: number; body: string };
     expect(result.status).toBe(200);
@@ -110,7 +141,9 @@ describe('the local host over HTTP', () => {
 
   it('serves built resources with the bridge script first, and nothing outside them', async () => {
     const html = await (await get('/app/kpi-gadget/index.html')).text();
-    expect(html.indexOf('<script src="/__host/host.js"></script>')).toBeLessThan(html.indexOf('type="module"'));
+    expect(html.indexOf('<script src="/__host/host.js"></script>')).toBeLessThan(
+      html.indexOf('type="module"'),
+    );
     expect((await get('/app/kpi-gadget/..%2F..%2F..%2Fpackage.json')).status).toBe(403);
     expect((await get('/app/no-such-resource/index.html')).status).toBe(404);
   });
@@ -118,7 +151,9 @@ describe('the local host over HTTP', () => {
   it('answers the REST API only with an API token, as that account', async () => {
     expect((await get('/rest/api/3/myself')).status).toBe(401);
     const auth = `Basic ${Buffer.from('jordan.lee@runway-demo.example:demo-viewer-token').toString('base64')}`;
-    const me = (await (await get('/rest/api/3/myself', { headers: { authorization: auth } })).json()) as { accountId: string };
+    const me = (await (await get('/rest/api/3/myself', { headers: { authorization: auth } })).json()) as {
+      accountId: string;
+    };
     expect(me.accountId).toBe(app.forge.user('viewer').accountId);
   });
 });

@@ -23,7 +23,11 @@ describe('the app’s workflow validator on every transition of the local site',
   const rest = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${app.url}${path}`, {
       method,
-      headers: { authorization: ADMIN_AUTH, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: ADMIN_AUTH,
+        accept: 'application/json',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -34,7 +38,9 @@ describe('the app’s workflow validator on every transition of the local site',
     return app.state.statuses.find((s) => s.id === issue?.statusId)?.name;
   };
   const transitionTo = async (k: string, status: string): Promise<string> => {
-    const answer = (await rest('GET', `/rest/api/3/issue/${k}/transitions`)).json as { transitions: Array<{ id: string; to: { name: string } }> };
+    const answer = (await rest('GET', `/rest/api/3/issue/${k}/transitions`)).json as {
+      transitions: Array<{ id: string; to: { name: string } }>;
+    };
     const found = answer.transitions.find((t) => t.to.name === status);
     if (!found) throw new Error(`${k} has no transition to ${status}`);
     return found.id;
@@ -47,7 +53,10 @@ describe('the app’s workflow validator on every transition of the local site',
     key = impl.key;
     app = await startLocalApp({ port: 0 });
     const epic = app.state.issues.find((i) => i.key === key);
-    const task = app.state.issues.find((i) => i.parentId === epic?.id && app.state.issueTypes.find((t) => t.id === i.issueTypeId)?.name === 'Task');
+    const task = app.state.issues.find(
+      (i) =>
+        i.parentId === epic?.id && app.state.issueTypes.find((t) => t.id === i.issueTypeId)?.name === 'Task',
+    );
     if (!task) throw new Error(`${key} has no Task`);
     taskKey = task.key;
   });
@@ -58,7 +67,9 @@ describe('the app’s workflow validator on every transition of the local site',
   it('refuses, over the REST API as the admin, to move an implementation to Live before Go-Live Readiness passes: 400, the gate named, status unchanged', async () => {
     const before = statusOf(key);
     const histories = app.state.issues.find((i) => i.key === key)?.histories.length;
-    const answer = await rest('POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: await transitionTo(key, 'Live') } });
+    const answer = await rest('POST', `/rest/api/3/issue/${key}/transitions`, {
+      transition: { id: await transitionTo(key, 'Live') },
+    });
     expect(answer.status).toBe(400);
     const body = answer.json as { errorMessages: string[]; errors: Record<string, string> };
     expect(body.errors).toEqual({});
@@ -71,25 +82,35 @@ describe('the app’s workflow validator on every transition of the local site',
 
   it('refuses the same move asked by a Custom UI surface through requestJira (the bridge)', async () => {
     const epic = app.state.issues.find((i) => i.key === key);
-    const frame = app.forge.frame('runway-stage-gates', 'admin', { context: { issue: { id: epic?.id ?? '', key, type: 'Epic', typeId: epic?.issueTypeId ?? '' } } });
+    const frame = app.forge.frame('runway-stage-gates', 'admin', {
+      context: { issue: { id: epic?.id ?? '', key, type: 'Epic', typeId: epic?.issueTypeId ?? '' } },
+    });
     const answer = (await app.forge.bridge(
       app.forge.frameToken(frame),
       'fetchProduct',
       {
         product: 'jira',
         restPath: `/rest/api/3/issue/${key}/transitions`,
-        fetchRequestInit: { method: 'POST', body: JSON.stringify({ transition: { id: await transitionTo(key, 'Live') } }), headers: [['content-type', 'application/json']] },
+        fetchRequestInit: {
+          method: 'POST',
+          body: JSON.stringify({ transition: { id: await transitionTo(key, 'Live') } }),
+          headers: [['content-type', 'application/json']],
+        },
       },
       app.url,
     )) as { status: number; body: string };
     expect(answer.status).toBe(400);
-    expect((JSON.parse(answer.body) as { errorMessages: string[] }).errorMessages[0]).toContain('Go-Live Readiness has not passed');
+    expect((JSON.parse(answer.body) as { errorMessages: string[] }).errorMessages[0]).toContain(
+      'Go-Live Readiness has not passed',
+    );
     expect(statusOf(key)).not.toBe('Live');
   });
 
   it('lets a non-implementation issue move freely', async () => {
     const target = statusOf(taskKey) === 'Done' ? 'In Progress' : 'Done';
-    const answer = await rest('POST', `/rest/api/3/issue/${taskKey}/transitions`, { transition: { id: await transitionTo(taskKey, target) } });
+    const answer = await rest('POST', `/rest/api/3/issue/${taskKey}/transitions`, {
+      transition: { id: await transitionTo(taskKey, target) },
+    });
     expect(answer.status).toBe(204);
     expect(statusOf(taskKey)).toBe(target);
   });
@@ -119,7 +140,9 @@ describe('the app’s workflow validator on every transition of the local site',
         if (!over.ok) throw new Error(over.error);
       }
     }
-    const answer = await rest('POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: await transitionTo(key, 'Live') } });
+    const answer = await rest('POST', `/rest/api/3/issue/${key}/transitions`, {
+      transition: { id: await transitionTo(key, 'Live') },
+    });
     expect(answer.status).toBe(204);
     expect(statusOf(key)).toBe('Live');
   });
@@ -165,7 +188,11 @@ describe('how the host calls a workflow validator', () => {
     return { status: res.status, json: res.body ? (JSON.parse(res.body) as unknown) : null };
   };
   const someTask = () => {
-    const task = state.issues.find((i) => state.issueTypes.find((t) => t.id === i.issueTypeId)?.name === 'Task' && state.statuses.find((s) => s.id === i.statusId)?.name !== 'Done');
+    const task = state.issues.find(
+      (i) =>
+        state.issueTypes.find((t) => t.id === i.issueTypeId)?.name === 'Task' &&
+        state.statuses.find((s) => s.id === i.statusId)?.name !== 'Done',
+    );
     if (!task) throw new Error('no open Task');
     return task;
   };
@@ -181,7 +208,11 @@ describe('how the host calls a workflow validator', () => {
       {
         issue: { key: task.key },
         configuration: {},
-        transition: { from: { id: from }, to: { id: state.statuses.find((s) => s.name === 'Done')?.id }, modifiedFields: { resolution: { name: 'Done' } } },
+        transition: {
+          from: { id: from },
+          to: { id: state.statuses.find((s) => s.name === 'Done')?.id },
+          modifiedFields: { resolution: { name: 'Done' } },
+        },
       },
     ]);
   });
@@ -189,9 +220,15 @@ describe('how the host calls a workflow validator', () => {
   it('answers 400 with the validator’s errorMessage, and Jira’s default words when it gives none, moving nothing', async () => {
     const task = someTask();
     answer = { result: false, errorMessage: 'Not before the <b>steering</b> meeting' };
-    expect(await move(task.key, 'Done')).toEqual({ status: 400, json: { errorMessages: ['Not before the <b>steering</b> meeting'], errors: {} } });
+    expect(await move(task.key, 'Done')).toEqual({
+      status: 400,
+      json: { errorMessages: ['Not before the <b>steering</b> meeting'], errors: {} },
+    });
     answer = { result: false };
-    expect(await move(task.key, 'Done')).toEqual({ status: 400, json: { errorMessages: [DEFAULT_REFUSAL], errors: {} } });
+    expect(await move(task.key, 'Done')).toEqual({
+      status: 400,
+      json: { errorMessages: [DEFAULT_REFUSAL], errors: {} },
+    });
     expect(state.statuses.find((s) => s.id === task.statusId)?.name).not.toBe('Done');
   });
 
@@ -200,11 +237,16 @@ describe('how the host calls a workflow validator', () => {
     answer = new Error('storage is down');
     const failed = await move(task.key, 'Done');
     expect(failed.status).toBe(400);
-    expect(failed.json).toEqual({ errorMessages: ['The workflow validator "runway-gate-enforcement" failed: storage is down'], errors: {} });
+    expect(failed.json).toEqual({
+      errorMessages: ['The workflow validator "runway-gate-enforcement" failed: storage is down'],
+      errors: {},
+    });
     answer = { ok: true };
     const odd = await move(task.key, 'Done');
     expect(odd.json).toEqual({
-      errorMessages: ['The workflow validator "runway-gate-enforcement" answered without a boolean result, so the transition was not made.'],
+      errorMessages: [
+        'The workflow validator "runway-gate-enforcement" answered without a boolean result, so the transition was not made.',
+      ],
       errors: {},
     });
   });
@@ -213,9 +255,19 @@ describe('how the host calls a workflow validator', () => {
     answer = { result: true };
     events.length = 0;
     const task = someTask();
-    const bad = await forge.site.handle({ method: 'POST', path: `/rest/api/3/issue/${task.key}/transitions`, body: '{"transition":{"id":"999"}}', accountId: DEMO_USERS.admin.accountId });
+    const bad = await forge.site.handle({
+      method: 'POST',
+      path: `/rest/api/3/issue/${task.key}/transitions`,
+      body: '{"transition":{"id":"999"}}',
+      accountId: DEMO_USERS.admin.accountId,
+    });
     expect(bad.status).toBe(400);
-    const viewer = await forge.site.handle({ method: 'POST', path: `/rest/api/3/issue/${task.key}/transitions`, body: '{"transition":{"id":"11"}}', accountId: DEMO_USERS.viewer.accountId });
+    const viewer = await forge.site.handle({
+      method: 'POST',
+      path: `/rest/api/3/issue/${task.key}/transitions`,
+      body: '{"transition":{"id":"11"}}',
+      accountId: DEMO_USERS.viewer.accountId,
+    });
     expect([403, 404]).toContain(viewer.status);
     expect(events).toEqual([]);
   });
