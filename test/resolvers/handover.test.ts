@@ -2,59 +2,24 @@
 // the packet of the configured implementation, and publishing it, which links it from the
 // implementation so that the Handover gate's "handover packet linked" criterion passes.
 import type { DocumentAnswer, ImplementationOptions, Published } from '../../src/contracts/playbook';
-import type { ResolverResult } from '../../src/contracts/result';
 import { STAGE_GATES_KEYS, type GetGatesResult } from '../../src/contracts/stage-gates';
 import { HANDOVER_SECTIONS } from '../../src/domain/handover';
-import { HOST_USERS } from '../../src/local/host/app';
-import { LocalForge } from '../../src/local/host/forge';
-import { DEFAULT_AS_OF, generatePortfolio, type Portfolio } from '../../src/local/demo/generate';
-import { createSiteHandler } from '../../src/local/site/handler';
+import { DEFAULT_AS_OF } from '../../src/local/demo/generate';
 import { handoverExport } from '../../src/resolvers/handover';
 import { adfProblems } from '../confluence/adf-validate';
+import { macroOnDeliveryPage, ORIGIN } from './support/macro';
+import { error, ok } from './support/result';
 
 const MACRO = 'runway-handover';
 const AS_OF = DEFAULT_AS_OF;
-const ORIGIN = 'http://127.0.0.1:1';
 
 describe('Handover packet macro resolver', () => {
-  let forge: LocalForge;
-  let portfolio: Portfolio;
-  let page: { id: string; spaceId: string; spaceKey: string };
-
-  const context = () => ({
-    content: { id: page.id, type: 'page' },
-    space: { id: page.spaceId, key: page.spaceKey },
-  });
-  const call = async <T>(as: string, functionKey: string, payload: unknown = {}, localId = 'handover-1') =>
-    (await forge.invoke({
-      moduleKey: MACRO,
-      functionKey,
-      payload,
-      as,
-      context: context(),
-      localId,
-    })) as ResolverResult<T>;
-  const ok = <T>(answer: ResolverResult<T>): T => {
-    if (!answer.ok) throw new Error(`expected data, got: ${answer.error}`);
-    return answer.data;
-  };
-  const error = <T>(answer: ResolverResult<T>): string => {
-    if (answer.ok) throw new Error('expected an error');
-    return answer.error;
-  };
-  const configure = async (as: string, config: Record<string, unknown>, localId: string) => {
-    const frame = forge.frame(MACRO, as, { context: context(), localId, entry: 'edit' });
-    expect(await forge.bridge(forge.frameToken(frame), 'submit', { config }, ORIGIN)).toBe(true);
-  };
-  const implementation = (project: string, stage: string) => {
-    const found = portfolio.implementations.find((i) => i.project === project && i.stage === stage);
-    if (!found) throw new Error(`no ${stage} implementation in ${project}`);
-    return found.key;
-  };
+  const macro = macroOnDeliveryPage(MACRO, 'handover-1');
+  const { call, configure, implementation } = macro;
   /** The Handover gate's "handover packet linked" criterion, as the Stage gates panel shows it. */
   const handoverLinkedCriterion = async (key: string) => {
-    const issue = portfolio.state.issues.find((i) => i.key === key);
-    const answer = (await forge.invoke({
+    const issue = macro.portfolio.state.issues.find((i) => i.key === key);
+    const answer = (await macro.forge.invoke({
       moduleKey: 'runway-stage-gates',
       functionKey: STAGE_GATES_KEYS.getGates,
       payload: { asOf: AS_OF },
@@ -68,15 +33,6 @@ describe('Handover packet macro resolver', () => {
     if (!criterion) throw new Error('no "Handover packet linked" criterion');
     return criterion.status;
   };
-
-  beforeAll(async () => {
-    portfolio = generatePortfolio({ seed: 1 });
-    forge = await LocalForge.create({ site: createSiteHandler(portfolio.state), users: HOST_USERS });
-    const space = portfolio.state.confluence.spaces.find((s) => s.key === 'IMPL');
-    if (!space) throw new Error('no IMPL space');
-    page = { id: space.homepageId, spaceId: space.id, spaceKey: space.key };
-  });
-  afterAll(() => forge.close());
 
   it('finds implementations for the config view', async () => {
     const key = implementation('ONB', 'hypercare');
@@ -128,10 +84,10 @@ describe('Handover packet macro resolver', () => {
     );
     expect(second).toMatchObject({ created: false, pageId: first.pageId, version: 2 });
     expect(
-      portfolio.state.confluence.pages.filter((p) => p.title === first.title && p.status === 'current'),
+      macro.portfolio.state.confluence.pages.filter((p) => p.title === first.title && p.status === 'current'),
     ).toHaveLength(1);
     const links =
-      portfolio.state.issues
+      macro.portfolio.state.issues
         .find((i) => i.key === key)
         ?.remoteLinks.filter((l) => l.globalId === `runway:handover-packet:${key}`) ?? [];
     expect(links).toHaveLength(1);
@@ -141,7 +97,7 @@ describe('Handover packet macro resolver', () => {
 
   it('publishes, but says why it did not link, when the user may not link issues', async () => {
     const key = implementation('IMP', 'in-flight');
-    const project = portfolio.state.projects.find((p) => p.key === 'IMP');
+    const project = macro.portfolio.state.projects.find((p) => p.key === 'IMP');
     if (!project) throw new Error('no IMP project');
     const holders = project.permissions.LINK_ISSUES;
     project.permissions.LINK_ISSUES = [];
@@ -155,7 +111,7 @@ describe('Handover packet macro resolver', () => {
         linkError: `You do not have the Link issues permission on ${key}, so the page is not linked from it.`,
       });
       expect(
-        portfolio.state.issues
+        macro.portfolio.state.issues
           .find((i) => i.key === key)
           ?.remoteLinks.some((l) => l.globalId === `runway:handover-packet:${key}`),
       ).toBe(false);
@@ -166,19 +122,11 @@ describe('Handover packet macro resolver', () => {
 
   it('exports the packet as valid ADF for PDF and Word', async () => {
     const key = implementation('IMP', 'hypercare');
-    const adf = await forge.runtime.run(
-      {
-        accountId: forge.user('consultant').accountId,
-        moduleKey: MACRO,
-        localId: 'export',
-        extension: {},
-        timeoutMs: 25_000,
-      },
-      () =>
-        handoverExport({
-          exportType: 'word',
-          context: { siteUrl: ORIGIN, extension: { type: 'macro', config: { implementationKey: key } } },
-        }),
+    const adf = await macro.runExport('consultant', () =>
+      handoverExport({
+        exportType: 'word',
+        context: { siteUrl: ORIGIN, extension: { type: 'macro', config: { implementationKey: key } } },
+      }),
     );
     expect(adfProblems(adf)).toEqual([]);
     expect(adf.content[0]).toMatchObject({ type: 'heading', attrs: { level: 1 } });

@@ -8,59 +8,22 @@ import type {
   TemplateList,
   TemplateSummary,
 } from '../../src/contracts/playbook';
-import type { ResolverResult } from '../../src/contracts/result';
 import { buildImplementations, defaultConfig, parseSearchExport } from '../../src/domain';
 import { BUILT_IN_TEMPLATES, readReporters, renderPlaybook } from '../../src/domain/playbooks';
-import { HOST_USERS } from '../../src/local/host/app';
-import { LocalForge } from '../../src/local/host/forge';
-import { DEFAULT_AS_OF, generatePortfolio, type Portfolio } from '../../src/local/demo/generate';
-import { createSiteHandler } from '../../src/local/site/handler';
+import { DEFAULT_AS_OF } from '../../src/local/demo/generate';
 import { playbookExport } from '../../src/resolvers/playbook';
 import { adfProblems } from '../confluence/adf-validate';
+import { macroOnDeliveryPage, ORIGIN } from './support/macro';
+import { error, ok } from './support/result';
 
 const MACRO = 'runway-playbook';
 const AS_OF = DEFAULT_AS_OF;
-const ORIGIN = 'http://127.0.0.1:1';
 
 describe('Playbook macro resolver', () => {
-  let forge: LocalForge;
-  let portfolio: Portfolio;
-  let page: { id: string; spaceId: string; spaceKey: string };
-
-  /** The macro on a page of the delivery space, as one instance (localId) per test that needs its own. */
-  const context = () => ({
-    content: { id: page.id, type: 'page' },
-    space: { id: page.spaceId, key: page.spaceKey },
-  });
-  const call = async <T>(as: string, functionKey: string, payload: unknown = {}, localId = 'playbook-1') =>
-    (await forge.invoke({
-      moduleKey: MACRO,
-      functionKey,
-      payload,
-      as,
-      context: context(),
-      localId,
-    })) as ResolverResult<T>;
-  const ok = <T>(answer: ResolverResult<T>): T => {
-    if (!answer.ok) throw new Error(`expected data, got: ${answer.error}`);
-    return answer.data;
-  };
-  const error = <T>(answer: ResolverResult<T>): string => {
-    if (answer.ok) throw new Error('expected an error');
-    return answer.error;
-  };
-  /** What the config view does: `view.submit({ config })` from the macro's config frame. */
-  const configure = async (as: string, config: Record<string, unknown>, localId: string) => {
-    const frame = forge.frame(MACRO, as, { context: context(), localId, entry: 'edit' });
-    expect(await forge.bridge(forge.frameToken(frame), 'submit', { config }, ORIGIN)).toBe(true);
-  };
-  const implementation = (project: string, stage: string) => {
-    const found = portfolio.implementations.find((i) => i.project === project && i.stage === stage);
-    if (!found) throw new Error(`no ${stage} implementation in ${project}`);
-    return found.key;
-  };
+  const macro = macroOnDeliveryPage(MACRO, 'playbook-1');
+  const { call, configure, implementation } = macro;
   const domainDocument = (templateId: string, key: string) => {
-    const exported = parseSearchExport(portfolio.searchExport());
+    const exported = parseSearchExport(macro.portfolio.searchExport());
     if (!exported.ok) throw new Error(exported.error);
     const config = defaultConfig();
     const impl = buildImplementations(exported.value.issues, exported.value.names, {
@@ -75,15 +38,6 @@ describe('Playbook macro resolver', () => {
       reporters: readReporters(exported.value.issues),
     });
   };
-
-  beforeAll(async () => {
-    portfolio = generatePortfolio({ seed: 1 });
-    forge = await LocalForge.create({ site: createSiteHandler(portfolio.state), users: HOST_USERS });
-    const space = portfolio.state.confluence.spaces.find((s) => s.key === 'IMPL');
-    if (!space) throw new Error('no IMPL space');
-    page = { id: space.homepageId, spaceId: space.id, spaceKey: space.key };
-  });
-  afterAll(() => forge.close());
 
   describe('config view', () => {
     it('lists the eight built-in templates', async () => {
@@ -103,7 +57,7 @@ describe('Playbook macro resolver', () => {
         }),
       );
       expect(byKey.implementations.map((i) => i.key)).toEqual([key]);
-      const summary = portfolio.implementations.find((i) => i.key === key)?.customer ?? '';
+      const summary = macro.portfolio.implementations.find((i) => i.key === key)?.customer ?? '';
       const byWords = ok(
         await call<ImplementationOptions>('consultant', 'searchImplementations', {
           query: summary.split(' ')[0],
@@ -217,7 +171,7 @@ describe('Playbook macro resolver', () => {
       expect(
         error(await call('viewer', 'getDocument', { templateId: 'uat-plan', implementationKey: hidden })),
       ).toBe(`${hidden} does not exist, or you do not have permission to see it.`);
-      const child = portfolio.state.issues.find((i) => i.parentId !== null && i.key.startsWith('IMP-'));
+      const child = macro.portfolio.state.issues.find((i) => i.parentId !== null && i.key.startsWith('IMP-'));
       expect(
         error(
           await call('consultant', 'getDocument', { templateId: 'uat-plan', implementationKey: child?.key }),
@@ -245,8 +199,9 @@ describe('Playbook macro resolver', () => {
 
   describe('publish as page', () => {
     const pagesTitled = (title: string) =>
-      portfolio.state.confluence.pages.filter((p) => p.title === title && p.status === 'current');
-    const linksOf = (key: string) => portfolio.state.issues.find((i) => i.key === key)?.remoteLinks ?? [];
+      macro.portfolio.state.confluence.pages.filter((p) => p.title === title && p.status === 'current');
+    const linksOf = (key: string) =>
+      macro.portfolio.state.issues.find((i) => i.key === key)?.remoteLinks ?? [];
 
     it('creates the page the first time and updates the same page after, never duplicating it or its link', async () => {
       const key = implementation('ONB', 'in-flight');
@@ -258,7 +213,7 @@ describe('Playbook macro resolver', () => {
       expect(second).toMatchObject({ created: false, pageId: first.pageId, version: 2, linked: true });
       expect(pagesTitled(first.title)).toHaveLength(1);
       const stored = pagesTitled(first.title)[0];
-      expect(stored.parentId).toBe(page.id);
+      expect(stored.parentId).toBe(macro.page.id);
       expect(stored.body.representation).toBe('atlas_doc_format');
       expect(adfProblems(stored.body.value)).toEqual([]);
       const links = linksOf(key).filter((l) => l.globalId === `runway:playbook:cutover-plan:${key}`);
@@ -279,7 +234,7 @@ describe('Playbook macro resolver', () => {
 
     it('leaves Confluence and Jira as they were when the user may not write in the space', async () => {
       const key = implementation('IMP', 'live');
-      const before = portfolio.state.confluence.pages.length;
+      const before = macro.portfolio.state.confluence.pages.length;
       const message = error(
         await call('viewer', 'publish', {
           templateId: 'hypercare-plan',
@@ -288,7 +243,7 @@ describe('Playbook macro resolver', () => {
         }),
       );
       expect(message).toContain('Space not found or you do not have permission to create a page in it.');
-      expect(portfolio.state.confluence.pages.length).toBe(before);
+      expect(macro.portfolio.state.confluence.pages.length).toBe(before);
       expect(linksOf(key).some((l) => (l.globalId ?? '').startsWith('runway:playbook:'))).toBe(false);
     });
   });
@@ -356,19 +311,11 @@ describe('Playbook macro resolver', () => {
 
   describe('adfExport', () => {
     const exportAs = (as: string, config: unknown) =>
-      forge.runtime.run(
-        {
-          accountId: forge.user(as).accountId,
-          moduleKey: MACRO,
-          localId: 'export',
-          extension: {},
-          timeoutMs: 25_000,
-        },
-        () =>
-          playbookExport({
-            exportType: 'pdf',
-            context: { siteUrl: ORIGIN, extension: { type: 'macro', config } },
-          }),
+      macro.runExport(as, () =>
+        playbookExport({
+          exportType: 'pdf',
+          context: { siteUrl: ORIGIN, extension: { type: 'macro', config } },
+        }),
       );
 
     it('returns the configured document as valid ADF, title first', async () => {

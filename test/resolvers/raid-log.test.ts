@@ -8,6 +8,7 @@ import { HOST_USERS } from '../../src/local/host/app';
 import { LocalForge } from '../../src/local/host/forge';
 import { generatePortfolio, type Portfolio } from '../../src/local/demo/generate';
 import { createSiteHandler } from '../../src/local/site/handler';
+import { ok } from './support/result';
 
 const PANEL = 'runway-raid-log';
 
@@ -34,10 +35,6 @@ describe('RAID log panel resolver', () => {
       as,
       context: contextOf(key),
     })) as ResolverResult<T>;
-  const ok = <T>(answer: ResolverResult<T>): T => {
-    if (!answer.ok) throw new Error(`expected data, got: ${answer.error}`);
-    return answer.data;
-  };
   /** An in-flight implementation of a project that has open RAID items. */
   function inFlight(project: string): string {
     const found = portfolio.implementations.find(
