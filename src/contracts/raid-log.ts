@@ -24,9 +24,6 @@ export const RAID_KIND_LABELS: Record<RaidKind, string> = {
   dependency: 'Dependency',
 };
 
-/** Scores at or above count as high (the panel's "open high risks"). */
-export const HIGH_RAID_SCORE = 15;
-
 const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]+-[1-9][0-9]*$/, 'expected an issue key such as IMP-12');
 const scale = z
   .number()

@@ -2,5 +2,4 @@
 export * from './store';
 export * from './log';
 export * from './config';
-export * from './snapshots';
 export * from './kpi-contributions';

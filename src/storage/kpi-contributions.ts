@@ -3,9 +3,15 @@
 // only for implementations whose every input issue the viewing user can see, so numbers computed
 // in the background (as the app) never show a user anything Jira hides from them.
 // Also here: issues changed since (marks from issue events), background jobs and the scopes in use.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isoDate } from '../contracts/dates';
 import { keyPart, storageKey, type TypedStore } from './store';
+
+/** A short stable id for a scope (its JQL and the configuration), usable in a storage key. */
+export function scopeId(scope: string): string {
+  return createHash('sha256').update(scope.trim()).digest('hex').slice(0, 16);
+}
 
 const Pool = z.object({ num: z.number(), den: z.number(), n: z.number() });
 
@@ -138,8 +144,4 @@ export async function listScopes(store: TypedStore): Promise<Array<{ scope: stri
     scope: r.key.slice(SCOPE_PREFIX.length),
     value: r.value,
   }));
-}
-
-export async function forgetScope(store: TypedStore, scope: string): Promise<void> {
-  await store.delete(`${SCOPE_PREFIX}${keyPart(scope)}`);
 }

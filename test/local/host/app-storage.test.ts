@@ -5,11 +5,9 @@ import { installForgeRuntime, type ForgeRuntime } from '../../../src/local/host/
 import {
   appendOnlyLog,
   readConfig,
-  readSnapshots,
   storageKey,
   typedStore,
   writeConfig,
-  writeSnapshot,
   StorageError,
 } from '../../../src/storage';
 import { defaultConfig } from '../../../src/domain/config';
@@ -65,25 +63,6 @@ describe('app storage over @forge/kvs', () => {
     expect(await readConfig(ts)).toEqual(defaultConfig());
     await writeConfig(ts, { ...defaultConfig(), milestoneToleranceDays: 2 });
     expect((await readConfig(ts)).milestoneToleranceDays).toBe(2);
-  });
-
-  it('keeps one KPI snapshot per scope and date, oldest first', async () => {
-    const ts = typedStore();
-    const snap = (asOf: string, implementations: number) => ({
-      asOf,
-      jql: 'project = IMP',
-      computedAt: 0,
-      implementations,
-      kpis: [],
-    });
-    await writeSnapshot(ts, snap('2026-02-28', 3));
-    await writeSnapshot(ts, snap('2026-01-31', 2));
-    await writeSnapshot(ts, snap('2026-02-28', 4));
-    await writeSnapshot(ts, { ...snap('2026-01-31', 9), jql: 'project = OTHER' });
-    expect((await readSnapshots(ts, 'project = IMP')).map((s) => [s.asOf, s.implementations])).toEqual([
-      ['2026-01-31', 2],
-      ['2026-02-28', 4],
-    ]);
   });
 
   it('escapes key parts that Forge keys do not allow', () => {
