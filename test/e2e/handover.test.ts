@@ -1,61 +1,23 @@
 // The Handover packet macro end to end: its config view and its view in the Confluence page frame
 // of the local host (real bundles, real resolver), light and dark; publishing links the packet so
 // the Handover gate criterion passes. Screenshots go to test-output/.
-import type { Browser, FrameLocator } from 'playwright-core';
 import { HANDOVER_SECTIONS } from '../../src/domain/handover';
-import { startLocalApp, type LocalApp } from '../../src/local/host/app';
-import { generatePortfolio } from '../../src/local/demo/generate';
-import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
+import { macroInBrowser } from './confluence-macro';
+import { backgroundOf, choose, screenshotPath } from './support';
 
 const MACRO = 'runway-handover';
 
 describe('the Handover packet macro in the browser', () => {
-  let app: LocalApp;
-  let browser: Browser;
-  const portfolio = generatePortfolio({ seed: 1 });
-  const implementation = (project: string, stage: string) =>
-    portfolio.implementations.find((i) => i.project === project && i.stage === stage)?.key ?? '';
-  const pages = () =>
-    app.state.confluence.pages.filter((p) => p.spaceId === '98305' && p.status === 'current');
-  const configure = (pageId: string, config: Record<string, unknown>) =>
-    app.forge.setInstanceConfig({ m: MACRO, l: `${MACRO}-${pageId}` }, { config });
-  const open = (pageId: string, user: string, theme: 'light' | 'dark', readyTestId: string, edit = false) =>
-    openSurface(browser, app, {
-      pagePath: `/wiki/pages/${pageId}${edit ? `?edit=${MACRO}` : ''}`,
-      moduleKey: MACRO,
-      user,
-      theme,
-      readyTestId,
-      timeoutMs: 30_000,
-    });
-  const colorOf = (frame: FrameLocator) =>
-    frame
-      .locator('body')
-      .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
-
-  beforeAll(async () => {
-    requireBuilt('handover');
-    requireBuilt('handover-config');
-    app = await startLocalApp({ port: 0 });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const macro = macroInBrowser(MACRO, ['handover', 'handover-config']);
+  const { implementation, pages, configure, open } = macro;
 
   for (const theme of ['light', 'dark'] as const) {
     it(`is configured by searching the implementation, then shows every section of the packet, in the ${theme} theme`, async () => {
       const page = pages()[theme === 'light' ? 0 : 1];
       const key = implementation('IMP', 'hypercare');
       const { page: tab, frame, errors } = await open(page.id, 'consultant', theme, 'save', true);
-      await frame.locator('#implementation').fill(key);
-      await frame
-        .getByText(new RegExp(`^${key} `))
-        .first()
-        .waitFor({ timeout: 15_000 });
-      await frame.locator('#implementation').press('Enter');
-      expect(await colorOf(frame)).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
+      await choose(frame, 'implementation', key, new RegExp(`^${key} `));
+      expect(await backgroundOf(frame)).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
       await tab.screenshot({ path: screenshotPath(`handover-config-${theme}`), fullPage: true });
       await frame.getByTestId('save').click();
       await tab.waitForURL((url) => !url.searchParams.has('edit'), { timeout: 15_000 });
@@ -70,7 +32,7 @@ describe('the Handover packet macro in the browser', () => {
         /^\d of 5 complete$/i,
       );
       expect(await view.locator('html').getAttribute('data-color-mode')).toBe(theme);
-      expect(await colorOf(view)).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
+      expect(await backgroundOf(view)).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
       await tab.screenshot({ path: screenshotPath(`handover-${theme}`), fullPage: true });
       expect(errors).toEqual([]);
       await tab.close();
@@ -90,7 +52,7 @@ describe('the Handover packet macro in the browser', () => {
     await frame.getByTestId('publish').click();
     await frame.getByText('Page updated (version 2)').waitFor({ timeout: 20_000 });
     const links =
-      app.state.issues
+      macro.app.state.issues
         .find((i) => i.key === key)
         ?.remoteLinks.filter((l) => l.globalId === `runway:handover-packet:${key}`) ?? [];
     expect(links).toHaveLength(1);
@@ -102,8 +64,8 @@ describe('the Handover packet macro in the browser', () => {
     const page = pages()[3];
     const hidden = implementation('ENT', 'hypercare');
     configure(page.id, { implementationKey: hidden });
-    const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await tab.goto(new URL(`/wiki/pages/${page.id}?user=viewer&theme=dark`, app.url).toString());
+    const tab = await macro.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await tab.goto(new URL(`/wiki/pages/${page.id}?user=viewer&theme=dark`, macro.app.url).toString());
     const frame = tab.frameLocator(`[data-testid="frame-${MACRO}"]`);
     await frame
       .getByText(`${hidden} does not exist, or you do not have permission to see it.`)

@@ -5,7 +5,7 @@ import type { Browser, FrameLocator } from 'playwright-core';
 import type { GetPortfolioKpisResult, PortfolioKpis } from '../../src/contracts/kpi-gadget';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { formatValue } from '../../static/kpi-gadget/format';
-import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
+import { backgroundOf, launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
 
 const GADGET = 'runway-portfolio-kpis';
 const LOCAL_ID = 'runway-portfolio-kpis-1';
@@ -70,9 +70,7 @@ describe('the portfolio KPI gadget in the browser', () => {
       }
       expect(await frame.getByTestId('kpi-progress').count()).toBe(0);
       expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
-      const background = await frame
-        .locator('body')
-        .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+      const background = await backgroundOf(frame);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
       await page.screenshot({ path: screenshotPath(`kpi-gadget-${theme}`), fullPage: true });
       expect(errors).toEqual([]);

@@ -1,57 +1,15 @@
 // The Playbook macro end to end: its config view and its view, the real Custom UI bundles in
 // Chromium, in the Confluence page frame of the local host, calling the real resolver through
 // @forge/bridge, as a chosen user, light and dark. Screenshots go to test-output/.
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startLocalApp, type LocalApp } from '../../src/local/host/app';
-import { generatePortfolio } from '../../src/local/demo/generate';
-import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
+import type { Page } from 'playwright-core';
+import { macroInBrowser } from './confluence-macro';
+import { backgroundOf, choose, screenshotPath } from './support';
 
 const MACRO = 'runway-playbook';
 
 describe('the Playbook macro in the browser', () => {
-  let app: LocalApp;
-  let browser: Browser;
-  const portfolio = generatePortfolio({ seed: 1 });
-  const implementation = (project: string, stage: string) =>
-    portfolio.implementations.find((i) => i.project === project && i.stage === stage)?.key ?? '';
-  /** Pages of the delivery space, one per test that configures its own macro instance. */
-  const pages = () =>
-    app.state.confluence.pages.filter((p) => p.spaceId === '98305' && p.status === 'current');
-  const configure = (pageId: string, config: Record<string, unknown>) =>
-    app.forge.setInstanceConfig({ m: MACRO, l: `${MACRO}-${pageId}` }, { config });
-
-  beforeAll(async () => {
-    requireBuilt('playbook');
-    requireBuilt('playbook-config');
-    app = await startLocalApp({ port: 0 });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  const open = (pageId: string, user: string, theme: 'light' | 'dark', readyTestId: string, edit = false) =>
-    openSurface(browser, app, {
-      pagePath: `/wiki/pages/${pageId}${edit ? `?edit=${MACRO}` : ''}`,
-      moduleKey: MACRO,
-      user,
-      theme,
-      readyTestId,
-      timeoutMs: 30_000,
-    });
-
-  async function choose(frame: FrameLocator, inputId: string, text: string, option: RegExp) {
-    await frame.locator(`#${inputId}`).fill(text);
-    await frame.getByText(option).first().waitFor({ timeout: 15_000 });
-    await frame.locator(`#${inputId}`).press('Enter');
-  }
-
-  async function colorOf(frame: FrameLocator) {
-    return frame
-      .locator('body')
-      .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
-  }
+  const macro = macroInBrowser(MACRO, ['playbook', 'playbook-config']);
+  const { implementation, pages, configure, open } = macro;
 
   it('is configured in its settings view (template, implementation by search) and then renders that playbook', async () => {
     const page = pages()[0];
@@ -65,7 +23,7 @@ describe('the Playbook macro in the browser', () => {
     const view = tab.frameLocator(`[data-testid="frame-${MACRO}"]`);
     await view.getByTestId('document-title').waitFor({ timeout: 30_000 });
     expect(await view.getByTestId('document-title').innerText()).toMatch(new RegExp(`^UAT plan: ${key} `));
-    expect(app.forge.instanceConfig({ m: MACRO, l: `${MACRO}-${page.id}` })).toEqual({
+    expect(macro.app.forge.instanceConfig({ m: MACRO, l: `${MACRO}-${page.id}` })).toEqual({
       templateId: 'uat-plan',
       implementationKey: key,
     });
@@ -80,7 +38,7 @@ describe('the Playbook macro in the browser', () => {
     await frame.getByTestId('template-error').waitFor();
     expect(await frame.getByTestId('template-error').innerText()).toBe('Choose a template.');
     expect(await frame.getByTestId('implementation-error').innerText()).toBe('Choose an implementation.');
-    expect(await colorOf(frame)).toBe('rgb(31, 31, 33)');
+    expect(await backgroundOf(frame)).toBe('rgb(31, 31, 33)');
     await tab.screenshot({ path: screenshotPath('playbook-config-dark'), fullPage: true });
     await tab.close();
   });
@@ -101,7 +59,7 @@ describe('the Playbook macro in the browser', () => {
       expect(await frame.getByTestId('table-gates').locator('tbody tr').count()).toBe(6);
       expect(await frame.getByTestId(`issue-link-${key}`).first().innerText()).toBe(key);
       expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
-      expect(await colorOf(frame)).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
+      expect(await backgroundOf(frame)).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
       await tab.screenshot({ path: screenshotPath(`playbook-${theme}`), fullPage: true });
       expect(errors).toEqual([]);
       await tab.close();
@@ -120,7 +78,7 @@ describe('the Playbook macro in the browser', () => {
     await frame.getByText('Page updated (version 2)').waitFor({ timeout: 20_000 });
     const title = (await frame.getByTestId('published-link').innerText()).trim();
     expect(
-      app.state.confluence.pages.filter((p) => p.title === title && p.status === 'current'),
+      macro.app.state.confluence.pages.filter((p) => p.title === title && p.status === 'current'),
     ).toHaveLength(1);
     await tab.screenshot({ path: screenshotPath('playbook-published'), fullPage: true });
     await tab.close();
@@ -129,8 +87,8 @@ describe('the Playbook macro in the browser', () => {
   it('says clearly when the implementation is unknown, hidden from the user, or not chosen yet', async () => {
     const page = pages()[4];
     const check = async (user: string, text: string, shot: string) => {
-      const tab: Page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await tab.goto(new URL(`/wiki/pages/${page.id}?user=${user}&theme=light`, app.url).toString());
+      const tab: Page = await macro.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await tab.goto(new URL(`/wiki/pages/${page.id}?user=${user}&theme=light`, macro.app.url).toString());
       const frame = tab.frameLocator(`[data-testid="frame-${MACRO}"]`);
       await frame.getByText(text).waitFor({ timeout: 20_000 });
       await tab.screenshot({ path: screenshotPath(shot), fullPage: true });

@@ -1,17 +1,14 @@
 // The RAID log panel end to end: the real Custom UI bundle in Chromium, in the issue view of the
 // local host, calling its real resolver through @forge/bridge as the chosen user, light and dark.
 // Screenshots go to test-output/.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { RaidLogView } from '../../src/contracts/raid-log';
 import type { ResolverResult } from '../../src/contracts/result';
 import { generatePortfolio } from '../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
+import { backgroundOf, launchChromium, requireBuilt, screenshotPath } from './support';
 
 const PANEL = 'runway-raid-log';
-const OUT = path.resolve(__dirname, '../../test-output');
-const BUILT = fs.existsSync(path.resolve(__dirname, '../../static/raid-log/dist/index.html'));
 
 describe('the RAID log panel in the browser', () => {
   let app: LocalApp;
@@ -19,8 +16,7 @@ describe('the RAID log panel in the browser', () => {
   let key: string;
 
   beforeAll(async () => {
-    if (!BUILT) throw new Error('static/raid-log is not built: run npm run build first');
-    fs.mkdirSync(OUT, { recursive: true });
+    requireBuilt('raid-log');
     const portfolio = generatePortfolio({ seed: 1 });
     app = await startLocalApp({ port: 0, state: portfolio.state });
     const found = portfolio.implementations.find(
@@ -28,10 +24,7 @@ describe('the RAID log panel in the browser', () => {
     );
     if (!found) throw new Error('no in-flight implementation in IMP');
     key = found.key;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -85,11 +78,9 @@ describe('the RAID log panel in the browser', () => {
       }
       expect(await shownCount(panel)).toBe(view.items.length);
       expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
-      const background = await panel
-        .locator('body')
-        .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+      const background = await backgroundOf(panel);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
-      await page.screenshot({ path: path.join(OUT, `raid-log-${theme}.png`), fullPage: true });
+      await page.screenshot({ path: screenshotPath(`raid-log-${theme}`), fullPage: true });
       expect(errors).toEqual([]);
       await page.close();
     });
@@ -157,7 +148,7 @@ describe('the RAID log panel in the browser', () => {
       await error.waitFor();
       expect(await error.innerText()).toContain(`You do not have permission to edit ${risk.key}`);
       expect(await panel.getByTestId(`raid-due-${risk.key}-input`).inputValue()).toBe('2027-03-15');
-      await page.screenshot({ path: path.join(OUT, 'raid-log-failed-edit.png'), fullPage: true });
+      await page.screenshot({ path: screenshotPath('raid-log-failed-edit'), fullPage: true });
     } finally {
       project.permissions.EDIT_ISSUES = saved;
     }
@@ -188,7 +179,7 @@ describe('the RAID log panel in the browser', () => {
     const after = await resolverView('consultant');
     expect(after.counts.total).toBe(before.counts.total + 1);
     expect(after.items.find((x) => x.key === created)).toMatchObject({ score: 15, kind: 'risk' });
-    await page.screenshot({ path: path.join(OUT, 'raid-log-created-dark.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('raid-log-created-dark'), fullPage: true });
     await page.close();
   });
 
@@ -196,7 +187,7 @@ describe('the RAID log panel in the browser', () => {
     const { page, panel } = await openIssue('viewer', 'light');
     expect(await panel.getByTestId('raid-add').count()).toBe(0);
     expect(await panel.getByRole('button', { name: /^Edit / }).count()).toBe(0);
-    await page.screenshot({ path: path.join(OUT, 'raid-log-viewer-light.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('raid-log-viewer-light'), fullPage: true });
     await page.close();
   });
 });

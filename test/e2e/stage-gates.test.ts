@@ -5,7 +5,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { GatesPanel, GetGatesResult } from '../../src/contracts/stage-gates';
 import { generatePortfolio } from '../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
-import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
+import { backgroundOf, launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
 
 const PANEL = 'runway-stage-gates';
 const STATUS_TEXT = {
@@ -82,9 +82,7 @@ describe('the Stage gates panel in the browser', () => {
         .getByTestId(`issue-link-${failing.failing[0]}`)
         .waitFor();
       expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
-      const background = await panel
-        .locator('body')
-        .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+      const background = await backgroundOf(panel);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
       await page.screenshot({ path: screenshotPath(`stage-gates-${theme}`), fullPage: true });
       expect(errors).toEqual([]);

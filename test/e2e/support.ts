@@ -61,3 +61,17 @@ export async function openSurface(
 export function screenshotPath(name: string): string {
   return path.join(OUTPUT_DIR, `${name}.png`);
 }
+
+/** The computed background colour of a frame's body: what the theme tokens painted. */
+export function backgroundOf(frame: FrameLocator): Promise<string | undefined> {
+  return frame
+    .locator('body')
+    .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+}
+
+/** Picks an option of an Atlaskit select by typing `text` and pressing Enter once `option` shows. */
+export async function choose(frame: FrameLocator, inputId: string, text: string, option: RegExp) {
+  await frame.locator(`#${inputId}`).fill(text);
+  await frame.getByText(option).first().waitFor({ timeout: 15_000 });
+  await frame.locator(`#${inputId}`).press('Enter');
+}
