@@ -2,6 +2,7 @@
 // resolver keys, the saved configuration, payloads and answers. Shared by
 // src/resolvers/kpi-gadget.ts, static/kpi-gadget and static/kpi-gadget-edit.
 import { z } from 'zod';
+import { KPI_DEFINITIONS, KPI_IDS } from '../domain/kpis/definitions';
 import { isoDate } from './dates';
 import { resolverResultSchema } from './result';
 
@@ -11,51 +12,15 @@ export const KPI_GADGET_KEYS = {
   listProjects: 'listProjects',
 } as const;
 
-/** The KPI ids of shared/spec/kpis.md, in the order tiles show them. */
-export const GADGET_KPI_IDS = [
-  'time_to_kickoff_bdays',
-  'time_to_first_value_days',
-  'time_to_live_days',
-  'on_time_milestone_rate',
-  'scope_change_count',
-  'rework_rate',
-  'defect_escape_count',
-  'post_golive_p1_count',
-  'post_golive_p2_count',
-  'uat_first_pass_rate',
-  'integration_success_rate',
-  'reconciliation_accuracy',
-  'documentation_completeness',
-  'handover_first_pass',
-  'csat',
-  'escalation_count',
-  'effort_variance',
-  'asset_reuse',
-] as const;
+/** The KPI ids of shared/spec/kpis.md, in the order tiles show them (the domain's list). */
+export const GADGET_KPI_IDS = KPI_IDS;
 export const KpiIdSchema = z.enum(GADGET_KPI_IDS);
 export type GadgetKpiId = z.infer<typeof KpiIdSchema>;
 
-/** The KPI names (the labels of src/domain's KPI definitions; a test keeps them equal), for the edit view. */
-export const KPI_LABELS: Record<GadgetKpiId, string> = {
-  time_to_kickoff_bdays: 'Time to kickoff',
-  time_to_first_value_days: 'Time to first value',
-  time_to_live_days: 'Time to live',
-  on_time_milestone_rate: 'On-time milestones',
-  scope_change_count: 'Approved scope changes',
-  rework_rate: 'Rework rate',
-  defect_escape_count: 'Escaped defects (30 days)',
-  post_golive_p1_count: 'P1 after go-live (30 days)',
-  post_golive_p2_count: 'P2 after go-live (30 days)',
-  uat_first_pass_rate: 'UAT first-pass rate',
-  integration_success_rate: 'Integration success rate',
-  reconciliation_accuracy: 'Reconciliation accuracy',
-  documentation_completeness: 'Documentation completeness',
-  handover_first_pass: 'Handover first pass',
-  csat: 'CSAT',
-  escalation_count: 'Escalations',
-  effort_variance: 'Effort variance',
-  asset_reuse: 'Playbook reuse',
-};
+/** The KPI names (the labels of the domain's KPI definitions), for the edit view. */
+export const KPI_LABELS: Readonly<Record<GadgetKpiId, string>> = Object.fromEntries(
+  KPI_IDS.map((id) => [id, KPI_DEFINITIONS[id].label]),
+) as Record<GadgetKpiId, string>;
 
 export const BREAKDOWNS = ['tier', 'segment'] as const;
 export const Breakdown = z.enum(BREAKDOWNS);
