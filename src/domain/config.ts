@@ -4,6 +4,7 @@
  * a typo cannot silently fall back to a default. Names are matched case-insensitively.
  */
 import { z } from 'zod';
+import { IsoDateSchema } from './dates';
 import { KPI_DEFINITIONS, KPI_IDS, type KpiId, type KpiTarget } from './kpis/definitions';
 import {
   DEFAULT_ENFORCEMENT,
@@ -15,15 +16,6 @@ import {
 
 const names = (defaults: string[]) => z.array(z.string().min(1)).default(defaults);
 const name = (d: string) => z.string().min(1).default(d);
-
-/** A real calendar date `YYYY-MM-DD`. */
-export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'not a real calendar date');
 
 /** The logical fields of data-model.md, each found in `names` by this (default) name. */
 export const LOGICAL_FIELDS = {
