@@ -1,14 +1,16 @@
 // Handover packet macro settings: choose the implementation (by key or search), save.
-import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
-import SectionMessage from '@atlaskit/section-message';
-import { view } from '@forge/bridge';
+import { Box, Stack, Text } from '@atlaskit/primitives';
 import { useEffect, useState } from 'react';
 import { HandoverMacroConfig } from '../../src/contracts/handover';
 import { handover } from '../handover/api';
-import { ImplementationPicker, optionOf, type Picked } from '../playbook/config/ImplementationPicker';
-import { saveConfig, savedConfig } from '../playbook/config/saved';
+import { ConfigActions } from '../shared/macro-config/ConfigActions';
+import {
+  ImplementationPicker,
+  savedImplementation,
+  type Picked,
+} from '../shared/macro-config/ImplementationPicker';
+import { saveConfig, savedConfig } from '../shared/macro-config/saved';
 
 export function App() {
   const [implementation, setImplementation] = useState<Picked | null>(null);
@@ -18,13 +20,7 @@ export function App() {
     void (async () => {
       const saved = await savedConfig(HandoverMacroConfig);
       if (!saved?.implementationKey) return;
-      const found = await handover.searchImplementations(saved.implementationKey);
-      const match = found.ok
-        ? found.data.implementations.find((i) => i.key === saved.implementationKey)
-        : undefined;
-      setImplementation(
-        match ? optionOf(match) : { value: saved.implementationKey, label: saved.implementationKey },
-      );
+      setImplementation(await savedImplementation(saved.implementationKey, handover.searchImplementations));
     })();
   }, []);
 
@@ -53,19 +49,7 @@ export function App() {
           search={handover.searchImplementations}
           error={errors.implementation}
         />
-        {errors.save ? (
-          <SectionMessage appearance="error" title="The settings could not be saved">
-            <Text>{errors.save}</Text>
-          </SectionMessage>
-        ) : null}
-        <Inline space="space.100">
-          <Button appearance="primary" onClick={() => void save()} testId="save">
-            Save
-          </Button>
-          <Button appearance="subtle" onClick={() => void view.close().catch(() => undefined)}>
-            Cancel
-          </Button>
-        </Inline>
+        <ConfigActions saveError={errors.save} onSave={save} />
       </Stack>
     </Box>
   );

@@ -8,12 +8,16 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import SectionMessage from '@atlaskit/section-message';
 import TextArea from '@atlaskit/textarea';
-import { view } from '@forge/bridge';
 import { useEffect, useState } from 'react';
 import { PlaybookMacroConfig, type TemplateList, type TemplateSummary } from '../../src/contracts/playbook';
 import { playbook } from '../playbook/api';
-import { ImplementationPicker, optionOf, type Picked } from '../playbook/config/ImplementationPicker';
-import { saveConfig, savedConfig } from '../playbook/config/saved';
+import { ConfigActions } from '../shared/macro-config/ConfigActions';
+import {
+  ImplementationPicker,
+  savedImplementation,
+  type Picked,
+} from '../shared/macro-config/ImplementationPicker';
+import { saveConfig, savedConfig } from '../shared/macro-config/saved';
 import { ErrorView, LoadingState } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 
@@ -100,15 +104,8 @@ function Settings({ list }: { list: TemplateList }) {
             label: saved.templateId,
           },
         );
-      if (saved?.implementationKey) {
-        const found = await playbook.searchImplementations(saved.implementationKey);
-        const match = found.ok
-          ? found.data.implementations.find((i) => i.key === saved.implementationKey)
-          : undefined;
-        setImplementation(
-          match ? optionOf(match) : { value: saved.implementationKey, label: saved.implementationKey },
-        );
-      }
+      if (saved?.implementationKey)
+        setImplementation(await savedImplementation(saved.implementationKey, playbook.searchImplementations));
     })();
     // Once, when the view opens: the templates are already loaded.
   }, []);
@@ -165,19 +162,7 @@ function Settings({ list }: { list: TemplateList }) {
           search={playbook.searchImplementations}
           error={errors.implementation}
         />
-        {errors.save ? (
-          <SectionMessage appearance="error" title="The settings could not be saved">
-            <Text>{errors.save}</Text>
-          </SectionMessage>
-        ) : null}
-        <Inline space="space.100">
-          <Button appearance="primary" onClick={() => void save()} testId="save">
-            Save
-          </Button>
-          <Button appearance="subtle" onClick={() => void view.close().catch(() => undefined)}>
-            Cancel
-          </Button>
-        </Inline>
+        <ConfigActions saveError={errors.save} onSave={save} />
         {list.canAddTemplates ? (
           <TeamTemplate
             onAdded={(added) => {

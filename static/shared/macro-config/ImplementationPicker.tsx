@@ -16,6 +16,15 @@ export const optionOf = (i: ImplementationOption): Picked => ({
   label: i.summary ? `${i.key} ${i.summary}` : i.key,
 });
 
+type Search = (query: string) => Promise<ResolverResult<ImplementationOptions>>;
+
+/** The option of a saved implementation key: with its summary while the user can find it, else the key alone. */
+export async function savedImplementation(key: string, search: Search): Promise<Picked> {
+  const found = await search(key);
+  const match = found.ok ? found.data.implementations.find((i) => i.key === key) : undefined;
+  return match ? optionOf(match) : { value: key, label: key };
+}
+
 export function ImplementationPicker({
   value,
   onChange,
@@ -24,7 +33,7 @@ export function ImplementationPicker({
 }: {
   value: Picked | null;
   onChange: (picked: Picked | null) => void;
-  search: (query: string) => Promise<ResolverResult<ImplementationOptions>>;
+  search: Search;
   error?: string;
 }) {
   const load = async (query: string): Promise<Picked[]> => {
