@@ -18,29 +18,11 @@ import { describeZodError, type ResolverResult } from '../contracts/result';
 import { addDays, type IsoDate, type RunwayConfig } from '../domain';
 import { trendDates } from '../domain/trends';
 import type { JiraClient } from '../jira';
-import {
-  readChanged,
-  readConfig,
-  readImplementationSnapshots,
-  readJob,
-  recordScope,
-  typedStore,
-  writeJob,
-  type ImplementationSnapshot,
-  type TypedStore,
-} from '../storage';
+import { readConfig, readJob, recordScope, typedStore, writeJob, type TypedStore } from '../storage';
 import { pushSnapshotJob, type SnapshotJobEvent } from '../triggers/queue';
 import { jiraAsUser, jiraWords, todayUtc } from './common';
 import { siteIssueTypes } from './implementation-reader';
-import {
-  assemble,
-  computeBatch,
-  engineFieldIds,
-  isUsable,
-  makeScope,
-  surveyScope,
-  type Scope,
-} from './kpi-scope';
+import { assemble, computeBatch, loadScopeState, makeScope, surveyScope, type Scope } from './kpi-scope';
 
 /** The JQL of a scope: the given query, the given projects, or everything the user can see that existed at asOf. */
 export function scopeJql(payload: GetPortfolioKpisPayload, asOf: IsoDate): string {
@@ -95,20 +77,13 @@ export async function getPortfolioKpis(
   const asOf = payload.asOf ?? deps.today;
   const scope = makeScope(scopeJql(payload, asOf), asOf, trendDates(asOf), deps.config);
   try {
-    const site = await siteIssueTypes(deps.jira);
-    const [survey, stored, changed, fieldIds] = await Promise.all([
-      surveyScope(deps.jira, deps.config, scope, site),
-      readImplementationSnapshots(deps.store, scope.id, scope.asOf),
-      readChanged(deps.store),
-      engineFieldIds(deps.jira, deps.config),
-    ]);
-    const ready = new Map<string, ImplementationSnapshot>();
-    const missing: string[] = [];
-    for (const key of survey.candidates) {
-      const s = stored.get(key);
-      if (isUsable(s, scope, survey.visible, changed, started)) ready.set(key, s);
-      else missing.push(key);
-    }
+    const { site, survey, ready, missing, fieldIds } = await loadScopeState(
+      deps.jira,
+      deps.store,
+      deps.config,
+      scope,
+      started,
+    );
     const job =
       missing.length > 0
         ? await jobRunning(deps.store, scope, started)

@@ -31,12 +31,15 @@ import {
 import type { JiraClient } from '../jira';
 import { planKpiFields } from '../jira/kpi-export';
 import {
+  readChanged,
+  readImplementationSnapshots,
   scopeId,
   writeImplementationSnapshot,
   type ImplementationSnapshot,
   type StoredContribution,
   type TypedStore,
 } from '../storage';
+import { siteIssueTypes } from './implementation-reader';
 
 /** A scope as the engine reads it: its JQL (no ORDER BY), the as-of date and the trend dates. */
 export interface Scope {
@@ -107,6 +110,43 @@ export function isUsable(
   for (const k of snapshot.inputs) if (!visible.has(k)) return false;
   const since = (k: string) => (changed.get(k) ?? 0) > snapshot.computedAt;
   return !since(snapshot.key) && !snapshot.inputs.some(since);
+}
+
+/** What a scope needs computing: the survey, the stored snapshots still usable, the rest. */
+export interface ScopeState {
+  site: SiteIssueTypes;
+  survey: Survey;
+  /** Usable stored snapshots, by implementation key. */
+  ready: Map<string, ImplementationSnapshot>;
+  /** Candidates without a usable snapshot, in key order. */
+  missing: string[];
+  /** The engine's field ids (planKpiFields). */
+  fieldIds: string[];
+}
+
+/** Surveys a scope as `jira`'s identity and splits its implementations into ready and missing. */
+export async function loadScopeState(
+  jira: JiraClient,
+  store: TypedStore,
+  config: RunwayConfig,
+  scope: Scope,
+  now: number,
+): Promise<ScopeState> {
+  const site = await siteIssueTypes(jira);
+  const [survey, stored, changed, fieldIds] = await Promise.all([
+    surveyScope(jira, config, scope, site),
+    readImplementationSnapshots(store, scope.id, scope.asOf),
+    readChanged(store),
+    engineFieldIds(jira, config),
+  ]);
+  const ready = new Map<string, ImplementationSnapshot>();
+  const missing: string[] = [];
+  for (const key of survey.candidates) {
+    const s = stored.get(key);
+    if (isUsable(s, scope, survey.visible, changed, now)) ready.set(key, s);
+    else missing.push(key);
+  }
+  return { site, survey, ready, missing, fieldIds };
 }
 
 export interface BatchDeps {

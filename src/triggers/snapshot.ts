@@ -8,22 +8,12 @@ import { addDays } from '../domain';
 import { trendDates } from '../domain/trends';
 import type { JiraClient } from '../jira';
 import { jiraAsApp, todayUtc } from '../resolvers/common';
-import { siteIssueTypes } from '../resolvers/implementation-reader';
-import {
-  computeBatch,
-  engineFieldIds,
-  isUsable,
-  makeScope,
-  SNAPSHOT_MAX_AGE_MS,
-  surveyScope,
-} from '../resolvers/kpi-scope';
+import { computeBatch, loadScopeState, makeScope, SNAPSHOT_MAX_AGE_MS } from '../resolvers/kpi-scope';
 import {
   deleteSnapshotsBefore,
   listScopes,
   pruneChanged,
-  readChanged,
   readConfig,
-  readImplementationSnapshots,
   readJob,
   typedStore,
   writeJob,
@@ -49,16 +39,7 @@ const MARGIN_MS = 120_000;
 export async function runSnapshotJob(event: SnapshotJobEvent, deps: JobDeps): Promise<'done' | 'continued'> {
   const scope = makeScope(event.jql, event.asOf, event.dates, deps.config);
   const started = deps.now();
-  const site = await siteIssueTypes(deps.jira);
-  const [survey, stored, changed, fieldIds] = await Promise.all([
-    surveyScope(deps.jira, deps.config, scope, site),
-    readImplementationSnapshots(deps.store, scope.id, scope.asOf),
-    readChanged(deps.store),
-    engineFieldIds(deps.jira, deps.config),
-  ]);
-  const missing = survey.candidates.filter(
-    (k) => !isUsable(stored.get(k), scope, survey.visible, changed, started),
-  );
+  const { missing, fieldIds } = await loadScopeState(deps.jira, deps.store, deps.config, scope, started);
   const batchDeps = {
     jira: deps.jira,
     store: deps.store,
