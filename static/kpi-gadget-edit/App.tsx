@@ -10,7 +10,7 @@ import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { view } from '@forge/bridge';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import {
   GADGET_KPI_IDS,
   KPI_LABELS,
@@ -19,53 +19,22 @@ import {
   type GadgetKpiId,
   type GadgetProjects,
 } from '../../src/contracts/kpi-gadget';
+import { Field, type SelectOption } from '../shared/form';
 import { ErrorView, LoadingState } from '../shared/states';
 import { gadget } from '../kpi-gadget/api';
 import { savedConfig } from '../kpi-gadget/config';
 
 type ScopeKind = 'all' | 'projects' | 'jql';
-interface Opt<V> {
-  label: string;
-  value: V;
-}
-const SCOPES: Array<Opt<ScopeKind>> = [
+const SCOPES: Array<SelectOption<ScopeKind>> = [
   { label: 'Every project I can see', value: 'all' },
   { label: 'Projects', value: 'projects' },
   { label: 'JQL query', value: 'jql' },
 ];
-const BREAKDOWNS: Array<Opt<Breakdown | null>> = [
+const BREAKDOWNS: Array<SelectOption<Breakdown | null>> = [
   { label: 'No breakdown', value: null },
   { label: 'Complexity tier', value: 'tier' },
   { label: 'Segment', value: 'segment' },
 ];
-
-function Field({
-  label,
-  htmlFor,
-  help,
-  children,
-}: {
-  label: string;
-  htmlFor: string;
-  help?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Stack space="space.050">
-      <label htmlFor={htmlFor}>
-        <Text weight="semibold" size="small">
-          {label}
-        </Text>
-      </label>
-      {children}
-      {help ? (
-        <Text size="small" color="color.text.subtlest">
-          {help}
-        </Text>
-      ) : null}
-    </Stack>
-  );
-}
 
 /** The form's values as the configuration the gadget saves (only what differs from the defaults). */
 export function toConfig(v: {
@@ -149,7 +118,7 @@ export function App() {
             Portfolio KPIs: settings
           </Heading>
           <Field label="Scope" htmlFor="kpi-edit-scope">
-            <Select<Opt<ScopeKind>>
+            <Select<SelectOption<ScopeKind>>
               inputId="kpi-edit-scope"
               options={SCOPES}
               value={SCOPES.find((s) => s.value === scope) ?? null}
@@ -162,7 +131,7 @@ export function App() {
               htmlFor="kpi-edit-projects"
               help="The implementations of these projects, with their children."
             >
-              <Select<Opt<string>, true>
+              <Select<SelectOption<string>, true>
                 inputId="kpi-edit-projects"
                 isMulti
                 options={projectOptions}
@@ -201,7 +170,7 @@ export function App() {
               />
             </Field>
             <Field label="Breakdown" htmlFor="kpi-edit-breakdown">
-              <Select<Opt<Breakdown | null>>
+              <Select<SelectOption<Breakdown | null>>
                 inputId="kpi-edit-breakdown"
                 options={BREAKDOWNS}
                 value={BREAKDOWNS.find((b) => b.value === breakdown) ?? null}

@@ -14,6 +14,7 @@ import {
   type RaidKind,
   type RaidLogView,
 } from '../../src/contracts/raid-log';
+import type { SelectOption } from '../shared/form';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { raidLog } from './api';
 import { CreateItem } from './CreateItem';
@@ -70,11 +71,6 @@ function Count({
   );
 }
 
-interface Opt<V> {
-  label: string;
-  value: V;
-}
-
 function MultiFilter<V extends string>({
   label,
   id,
@@ -84,13 +80,13 @@ function MultiFilter<V extends string>({
 }: {
   label: string;
   id: string;
-  options: Array<Opt<V>>;
+  options: Array<SelectOption<V>>;
   value: V[];
   onChange: (v: V[]) => void;
 }) {
   return (
     <Box xcss={filterBox}>
-      <Select<Opt<V>, true>
+      <Select<SelectOption<V>, true>
         inputId={id}
         aria-label={`Filter by ${label.toLowerCase()}`}
         placeholder={label}

@@ -7,8 +7,9 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import { RAID_KIND_LABELS, type RaidItem, type RaidKind } from '../../src/contracts/raid-log';
+import { Field, type SelectOption } from '../shared/form';
 import { raidLog } from './api';
-import { DateEditor, OwnerEditor, ScaleEditor, type Option, type OwnerOption } from './editors';
+import { DateEditor, OwnerEditor, ScaleEditor, type OwnerOption } from './editors';
 
 const panel = xcss({
   borderWidth: 'border.width',
@@ -19,16 +20,21 @@ const panel = xcss({
   backgroundColor: 'color.background.neutral.subtle',
 });
 
-function Field({ label, htmlFor, children }: { label: string; htmlFor: string; children: React.ReactNode }) {
+/** A 1–5 score of the new item (probability, impact). */
+function ScaleField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (v: number | null) => void;
+}) {
+  const inputId = `raid-create-${label.toLowerCase()}`;
   return (
-    <Stack space="space.050">
-      <label htmlFor={htmlFor}>
-        <Text size="small" weight="semibold" color="color.text.subtle">
-          {label}
-        </Text>
-      </label>
-      {children}
-    </Stack>
+    <Field label={`${label} (1–5)`} htmlFor={inputId}>
+      <ScaleEditor label={label} value={value} onChange={onChange} autoFocus={false} inputId={inputId} />
+    </Field>
   );
 }
 
@@ -45,8 +51,11 @@ export function CreateItem({
   onCreated: (item: RaidItem) => void;
   onCancel: () => void;
 }) {
-  const kindOptions: Array<Option<RaidKind>> = kinds.map((k) => ({ label: RAID_KIND_LABELS[k], value: k }));
-  const [kind, setKind] = useState<Option<RaidKind> | null>(kindOptions[0] ?? null);
+  const kindOptions: Array<SelectOption<RaidKind>> = kinds.map((k) => ({
+    label: RAID_KIND_LABELS[k],
+    value: k,
+  }));
+  const [kind, setKind] = useState<SelectOption<RaidKind> | null>(kindOptions[0] ?? null);
   const [summary, setSummary] = useState('');
   const [probability, setProbability] = useState<number | null>(null);
   const [impact, setImpact] = useState<number | null>(null);
@@ -88,7 +97,7 @@ export function CreateItem({
           <Text weight="semibold">New RAID item</Text>
           <Grid templateColumns="1fr 3fr" gap="space.150">
             <Field label="Type" htmlFor="raid-create-kind">
-              <Select<Option<RaidKind>>
+              <Select<SelectOption<RaidKind>>
                 inputId="raid-create-kind"
                 options={kindOptions}
                 value={kind}
@@ -110,27 +119,9 @@ export function CreateItem({
           </Grid>
           <Grid templateColumns="1fr 1fr 2fr 2fr" gap="space.150">
             {hasProbability ? (
-              <Field label="Probability (1–5)" htmlFor="raid-create-probability">
-                <ScaleEditor
-                  label="Probability"
-                  value={probability}
-                  onChange={setProbability}
-                  autoFocus={false}
-                  inputId="raid-create-probability"
-                />
-              </Field>
+              <ScaleField label="Probability" value={probability} onChange={setProbability} />
             ) : null}
-            {hasImpact ? (
-              <Field label="Impact (1–5)" htmlFor="raid-create-impact">
-                <ScaleEditor
-                  label="Impact"
-                  value={impact}
-                  onChange={setImpact}
-                  autoFocus={false}
-                  inputId="raid-create-impact"
-                />
-              </Field>
-            ) : null}
+            {hasImpact ? <ScaleField label="Impact" value={impact} onChange={setImpact} /> : null}
             <Field label="Owner" htmlFor="raid-create-owner">
               <OwnerEditor
                 label="Owner"

@@ -3,11 +3,16 @@ import Select, { AsyncSelect } from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useState } from 'react';
 import type { RaidTransition } from '../../src/contracts/raid-log';
+import type { SelectOption } from '../shared/form';
 import { raidLog } from './api';
 
-export interface Option<V> {
+/** What every editor takes: the value, its change, and its accessible name. */
+interface EditorProps<V> {
   label: string;
   value: V;
+  onChange: (v: V) => void;
+  /** In a table cell the editor opens focused; in the create form it does not. */
+  autoFocus?: boolean;
 }
 
 const portal = {
@@ -15,7 +20,7 @@ const portal = {
   styles: { menuPortal: (base: object) => ({ ...base, zIndex: 9999 }) },
 };
 
-export const SCALE_OPTIONS: Array<Option<number | null>> = [
+export const SCALE_OPTIONS: Array<SelectOption<number | null>> = [
   { label: 'None', value: null },
   ...[1, 2, 3, 4, 5].map((n) => ({ label: String(n), value: n })),
 ];
@@ -26,15 +31,9 @@ export function ScaleEditor({
   onChange,
   autoFocus = true,
   inputId,
-}: {
-  label: string;
-  value: number | null;
-  onChange: (v: number | null) => void;
-  autoFocus?: boolean;
-  inputId: string;
-}) {
+}: EditorProps<number | null> & { inputId: string }) {
   return (
-    <Select<Option<number | null>>
+    <Select<SelectOption<number | null>>
       inputId={inputId}
       aria-label={label}
       autoFocus={autoFocus}
@@ -54,13 +53,7 @@ export function DateEditor({
   onChange,
   autoFocus = true,
   testId,
-}: {
-  label: string;
-  value: string | null;
-  onChange: (v: string | null) => void;
-  autoFocus?: boolean;
-  testId: string;
-}) {
+}: EditorProps<string | null> & { testId: string }) {
   return (
     <Textfield
       type="date"
@@ -74,7 +67,7 @@ export function DateEditor({
   );
 }
 
-export type OwnerOption = Option<string | null>;
+export type OwnerOption = SelectOption<string | null>;
 export const UNASSIGNED: OwnerOption = { label: 'Unassigned', value: null };
 
 async function loadOwners(query: string): Promise<OwnerOption[]> {
@@ -89,13 +82,7 @@ export function OwnerEditor({
   onChange,
   autoFocus = true,
   inputId,
-}: {
-  label: string;
-  value: OwnerOption | null;
-  onChange: (v: OwnerOption | null) => void;
-  autoFocus?: boolean;
-  inputId: string;
-}) {
+}: EditorProps<OwnerOption | null> & { inputId: string }) {
   return (
     <AsyncSelect<OwnerOption>
       inputId={inputId}
@@ -120,13 +107,7 @@ export function StatusEditor({
   value,
   onChange,
   inputId,
-}: {
-  itemKey: string;
-  label: string;
-  value: string | null;
-  onChange: (v: string | null) => void;
-  inputId: string;
-}) {
+}: Omit<EditorProps<string | null>, 'autoFocus'> & { itemKey: string; inputId: string }) {
   const [transitions, setTransitions] = useState<RaidTransition[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -145,7 +126,7 @@ export function StatusEditor({
     value: t.id,
   }));
   return (
-    <Select<Option<string>>
+    <Select<SelectOption<string>>
       inputId={inputId}
       aria-label={label}
       autoFocus
