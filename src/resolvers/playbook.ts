@@ -50,12 +50,13 @@ import {
   type RenderContext,
   type StructuredDocument,
 } from '../domain/playbooks';
-import { jqlString } from '../domain/trends';
+import { implementationSearchJql } from '../domain/trends';
 import { createJiraClient, JiraError, type JiraClient, type JiraFetch } from '../jira';
 import { fromForgeRequest } from '../jira/forge';
 import { planKpiFields } from '../jira/kpi-export';
 import { readConfig, storageKey, typedStore, type TypedStore } from '../storage';
 import { auditLog } from './gates-report';
+import { siteIssueTypes } from './implementation-reader';
 
 // ---- identity and context ------------------------------------------------------------------------
 
@@ -373,8 +374,12 @@ export async function publish(
 
 // ---- implementations and templates for the config view ------------------------------------------
 
-/** Characters JQL text search treats as syntax; a search for words drops them. */
-const JQL_TEXT_RESERVED = /["\\+\-&|!(){}[\]^~*?:/]/g;
+/** The fields an implementation option shows (read leniently: a missing one shows empty). */
+const OptionFields = z.object({
+  summary: z.string().nullish(),
+  status: z.object({ name: z.string() }).nullish(),
+  project: z.object({ key: z.string() }).nullish(),
+});
 
 export async function searchImplementations(
   rawPayload: unknown,
@@ -382,24 +387,14 @@ export async function searchImplementations(
 ): Promise<ResolverResult<ImplementationOptions>> {
   const parsed = SearchImplementationsPayload.safeParse(rawPayload ?? {});
   if (!parsed.success) return invalid(parsed.error);
-  const config = await readConfig(io.store);
   const jira = createJiraClient({ fetch: io.jiraFetch });
-  const query = parsed.data.query;
-  // Jira refuses a JQL naming an issue type the site does not have, so only existing ones are named.
-  const lc = new Set(config.implementationTypes.map((t) => t.toLowerCase()));
-  const types = (await jira.getIssueTypes().catch(() => []))
-    .map((t) => t.name)
-    .filter((n) => lc.has(n.toLowerCase()));
-  const scope = `(labels = ${jqlString(config.implementationLabel)}${types.length > 0 ? ` OR issuetype in (${[...new Set(types)].map(jqlString).join(', ')})` : ''})`;
-  const asKey = /^[A-Za-z][A-Za-z0-9_]*-[1-9][0-9]*$/.test(query) ? query.toUpperCase() : null;
-  const words = query.replace(JQL_TEXT_RESERVED, ' ').trim();
-  const jql =
-    asKey !== null
-      ? `key = ${asKey} AND ${scope}`
-      : words === ''
-        ? `${scope} ORDER BY updated DESC`
-        : `${scope} AND summary ~ ${jqlString(`${words}*`)} ORDER BY updated DESC`;
+  let byKey = false;
   try {
+    // Without the site's issue types the search falls back to the implementation label alone.
+    const site = await siteIssueTypes(jira).catch(() => new Set<string>());
+    const search = implementationSearchJql(parsed.data.query, await readConfig(io.store), site);
+    byKey = search.byKey;
+    const jql = search.jql;
     const first = await jira
       .searchJql({ jql, fields: ['summary', 'status', 'project'], maxResults: 20 })
       .next();
@@ -409,13 +404,7 @@ export async function searchImplementations(
       data: {
         implementations: issues.slice(0, 20).flatMap((i) => {
           if (i.key === undefined) return [];
-          const f = z
-            .object({
-              summary: z.string().nullish(),
-              status: z.object({ name: z.string() }).nullish(),
-              project: z.object({ key: z.string() }).nullish(),
-            })
-            .safeParse(i.fields);
+          const f = OptionFields.safeParse(i.fields);
           return [
             {
               key: i.key,
@@ -428,7 +417,7 @@ export async function searchImplementations(
       },
     };
   } catch (e) {
-    if (asKey !== null && e instanceof JiraError && e.status === 400)
+    if (byKey && e instanceof JiraError && e.status === 400)
       return { ok: true, data: { implementations: [] } };
     return failed(e);
   }

@@ -107,6 +107,32 @@ export function implementationJql(config: RunwayConfig, site?: SiteIssueTypes): 
   return types === null ? label : `(${types} OR ${label})`;
 }
 
+/** Characters JQL text search treats as syntax; a search for words drops them. */
+const JQL_TEXT_RESERVED = /["\\+\-&|!(){}[\]^~*?:/]/g;
+const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-[1-9][0-9]*$/;
+
+/**
+ * The JQL of the implementation picker: an issue key finds that implementation, words find those
+ * whose summary has them (the last as a prefix), nothing lists the recently updated ones.
+ * `byKey` says the query was taken as a key (Jira answers 400 for a key that does not exist).
+ */
+export function implementationSearchJql(
+  query: string,
+  config: RunwayConfig,
+  site?: SiteIssueTypes,
+): { jql: string; byKey: boolean } {
+  const scope = implementationJql(config, site);
+  if (ISSUE_KEY.test(query)) return { jql: `key = ${query.toUpperCase()} AND ${scope}`, byKey: true };
+  const words = query.replace(JQL_TEXT_RESERVED, ' ').trim();
+  return {
+    jql:
+      words === ''
+        ? `${scope} ORDER BY updated DESC`
+        : `${scope} AND summary ~ ${jqlString(`${words}*`)} ORDER BY updated DESC`,
+    byKey: false,
+  };
+}
+
 export interface KpiJqlOptions {
   /** The scope the KPI was computed on (used when there are too many keys to list). */
   scopeJql: string;

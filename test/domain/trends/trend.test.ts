@@ -4,6 +4,7 @@ import {
   breakdown,
   contributionsAt,
   contributionsOverTime,
+  implementationSearchJql,
   kpiIssuesJql,
   monthEnd,
   NO_SEGMENT,
@@ -193,4 +194,28 @@ it('keeps done items done in earlier months only from their resolution on', () =
   );
   expect(march.documentation_completeness.value).toBe(0);
   expect(april.documentation_completeness.value).toBe(1);
+});
+
+describe('the JQL of the implementation picker', () => {
+  const site = new Set(['epic', 'implementation']);
+
+  it('takes an issue key as that implementation, in capitals', () => {
+    expect(implementationSearchJql('imp-12', config, site)).toEqual({
+      jql: 'key = IMP-12 AND (issuetype in ("Implementation") OR labels = "implementation")',
+      byKey: true,
+    });
+  });
+
+  it('searches summaries for words, dropping what JQL text search reads as syntax', () => {
+    expect(implementationSearchJql('acme (EU) "rollout"', config, site).jql).toBe(
+      '(issuetype in ("Implementation") OR labels = "implementation") AND summary ~ "acme  EU   rollout*" ORDER BY updated DESC',
+    );
+  });
+
+  it('lists the recently updated implementations for no words, by label alone when the site lacks the types', () => {
+    expect(implementationSearchJql(' ?! ', config, new Set())).toEqual({
+      jql: 'labels = "implementation" ORDER BY updated DESC',
+      byKey: false,
+    });
+  });
 });
