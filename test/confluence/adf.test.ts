@@ -10,6 +10,7 @@ import {
 import { acme, acmeIssues, AS_OF } from '../domain/playbooks/fixture';
 import { adfProblems, schemaProblems } from './adf-validate';
 import { demoDocuments, exampleDocuments } from './demo-documents';
+import { withLinks } from './links-document';
 
 const SITE = 'https://acme.atlassian.net';
 
@@ -184,24 +185,10 @@ describe('user text in ADF', () => {
   });
 
   it('drops a link of another scheme to plain text', () => {
-    const withLink: StructuredDocument = {
-      ...doc,
-      sections: [
-        {
-          id: 's',
-          title: 'S',
-          blocks: [
-            {
-              type: 'paragraph',
-              content: [
-                { type: 'link', text: 'evil', href: 'javascript:alert(1)' },
-                { type: 'link', text: 'ok', href: 'https://example.com/a b' },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    const withLink = withLinks(doc, [
+      { text: 'evil', href: 'javascript:alert(1)' },
+      { text: 'ok', href: 'https://example.com/a b' },
+    ]);
     const texts = nodes(docNode(toAdf(withLink)), 'text');
     expect(texts.find((t) => t.text === 'evil')?.marks).toBeUndefined();
     expect(texts.find((t) => t.text === 'ok')?.marks).toEqual([

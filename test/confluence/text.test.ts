@@ -8,6 +8,7 @@ import {
   type StructuredDocument,
 } from '../../src/domain/playbooks';
 import { acme, acmeIssues, AS_OF } from '../domain/playbooks/fixture';
+import { withLinks } from './links-document';
 
 const SITE = 'https://acme.atlassian.net';
 const config = defaultConfig();
@@ -91,25 +92,12 @@ describe('HTML', () => {
   });
 
   it('links only to http(s)', () => {
-    const withLinks: StructuredDocument = {
-      ...doc,
-      sections: [
-        {
-          id: 's',
-          title: 'S',
-          blocks: [
-            {
-              type: 'paragraph',
-              content: [
-                { type: 'link', text: 'x', href: 'javascript:alert(1)' },
-                { type: 'link', text: 'y', href: 'https://e.example/"q' },
-              ],
-            },
-          ],
-        },
-      ],
-    };
-    const out = toHtml(withLinks);
+    const out = toHtml(
+      withLinks(doc, [
+        { text: 'x', href: 'javascript:alert(1)' },
+        { text: 'y', href: 'https://e.example/"q' },
+      ]),
+    );
     expect(out).toContain('<p>x<a href="https://e.example/%22q">y</a></p>');
   });
 });
