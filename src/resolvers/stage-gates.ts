@@ -21,6 +21,8 @@ import {
 import {
   checkAction,
   criteriaSnapshot,
+  gatePowers,
+  statusesRequiring,
   type AuditRecord,
   type Caller,
   type Evidence,
@@ -99,8 +101,7 @@ function panelOf(
   const { config } = deps;
   const names = new Map(report.gates.map((g) => [g.id, g.name]));
   const gates: GateView[] = report.gates.map((g, i) => {
-    const def = config.gates[i];
-    const signable = checkAction(def, g, asCaller(caller), { action: 'approve', comment: '' }).ok;
+    const { canSign, canOverride } = gatePowers(config.gates[i], g, asCaller(caller));
     return {
       id: g.id,
       name: g.name,
@@ -130,9 +131,9 @@ function panelOf(
         missing: e.missing,
       })),
       gateIssue: g.gateIssue,
-      requiredFor: config.enforcement.filter((r) => r.requiredGates.includes(g.id)).map((r) => r.status),
-      canSign: signable,
-      canOverride: (caller.siteAdmin || caller.projectAdmin) && !g.passed,
+      requiredFor: statusesRequiring(g.id, config),
+      canSign,
+      canOverride,
     };
   });
   const audit: AuditEntryView[] = report.records

@@ -28,6 +28,15 @@ export function mayOverride(caller: Caller): boolean {
   return caller.siteAdmin || caller.projectAdmin;
 }
 
+/** What the caller may do to a gate now, for the panel's buttons (checkAction decides each write). */
+export function gatePowers(
+  def: Pick<GateDefinition, 'approvers'>,
+  gate: Pick<GateResult, 'passed'>,
+  caller: Caller,
+): { canSign: boolean; canOverride: boolean } {
+  return { canSign: mayApprove(def, caller), canOverride: mayOverride(caller) && !gate.passed };
+}
+
 export type GateAction =
   | { action: 'approve'; comment: string }
   | { action: 'reject'; comment: string }

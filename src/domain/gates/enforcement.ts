@@ -18,6 +18,11 @@ export function requiredGatesFor(status: string, config: RunwayConfig): string[]
   return config.gates.filter((g) => ids.has(g.id)).map((g) => g.id);
 }
 
+/** The statuses a move into which needs `gateId` passed. */
+export function statusesRequiring(gateId: string, config: RunwayConfig): string[] {
+  return config.enforcement.filter((r) => r.requiredGates.includes(gateId)).map((r) => r.status);
+}
+
 const MAX_KEYS = 5;
 
 function keyList(keys: readonly string[]): string {

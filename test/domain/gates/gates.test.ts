@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import {
   AuditRecordSchema,
   checkAction,
+  gatePowers,
   checkTransition,
   defaultConfig,
   foldAudit,
   mayApprove,
   parseConfig,
   requiredGatesFor,
+  statusesRequiring,
   type Caller,
 } from '../../../src/domain';
 import { anImplementation, done, type IssueSpec } from '../../builders/jira';
@@ -174,6 +176,11 @@ describe('gate enforcement', () => {
     expect(requiredGatesFor('In Progress', config)).toEqual([]);
   });
 
+  it('names, for a gate, the statuses that require it', () => {
+    expect(statusesRequiring('uatReadiness', config)).toEqual(['Live']);
+    expect(statusesRequiring('handover', config)).toEqual([]);
+  });
+
   it('refuses the move with a message naming each gate that has not passed and its failing criteria', () => {
     const issues = anImplementation({
       key: 'IMP-7',
@@ -293,6 +300,15 @@ describe('who may sign', () => {
     expect(
       checkAction(d, g, caller(), { action: 'removeEvidence', evidenceId: 'nope', comment: '' }).ok,
     ).toBe(false);
+  });
+
+  it('offers sign-off to approvers and override to administrators while the gate has not passed', () => {
+    const d = defaultConfig().gates[0];
+    const open = gate(gatesOf(noIssues), 'designSignOff');
+    const passed = gate(gatesOf(noIssues, { audit: [approve('ana')] }), 'designSignOff');
+    expect(gatePowers(d, open, caller())).toEqual({ canSign: false, canOverride: false });
+    expect(gatePowers(d, open, caller({ projectAdmin: true }))).toEqual({ canSign: true, canOverride: true });
+    expect(gatePowers(d, passed, caller({ siteAdmin: true })).canOverride).toBe(false);
   });
 });
 
