@@ -2,11 +2,18 @@
 // payloads and answers. Shared by src/resolvers/implementations.ts and static/implementations.
 // The project is always the one the page is open on (Forge context).
 import { z } from 'zod';
+import { StartInputSchema } from '../domain/playbooks/start-input';
 import { isoDate } from './dates';
 import { resolverResultSchema } from './result';
 
 export const IMPLEMENTATIONS_KEYS = {
   getImplementations: 'getImplementations',
+  /** Templates, tiers, segments and whether the user may create in the project. */
+  getStartOptions: 'getStartOptions',
+  /** The issues "Start from playbook" would create, and anything that stops it. */
+  previewStart: 'previewStart',
+  /** Creates them as the user; a retried request (same requestId) never creates twice. */
+  startImplementation: 'startImplementation',
 } as const;
 
 export const HEALTHS = ['red', 'amber', 'green'] as const;
@@ -53,3 +60,89 @@ export type ImplementationsView = z.infer<typeof ImplementationsView>;
 
 export const GetImplementationsPayload = z.strictObject({});
 export const GetImplementationsResult = resolverResultSchema(ImplementationsView);
+
+// ---- Start from playbook ------------------------------------------------------------------------
+
+export const StartTemplate = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  /** What starting from it creates besides the epic (counts for the default tier). */
+  creates: z.object({
+    milestones: z.number().int(),
+    gates: z.number().int(),
+    workItems: z.number().int(),
+  }),
+});
+export type StartTemplate = z.infer<typeof StartTemplate>;
+
+export const StartOptions = z.object({
+  project: z.string(),
+  templates: z.array(StartTemplate),
+  tiers: z.array(z.string()),
+  defaultTier: z.string(),
+  segments: z.array(z.string()),
+  canCreate: z.boolean(),
+  /** Why the user cannot start an implementation here (null when they can). */
+  cannotCreateReason: z.string().nullable(),
+});
+export type StartOptions = z.infer<typeof StartOptions>;
+export const GetStartOptionsPayload = z.strictObject({});
+
+/** The form: template, summary, tier, segment, kickoff and (optional) contract signature dates. */
+export const StartRequest = StartInputSchema;
+export type StartRequest = z.infer<typeof StartRequest>;
+
+export const PLANNED_KINDS = ['implementation', 'milestone', 'gate', 'workItem'] as const;
+export const PlannedIssueView = z.object({
+  ref: z.string(),
+  kind: z.enum(PLANNED_KINDS),
+  summary: z.string(),
+  /** The Jira issue type it will be created as. */
+  issueType: z.string(),
+  labels: z.array(z.string()),
+  dueDate: isoDate.nullable(),
+  /** Custom fields by their name on the site (Kickoff Date, Complexity, Baseline Due, Gate Type…). */
+  fields: z.record(z.string(), z.string()),
+});
+export type PlannedIssueView = z.infer<typeof PlannedIssueView>;
+
+export const StartPreview = z.object({
+  templateId: z.string(),
+  templateTitle: z.string(),
+  epic: PlannedIssueView,
+  children: z.array(PlannedIssueView),
+  /** Worth knowing, not blocking (a target the dates miss…). */
+  warnings: z.array(z.string()),
+  /** What stops creating it (no permission, a missing issue type or field, an existing namesake). */
+  problems: z.array(z.string()),
+});
+export type StartPreview = z.infer<typeof StartPreview>;
+
+/** Made once per dialog by the page; the same id on a retry resumes, never duplicates. */
+export const RequestId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8–64 letters, digits, dashes or underscores');
+export const StartImplementationPayload = StartInputSchema.extend({ requestId: RequestId });
+export type StartImplementationPayload = z.infer<typeof StartImplementationPayload>;
+
+const CreatedRef = z.object({
+  ref: z.string(),
+  kind: z.enum(PLANNED_KINDS),
+  summary: z.string(),
+  key: z.string(),
+});
+export const StartOutcome = z.object({
+  epic: z.object({ key: z.string(), summary: z.string() }),
+  /** Children created, by this call or an earlier one with the same requestId. */
+  created: z.array(CreatedRef),
+  /** Children Jira refused, with Jira's words. */
+  failed: z.array(CreatedRef.omit({ key: true }).extend({ error: z.string() })),
+  /** Children not tried yet (the call ran out of time): the same request again creates them. */
+  pending: z.array(CreatedRef.omit({ key: true })),
+  /** Every planned issue exists. */
+  complete: z.boolean(),
+  /** True when an earlier call with this requestId had already created some of it. */
+  resumed: z.boolean(),
+});
+export type StartOutcome = z.infer<typeof StartOutcome>;

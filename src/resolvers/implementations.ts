@@ -1,7 +1,8 @@
 // Resolver of the implementations project page (jira:projectPage `runway-implementations`):
 // parse → read the project's implementations and their children as the user → health by the
-// rules of src/domain/health → answer.
+// rules of src/domain/health → answer. "Start from playbook" lives in ./start-from-playbook.
 import Resolver from '@forge/resolver';
+import { z } from 'zod';
 import {
   GetImplementationsPayload,
   IMPLEMENTATIONS_KEYS,
@@ -14,6 +15,8 @@ import { implementationHealth } from '../domain/health';
 import type { JiraClient } from '../jira';
 import { readConfig, typedStore } from '../storage';
 import { jiraAsUser, jiraWords, projectKeyOf, todayUtc } from './common';
+import { loadLibrary } from './playbook';
+import { getStartOptions, previewStart, startImplementation, type StartDeps } from './start-from-playbook';
 import {
   projectImplementationsJql,
   readImplementationsWithChildren,
@@ -77,6 +80,31 @@ resolver.define(IMPLEMENTATIONS_KEYS.getImplementations, async ({ payload, conte
     config: await readConfig(typedStore()),
     today: todayUtc(),
   }),
+);
+
+const AccountContext = z.object({ accountId: z.string().min(1) });
+
+async function startDeps(context: unknown): Promise<StartDeps> {
+  const store = typedStore();
+  const parsed = AccountContext.safeParse(context);
+  return {
+    jira: jiraAsUser(),
+    config: await readConfig(store),
+    store,
+    library: async () => (await loadLibrary(store)).library,
+    accountId: parsed.success ? parsed.data.accountId : '',
+    now: Date.now,
+  };
+}
+
+resolver.define(IMPLEMENTATIONS_KEYS.getStartOptions, async ({ payload, context }) =>
+  getStartOptions(projectKeyOf(context), payload, await startDeps(context)),
+);
+resolver.define(IMPLEMENTATIONS_KEYS.previewStart, async ({ payload, context }) =>
+  previewStart(projectKeyOf(context), payload, await startDeps(context)),
+);
+resolver.define(IMPLEMENTATIONS_KEYS.startImplementation, async ({ payload, context }) =>
+  startImplementation(projectKeyOf(context), payload, await startDeps(context)),
 );
 
 export const implementationsResolver = resolver.getDefinitions();
