@@ -2,6 +2,7 @@
 // Each size runs in its own process so that its peak memory is its own.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { bundleSizes } from './bundle-sizes';
 
 function run(script: string, args: string[], heapMB = 12000): Record<string, number> {
   const out = execFileSync(
@@ -48,4 +49,5 @@ const only = process.argv[2];
 const result: Record<string, unknown> = {};
 if (!only || only === 'kpis') result.kpiEngine = kpiEngine();
 if (!only || only === 'jira') result.jiraRequests = jiraRequests();
+if (!only || only === 'sizes') result.surfaceJsSizes = bundleSizes();
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');
