@@ -3,9 +3,9 @@
 // the control while the status stays; once the gates pass in the panel, the same move goes through.
 // Screenshots go to test-output/.
 import type { Browser, Page } from 'playwright-core';
-import { STAGE_GATES_KEYS, type GateActionAnswer } from '../../src/contracts/stage-gates';
-import { DEFAULT_AS_OF, generatePortfolio } from '../../src/local/demo/generate';
+import { generatePortfolio } from '../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
+import { passGatesRequiredForLive } from '../local/host/support/gates';
 import { launchChromium, screenshotPath } from './support';
 
 describe('moving an implementation in the issue view', () => {
@@ -91,33 +91,7 @@ describe('moving an implementation in the issue view', () => {
   }
 
   it('moves the implementation to Live once its gates have passed in the Stage gates panel', async () => {
-    const issue = app.state.issues.find((i) => i.key === key);
-    const context = { issue: { id: issue?.id ?? '', key, type: 'Epic', typeId: issue?.issueTypeId ?? '' } };
-    for (const gateId of ['designSignOff', 'migrationReadiness', 'uatReadiness', 'goLiveReadiness']) {
-      const signed = (await app.forge.invoke({
-        moduleKey: 'runway-stage-gates',
-        functionKey: STAGE_GATES_KEYS.signGate,
-        as: 'admin',
-        context,
-        payload: {
-          gateId,
-          decision: 'approve',
-          comment: 'Checked at the go-live review',
-          asOf: DEFAULT_AS_OF,
-        },
-      })) as GateActionAnswer;
-      if (!signed.ok) throw new Error(signed.error);
-      if (signed.data.panel.gates.find((g) => g.id === gateId)?.status !== 'passed') {
-        const over = (await app.forge.invoke({
-          moduleKey: 'runway-stage-gates',
-          functionKey: STAGE_GATES_KEYS.overrideGate,
-          as: 'admin',
-          context,
-          payload: { gateId, reason: 'Accepted at the go-live steering meeting', asOf: DEFAULT_AS_OF },
-        })) as GateActionAnswer;
-        if (!over.ok) throw new Error(over.error);
-      }
-    }
+    await passGatesRequiredForLive(app.forge, app.state, key, 'Checked at the go-live review');
     const { page, errors } = await openIssue('light');
     try {
       await moveTo(page, 'Live');

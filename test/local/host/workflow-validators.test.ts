@@ -2,18 +2,17 @@
 // (the REST API the CLI uses, requestJira of a surface, the app itself), first goes to the app's
 // `jira:workflowValidator` function; a refusal is Jira's 400 with the validator's message, and the
 // issue does not move.
-import { STAGE_GATES_KEYS, type GateActionAnswer } from '../../../src/contracts/stage-gates';
 import { DEMO_USERS } from '../../../src/local/demo/catalog';
-import { DEFAULT_AS_OF, generatePortfolio } from '../../../src/local/demo/generate';
+import { generatePortfolio } from '../../../src/local/demo/generate';
 import { HOST_USERS, startLocalApp, type LocalApp } from '../../../src/local/host/app';
 import { LocalForge } from '../../../src/local/host/forge';
 import { loadAppModule } from '../../../src/local/host/invoke';
 import { DEFAULT_REFUSAL, workflowValidatorHook } from '../../../src/local/host/workflow';
 import { createSiteHandler } from '../../../src/local/site/handler';
 import type { SiteState } from '../../../src/local/site/model';
+import { passGatesRequiredForLive } from './support/gates';
 
 const ADMIN_AUTH = `Basic ${Buffer.from(`${DEMO_USERS.admin.email}:${DEMO_USERS.admin.token}`).toString('base64')}`;
-const REQUIRED_FOR_LIVE = ['designSignOff', 'migrationReadiness', 'uatReadiness', 'goLiveReadiness'];
 
 describe('the app’s workflow validator on every transition of the local site', () => {
   let app: LocalApp;
@@ -116,30 +115,7 @@ describe('the app’s workflow validator on every transition of the local site',
   });
 
   it('allows the move to Live once the required gates have passed in the Stage gates panel', async () => {
-    const epic = app.state.issues.find((i) => i.key === key);
-    const context = { issue: { id: epic?.id ?? '', key, type: 'Epic', typeId: epic?.issueTypeId ?? '' } };
-    for (const gateId of REQUIRED_FOR_LIVE) {
-      const signed = (await app.forge.invoke({
-        moduleKey: 'runway-stage-gates',
-        functionKey: STAGE_GATES_KEYS.signGate,
-        as: 'admin',
-        context,
-        payload: { gateId, decision: 'approve', comment: 'Reviewed with the customer', asOf: DEFAULT_AS_OF },
-      })) as GateActionAnswer;
-      if (!signed.ok) throw new Error(signed.error);
-      const gate = signed.data.panel.gates.find((g) => g.id === gateId);
-      if (gate?.status !== 'passed') {
-        // The demo's criteria are not all met: an admin passes the gate with a reason.
-        const over = (await app.forge.invoke({
-          moduleKey: 'runway-stage-gates',
-          functionKey: STAGE_GATES_KEYS.overrideGate,
-          as: 'admin',
-          context,
-          payload: { gateId, reason: 'Accepted at the go-live steering meeting', asOf: DEFAULT_AS_OF },
-        })) as GateActionAnswer;
-        if (!over.ok) throw new Error(over.error);
-      }
-    }
+    await passGatesRequiredForLive(app.forge, app.state, key, 'Reviewed with the customer');
     const answer = await rest('POST', `/rest/api/3/issue/${key}/transitions`, {
       transition: { id: await transitionTo(key, 'Live') },
     });
