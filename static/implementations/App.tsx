@@ -1,6 +1,7 @@
 // Implementations project page: every implementation of the project with its health (rules of
 // src/domain/health), next milestone, open high risks, gate progress and time to live so far.
-// Sortable, filterable; each row opens its epic.
+// Sortable, filterable; each row opens its epic. "Start from playbook" (./StartDialog, loaded on
+// demand) creates a new implementation from a template.
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
@@ -9,11 +10,19 @@ import { Box, Flex, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { router } from '@forge/bridge';
-import { useMemo, useState } from 'react';
-import { HEALTHS, type Health, type ImplementationRow } from '../../src/contracts/implementations';
+import SectionMessage from '@atlaskit/section-message';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import {
+  HEALTHS,
+  type Health,
+  type ImplementationRow,
+  type StartOutcome,
+} from '../../src/contracts/implementations';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { implementations } from './api';
+
+const StartDialog = lazy(() => import('./StartDialog'));
 
 const HEALTH_APPEARANCE = { red: 'removed', amber: 'moved', green: 'success' } as const;
 const HEALTH_LABEL: Record<Health, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
@@ -228,12 +237,100 @@ function MultiFilter<V extends string>({
   );
 }
 
+/** The button that opens the dialog: disabled, with the reason beside it, for whoever cannot create. */
+function StartFromPlaybook({ onCreated }: { onCreated: (outcome: StartOutcome) => void }) {
+  const options = useResolver(() => implementations.startOptions(), []);
+  const [open, setOpen] = useState(false);
+  const reason =
+    options.status === 'error'
+      ? `Start from playbook is unavailable: ${options.error}`
+      : options.status === 'ready'
+        ? options.data.cannotCreateReason
+        : null;
+  return (
+    <Inline space="space.100" alignBlock="center">
+      {reason ? (
+        <Text
+          size="small"
+          color="color.text.subtle"
+          id="start-disabled-reason"
+          testId="start-disabled-reason"
+        >
+          {reason}
+        </Text>
+      ) : null}
+      <Button
+        appearance="primary"
+        onClick={() => setOpen(true)}
+        isDisabled={options.status !== 'ready' || !options.data.canCreate}
+        isLoading={options.status === 'loading'}
+        aria-describedby={reason ? 'start-disabled-reason' : undefined}
+        testId="start-from-playbook"
+      >
+        Start from playbook
+      </Button>
+      {open && options.status === 'ready' ? (
+        <Suspense fallback={<LoadingState label="Opening" />}>
+          <StartDialog
+            options={options.data}
+            onClose={() => setOpen(false)}
+            onCreated={(outcome) => {
+              setOpen(false);
+              onCreated(outcome);
+            }}
+          />
+        </Suspense>
+      ) : null}
+    </Inline>
+  );
+}
+
+function Created({ outcome, onDismiss }: { outcome: StartOutcome; onDismiss: () => void }) {
+  return (
+    <SectionMessage
+      appearance="success"
+      title={`${outcome.epic.key} ${outcome.epic.summary} was created`}
+      testId="start-created"
+      actions={[
+        <SectionMessageLink key="open" issueKey={outcome.epic.key} />,
+        <Button key="dismiss" appearance="subtle" spacing="compact" onClick={onDismiss}>
+          Dismiss
+        </Button>,
+      ]}
+    >
+      <Text>{`With ${outcome.created.length} issues under it: milestones with their baseline due dates, one Gate issue per gate and the playbook's starter work items.`}</Text>
+    </SectionMessage>
+  );
+}
+
+function SectionMessageLink({ issueKey }: { issueKey: string }) {
+  return (
+    <a
+      href={`/browse/${encodeURIComponent(issueKey)}`}
+      data-testid="start-created-open"
+      onClick={(e) => {
+        e.preventDefault();
+        openEpic(issueKey);
+      }}
+    >
+      Open {issueKey}
+    </a>
+  );
+}
+
 export function App() {
   const load = useResolver(() => implementations.get(), []);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [page, setPage] = useState(1);
+  const [created, setCreated] = useState<StartOutcome | null>(null);
   const rows = load.status === 'ready' ? load.data.implementations : [];
   const shown = useMemo(() => rows.filter((r) => matches(r, filters)), [rows, filters]);
+  const onCreated = (outcome: StartOutcome) => {
+    setCreated(outcome);
+    setFilters(NO_FILTERS);
+    load.retry();
+  };
+  const createdMessage = created ? <Created outcome={created} onDismiss={() => setCreated(null)} /> : null;
 
   if (load.status === 'loading') return <LoadingState label="Loading implementations" />;
   if (load.status === 'error')
@@ -243,10 +340,18 @@ export function App() {
   const view = load.data;
   if (view.implementations.length === 0) {
     return (
-      <EmptyView
-        header="No implementations yet"
-        description={`Project ${view.project} has no implementations you can see: an implementation is an epic labelled "implementation".`}
-      />
+      <Box padding="space.200">
+        <Stack space="space.200">
+          <Flex justifyContent="end">
+            <StartFromPlaybook onCreated={onCreated} />
+          </Flex>
+          {createdMessage}
+          <EmptyView
+            header="No implementations yet"
+            description={`Project ${view.project} has no implementations you can see: an implementation is an epic labelled "implementation". Start one from a playbook.`}
+          />
+        </Stack>
+      </Box>
     );
   }
   const setFilter = (next: Partial<Filters>) => {
@@ -268,23 +373,27 @@ export function App() {
           <Heading size="small" as="h2">
             Implementations of {view.project}
           </Heading>
-          <Inline space="space.100" alignBlock="center" testId="impl-counts">
-            {HEALTHS.map((h) => (
-              <Button
-                key={h}
-                appearance="subtle"
-                spacing="compact"
-                isSelected={filters.health.length === 1 && filters.health[0] === h}
-                onClick={() =>
-                  setFilter({ health: filters.health.length === 1 && filters.health[0] === h ? [] : [h] })
-                }
-                testId={`impl-count-${h}`}
-              >
-                {`${counts[h]} ${HEALTH_LABEL[h].toLowerCase()}`}
-              </Button>
-            ))}
+          <Inline space="space.200" alignBlock="center">
+            <Inline space="space.100" alignBlock="center" testId="impl-counts">
+              {HEALTHS.map((h) => (
+                <Button
+                  key={h}
+                  appearance="subtle"
+                  spacing="compact"
+                  isSelected={filters.health.length === 1 && filters.health[0] === h}
+                  onClick={() =>
+                    setFilter({ health: filters.health.length === 1 && filters.health[0] === h ? [] : [h] })
+                  }
+                  testId={`impl-count-${h}`}
+                >
+                  {`${counts[h]} ${HEALTH_LABEL[h].toLowerCase()}`}
+                </Button>
+              ))}
+            </Inline>
+            <StartFromPlaybook onCreated={onCreated} />
           </Inline>
         </Flex>
+        {createdMessage}
         <Flex gap="space.100" wrap="wrap" alignItems="center">
           <Box xcss={filterBox}>
             <Textfield
