@@ -11,7 +11,8 @@ import { fromForgeRequest } from '../jira/forge';
 import { statusName } from '../jira/gates';
 import { createTransport } from '../jira/transport';
 import { readConfig, typedStore, type TypedStore } from '../storage';
-import { evaluate, loadImplementation, todayUtc } from './gates-report';
+import { todayUtc } from './common';
+import { evaluate, loadImplementation } from './gates-report';
 
 /** What a Forge `jira:workflowValidator` function answers: pass, or fail with a reason. */
 export type GateValidatorResult = { result: true } | { result: false; errorMessage: string };

@@ -149,7 +149,3 @@ export async function evaluate(
 }
 
 export const newEvidenceId = (): string => randomUUID();
-
-export function todayUtc(now: Date = new Date()): IsoDate {
-  return now.toISOString().slice(0, 10);
-}

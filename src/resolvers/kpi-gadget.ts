@@ -31,8 +31,6 @@ export function scopeJql(payload: GetPortfolioKpisPayload, asOf: IsoDate): strin
   return `created < "${addDays(asOf, 1)}"`;
 }
 
-export { todayUtc };
-
 export interface GadgetDeps {
   jira: JiraClient;
   store: TypedStore;

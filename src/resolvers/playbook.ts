@@ -55,6 +55,7 @@ import { createJiraClient, JiraError, type JiraClient, type JiraFetch } from '..
 import { fromForgeRequest } from '../jira/forge';
 import { planKpiFields } from '../jira/kpi-export';
 import { readConfig, storageKey, typedStore, type TypedStore } from '../storage';
+import { todayUtc } from './common';
 import { auditLog } from './gates-report';
 import { siteIssueTypes } from './implementation-reader';
 
@@ -125,7 +126,7 @@ export function savedConfig<S extends z.ZodType>(
 }
 
 export const siteOf = (ctx: MacroContext): string => (ctx.siteUrl ?? '').replace(/\/+$/, '');
-export const todayOf = (io: DocumentIo): IsoDate => io.now().toISOString().slice(0, 10);
+export const todayOf = (io: DocumentIo): IsoDate => todayUtc(io.now());
 
 /** A problem the reader can act on; its message is shown as it is. */
 export class DocumentError extends Error {

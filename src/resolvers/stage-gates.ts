@@ -46,10 +46,10 @@ import {
   evaluate,
   loadImplementation,
   newEvidenceId,
-  todayUtc,
   type GateDeps,
   type GateReport,
 } from './gates-report';
+import { todayUtc } from './common';
 
 /** What Forge tells the resolver about the panel: the user and the issue it is on. */
 const PanelContext = z.object({
