@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { processIo, type CliIo } from '../../src/cli/io';
+import type { SiteIo } from '../../src/cli/site';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const EXAMPLES = path.resolve(REPO, '../shared/spec/examples');
@@ -17,7 +18,8 @@ export interface Run {
 
 export async function runway(
   argv: string[],
-  options: { cwd?: string; today?: string; io?: Partial<CliIo> } = {},
+  /** `io`: what replaces the process's; a site command also takes its fetch and sleep from it. */
+  options: { cwd?: string; today?: string; io?: Partial<SiteIo> } = {},
 ): Promise<Run> {
   let stdout = '';
   let stderr = '';

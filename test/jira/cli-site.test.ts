@@ -1,39 +1,21 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
-import { processIo } from '../../src/cli/io';
 import type { SiteIo } from '../../src/cli/site';
 import type { FetchLike } from '../../src/jira';
 import { EMAIL, EXAMPLE_FILE, exampleSiteFetch, SITE_URL, TOKEN } from './example-site';
 import { respond, toResponse } from './fake-jira';
+import { runway as runCli, type Run } from '../cli/support';
 
-const REPO = path.resolve(__dirname, '../..');
 const SITE = ['--site', SITE_URL, '--email', EMAIL, '--token', TOKEN];
 const JQL = ['--jql', 'project in (IMP, ONB)'];
 const AS_OF = ['--as-of', '2026-06-30'];
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runway(argv: string[], extra: Partial<SiteIo> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: SiteIo = {
-    ...processIo(REPO),
-    env: {},
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    today: () => '2026-06-30',
-    fetch: exampleSiteFetch().fetch,
-    sleep: () => Promise.resolve(),
-    ...extra,
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+/** `runway` against the example site (fake Jira), retrying without waiting. */
+const runway = (argv: string[], extra: Partial<SiteIo> = {}) =>
+  runCli(argv, {
+    io: { env: {}, fetch: exampleSiteFetch().fetch, sleep: () => Promise.resolve(), ...extra },
+  });
 
 let dir = '';
 beforeAll(() => {

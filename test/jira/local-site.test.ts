@@ -5,13 +5,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
-import { processIo } from '../../src/cli/io';
 import type { SiteIo } from '../../src/cli/site';
 import type { KpiReport } from '../../src/domain';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
+import { runway as runCli } from '../cli/support';
 
-const REPO = path.resolve(__dirname, '../..');
 const ADMIN = ['--email', 'priya.shah@runway-demo.example', '--token', 'demo-admin-token'];
 const VIEWER = ['--email', 'jordan.lee@runway-demo.example', '--token', 'demo-viewer-token'];
 const JQL = ['--jql', 'project in (IMP, ONB, ENT) ORDER BY key'];
@@ -31,19 +29,7 @@ afterAll(async () => {
 });
 afterEach(() => app.site.setFaults(undefined));
 
-async function runway(argv: string[], extra: Partial<SiteIo> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: SiteIo = {
-    ...processIo(REPO),
-    env: {},
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    today: () => '2026-06-30',
-    ...extra,
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const runway = (argv: string[], extra: Partial<SiteIo> = {}) => runCli(argv, { io: { env: {}, ...extra } });
 
 describe('runway against the local Jira', () => {
   it('kpis --site equals kpis --input on the export of the same issues', async () => {
