@@ -5,9 +5,10 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { DecisionView, EvidenceView, GateView } from '../../src/contracts/stage-gates';
+import { ExternalLink } from '../shared/ExternalLink';
 import { ActionForm, type ActionValues, type FormKind } from './ActionForm';
 import { CRITERION_STATUS, GATE_STATUS, plural, when } from './format';
-import { ExternalLink, IssueLink, IssueLinks } from './links';
+import { IssueLink, IssueLinks } from './links';
 
 const card = xcss({
   borderColor: 'color.border',

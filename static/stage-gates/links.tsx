@@ -1,4 +1,4 @@
-// Links that open Jira issues and evidence through the Forge router (the iframe never navigates
+// Links that open Jira issues through the Forge router (the iframe never navigates
 // itself); plain anchors, so they are reachable and operable from the keyboard.
 import Button from '@atlaskit/button/new';
 import { Inline, Text } from '@atlaskit/primitives';
@@ -18,18 +18,6 @@ export function IssueLink({ issueKey, strike = false }: { issueKey: string; stri
       style={strike ? { textDecoration: 'line-through' } : undefined}
     >
       {issueKey}
-    </a>
-  );
-}
-
-export function ExternalLink({ url, children, testId }: { url: string; children: string; testId?: string }) {
-  const open = (e: MouseEvent) => {
-    e.preventDefault();
-    void router.open(url).catch(() => undefined);
-  };
-  return (
-    <a href={url} onClick={open} rel="noopener noreferrer" data-testid={testId}>
-      {children}
     </a>
   );
 }

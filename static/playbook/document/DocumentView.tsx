@@ -8,9 +8,8 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { router } from '@forge/bridge';
-import type { MouseEvent, ReactNode } from 'react';
 import type { DocumentBlock, DocumentInline, StructuredDocument } from '../../../src/contracts/playbook';
+import { ExternalLink } from '../../shared/ExternalLink';
 
 type Tone = Extract<DocumentInline, { type: 'status' }>['tone'];
 const LOZENGE: Record<Tone, 'success' | 'removed' | 'moved' | 'inprogress' | 'default'> = {
@@ -31,19 +30,6 @@ function safeUrl(href: string): string | null {
   }
 }
 
-/** Opens through the Forge router: the macro's iframe never navigates itself. */
-function OpenLink({ url, children, testId }: { url: string; children: ReactNode; testId?: string }) {
-  const open = (e: MouseEvent) => {
-    e.preventDefault();
-    void router.open(url).catch(() => undefined);
-  };
-  return (
-    <a href={url} onClick={open} rel="noopener noreferrer" data-testid={testId}>
-      {children}
-    </a>
-  );
-}
-
 export function InlineRun({ content, siteUrl }: { content: readonly DocumentInline[]; siteUrl: string }) {
   return (
     <>
@@ -54,9 +40,9 @@ export function InlineRun({ content, siteUrl }: { content: readonly DocumentInli
           case 'issue': {
             const url = siteUrl ? safeUrl(`${siteUrl}/browse/${encodeURIComponent(i.key)}`) : null;
             return url ? (
-              <OpenLink key={n} url={url} testId={`issue-link-${i.key}`}>
+              <ExternalLink key={n} url={url} testId={`issue-link-${i.key}`}>
                 {i.key}
-              </OpenLink>
+              </ExternalLink>
             ) : (
               <span key={n}>{i.key}</span>
             );
@@ -70,9 +56,9 @@ export function InlineRun({ content, siteUrl }: { content: readonly DocumentInli
           case 'link': {
             const url = safeUrl(i.href);
             return url ? (
-              <OpenLink key={n} url={url}>
+              <ExternalLink key={n} url={url}>
                 {i.text}
-              </OpenLink>
+              </ExternalLink>
             ) : (
               <span key={n}>{i.text}</span>
             );
