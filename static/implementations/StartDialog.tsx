@@ -240,7 +240,7 @@ export default function StartDialog({
           }}
         >
           <Stack space="space.200">
-            <Grid templateColumns="1fr 1fr" gap="space.200">
+            <Grid templateColumns="1fr 1fr" gap="space.200" alignItems="start">
               <Field label="Playbook" htmlFor="start-template" help={template?.description}>
                 <Select<SelectOption<string>>
                   inputId="start-template"
