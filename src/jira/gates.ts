@@ -22,11 +22,13 @@ export async function fetchImplementationExport(
   client: JiraClient,
   key: string,
   config: RunwayConfig,
+  extraFields: readonly string[] = [],
 ): Promise<SearchPage[]> {
   if (!ISSUE_KEY_PATTERN.test(key)) throw new Error(`"${key}" is not a Jira issue key`);
   const { pages } = await fetchKpiExport(client, {
     jql: `key = ${key} OR parent = ${key} ORDER BY key ASC`,
     config,
+    extraFields,
   });
   return pages;
 }

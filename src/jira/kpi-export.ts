@@ -46,6 +46,8 @@ export function planKpiFields(siteFields: readonly JiraField[], config: RunwayCo
 export interface KpiExportRequest {
   jql: string;
   config: RunwayConfig;
+  /** Fields to fetch beyond the engine's (e.g. `reporter` for playbooks). */
+  extraFields?: readonly string[];
   onProgress?: (progress: ExportProgress) => void;
 }
 
@@ -56,7 +58,7 @@ export async function fetchKpiExport(
   const plan = planKpiFields(await client.getFields(), request.config);
   const pages = await client.exportSearch({
     jql: request.jql,
-    fields: plan.fields,
+    fields: [...plan.fields, ...(request.extraFields ?? [])],
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),
   });
   return { pages, missingFields: plan.missing };

@@ -13,6 +13,8 @@ import {
   type GateResult,
   type Implementation,
   type IsoDate,
+  type JiraIssue,
+  type JiraNames,
   type KpiValues,
   type RemoteLinkRef,
   type RunwayConfig,
@@ -50,23 +52,31 @@ export interface LoadedImplementation {
   warnings: string[];
 }
 
-/** The implementation `key` as the deps' identity sees it; null when the issue is not an implementation. */
-export async function loadImplementation(
-  deps: GateDeps,
+/** The implementation `key` and its children as `jira`'s identity sees them, with `extraFields`. */
+export async function readImplementationIssues(
+  jira: JiraClient,
+  config: RunwayConfig,
+  key: string,
+  extraFields: readonly string[] = [],
+): Promise<{ issues: JiraIssue[]; names: JiraNames }> {
+  const exported = parseSearchExport(await fetchImplementationExport(jira, key, config, extraFields));
+  if (!exported.ok) throw new Error(`Jira's search answer could not be read: ${exported.error}`);
+  return exported.value;
+}
+
+/** From those issues: the implementation with its KPIs and remote links; null when `key` is not one. */
+export async function implementationOf(
+  jira: JiraClient,
+  config: RunwayConfig,
   key: string,
   asOf: IsoDate,
+  read: { issues: JiraIssue[]; names: JiraNames },
 ): Promise<LoadedImplementation | null> {
-  const pages = await fetchImplementationExport(deps.jira, key, deps.config);
-  const exported = parseSearchExport(pages);
-  if (!exported.ok) throw new Error(`Jira's search answer could not be read: ${exported.error}`);
-  const model = buildImplementations(exported.value.issues, exported.value.names, {
-    asOf,
-    config: deps.config,
-  });
+  const model = buildImplementations(read.issues, read.names, { asOf, config });
   const implementation = model.implementations.find((i) => i.key === key);
   if (!implementation) return null;
-  const { kpis, warnings } = computeImplementationKpis(implementation, deps.config, asOf);
-  const links = await deps.jira.getRemoteLinks(key);
+  const { kpis, warnings } = computeImplementationKpis(implementation, config, asOf);
+  const links = await jira.getRemoteLinks(key);
   return {
     implementation,
     kpis,
@@ -81,6 +91,16 @@ export async function loadImplementation(
       (w) => `${w.issue ? `${w.issue}: ` : ''}${w.message}`,
     ),
   };
+}
+
+/** The implementation `key` as the deps' identity sees it; null when the issue is not an implementation. */
+export async function loadImplementation(
+  deps: GateDeps,
+  key: string,
+  asOf: IsoDate,
+): Promise<LoadedImplementation | null> {
+  const read = await readImplementationIssues(deps.jira, deps.config, key);
+  return implementationOf(deps.jira, deps.config, key, asOf, read);
 }
 
 export interface EvidenceCheck {

@@ -23,14 +23,7 @@ import {
 } from '../contracts/playbook';
 import { describeZodError, type ResolverResult } from '../contracts/result';
 import { adfMessage, createConfluenceClient, publishDocument, toAdf, type AdfDoc } from '../confluence';
-import {
-  buildImplementations,
-  computeImplementationKpis,
-  evaluateGates,
-  parseSearchExport,
-  type IsoDate,
-  type RunwayConfig,
-} from '../domain';
+import { evaluateGates, type IsoDate, type RunwayConfig } from '../domain';
 import {
   assembleHandoverPacket,
   HANDOVER_LINK_RELATIONSHIP,
@@ -53,10 +46,9 @@ import {
 import { implementationSearchJql } from '../domain/trends';
 import { createJiraClient, JiraError, type JiraClient, type JiraFetch } from '../jira';
 import { fromForgeRequest } from '../jira/forge';
-import { planKpiFields } from '../jira/kpi-export';
 import { readConfig, storageKey, typedStore, type TypedStore } from '../storage';
 import { todayUtc } from './common';
-import { auditLog } from './gates-report';
+import { auditLog, implementationOf, readImplementationIssues } from './gates-report';
 import { siteIssueTypes } from './implementation-reader';
 
 // ---- identity and context ------------------------------------------------------------------------
@@ -162,56 +154,40 @@ export async function loadInputs(
   asOf: IsoDate,
   siteUrl: string,
 ): Promise<DocumentInputs> {
-  const fields = [...planKpiFields(await jira.getFields(), config).fields, 'reporter'];
-  let pages;
+  let read;
   try {
-    pages = await jira.exportSearch({ jql: `key = ${key} OR parent = ${key} ORDER BY key ASC`, fields });
+    read = await readImplementationIssues(jira, config, key, ['reporter']);
   } catch (e) {
     // Jira answers the same for a key that does not exist and one the user may not browse.
     if (e instanceof JiraError && e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
       throw notVisible(key);
     throw e;
   }
-  const exported = parseSearchExport(pages);
-  if (!exported.ok) throw new DocumentError(`Jira's search answer could not be read: ${exported.error}`);
-  const { issues, names } = exported.value;
-  const model = buildImplementations(issues, names, { asOf, config });
-  const implementation = model.implementations.find((i) => i.key === key);
-  if (!implementation) {
-    if (!issues.some((i) => i.key === key)) throw notVisible(key);
+  const loaded = await implementationOf(jira, config, key, asOf, read);
+  if (!loaded) {
+    if (!read.issues.some((i) => i.key === key)) throw notVisible(key);
     throw new DocumentError(
       `${key} is not an implementation: Runway renders documents for an Epic labelled "${config.implementationLabel}" or an issue of type ${config.implementationTypes.join(' / ')}.`,
     );
   }
-  const { kpis, warnings } = computeImplementationKpis(implementation, config, asOf);
-  const [links, audit] = await Promise.all([
-    jira.getRemoteLinks(key),
-    auditLog(store, implementation.id ?? key).read(),
-  ]);
+  const audit = await auditLog(store, loaded.logId).read();
   const gates = evaluateGates({
-    implementation,
-    kpis,
+    implementation: loaded.implementation,
+    kpis: loaded.kpis,
     config,
     asOf,
     audit: audit.map((r) => r.entry),
-    remoteLinks: links.map((l) => ({
-      globalId: l.globalId,
-      relationship: l.relationship,
-      title: l.object.title,
-      url: l.object.url,
-    })),
+    remoteLinks: loaded.remoteLinks,
   });
   return {
-    implementation,
+    implementation: loaded.implementation,
     ctx: {
       asOf,
       config,
-      reporters: readReporters(issues),
+      reporters: readReporters(read.issues),
       gates: gateViewsFromResults(gates, siteUrl || undefined),
     },
-    warnings: [...model.warnings, ...implementation.warnings, ...warnings].map(
-      (w) => `${w.issue ? `${w.issue}: ` : ''}${w.message}`,
-    ),
+    warnings: loaded.warnings,
   };
 }
 
