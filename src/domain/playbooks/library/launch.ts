@@ -1,9 +1,25 @@
 // Launch documents: UAT plan, cutover plan, go-live readiness checklist and hypercare plan.
 import type { Selector } from '../select';
-import type { PlaybookTemplateInput, ItemColumn } from '../template';
+import type { PlaybookTemplateInput } from '../template';
 
 const HIGH_DEFECTS: Selector = { kinds: ['defect'], severities: ['p1', 'p2'] };
-const OPEN_DEFECT_COLUMNS: ItemColumn[] = ['key', 'summary', 'priority', 'owner', 'status', 'created'];
+type Section = PlaybookTemplateInput['sections'][number];
+
+/** The open-defects section the UAT, go-live and hypercare documents share. */
+const OPEN_DEFECTS: Section = {
+  id: 'defects',
+  title: 'Open defects',
+  blocks: [
+    {
+      type: 'items',
+      id: 'open-defects',
+      select: { kinds: ['defect'], open: true },
+      columns: ['key', 'summary', 'priority', 'owner', 'status', 'created'],
+      sort: 'priority',
+      empty: 'No open defects.',
+    },
+  ],
+};
 
 export const uatPlan: PlaybookTemplateInput = {
   id: 'uat-plan',
@@ -73,20 +89,7 @@ export const uatPlan: PlaybookTemplateInput = {
         },
       ],
     },
-    {
-      id: 'defects',
-      title: 'Open defects',
-      blocks: [
-        {
-          type: 'items',
-          id: 'open-defects',
-          select: { kinds: ['defect'], open: true },
-          columns: [...OPEN_DEFECT_COLUMNS],
-          sort: 'priority',
-          empty: 'No open defects.',
-        },
-      ],
-    },
+    OPEN_DEFECTS,
     {
       id: 'quality',
       title: 'Quality measures',
@@ -317,20 +320,7 @@ export const goLiveReadiness: PlaybookTemplateInput = {
         },
       ],
     },
-    {
-      id: 'defects',
-      title: 'Open defects',
-      blocks: [
-        {
-          type: 'items',
-          id: 'open-defects',
-          select: { kinds: ['defect'], open: true },
-          columns: [...OPEN_DEFECT_COLUMNS],
-          sort: 'priority',
-          empty: 'No open defects.',
-        },
-      ],
-    },
+    OPEN_DEFECTS,
     {
       id: 'enterprise-sign-off',
       title: 'Executive sign-off',
@@ -426,20 +416,7 @@ export const hypercarePlan: PlaybookTemplateInput = {
         },
       ],
     },
-    {
-      id: 'defects',
-      title: 'Open defects',
-      blocks: [
-        {
-          type: 'items',
-          id: 'open-defects',
-          select: { kinds: ['defect'], open: true },
-          columns: [...OPEN_DEFECT_COLUMNS],
-          sort: 'priority',
-          empty: 'No open defects.',
-        },
-      ],
-    },
+    OPEN_DEFECTS,
     {
       id: 'escalations',
       title: 'Escalations',

@@ -4,6 +4,25 @@ import type { PlaybookTemplateInput } from '../template';
 
 const RAID: Selector = { kinds: ['risk', 'assumption', 'issue', 'dependency'] };
 
+type Workstream = Extract<
+  PlaybookTemplateInput['sections'][number]['blocks'][number],
+  { type: 'raci' }
+>['workstreams'][number];
+
+/** Workstreams the plan and the workshop agenda name alike. */
+const INTEGRATIONS: Workstream = {
+  name: 'Integrations',
+  select: { roles: ['integration'] },
+  consulted: 'Customer IT',
+  informed: 'Customer project sponsor',
+};
+const DATA_MIGRATION: Workstream = {
+  name: 'Data migration',
+  select: { roles: ['migration'] },
+  consulted: 'Customer data owners',
+  informed: 'Customer project sponsor',
+};
+
 export const implementationPlan: PlaybookTemplateInput = {
   id: 'implementation-plan',
   title: 'Implementation plan',
@@ -58,18 +77,8 @@ export const implementationPlan: PlaybookTemplateInput = {
               consulted: 'Customer project sponsor',
               informed: 'Steering committee',
             },
-            {
-              name: 'Integrations',
-              select: { roles: ['integration'] },
-              consulted: 'Customer IT',
-              informed: 'Customer project sponsor',
-            },
-            {
-              name: 'Data migration',
-              select: { roles: ['migration'] },
-              consulted: 'Customer data owners',
-              informed: 'Customer project sponsor',
-            },
+            INTEGRATIONS,
+            DATA_MIGRATION,
             {
               name: 'User acceptance testing',
               select: { roles: ['uat'] },
@@ -228,18 +237,8 @@ export const discoveryWorkshop: PlaybookTemplateInput = {
           type: 'raci',
           id: 'raci',
           workstreams: [
-            {
-              name: 'Integrations',
-              select: { roles: ['integration'] },
-              consulted: 'Customer IT',
-              informed: 'Customer project sponsor',
-            },
-            {
-              name: 'Data migration',
-              select: { roles: ['migration'] },
-              consulted: 'Customer data owners',
-              informed: 'Customer project sponsor',
-            },
+            INTEGRATIONS,
+            DATA_MIGRATION,
             {
               name: 'User acceptance testing',
               select: { roles: ['uat'] },
