@@ -46,6 +46,7 @@ import {
 import { implementationSearchJql } from '../domain/trends';
 import { createJiraClient, JiraError, type JiraClient, type JiraFetch } from '../jira';
 import { fromForgeRequest } from '../jira/forge';
+import { isJiraAdmin } from '../jira/gates';
 import { readConfig, storageKey, typedStore, type TypedStore } from '../storage';
 import { todayUtc } from './common';
 import { auditLog, implementationOf, readImplementationIssues } from './gates-report';
@@ -400,10 +401,9 @@ export async function searchImplementations(
   }
 }
 
-async function isJiraAdmin(jira: JiraClient): Promise<boolean> {
-  const may = await jira.myPermissions({ permissions: ['ADMINISTER'] }).catch(() => ({ ADMINISTER: false }));
-  return may.ADMINISTER === true;
-}
+/** Jira administrator; a permission check that fails counts as no (it only ever withholds). */
+const isAdmin = (io: DocumentIo): Promise<boolean> =>
+  isJiraAdmin(createJiraClient({ fetch: io.jiraFetch })).catch(() => false);
 
 export async function listTemplates(
   rawPayload: unknown,
@@ -424,7 +424,7 @@ export async function listTemplates(
       data: {
         templates,
         refused,
-        canAddTemplates: await isJiraAdmin(createJiraClient({ fetch: io.jiraFetch })),
+        canAddTemplates: await isAdmin(io),
       },
     };
   } catch (e) {
@@ -440,7 +440,7 @@ export async function saveTemplate(
   const parsed = SaveTemplatePayload.safeParse(rawPayload ?? {});
   if (!parsed.success) return invalid(parsed.error);
   try {
-    if (!(await isJiraAdmin(createJiraClient({ fetch: io.jiraFetch }))))
+    if (!(await isAdmin(io)))
       return { ok: false, error: 'Only Jira administrators can add playbook templates.' };
     const { stored } = await loadLibrary(io.store);
     const id = (t: unknown) => (typeof t === 'object' && t !== null && 'id' in t ? t.id : undefined);
