@@ -23,3 +23,8 @@ export function describeZodError(error: z.ZodError, root = 'payload'): string {
     })
     .join('; ');
 }
+
+/** The answer to a payload that does not match its contract. */
+export function invalidRequest(error: z.ZodError): { ok: false; error: string } {
+  return { ok: false, error: `Invalid request: ${describeZodError(error)}` };
+}

@@ -8,7 +8,7 @@ import {
   HandoverMacroConfig,
   PublishHandoverPayload,
 } from '../contracts/handover';
-import { describeZodError } from '../contracts/result';
+import { invalidRequest } from '../contracts/result';
 import type { AdfDoc } from '../confluence';
 import { HANDOVER_ID } from '../domain/playbooks';
 import {
@@ -39,24 +39,19 @@ export function handoverRequest(
   return { templateId: HANDOVER_ID, implementationKey, asOf: payload.asOf ?? todayOf(io) };
 }
 
-const invalid = (error: Parameters<typeof describeZodError>[0]) => ({
-  ok: false as const,
-  error: `Invalid request: ${describeZodError(error)}`,
-});
-
 export function handoverResolverWith(io: () => DocumentIo) {
   const resolver = new Resolver();
   resolver.define(HANDOVER_KEYS.searchImplementations, ({ payload }) => searchImplementations(payload, io()));
   resolver.define(HANDOVER_KEYS.getDocument, async ({ payload, context }) => {
     const parsed = GetHandoverPayload.safeParse(payload ?? {});
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return invalidRequest(parsed.error);
     const ctx = macroContext(context);
     const deps = io();
     return getDocument(handoverRequest(parsed.data, ctx, deps), ctx, deps);
   });
   resolver.define(HANDOVER_KEYS.publish, async ({ payload, context }) => {
     const parsed = PublishHandoverPayload.safeParse(payload ?? {});
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return invalidRequest(parsed.error);
     const ctx = macroContext(context);
     const deps = io();
     return publish(handoverRequest(parsed.data, ctx, deps), ctx, deps);

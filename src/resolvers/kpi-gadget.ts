@@ -14,7 +14,7 @@ import {
   type GetPortfolioKpisResult,
   type PortfolioKpis,
 } from '../contracts/kpi-gadget';
-import { describeZodError, type ResolverResult } from '../contracts/result';
+import { describeZodError, invalidRequest, type ResolverResult } from '../contracts/result';
 import { addDays, type IsoDate, type RunwayConfig } from '../domain';
 import { trendDates } from '../domain/trends';
 import type { JiraClient } from '../jira';
@@ -70,7 +70,7 @@ export async function getPortfolioKpis(
 ): Promise<GetPortfolioKpisResult> {
   const started = deps.now();
   const parsed = GetPortfolioKpisPayload.safeParse(rawPayload ?? {});
-  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeZodError(parsed.error)}` };
+  if (!parsed.success) return invalidRequest(parsed.error);
   const payload = parsed.data;
   const asOf = payload.asOf ?? deps.today;
   const scope = makeScope(scopeJql(payload, asOf), asOf, trendDates(asOf), deps.config);
@@ -152,7 +152,7 @@ export async function listProjects(
   jira: JiraClient,
 ): Promise<ResolverResult<GadgetProjects>> {
   const parsed = ListProjectsPayload.safeParse(rawPayload ?? {});
-  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeZodError(parsed.error)}` };
+  if (!parsed.success) return invalidRequest(parsed.error);
   try {
     return { ok: true, data: (await jira.searchProjects()).map((p) => ({ key: p.key, name: p.name })) };
   } catch (e) {

@@ -21,7 +21,7 @@ import {
   type TemplateList,
   type TemplateSummary,
 } from '../contracts/playbook';
-import { describeZodError, type ResolverResult } from '../contracts/result';
+import { describeZodError, invalidRequest, type ResolverResult } from '../contracts/result';
 import { adfMessage, createConfluenceClient, publishDocument, toAdf, type AdfDoc } from '../confluence';
 import { evaluateGates, type IsoDate, type RunwayConfig } from '../domain';
 import {
@@ -257,10 +257,6 @@ async function depsOf(io: DocumentIo, ctx: MacroContext): Promise<DocumentDeps> 
   };
 }
 
-const invalid = (error: z.ZodError) => ({
-  ok: false as const,
-  error: `Invalid request: ${describeZodError(error)}`,
-});
 const failed = (e: unknown) => ({ ok: false as const, error: words(e) });
 
 /** The request of a playbook or handover view: the payload's choice, else the macro's saved settings. */
@@ -364,7 +360,7 @@ export async function searchImplementations(
   io: DocumentIo,
 ): Promise<ResolverResult<ImplementationOptions>> {
   const parsed = SearchImplementationsPayload.safeParse(rawPayload ?? {});
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidRequest(parsed.error);
   const jira = createJiraClient({ fetch: io.jiraFetch });
   let byKey = false;
   try {
@@ -410,7 +406,7 @@ export async function listTemplates(
   io: DocumentIo,
 ): Promise<ResolverResult<TemplateList>> {
   const parsed = ListTemplatesPayload.safeParse(rawPayload ?? {});
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidRequest(parsed.error);
   try {
     const { library, refused } = await loadLibrary(io.store);
     const templates: TemplateSummary[] = library.templates.map((t) => ({
@@ -438,7 +434,7 @@ export async function saveTemplate(
   io: DocumentIo,
 ): Promise<ResolverResult<TemplateSummary>> {
   const parsed = SaveTemplatePayload.safeParse(rawPayload ?? {});
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return invalidRequest(parsed.error);
   try {
     if (!(await isAdmin(io)))
       return { ok: false, error: 'Only Jira administrators can add playbook templates.' };
@@ -491,14 +487,14 @@ export function playbookResolverWith(io: () => DocumentIo) {
   resolver.define(PLAYBOOK_KEYS.saveTemplate, ({ payload }) => saveTemplate(payload, io()));
   resolver.define(PLAYBOOK_KEYS.getDocument, async ({ payload, context }) => {
     const parsed = GetPlaybookPayload.safeParse(payload ?? {});
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return invalidRequest(parsed.error);
     const ctx = macroContext(context);
     const deps = io();
     return getDocument(playbookRequest(parsed.data, ctx, deps), ctx, deps);
   });
   resolver.define(PLAYBOOK_KEYS.publish, async ({ payload, context }) => {
     const parsed = PublishPlaybookPayload.safeParse(payload ?? {});
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return invalidRequest(parsed.error);
     const ctx = macroContext(context);
     const deps = io();
     return publish(playbookRequest(parsed.data, ctx, deps), ctx, deps);

@@ -17,7 +17,7 @@ import {
   type RaidTransition,
   type UpdateRaidItemPayload as UpdatePayload,
 } from '../contracts/raid-log';
-import { describeZodError, type ResolverResult } from '../contracts/result';
+import { invalidRequest, type ResolverResult } from '../contracts/result';
 import { resolveFieldIds, type IsoDate, type RunwayConfig } from '../domain';
 import {
   buildRaidLog,
@@ -99,7 +99,7 @@ export async function getRaidLog(
   deps: RaidDeps,
 ): Promise<ResolverResult<RaidLogView>> {
   const parsed = GetRaidLogPayload.safeParse(rawPayload ?? {});
-  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeZodError(parsed.error)}` };
+  if (!parsed.success) return invalidRequest(parsed.error);
   if (issueKey === null)
     return {
       ok: false,
@@ -178,7 +178,7 @@ export async function createRaidItem(
   deps: RaidDeps,
 ): Promise<ResolverResult<RaidItem>> {
   const parsed = CreateRaidItemPayload.safeParse(rawPayload);
-  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeZodError(parsed.error)}` };
+  if (!parsed.success) return invalidRequest(parsed.error);
   if (issueKey === null)
     return {
       ok: false,
@@ -247,7 +247,7 @@ export async function updateRaidItem(
   deps: RaidDeps,
 ): Promise<ResolverResult<RaidItem>> {
   const parsed = UpdateRaidItemPayload.safeParse(rawPayload);
-  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeZodError(parsed.error)}` };
+  if (!parsed.success) return invalidRequest(parsed.error);
   if (issueKey === null)
     return {
       ok: false,
@@ -310,7 +310,7 @@ export async function getRaidTransitions(
   deps: RaidDeps,
 ): Promise<ResolverResult<RaidTransition[]>> {
   const parsed = GetRaidTransitionsPayload.safeParse(rawPayload);
-  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeZodError(parsed.error)}` };
+  if (!parsed.success) return invalidRequest(parsed.error);
   try {
     const transitions = await deps.jira.getTransitions(parsed.data.key);
     return { ok: true, data: transitions.map((t) => ({ id: t.id, name: t.name, to: t.to?.name ?? t.name })) };
@@ -321,7 +321,7 @@ export async function getRaidTransitions(
 
 export async function searchOwners(rawPayload: unknown, deps: RaidDeps): Promise<ResolverResult<Owners>> {
   const parsed = SearchOwnersPayload.safeParse(rawPayload);
-  if (!parsed.success) return { ok: false, error: `Invalid request: ${describeZodError(parsed.error)}` };
+  if (!parsed.success) return invalidRequest(parsed.error);
   const query = parsed.data.query.trim();
   try {
     const users = query === '' ? [await deps.jira.myself()] : await deps.jira.searchUsers(query);

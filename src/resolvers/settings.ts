@@ -6,7 +6,7 @@ import api from '@forge/api';
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import {
-  describeZodError,
+  invalidRequest,
   GetSettingsPayload,
   ProvisionPayload,
   SaveSettingsPayload,
@@ -44,7 +44,7 @@ export async function getSettings(
   io: SettingsIo = userIo(),
 ): Promise<GetSettingsResult> {
   const payload = GetSettingsPayload.safeParse(rawPayload ?? {});
-  if (!payload.success) return fail(`Invalid request: ${describeZodError(payload.error)}`);
+  if (!payload.success) return invalidRequest(payload.error);
   try {
     const client = createJiraClient({ fetch: io.jiraFetch });
     const [settings, canEdit] = await Promise.all([readConfig(io.store), isJiraAdmin(client)]);
@@ -69,7 +69,7 @@ export async function saveSettings(
   io: SettingsIo = userIo(),
 ): Promise<SaveSettingsResult> {
   const payload = SaveSettingsPayload.safeParse(rawPayload);
-  if (!payload.success) return fail(`Invalid request: ${describeZodError(payload.error)}`);
+  if (!payload.success) return invalidRequest(payload.error);
   try {
     if (!(await isJiraAdmin(createJiraClient({ fetch: io.jiraFetch })))) return fail(ADMINS_ONLY);
     const checked = validateSettings(payload.data.settings);
@@ -124,7 +124,7 @@ export async function provisionSite(
   io: SettingsIo = userIo(),
 ): Promise<ProvisionResult> {
   const payload = ProvisionPayload.safeParse(rawPayload ?? {});
-  if (!payload.success) return fail(`Invalid request: ${describeZodError(payload.error)}`);
+  if (!payload.success) return invalidRequest(payload.error);
   try {
     const client = createJiraClient({ fetch: io.jiraFetch });
     if (!(await isJiraAdmin(client)))

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   AddEvidencePayload,
   describeZodError,
+  invalidRequest,
   GetGatesPayload,
   OverrideGatePayload,
   RemoveEvidencePayload,
@@ -203,7 +204,7 @@ export async function getGates(
   io: StageGatesIo = forgeIo(),
 ): Promise<GetGatesResult> {
   const payload = GetGatesPayload.safeParse(rawPayload ?? {});
-  if (!payload.success) return fail(`Invalid request: ${describeZodError(payload.error)}`);
+  if (!payload.success) return invalidRequest(payload.error);
   try {
     const s = await setUp(io, rawContext);
     if (!s.ok) return fail(s.error);
