@@ -46,6 +46,11 @@ function toContract(item: DomainRaidItem): RaidItem {
 const SCALE = Array.from({ length: SCALE_MAX }, (_, i) => i + 1);
 const HEAT_MAP_BANDS = SCALE.map((p) => SCALE.map((i) => scoreBand(p * i)));
 
+const NO_ISSUE = {
+  ok: false,
+  error: 'The RAID log needs the issue it is open on (no issue in the Forge context).',
+} as const;
+
 function fieldNamesById(fields: readonly JiraField[]): Record<string, string> {
   return Object.fromEntries(fields.map((f) => [f.id, f.name]));
 }
@@ -100,11 +105,7 @@ export async function getRaidLog(
 ): Promise<ResolverResult<RaidLogView>> {
   const parsed = GetRaidLogPayload.safeParse(rawPayload ?? {});
   if (!parsed.success) return invalidRequest(parsed.error);
-  if (issueKey === null)
-    return {
-      ok: false,
-      error: 'The RAID log needs the issue it is open on (no issue in the Forge context).',
-    };
+  if (issueKey === null) return NO_ISSUE;
   try {
     const { log, project, ids } = await load(issueKey, deps);
     if (log === null || project === null) {
@@ -179,11 +180,7 @@ export async function createRaidItem(
 ): Promise<ResolverResult<RaidItem>> {
   const parsed = CreateRaidItemPayload.safeParse(rawPayload);
   if (!parsed.success) return invalidRequest(parsed.error);
-  if (issueKey === null)
-    return {
-      ok: false,
-      error: 'The RAID log needs the issue it is open on (no issue in the Forge context).',
-    };
+  if (issueKey === null) return NO_ISSUE;
   const p: CreatePayload = parsed.data;
   let names: Record<string, string> = {};
   try {
@@ -248,11 +245,7 @@ export async function updateRaidItem(
 ): Promise<ResolverResult<RaidItem>> {
   const parsed = UpdateRaidItemPayload.safeParse(rawPayload);
   if (!parsed.success) return invalidRequest(parsed.error);
-  if (issueKey === null)
-    return {
-      ok: false,
-      error: 'The RAID log needs the issue it is open on (no issue in the Forge context).',
-    };
+  if (issueKey === null) return NO_ISSUE;
   const p: UpdatePayload = parsed.data;
   let names: Record<string, string> = {};
   try {
