@@ -2,6 +2,7 @@
  * Every failure of a Jira call surfaces as a JiraError: which request, what came back and
  * Jira's own words, in a message a person can act on. Nothing partial is ever returned instead.
  */
+import { z } from 'zod';
 
 export type JiraErrorKind =
   /** Jira answered with a non-success status. */
@@ -94,6 +95,13 @@ function formatMessage(d: JiraErrorDetails): string {
   }
 }
 
+/** Any JSON object; what is not the expected shape inside it is ignored, not trusted. */
+const ErrorBody = z.looseObject({
+  errorMessages: z.array(z.unknown()).catch([]),
+  errors: z.record(z.string(), z.unknown()).catch({}),
+  message: z.unknown().optional(),
+});
+
 /**
  * Pulls Jira's messages out of an error body: the ErrorCollection shape
  * (`errorMessages`, `errors`), the gateway shape (`message`) or a short plain-text body.
@@ -102,20 +110,15 @@ export function parseErrorBody(text: string): Pick<JiraErrorDetails, 'errorMessa
   const trimmed = text.trim();
   if (trimmed === '') return {};
   try {
-    const body: unknown = JSON.parse(trimmed);
-    if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
-      const record = body as Record<string, unknown>;
-      const errorMessages = Array.isArray(record.errorMessages)
-        ? record.errorMessages.filter((m): m is string => typeof m === 'string' && m.trim() !== '')
-        : [];
+    const body = ErrorBody.safeParse(JSON.parse(trimmed));
+    if (body.success) {
+      const errorMessages = body.data.errorMessages.filter(
+        (m): m is string => typeof m === 'string' && m.trim() !== '',
+      );
       const errors: Record<string, string> = {};
-      if (record.errors !== null && typeof record.errors === 'object' && !Array.isArray(record.errors)) {
-        for (const [k, v] of Object.entries(record.errors as Record<string, unknown>)) {
-          if (typeof v === 'string') errors[k] = v;
-        }
-      }
-      const message = typeof record.message === 'string' ? record.message : undefined;
-      if (errorMessages.length === 0 && Object.keys(errors).length === 0 && message !== undefined) {
+      for (const [k, v] of Object.entries(body.data.errors)) if (typeof v === 'string') errors[k] = v;
+      const { message } = body.data;
+      if (errorMessages.length === 0 && Object.keys(errors).length === 0 && typeof message === 'string') {
         return { errorMessages: [message] };
       }
       return { errorMessages, errors };

@@ -1,4 +1,4 @@
-import { createJiraClient, JiraError, type JiraFetch } from '../../src/jira';
+import { createJiraClient, JiraError, parseErrorBody, type JiraFetch } from '../../src/jira';
 import { createSemaphore, parseRetryAfter } from '../../src/jira/transport';
 import { recordingSleep, respond, routedJira, scriptedJira, toResponse } from './fake-jira';
 
@@ -218,5 +218,34 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4000)).toBe(6000);
     expect(parseRetryAfter(null, 0)).toBeUndefined();
     expect(parseRetryAfter('soon', 0)).toBeUndefined();
+  });
+});
+
+describe('parseErrorBody', () => {
+  it("reads Jira's ErrorCollection, keeping only the messages that are text", () => {
+    const body = JSON.stringify({
+      errorMessages: ['No such JQL', 7, ' '],
+      errors: { duedate: 'bad date', n: 1 },
+    });
+    expect(parseErrorBody(body)).toEqual({ errorMessages: ['No such JQL'], errors: { duedate: 'bad date' } });
+  });
+
+  it("reads the gateway's message when there is nothing else", () => {
+    expect(parseErrorBody('{"message":"Unauthorized; scope does not match"}')).toEqual({
+      errorMessages: ['Unauthorized; scope does not match'],
+    });
+  });
+
+  it('ignores fields of the wrong shape rather than trusting them', () => {
+    expect(parseErrorBody('{"errorMessages":"oops","errors":["x"]}')).toEqual({
+      errorMessages: [],
+      errors: {},
+    });
+  });
+
+  it('keeps a short plain-text body as the reason, and nothing of an HTML page', () => {
+    expect(parseErrorBody('Service Unavailable')).toEqual({ reason: 'Service Unavailable' });
+    expect(parseErrorBody('["not", "an object"]')).toEqual({ reason: '["not", "an object"]' });
+    expect(parseErrorBody('<!DOCTYPE html><html></html>')).toEqual({});
   });
 });
