@@ -15,21 +15,14 @@ import {
   type PortfolioKpis,
 } from '../contracts/kpi-gadget';
 import { describeZodError, invalidRequest, type ResolverResult } from '../contracts/result';
-import { addDays, type IsoDate, type RunwayConfig } from '../domain';
-import { trendDates } from '../domain/trends';
+import type { IsoDate, RunwayConfig } from '../domain';
+import { scopeJql, trendDates } from '../domain/trends';
 import type { JiraClient } from '../jira';
 import { readConfig, readJob, recordScope, typedStore, writeJob, type TypedStore } from '../storage';
 import { pushSnapshotJob, type SnapshotJobEvent } from '../triggers/queue';
 import { jiraAsUser, jiraWords, todayUtc } from './common';
 import { siteIssueTypes } from './implementation-reader';
 import { assemble, computeBatch, loadScopeState, makeScope, surveyScope, type Scope } from './kpi-scope';
-
-/** The JQL of a scope: the given query, the given projects, or everything the user can see that existed at asOf. */
-export function scopeJql(payload: GetPortfolioKpisPayload, asOf: IsoDate): string {
-  if (payload.jql !== undefined) return payload.jql;
-  if (payload.projects !== undefined) return `project in (${payload.projects.join(', ')})`;
-  return `created < "${addDays(asOf, 1)}"`;
-}
 
 export interface GadgetDeps {
   jira: JiraClient;

@@ -21,9 +21,11 @@ import {
   contributes,
   contributionsOverTime,
   implementationJql,
+  isUsable,
   kpiDefinition,
   kpiIssuesJql,
   rollUp,
+  stripOrderBy,
   type BreakdownDimension,
   type KpiContribution,
   type SiteIssueTypes,
@@ -55,14 +57,6 @@ export function makeScope(jql: string, asOf: IsoDate, dates: IsoDate[], config: 
   return { jql: bare, asOf, dates, id: scopeId(`${bare}\n${JSON.stringify(config)}`) };
 }
 
-/** The JQL without a trailing ORDER BY clause (scopes are combined with AND). */
-export function stripOrderBy(jql: string): string {
-  return jql.replace(/\s+order\s+by\s+[^"']*$/i, '').trim();
-}
-
-/** Snapshots older than this are recomputed. */
-export const SNAPSHOT_MAX_AGE_MS = 12 * 3600_000;
-
 export interface Survey {
   /** Every issue key in scope the identity can see. */
   visible: Set<string>;
@@ -92,24 +86,6 @@ export async function surveyScope(
   if (visible.status === 'rejected') throw visible.reason;
   if (candidates.status === 'rejected') throw candidates.reason;
   return { visible: new Set(visible.value), candidates: candidates.value };
-}
-
-/** A stored snapshot the viewer may be shown: fresh, for these dates, every input visible to them, nothing changed since. */
-export function isUsable(
-  snapshot: ImplementationSnapshot | undefined,
-  scope: Scope,
-  visible: ReadonlySet<string>,
-  changed: ReadonlyMap<string, number>,
-  now: number,
-): snapshot is ImplementationSnapshot {
-  if (snapshot === undefined) return false;
-  if (snapshot.computedAt < now - SNAPSHOT_MAX_AGE_MS) return false;
-  if (snapshot.dates.length !== scope.dates.length || snapshot.dates.some((d, i) => d !== scope.dates[i]))
-    return false;
-  if (!visible.has(snapshot.key)) return false;
-  for (const k of snapshot.inputs) if (!visible.has(k)) return false;
-  const since = (k: string) => (changed.get(k) ?? 0) > snapshot.computedAt;
-  return !since(snapshot.key) && !snapshot.inputs.some(since);
 }
 
 /** What a scope needs computing: the survey, the stored snapshots still usable, the rest. */
@@ -143,7 +119,7 @@ export async function loadScopeState(
   const missing: string[] = [];
   for (const key of survey.candidates) {
     const s = stored.get(key);
-    if (isUsable(s, scope, survey.visible, changed, now)) ready.set(key, s);
+    if (isUsable(s, scope.dates, survey.visible, changed, now)) ready.set(key, s);
     else missing.push(key);
   }
   return { site, survey, ready, missing, fieldIds };

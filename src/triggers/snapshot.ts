@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import type { IsoDate, RunwayConfig } from '../domain';
 import { addDays } from '../domain';
-import { trendDates } from '../domain/trends';
+import { SNAPSHOT_MAX_AGE_MS, trendDates } from '../domain/trends';
 import type { JiraClient } from '../jira';
 import { jiraAsApp, todayUtc } from '../resolvers/common';
-import { computeBatch, loadScopeState, makeScope, SNAPSHOT_MAX_AGE_MS } from '../resolvers/kpi-scope';
+import { computeBatch, loadScopeState, makeScope } from '../resolvers/kpi-scope';
 import {
   deleteSnapshotsBefore,
   listScopes,

@@ -1,3 +1,4 @@
 export * from './trend';
 export * from './kpi-jql';
 export * from './explanations';
+export * from './scope';
