@@ -22,6 +22,7 @@ import {
 import {
   checkAction,
   criteriaSnapshot,
+  evidenceUrl,
   gatePowers,
   statusesRequiring,
   type AuditRecord,
@@ -76,14 +77,6 @@ const forgeIo = (): StageGatesIo => ({
 
 const fail = (error: string) => ({ ok: false as const, error });
 const describe = (e: unknown) => (e instanceof JiraError || e instanceof Error ? e.message : String(e));
-
-function evidenceUrl(e: Evidence, siteUrl: string): string {
-  if (e.type === 'url') return e.target;
-  if (e.type === 'jiraIssue') return `${siteUrl}/browse/${encodeURIComponent(e.target)}`;
-  return /^https?:\/\//i.test(e.target)
-    ? e.target
-    : `${siteUrl}/wiki/pages/viewpage.action?pageId=${encodeURIComponent(e.target)}`;
-}
 
 const asCaller = (c: JiraCaller): Caller => ({
   accountId: c.accountId,

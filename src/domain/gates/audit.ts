@@ -33,6 +33,14 @@ export const EvidenceSchema = z.strictObject({
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
+/** Where a piece of evidence opens: its URL, the Jira issue, or the Confluence page, on the site. */
+export function evidenceUrl(e: Pick<Evidence, 'type' | 'target'>, siteUrl: string): string {
+  const site = siteUrl.replace(/\/+$/, '');
+  if (e.type === 'url' || /^https?:\/\//i.test(e.target)) return e.target;
+  if (e.type === 'jiraIssue') return `${site}/browse/${encodeURIComponent(e.target)}`;
+  return `${site}/wiki/pages/viewpage.action?pageId=${encodeURIComponent(e.target)}`;
+}
+
 /** A criterion as it stood when someone acted: what they saw. */
 export const CriterionSnapshotSchema = z.strictObject({
   title: z.string(),

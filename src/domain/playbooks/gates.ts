@@ -6,7 +6,7 @@
  */
 import type { RunwayConfig } from '../config';
 import { calendarDate, type IsoDate } from '../dates';
-import type { GateStatus } from '../gates/audit';
+import { evidenceUrl, type GateStatus } from '../gates/audit';
 import { gateName, type GateResult } from '../gates/evaluate';
 import type { Implementation } from '../implementation';
 
@@ -114,12 +114,7 @@ export function gateViewsFromResults(results: readonly GateResult[], siteUrl?: s
       if (e.type === 'jiraIssue') return { ...base, title: e.title || '', issueKey: e.target };
       if (e.type === 'url') return { ...base, url: e.target };
       if (/^https?:\/\//i.test(e.target)) return { ...base, url: e.target };
-      return siteUrl === undefined
-        ? base
-        : {
-            ...base,
-            url: `${siteUrl.replace(/\/+$/, '')}/wiki/pages/viewpage.action?pageId=${encodeURIComponent(e.target)}`,
-          };
+      return siteUrl === undefined ? base : { ...base, url: evidenceUrl(e, siteUrl) };
     }),
   }));
 }

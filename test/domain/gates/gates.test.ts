@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   AuditRecordSchema,
   checkAction,
+  evidenceUrl,
   gatePowers,
   checkTransition,
   defaultConfig,
@@ -409,5 +410,21 @@ describe('gate configuration', () => {
     const r = parseConfig(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toContain(message);
+  });
+});
+
+describe('where evidence opens', () => {
+  it('opens a URL as given, an issue in Jira and a page id in Confluence, on the site', () => {
+    const site = 'https://acme.atlassian.net/';
+    expect(evidenceUrl({ type: 'url', target: 'https://x.test/a' }, site)).toBe('https://x.test/a');
+    expect(evidenceUrl({ type: 'jiraIssue', target: 'IMP-1' }, site)).toBe(
+      'https://acme.atlassian.net/browse/IMP-1',
+    );
+    expect(evidenceUrl({ type: 'confluencePage', target: '42' }, site)).toBe(
+      'https://acme.atlassian.net/wiki/pages/viewpage.action?pageId=42',
+    );
+    expect(evidenceUrl({ type: 'confluencePage', target: 'https://wiki.test/p/1' }, site)).toBe(
+      'https://wiki.test/p/1',
+    );
   });
 });
