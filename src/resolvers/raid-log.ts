@@ -22,6 +22,7 @@ import { resolveFieldIds, type IsoDate, type RunwayConfig } from '../domain';
 import {
   buildRaidLog,
   RAID_KINDS,
+  raidIssueTypeIds,
   SCALE_MAX,
   scoreBand,
   type RaidItem as DomainRaidItem,
@@ -69,26 +70,12 @@ async function load(key: string, deps: RaidDeps): Promise<Loaded> {
   return { scope, log: impl ? buildRaidLog(impl, deps.today) : null, project: impl?.project ?? null, ids };
 }
 
-/** The issue type to create for a kind: the first configured name the site has, as a standard (level 0) type. */
+/** The issue type to create for each kind, from the site's types. */
 async function issueTypeIds(
   jira: JiraClient,
   config: RunwayConfig,
 ): Promise<Partial<Record<RaidKind, string>>> {
-  const types = await jira.getIssueTypes();
-  const out: Partial<Record<RaidKind, string>> = {};
-  for (const kind of RAID_KINDS) {
-    for (const name of config.issueTypes[kind]) {
-      const t = types.find(
-        (x) =>
-          x.name.toLowerCase() === name.toLowerCase() && x.subtask !== true && (x.hierarchyLevel ?? 0) === 0,
-      );
-      if (t) {
-        out[kind] = t.id;
-        break;
-      }
-    }
-  }
-  return out;
+  return raidIssueTypeIds(await jira.getIssueTypes(), config);
 }
 
 async function permissions(jira: JiraClient, query: { projectKey?: string; issueKey?: string }) {

@@ -3,6 +3,7 @@
  * dependencies with scores and ageing, the 5×5 heat map of the open ones, and the counts the
  * panel leads with (open high risks, overdue items).
  */
+import type { RunwayConfig } from '../config';
 import type { IsoDate } from '../dates';
 import type { KpiWarning } from '../fields';
 import type { Implementation, ImplementationChild } from '../implementation';
@@ -152,4 +153,28 @@ export function buildRaidLog(implementation: Implementation, asOf: IsoDate): Rai
     counts: raidCounts(items),
     warnings,
   };
+}
+
+/**
+ * The issue type a new RAID item of each kind is created as: the first configured name the site
+ * has (case-insensitive), as a standard type (not a sub-task, hierarchy level 0).
+ */
+export function raidIssueTypeIds(
+  siteTypes: ReadonlyArray<{ id: string; name: string; subtask?: boolean; hierarchyLevel?: number }>,
+  config: Pick<RunwayConfig, 'issueTypes'>,
+): Partial<Record<RaidKind, string>> {
+  const out: Partial<Record<RaidKind, string>> = {};
+  for (const kind of RAID_KINDS) {
+    for (const name of config.issueTypes[kind]) {
+      const t = siteTypes.find(
+        (x) =>
+          x.name.toLowerCase() === name.toLowerCase() && x.subtask !== true && (x.hierarchyLevel ?? 0) === 0,
+      );
+      if (t) {
+        out[kind] = t.id;
+        break;
+      }
+    }
+  }
+  return out;
 }

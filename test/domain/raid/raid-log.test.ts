@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { buildImplementations, defaultConfig, type Implementation } from '../../../src/domain';
-import { ageRaidItem, buildRaidLog, scoreBand, scoreRaidItem, type RaidKind } from '../../../src/domain/raid';
+import {
+  ageRaidItem,
+  buildRaidLog,
+  raidIssueTypeIds,
+  scoreBand,
+  scoreRaidItem,
+  type RaidKind,
+} from '../../../src/domain/raid';
 import { anImplementation, done, type IssueSpec } from '../../builders/jira';
 import { TEST_NAMES } from '../../builders/jira';
 
@@ -189,5 +196,20 @@ describe('the RAID log of an implementation', () => {
   it('reads the log as of asOf: an item created later is not in it', () => {
     const early = buildRaidLog(implementationOf(children, '2026-06-10'), '2026-06-10');
     expect(early.items.map((i) => i.key)).not.toContain('IMP-3');
+  });
+});
+
+describe('the issue type of a new RAID item', () => {
+  it('is the first configured name the site has as a standard type, case-insensitively', () => {
+    const config = {
+      issueTypes: { ...defaultConfig().issueTypes, risk: ['Risk', 'Hazard'], issue: ['Problem', 'Issue'] },
+    };
+    const site = [
+      { id: '1', name: 'risk', subtask: true },
+      { id: '2', name: 'Hazard' },
+      { id: '3', name: 'Issue', hierarchyLevel: 0 },
+      { id: '4', name: 'Problem', hierarchyLevel: 1 },
+    ];
+    expect(raidIssueTypeIds(site, config)).toEqual({ risk: '2', issue: '3' });
   });
 });
