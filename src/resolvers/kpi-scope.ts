@@ -108,9 +108,13 @@ export async function loadScopeState(
   scope: Scope,
   now: number,
 ): Promise<ScopeState> {
-  const site = await siteIssueTypes(jira);
-  const [survey, stored, changed, fieldIds] = await Promise.all([
-    surveyScope(jira, config, scope, site),
+  // The site's issue types are needed only by the survey: the other reads do not wait for them.
+  const surveyed = siteIssueTypes(jira).then(async (site) => ({
+    site,
+    survey: await surveyScope(jira, config, scope, site),
+  }));
+  const [{ site, survey }, stored, changed, fieldIds] = await Promise.all([
+    surveyed,
     readImplementationSnapshots(store, scope.id, scope.asOf),
     readChanged(store),
     engineFieldIds(jira, config),
