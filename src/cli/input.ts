@@ -2,7 +2,14 @@
  * `--input <file|dir>`: search responses, arrays of pages, or folders of such files (every
  * `*.json` in the folder, in natural name order so page-2 comes before page-10).
  */
-import { parseSearchExport, type KpiWarning, type SearchExport } from '../domain';
+import {
+  defaultConfig,
+  parseConfig,
+  parseSearchExport,
+  type KpiWarning,
+  type RunwayConfig,
+  type SearchExport,
+} from '../domain';
 import { UsageError } from './command';
 import type { CliIo } from './io';
 
@@ -18,6 +25,14 @@ export async function readJsonFile(file: string, io: CliIo): Promise<unknown> {
   } catch (e) {
     throw new UsageError(`${file}: not JSON (${e instanceof Error ? e.message : String(e)})`);
   }
+}
+
+/** `--config <file>`: the site's names for things, else the defaults of data-model.md. */
+export async function loadConfig(file: string | undefined, io: CliIo): Promise<RunwayConfig> {
+  if (file === undefined) return defaultConfig();
+  const parsed = parseConfig(await readJsonFile(file, io));
+  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
+  return parsed.value;
 }
 
 async function filesOf(input: string, io: CliIo): Promise<string[]> {

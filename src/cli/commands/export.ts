@@ -2,11 +2,9 @@
  * `runway export`: a site's issues as the export `runway kpis --input` reads (the pages of
  * search/jql?expand=names,changelog, each issue with a complete changelog).
  */
-import { defaultConfig, parseConfig, type RunwayConfig } from '../../domain';
 import { parseOptions } from '../args';
 import { UsageError, type Command } from '../command';
-import { readJsonFile } from '../input';
-import type { CliIo } from '../io';
+import { loadConfig } from '../input';
 import { fetchSiteExport, SITE_OPTIONS, SITE_USAGE, siteRequest, writeTextFile, type SiteIo } from '../site';
 
 const USAGE = `Usage: runway export --site <url> --email <email> --token <token> --jql <query> [--out file.json] [--config runway.config.json]
@@ -28,13 +26,6 @@ const OPTIONS = {
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-async function loadConfig(file: string | undefined, io: CliIo): Promise<RunwayConfig> {
-  if (file === undefined) return defaultConfig();
-  const parsed = parseConfig(await readJsonFile(file, io));
-  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-  return parsed.value;
-}
 
 export const exportCommand: Command = {
   name: 'export',

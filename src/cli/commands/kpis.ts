@@ -3,18 +3,12 @@
  * The issues come from `--input` files today; other sources (a live site) plug in at
  * `loadIssues` without touching the rest.
  */
-import {
-  computeKpiReport,
-  defaultConfig,
-  parseConfig,
-  type RunwayConfig,
-  type SearchExport,
-} from '../../domain';
+import { computeKpiReport, type SearchExport } from '../../domain';
 import { oneOf, parseDateOption, parseOptions } from '../args';
 import { UsageError, type Command } from '../command';
 import { renderCsv } from '../format/csv';
 import { renderMarkdown } from '../format/markdown';
-import { readJsonFile, readSearchExports } from '../input';
+import { loadConfig, readSearchExports } from '../input';
 import type { CliIo } from '../io';
 // --site: reading a live Jira (src/cli/site.ts, owned with src/jira).
 import { loadSiteExport, SITE_OPTIONS, SITE_USAGE, wantsSite } from '../site';
@@ -49,13 +43,6 @@ export const KPIS_OPTIONS = {
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-async function loadConfig(file: string | undefined, io: CliIo): Promise<RunwayConfig> {
-  if (file === undefined) return defaultConfig();
-  const parsed = parseConfig(await readJsonFile(file, io));
-  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-  return parsed.value;
-}
 
 /** Where the issues come from. */
 async function loadIssues(inputs: string[], io: CliIo): Promise<SearchExport> {

@@ -5,14 +5,7 @@
  * what the Gate issues say (sign-offs live in the app's storage, which the command line has not).
  */
 import { toAdf, toHtml, toMarkdown } from '../../confluence';
-import {
-  buildImplementations,
-  defaultConfig,
-  parseConfig,
-  parseSearchExport,
-  type RunwayConfig,
-  type SearchExport,
-} from '../../domain';
+import { buildImplementations, parseSearchExport, type RunwayConfig, type SearchExport } from '../../domain';
 import { assembleHandoverPacket } from '../../domain/handover';
 import {
   HANDOVER_ID,
@@ -27,7 +20,7 @@ import { basicAuthFetch, createJiraClient, JiraError, normaliseSite } from '../.
 import { planKpiFields } from '../../jira/kpi-export';
 import { oneOf, parseDateOption, parseOptions } from '../args';
 import { UsageError, type Command } from '../command';
-import { readJsonFile, readSearchExports } from '../input';
+import { loadConfig, readJsonFile, readSearchExports } from '../input';
 import type { CliIo } from '../io';
 import { SITE_OPTIONS, siteRequest, type SiteIo } from '../site';
 
@@ -76,13 +69,6 @@ export const RENDER_OPTIONS = {
 } as const;
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/;
-
-async function loadConfig(file: string | undefined, io: CliIo): Promise<RunwayConfig> {
-  if (file === undefined) return defaultConfig();
-  const parsed = parseConfig(await readJsonFile(file, io));
-  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-  return parsed.value;
-}
 
 async function loadLibrary(file: string | undefined, io: CliIo): Promise<PlaybookLibrary> {
   if (file === undefined) return libraryWith([]).library;
