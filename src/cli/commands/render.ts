@@ -17,7 +17,7 @@ import {
   type StructuredDocument,
 } from '../../domain/playbooks';
 import { basicAuthFetch, createJiraClient, JiraError, normaliseSite } from '../../jira';
-import { planKpiFields } from '../../jira/kpi-export';
+import { fetchImplementationExport, ISSUE_KEY_PATTERN } from '../../jira/gates';
 import { oneOf, parseDateOption, parseOptions } from '../args';
 import { UsageError, type Command } from '../command';
 import { loadConfig, readJsonFile, readSearchExports } from '../input';
@@ -68,8 +68,6 @@ export const RENDER_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/;
-
 async function loadLibrary(file: string | undefined, io: CliIo): Promise<PlaybookLibrary> {
   if (file === undefined) return libraryWith([]).library;
   const json = await readJsonFile(file, io);
@@ -92,8 +90,7 @@ async function fromSite(
     ...(io.sleep ? { sleep: io.sleep } : {}),
   });
   try {
-    const fields = [...planKpiFields(await client.getFields(), config).fields, 'reporter'];
-    const pages = await client.exportSearch({ jql: request.jql, fields });
+    const pages = await fetchImplementationExport(client, key, config, ['reporter']);
     const parsed = parseSearchExport(pages);
     if (!parsed.ok) throw new Error(`the site's answer is not a search export: ${parsed.error}`);
     return { ...parsed.value, siteUrl: normaliseSite(request.site) };
@@ -157,7 +154,7 @@ export const renderCommand: Command = {
     const key = (values.implementation ?? '').trim().toUpperCase();
     if (key === '')
       throw new UsageError('no implementation: give --implementation <KEY>, e.g. --implementation IMP-12');
-    if (!ISSUE_KEY.test(key))
+    if (!ISSUE_KEY_PATTERN.test(key))
       throw new UsageError(`--implementation ${values.implementation}: not a Jira issue key (e.g. IMP-12)`);
     const format = oneOf('--format', values.format ?? 'md', FORMATS);
     const asOf = values['as-of'] === undefined ? io.today() : parseDateOption('--as-of', values['as-of']);
