@@ -4,8 +4,9 @@
 import api from '@forge/api';
 import { z } from 'zod';
 import type { IsoDate } from '../domain/dates';
-import { createJiraClient, JiraError, type JiraClient } from '../jira';
+import { createJiraClient, JiraError, type JiraClient, type JiraFetch } from '../jira';
 import { fromForgeRequest } from '../jira/forge';
+import { typedStore, type TypedStore } from '../storage';
 
 /** The Jira client as the user who opened the view: Jira hides from it what it hides from them. */
 export function jiraAsUser(): JiraClient {
@@ -15,6 +16,25 @@ export function jiraAsUser(): JiraClient {
 /** The Jira client as the app (background functions: no user; app storage decides what is shown). */
 export function jiraAsApp(): JiraClient {
   return createJiraClient({ fetch: fromForgeRequest(api.asApp().requestJira) });
+}
+
+/** Everything outside a resolver: Jira and Confluence as one identity, app storage, the clock. */
+export interface ForgeIo {
+  jiraFetch: JiraFetch;
+  confluenceFetch: JiraFetch;
+  store: TypedStore;
+  now: () => Date;
+}
+
+/** Forge's own I/O: as the user for views; as the app only where Forge gives no user. */
+export function forgeIoAs(identity: 'user' | 'app'): ForgeIo {
+  const as = identity === 'user' ? api.asUser() : api.asApp();
+  return {
+    jiraFetch: fromForgeRequest(as.requestJira),
+    confluenceFetch: fromForgeRequest(as.requestConfluence),
+    store: typedStore(),
+    now: () => new Date(),
+  };
 }
 
 export function todayUtc(now: Date = new Date()): IsoDate {

@@ -2,16 +2,14 @@
 // moves; a move of an implementation into a configured status (default Live) is refused while a
 // gate that status requires has not passed, and the message names the gate and why.
 // Validators run without a user, so Jira is read as the app; nothing is written.
-import api from '@forge/api';
 import { z } from 'zod';
 import { describeZodError } from '../contracts';
 import { checkTransition, requiredGatesFor } from '../domain';
-import { createJiraClient, type JiraFetch } from '../jira';
-import { fromForgeRequest } from '../jira/forge';
+import { createJiraClient } from '../jira';
 import { statusName } from '../jira/gates';
 import { createTransport } from '../jira/transport';
-import { readConfig, typedStore, type TypedStore } from '../storage';
-import { todayUtc } from './common';
+import { readConfig } from '../storage';
+import { forgeIoAs, todayUtc, type ForgeIo } from './common';
 import { evaluate, loadImplementation } from './gates-report';
 
 /** What a Forge `jira:workflowValidator` function answers: pass, or fail with a reason. */
@@ -27,19 +25,10 @@ export const ValidatorEvent = z.looseObject({
   transition: z.looseObject({ to: z.looseObject({ id, name: z.string().min(1).optional() }) }),
 });
 
-export interface ValidatorIo {
-  jiraFetch: JiraFetch;
-  confluenceFetch: JiraFetch;
-  store: TypedStore;
-  now: () => Date;
-}
+export type ValidatorIo = ForgeIo;
 
-const appIo = (): ValidatorIo => ({
-  jiraFetch: fromForgeRequest(api.asApp().requestJira),
-  confluenceFetch: fromForgeRequest(api.asApp().requestConfluence),
-  store: typedStore(),
-  now: () => new Date(),
-});
+// Forge runs workflow validators without a user: Jira and Confluence are read as the app.
+const appIo = (): ValidatorIo => forgeIoAs('app');
 
 const refuse = (errorMessage: string): GateValidatorResult => ({ result: false, errorMessage });
 

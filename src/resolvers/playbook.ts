@@ -3,7 +3,6 @@
 // its gates from the gate model, rendering, publishing as a page, searching implementations.
 // Every payload is parsed with its contract; every read and write goes to Jira and Confluence as
 // the user; app storage (as the app) keeps only team templates and where a document was published.
-import api from '@forge/api';
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import {
@@ -44,30 +43,19 @@ import {
   type StructuredDocument,
 } from '../domain/playbooks';
 import { implementationSearchJql } from '../domain/trends';
-import { createJiraClient, JiraError, type JiraClient, type JiraFetch } from '../jira';
-import { fromForgeRequest } from '../jira/forge';
+import { createJiraClient, JiraError, type JiraClient } from '../jira';
 import { isJiraAdmin } from '../jira/gates';
-import { readConfig, storageKey, typedStore, type TypedStore } from '../storage';
-import { todayUtc } from './common';
+import { readConfig, storageKey, type TypedStore } from '../storage';
+import { forgeIoAs, todayUtc, type ForgeIo } from './common';
 import { auditLog, implementationOf, readImplementationIssues } from './gates-report';
 import { siteIssueTypes } from './implementation-reader';
 
 // ---- identity and context ------------------------------------------------------------------------
 
 /** Everything outside the resolver: Jira and Confluence as the user, app storage, the clock. */
-export interface DocumentIo {
-  jiraFetch: JiraFetch;
-  confluenceFetch: JiraFetch;
-  store: TypedStore;
-  now: () => Date;
-}
+export type DocumentIo = ForgeIo;
 
-export const forgeIo = (): DocumentIo => ({
-  jiraFetch: fromForgeRequest(api.asUser().requestJira),
-  confluenceFetch: fromForgeRequest(api.asUser().requestConfluence),
-  store: typedStore(),
-  now: () => new Date(),
-});
+export const forgeIo = (): DocumentIo => forgeIoAs('user');
 
 /** What Forge tells a macro's resolver: the site, and the page, space and saved configuration of the macro. */
 const MacroContext = z.object({

@@ -1,7 +1,6 @@
 // Resolver of the Stage gates issue panel (jira:issuePanel `runway-stage-gates`).
 // Reads as the viewing user; every write is checked (approver, administrator, edit permission)
 // before one audit record is appended to app storage; then the Gate issue follows, as the user.
-import api from '@forge/api';
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import {
@@ -31,8 +30,7 @@ import {
   type GateAction,
   type IsoDate,
 } from '../domain';
-import { createJiraClient, JiraError, type JiraFetch } from '../jira';
-import { fromForgeRequest } from '../jira/forge';
+import { createJiraClient, JiraError } from '../jira';
 import {
   confluencePageId,
   fetchCaller,
@@ -42,7 +40,7 @@ import {
   type JiraCaller,
 } from '../jira/gates';
 import { createTransport } from '../jira/transport';
-import { readConfig, typedStore, type TypedStore } from '../storage';
+import { readConfig } from '../storage';
 import {
   auditLog,
   evaluate,
@@ -51,7 +49,7 @@ import {
   type GateDeps,
   type GateReport,
 } from './gates-report';
-import { todayUtc } from './common';
+import { forgeIoAs, todayUtc, type ForgeIo } from './common';
 
 /** What Forge tells the resolver about the panel: the user and the issue it is on. */
 const PanelContext = z.object({
@@ -61,19 +59,9 @@ const PanelContext = z.object({
 });
 type PanelContext = z.infer<typeof PanelContext>;
 
-export interface StageGatesIo {
-  jiraFetch: JiraFetch;
-  confluenceFetch: JiraFetch;
-  store: TypedStore;
-  now: () => Date;
-}
+export type StageGatesIo = ForgeIo;
 
-const forgeIo = (): StageGatesIo => ({
-  jiraFetch: fromForgeRequest(api.asUser().requestJira),
-  confluenceFetch: fromForgeRequest(api.asUser().requestConfluence),
-  store: typedStore(),
-  now: () => new Date(),
-});
+const forgeIo = (): StageGatesIo => forgeIoAs('user');
 
 const fail = (error: string) => ({ ok: false as const, error });
 const describe = (e: unknown) => (e instanceof JiraError || e instanceof Error ? e.message : String(e));
