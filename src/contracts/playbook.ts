@@ -2,6 +2,7 @@
 // resolver keys, payloads and answers, and the structured document both macros render.
 // Shared by src/resolvers/{playbook,handover}.ts and static/{playbook,handover}*.
 import { z } from 'zod';
+import { ISSUE_KEY_PATTERN } from '../domain/issue-key';
 import { isoDate } from './dates';
 import { resolverResultSchema } from './result';
 
@@ -18,9 +19,7 @@ export const issueKey = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .pipe(
-    z.string().regex(/^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/, 'expected a Jira issue key such as IMP-12'),
-  );
+  .pipe(z.string().regex(ISSUE_KEY_PATTERN, 'expected a Jira issue key such as IMP-12'));
 
 export const templateId = z
   .string()

@@ -2,6 +2,7 @@
 // answers. Shared by src/resolvers/stage-gates.ts and static/stage-gates. The implementation is
 // always the issue the panel is on (from Forge's context), never one named in a payload.
 import { z } from 'zod';
+import { ISSUE_KEY_PATTERN } from '../domain/issue-key';
 import { isoDate } from './dates';
 import { resolverResultSchema } from './result';
 
@@ -36,8 +37,6 @@ export const OverrideGatePayload = z.strictObject({
 });
 export type OverrideGatePayload = z.input<typeof OverrideGatePayload>;
 
-export const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/;
-
 export const EvidenceInput = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('url'),
@@ -55,7 +54,11 @@ export const EvidenceInput = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('jiraIssue'),
-    issueKey: z.string().trim().toUpperCase().regex(ISSUE_KEY, 'expected an issue key such as IMP-12'),
+    issueKey: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(ISSUE_KEY_PATTERN, 'expected an issue key such as IMP-12'),
   }),
 ]);
 export type EvidenceInput = z.input<typeof EvidenceInput>;

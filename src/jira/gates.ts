@@ -5,7 +5,7 @@
  * transition that makes a Gate issue match its gate.
  */
 import { z } from 'zod';
-import type { RunwayConfig } from '../domain';
+import { ISSUE_KEY_PATTERN, type RunwayConfig } from '../domain';
 import type { JiraClient } from './client';
 import { JiraError } from './errors';
 import type { JiraFetch } from './fetch';
@@ -13,9 +13,6 @@ import { fetchKpiExport } from './kpi-export';
 import { jiraPath } from './path';
 import type { JiraTransition, SearchPage } from './schemas';
 import { createTransport, type Transport } from './transport';
-
-/** `IMP-12`: checked before a key goes into JQL. */
-export const ISSUE_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]{0,17}$/;
 
 /** The implementation and its children: one search, with `names` and complete changelogs. */
 export async function fetchImplementationExport(

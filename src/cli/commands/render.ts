@@ -5,7 +5,13 @@
  * what the Gate issues say (sign-offs live in the app's storage, which the command line has not).
  */
 import { toAdf, toHtml, toMarkdown } from '../../confluence';
-import { buildImplementations, parseSearchExport, type RunwayConfig, type SearchExport } from '../../domain';
+import {
+  buildImplementations,
+  ISSUE_KEY_PATTERN,
+  parseSearchExport,
+  type RunwayConfig,
+  type SearchExport,
+} from '../../domain';
 import { assembleHandoverPacket } from '../../domain/handover';
 import {
   HANDOVER_ID,
@@ -17,7 +23,7 @@ import {
   type StructuredDocument,
 } from '../../domain/playbooks';
 import { basicAuthFetch, createJiraClient, JiraError, normaliseSite } from '../../jira';
-import { fetchImplementationExport, ISSUE_KEY_PATTERN } from '../../jira/gates';
+import { fetchImplementationExport } from '../../jira/gates';
 import { oneOf, parseDateOption, parseOptions } from '../args';
 import { UsageError, type Command } from '../command';
 import { loadConfig, readJsonFile, readSearchExports } from '../input';

@@ -6,6 +6,7 @@
  * link, so the scope's own JQL narrows the search instead.
  */
 import type { RunwayConfig } from '../config';
+import { ISSUE_KEY_PATTERN } from '../issue-key';
 import type { KpiId } from '../kpis/definitions';
 
 /** A JQL string literal. */
@@ -109,7 +110,6 @@ export function implementationJql(config: RunwayConfig, site?: SiteIssueTypes): 
 
 /** Characters JQL text search treats as syntax; a search for words drops them. */
 const JQL_TEXT_RESERVED = /["\\+\-&|!(){}[\]^~*?:/]/g;
-const ISSUE_KEY = /^[A-Za-z][A-Za-z0-9_]*-[1-9][0-9]*$/;
 
 /**
  * The JQL of the implementation picker: an issue key finds that implementation, words find those
@@ -122,7 +122,8 @@ export function implementationSearchJql(
   site?: SiteIssueTypes,
 ): { jql: string; byKey: boolean } {
   const scope = implementationJql(config, site);
-  if (ISSUE_KEY.test(query)) return { jql: `key = ${query.toUpperCase()} AND ${scope}`, byKey: true };
+  const key = query.toUpperCase();
+  if (ISSUE_KEY_PATTERN.test(key)) return { jql: `key = ${key} AND ${scope}`, byKey: true };
   const words = query.replace(JQL_TEXT_RESERVED, ' ').trim();
   return {
     jql:
