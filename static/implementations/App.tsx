@@ -7,7 +7,6 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Flex, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { router } from '@forge/bridge';
 import SectionMessage from '@atlaskit/section-message';
@@ -18,6 +17,7 @@ import {
   type ImplementationRow,
   type StartOutcome,
 } from '../../src/contracts/implementations';
+import { filterBox, MultiFilter } from '../shared/MultiFilter';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { implementations } from './api';
@@ -28,13 +28,7 @@ const HEALTH_APPEARANCE = { red: 'removed', amber: 'moved', green: 'success' } a
 const HEALTH_LABEL: Record<Health, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 const HEALTH_ORDER: Record<Health, number> = { red: 0, amber: 1, green: 2 };
 
-const filterBox = xcss({ minWidth: '180px', flexGrow: 1 });
 const link = xcss({ textAlign: 'start' });
-
-interface Opt<V> {
-  label: string;
-  value: V;
-}
 
 export interface Filters {
   text: string;
@@ -206,35 +200,6 @@ function rowOf(r: ImplementationRow) {
       },
     ],
   };
-}
-
-function MultiFilter<V extends string>({
-  label,
-  id,
-  options,
-  value,
-  onChange,
-}: {
-  label: string;
-  id: string;
-  options: Array<Opt<V>>;
-  value: V[];
-  onChange: (v: V[]) => void;
-}) {
-  return (
-    <Box xcss={filterBox}>
-      <Select<Opt<V>, true>
-        inputId={id}
-        aria-label={`Filter by ${label.toLowerCase()}`}
-        placeholder={label}
-        isMulti
-        options={options}
-        value={options.filter((o) => value.includes(o.value))}
-        onChange={(selected) => onChange(selected.map((o) => o.value))}
-        spacing="compact"
-      />
-    </Box>
-  );
 }
 
 /** The button that opens the dialog: disabled, with the reason beside it, for whoever cannot create. */

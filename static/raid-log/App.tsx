@@ -5,7 +5,6 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Flex, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import Select from '@atlaskit/select';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   RAID_KIND_LABELS,
@@ -14,7 +13,7 @@ import {
   type RaidKind,
   type RaidLogView,
 } from '../../src/contracts/raid-log';
-import type { SelectOption } from '../shared/form';
+import { MultiFilter } from '../shared/MultiFilter';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { raidLog } from './api';
 import { CreateItem } from './CreateItem';
@@ -42,7 +41,6 @@ const count = xcss({
   paddingInline: 'space.200',
   minWidth: '140px',
 });
-const filterBox = xcss({ minWidth: '180px', flexGrow: 1 });
 
 function Count({
   label,
@@ -67,35 +65,6 @@ function Count({
           </Lozenge>
         </Inline>
       </Stack>
-    </Box>
-  );
-}
-
-function MultiFilter<V extends string>({
-  label,
-  id,
-  options,
-  value,
-  onChange,
-}: {
-  label: string;
-  id: string;
-  options: Array<SelectOption<V>>;
-  value: V[];
-  onChange: (v: V[]) => void;
-}) {
-  return (
-    <Box xcss={filterBox}>
-      <Select<SelectOption<V>, true>
-        inputId={id}
-        aria-label={`Filter by ${label.toLowerCase()}`}
-        placeholder={label}
-        isMulti
-        options={options}
-        value={options.filter((o) => value.includes(o.value))}
-        onChange={(selected) => onChange(selected.map((o) => o.value))}
-        spacing="compact"
-      />
     </Box>
   );
 }
