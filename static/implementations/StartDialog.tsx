@@ -19,7 +19,7 @@ import {
   type StartOutcome,
   type StartPreview,
 } from '../../src/contracts/implementations';
-import { Field, type SelectOption } from '../shared/form';
+import { Field, fieldErrorId, type SelectOption } from '../shared/form';
 import { implementations } from './api';
 
 interface Values {
@@ -250,23 +250,22 @@ export default function StartDialog({
                   isDisabled={busy}
                 />
               </Field>
-              <Field label={`${FIELD_NAMES.summary} (required)`} htmlFor="start-summary">
+              <Field
+                label={`${FIELD_NAMES.summary} (required)`}
+                htmlFor="start-summary"
+                error={errors.summary}
+              >
                 <Textfield
                   id="start-summary"
                   placeholder="e.g. Acme Corp: core platform"
                   value={values.summary}
                   onChange={(e) => set({ summary: e.currentTarget.value })}
                   isInvalid={errors.summary !== undefined}
-                  aria-describedby={errors.summary ? 'start-summary-error' : undefined}
+                  aria-describedby={errors.summary ? fieldErrorId('start-summary') : undefined}
                   isDisabled={busy}
                   autoFocus
                   testId="start-summary"
                 />
-                {errors.summary ? (
-                  <Text size="small" color="color.text.danger" id="start-summary-error">
-                    {errors.summary}
-                  </Text>
-                ) : null}
               </Field>
               <Field
                 label={FIELD_NAMES.tier}
@@ -292,26 +291,27 @@ export default function StartDialog({
                   isDisabled={busy}
                 />
               </Field>
-              <Field label={`${FIELD_NAMES.kickoff} (required)`} htmlFor="start-kickoff">
+              <Field
+                label={`${FIELD_NAMES.kickoff} (required)`}
+                htmlFor="start-kickoff"
+                error={errors.kickoff}
+              >
                 <Textfield
                   id="start-kickoff"
                   type="date"
                   value={values.kickoff}
                   onChange={(e) => set({ kickoff: e.currentTarget.value })}
                   isInvalid={errors.kickoff !== undefined}
+                  aria-describedby={errors.kickoff ? fieldErrorId('start-kickoff') : undefined}
                   isDisabled={busy}
                   testId="start-kickoff"
                 />
-                {errors.kickoff ? (
-                  <Text size="small" color="color.text.danger">
-                    {errors.kickoff}
-                  </Text>
-                ) : null}
               </Field>
               <Field
                 label={FIELD_NAMES.contractSigned}
                 htmlFor="start-contract"
                 help="Optional: for time to kickoff."
+                error={errors.contractSigned}
               >
                 <Textfield
                   id="start-contract"
@@ -319,14 +319,10 @@ export default function StartDialog({
                   value={values.contractSigned}
                   onChange={(e) => set({ contractSigned: e.currentTarget.value })}
                   isInvalid={errors.contractSigned !== undefined}
+                  aria-describedby={errors.contractSigned ? fieldErrorId('start-contract') : undefined}
                   isDisabled={busy}
                   testId="start-contract"
                 />
-                {errors.contractSigned ? (
-                  <Text size="small" color="color.text.danger">
-                    {errors.contractSigned}
-                  </Text>
-                ) : null}
               </Field>
             </Grid>
             {/* Enter in any field previews (then creates), like a form. */}
