@@ -9,7 +9,8 @@ import { createJiraClient } from '../jira';
 import { statusName } from '../jira/gates';
 import { createTransport } from '../jira/transport';
 import { readConfig } from '../storage';
-import { forgeIoAs, todayUtc, type ForgeIo } from './common';
+import { forgePorts as forgeIoAs } from '../app/forge';
+import { todayUtc, type Ports as ForgeIo } from '../app/ports';
 import { evaluate, loadImplementation } from './gates-report';
 
 /** What a Forge `jira:workflowValidator` function answers: pass, or fail with a reason. */

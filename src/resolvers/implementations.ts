@@ -14,7 +14,9 @@ import type { IsoDate, RunwayConfig } from '../domain';
 import { implementationHealth } from '../domain/health';
 import type { JiraClient } from '../jira';
 import { readConfig, typedStore } from '../storage';
-import { jiraAsUser, jiraWords, projectKeyOf, todayUtc } from './common';
+import { jiraAsUser } from '../app/forge';
+import { todayUtc } from '../app/ports';
+import { jiraWords, projectKeyOf } from './common';
 import { loadLibrary } from './playbook';
 import { getStartOptions, previewStart, startImplementation, type StartDeps } from './start-from-playbook';
 import {

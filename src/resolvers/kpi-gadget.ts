@@ -20,7 +20,9 @@ import { scopeJql, trendDates } from '../domain/trends';
 import type { JiraClient } from '../jira';
 import { readConfig, readJob, recordScope, typedStore, writeJob, type TypedStore } from '../storage';
 import { pushSnapshotJob, type SnapshotJobEvent } from '../triggers/queue';
-import { jiraAsUser, jiraWords, todayUtc } from './common';
+import { jiraAsUser } from '../app/forge';
+import { todayUtc } from '../app/ports';
+import { jiraWords } from './common';
 import { siteIssueTypes } from './implementation-reader';
 import { assemble, computeBatch, loadScopeState, makeScope, surveyScope, type Scope } from './kpi-scope';
 

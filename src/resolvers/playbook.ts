@@ -46,7 +46,8 @@ import { implementationSearchJql } from '../domain/trends';
 import { createJiraClient, JiraError, type JiraClient } from '../jira';
 import { isJiraAdmin } from '../jira/gates';
 import { readConfig, storageKey, type TypedStore } from '../storage';
-import { forgeIoAs, todayUtc, type ForgeIo } from './common';
+import { forgePorts as forgeIoAs } from '../app/forge';
+import { todayUtc, type Ports as ForgeIo } from '../app/ports';
 import { auditLog, implementationOf, readImplementationIssues } from './gates-report';
 import { siteIssueTypes } from './implementation-reader';
 

@@ -30,7 +30,9 @@ import {
 } from '../domain/raid';
 import type { JiraClient, JiraField } from '../jira';
 import { readConfig, typedStore } from '../storage';
-import { issueKeyOf, jiraAsUser, jiraWords, todayUtc } from './common';
+import { jiraAsUser } from '../app/forge';
+import { todayUtc } from '../app/ports';
+import { issueKeyOf, jiraWords } from './common';
 import { readImplementation, type ReadScope } from './implementation-reader';
 
 export interface RaidDeps {

@@ -49,7 +49,8 @@ import {
   type GateDeps,
   type GateReport,
 } from './gates-report';
-import { forgeIoAs, todayUtc, type ForgeIo } from './common';
+import { forgePorts as forgeIoAs } from '../app/forge';
+import { todayUtc, type Ports as ForgeIo } from '../app/ports';
 
 /** What Forge tells the resolver about the panel: the user and the issue it is on. */
 const PanelContext = z.object({

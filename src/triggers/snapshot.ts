@@ -7,7 +7,8 @@ import type { IsoDate, RunwayConfig } from '../domain';
 import { addDays } from '../domain';
 import { SNAPSHOT_MAX_AGE_MS, trendDates } from '../domain/trends';
 import type { JiraClient } from '../jira';
-import { jiraAsApp, todayUtc } from '../resolvers/common';
+import { jiraAsApp } from '../app/forge';
+import { todayUtc } from '../app/ports';
 import { computeBatch, loadScopeState, makeScope } from '../resolvers/kpi-scope';
 import {
   deleteSnapshotsBefore,

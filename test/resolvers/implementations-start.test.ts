@@ -14,7 +14,7 @@ import { basicAuthFetch, createJiraClient, type JiraClient } from '../../src/jir
 import { DEMO_USERS } from '../../src/local/demo/catalog';
 import { generatePortfolio } from '../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
-import { jiraAsUser } from '../../src/resolvers/common';
+import { jiraAsUser } from '../../src/app/forge';
 import { loadLibrary } from '../../src/resolvers/playbook';
 import { startImplementation, type StartDeps } from '../../src/resolvers/start-from-playbook';
 import { typedStore } from '../../src/storage';

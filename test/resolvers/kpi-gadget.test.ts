@@ -14,7 +14,7 @@ import { defaultConfig, type KpiReport } from '../../src/domain';
 import { DEMO_USERS } from '../../src/local/demo/catalog';
 import { DEFAULT_AS_OF, generatePortfolio } from '../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
-import { jiraAsUser } from '../../src/resolvers/common';
+import { jiraAsUser } from '../../src/app/forge';
 import { getPortfolioKpis, type GadgetDeps } from '../../src/resolvers/kpi-gadget';
 import { readImplementationSnapshots, typedStore } from '../../src/storage';
 import { recordIssueChange } from '../../src/triggers/issue-event';
