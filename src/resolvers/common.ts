@@ -1,7 +1,8 @@
-// What the resolvers share: the Forge context they read (parsed, never trusted) and Jira's own
-// words for an error. Ports (Jira, Confluence, storage, clock) are in src/app.
+// What the resolvers share: the Forge context they read (parsed, never trusted), and Jira's own
+// words for an error (src/app/failure). Ports (Jira, Confluence, storage, clock) are in src/app.
 import { z } from 'zod';
-import { JiraError } from '../jira';
+
+export { jiraWords } from '../app/failure';
 
 const IssueContext = z.object({ extension: z.object({ issue: z.object({ key: z.string().min(1) }) }) });
 const ProjectContext = z.object({ extension: z.object({ project: z.object({ key: z.string().min(1) }) }) });
@@ -16,19 +17,4 @@ export function issueKeyOf(context: unknown): string | null {
 export function projectKeyOf(context: unknown): string | null {
   const parsed = ProjectContext.safeParse(context);
   return parsed.success ? parsed.data.extension.project.key : null;
-}
-
-/**
- * Jira's own words for a failed call (its errorMessages and field errors, with field ids shown by
- * their names), else the client's full message. Anything else: its message.
- */
-export function jiraWords(e: unknown, fieldNames: Readonly<Record<string, string>> = {}): string {
-  if (e instanceof JiraError) {
-    const said = [
-      ...e.errorMessages,
-      ...Object.entries(e.errors).map(([field, message]) => `${fieldNames[field] ?? field}: ${message}`),
-    ];
-    return said.length > 0 ? said.join('; ') : e.message;
-  }
-  return e instanceof Error ? e.message : String(e);
 }

@@ -12,7 +12,7 @@ import { LocalForge } from '../../src/local/host/forge';
 import { DEFAULT_AS_OF, generatePortfolio } from '../../src/local/demo/generate';
 import { createSiteHandler } from '../../src/local/site/handler';
 import type { SiteState } from '../../src/local/site/model';
-import { auditLog } from '../../src/resolvers/gates-report';
+import { auditLog } from '../../src/storage/gates';
 import { typedStore, writeConfig } from '../../src/storage';
 
 const PANEL = 'runway-stage-gates';

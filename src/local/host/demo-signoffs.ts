@@ -14,14 +14,9 @@ import {
   type RunwayConfig,
 } from '../../domain';
 import { createJiraClient, type JiraFetch } from '../../jira';
-import {
-  auditLog,
-  evaluate,
-  loadImplementation,
-  type GateDeps,
-  type LoadedImplementation,
-} from '../../resolvers/gates-report';
+import { evaluate, loadImplementation, type GateDeps, type LoadedImplementation } from '../../app/gates/report';
 import { readConfig, typedStore } from '../../storage';
+import { auditLog } from '../../storage/gates';
 import { findUser } from '../site/lookup';
 import type { SiteIssue, SiteState, SiteUser } from '../site/model';
 import { APP_ACCOUNT, type LocalForge, type SiteLike } from './forge';

@@ -13,7 +13,7 @@ import { DEMO_USERS } from '../../../src/local/demo/catalog';
 import { DEFAULT_AS_OF, generatePortfolio } from '../../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../../src/local/host/app';
 import { seedHistoricSignOffs } from '../../../src/local/host/demo-signoffs';
-import { auditLog } from '../../../src/resolvers/gates-report';
+import { auditLog } from '../../../src/storage/gates';
 import { typedStore } from '../../../src/storage';
 
 const portfolio = generatePortfolio({ seed: 1 });

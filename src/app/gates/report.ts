@@ -1,14 +1,12 @@
-// The gates of one implementation as the stage-gates panel and the workflow validator both need
-// them: the implementation read from Jira (as whoever the caller chose), its audit record from app
-// storage, evidence checked for existence, all evaluated by the domain.
-import { randomUUID } from 'node:crypto';
+// Reading the gates of one implementation, as the stage-gates panel, its writes and the workflow
+// validator all need them: the implementation read from Jira (as whoever the ports are), its
+// audit record from app storage, evidence checked for existence, all evaluated by the domain.
 import {
   buildImplementations,
   computeImplementationKpis,
   evaluateGates,
   foldAudit,
   parseSearchExport,
-  AuditRecordSchema,
   type AuditRecord,
   type GateResult,
   type Implementation,
@@ -18,17 +16,21 @@ import {
   type KpiValues,
   type RemoteLinkRef,
   type RunwayConfig,
-} from '../domain';
-import { type JiraClient } from '../jira';
+} from '../../domain';
+import { createJiraClient, type JiraClient } from '../../jira';
 import {
   confluencePageId,
   fetchImplementationExport,
   lookUpIssue,
   lookUpPage,
   type EvidenceLookup,
-} from '../jira/gates';
-import type { Transport } from '../jira/transport';
-import { appendOnlyLog, type LogEntry, type TypedStore } from '../storage';
+} from '../../jira/gates';
+import { createTransport, type Transport } from '../../jira/transport';
+import { readConfig, type LogEntry, type TypedStore } from '../../storage';
+import { auditLog } from '../../storage/gates';
+import type { Ports } from '../ports';
+
+export { auditLog };
 
 export interface GateDeps {
   jira: JiraClient;
@@ -38,9 +40,14 @@ export interface GateDeps {
   config: RunwayConfig;
 }
 
-/** The audit record of one implementation (by issue id, which survives a move to another project). */
-export function auditLog(store: TypedStore, issueId: string) {
-  return appendOnlyLog(store, `gates:${issueId}`, AuditRecordSchema);
+/** The gate dependencies over the ports, with the site's settings read from storage. */
+export async function gateDeps(ports: Ports): Promise<GateDeps> {
+  return {
+    jira: createJiraClient({ fetch: ports.jiraFetch }),
+    confluence: createTransport({ fetch: ports.confluenceFetch }),
+    store: ports.store,
+    config: await readConfig(ports.store),
+  };
 }
 
 export interface LoadedImplementation {
@@ -167,5 +174,3 @@ export async function evaluate(
   });
   return { loaded, records, gates, evidence };
 }
-
-export const newEvidenceId = (): string => randomUUID();

@@ -1,0 +1,160 @@
+// Use cases: sign off, reject, override, add evidence, remove evidence — on the implementation an
+// issue panel is open on, as the signed-in user. Each runs the same steps:
+//   1. read the implementation, its gates and who the caller is (as the caller);
+//   2. check the caller may do this (approver, administrator, edit permission) — else nothing is written;
+//   3. build the audit record (evidence looked up first) and append it: append-only, so two
+//      approvals at the same moment are both recorded, in order;
+//   4. make the Gate issue follow its gate (resolve or reopen it, as the caller).
+import type { z } from 'zod';
+import type {
+  AddEvidencePayload,
+  GateActionAnswer,
+  OverrideGatePayload,
+  RemoveEvidencePayload,
+  SignGatePayload,
+} from '../../contracts/stage-gates';
+import {
+  checkAction,
+  criteriaSnapshot,
+  type AuditRecord,
+  type GateAction,
+  type GateResult,
+  type IsoDate,
+} from '../../domain';
+import { fetchCaller, syncGateIssue, type JiraCaller } from '../../jira/gates';
+import { auditLog } from '../../storage/gates';
+import { attempt, fail } from '../failure';
+import { todayUtc, type Ports } from '../ports';
+import { newEvidence } from './evidence';
+import { asCaller, panelOf } from './panel';
+import { evaluate, gateDeps, loadImplementation, type GateDeps, type GateReport } from './report';
+
+/** What the caller asks for, as its contract parsed it. */
+export type GateWrite =
+  | { kind: 'sign'; payload: z.output<typeof SignGatePayload> }
+  | { kind: 'override'; payload: z.output<typeof OverrideGatePayload> }
+  | { kind: 'addEvidence'; payload: z.output<typeof AddEvidencePayload> }
+  | { kind: 'removeEvidence'; payload: z.output<typeof RemoveEvidencePayload> };
+
+export interface GateWriteInput {
+  /** The issue the panel is on. */
+  issueKey: string;
+  /** Who Forge says is signed in; Jira must answer for the same user. */
+  accountId: string;
+  /** The site's base URL, for links to evidence. */
+  siteUrl: string;
+  write: GateWrite;
+}
+
+type Step<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** The domain's name for the write, which its rules check. */
+function domainAction(w: GateWrite): GateAction {
+  switch (w.kind) {
+    case 'sign':
+      return { action: w.payload.decision, comment: w.payload.comment };
+    case 'override':
+      return { action: 'override', comment: w.payload.reason };
+    case 'addEvidence':
+      return { action: 'addEvidence' };
+    case 'removeEvidence':
+      return { action: 'removeEvidence', evidenceId: w.payload.evidenceId, comment: w.payload.comment };
+  }
+}
+
+/** Step 2: the gate the write is on, if the caller may do it. */
+function authorise(
+  deps: GateDeps,
+  before: GateReport,
+  caller: JiraCaller,
+  input: GateWriteInput,
+): Step<{ gate: GateResult; index: number }> {
+  const { write } = input;
+  if (caller.accountId !== input.accountId)
+    return fail('Jira answered for a different user than the one signed in; nothing was recorded.');
+  const index = before.gates.findIndex((g) => g.id === write.payload.gateId);
+  if (index < 0)
+    return fail(
+      `There is no gate "${write.payload.gateId}" (gates: ${before.gates.map((g) => g.id).join(', ')}).`,
+    );
+  const gate = before.gates[index];
+  const allowed = checkAction(deps.config.gates[index], gate, asCaller(caller), domainAction(write));
+  if (!allowed.ok) return fail(allowed.error);
+  if ((write.kind === 'addEvidence' || write.kind === 'removeEvidence') && !caller.canEdit)
+    return fail(`You need permission to edit ${input.issueKey} to change the evidence of its gates.`);
+  return { ok: true, data: { gate, index } };
+}
+
+/** Step 3: the audit record of the write, with the gate as the caller saw it. */
+async function auditRecordOf(
+  deps: GateDeps,
+  gate: GateResult,
+  caller: JiraCaller,
+  write: GateWrite,
+  at: Date,
+): Promise<Step<AuditRecord>> {
+  const common = {
+    at: at.toISOString(),
+    by: { accountId: caller.accountId, displayName: caller.displayName },
+    gateId: gate.id,
+    gateStatus: gate.status,
+    criteria: criteriaSnapshot(gate),
+  };
+  switch (write.kind) {
+    case 'addEvidence': {
+      const evidence = await newEvidence(deps, write.payload);
+      if (typeof evidence === 'string') return fail(evidence);
+      return { ok: true, data: { ...common, action: 'addEvidence', evidence } };
+    }
+    case 'removeEvidence':
+      return {
+        ok: true,
+        data: {
+          ...common,
+          action: 'removeEvidence',
+          evidenceId: write.payload.evidenceId,
+          comment: write.payload.comment,
+        },
+      };
+    case 'override':
+      return { ok: true, data: { ...common, action: 'override', comment: write.payload.reason } };
+    case 'sign':
+      return {
+        ok: true,
+        data: { ...common, action: write.payload.decision, comment: write.payload.comment },
+      };
+  }
+}
+
+/** Step 4: resolves or reopens the gate's Gate issue when it disagrees; what happened, or null. */
+async function syncGateIssueOf(deps: GateDeps, after: GateReport, index: number): Promise<string | null> {
+  const gate = after.gates[index];
+  if (gate.gateIssueAction === null || gate.gateIssue === null) return null;
+  const sync = await syncGateIssue(deps.jira, gate.gateIssue.key, gate.gateIssueAction, deps.config);
+  if (sync.outcome === 'resolved' || sync.outcome === 'reopened') {
+    gate.gateIssue = { ...gate.gateIssue, done: sync.outcome === 'resolved' };
+    gate.gateIssueAction = null;
+  }
+  return sync.message;
+}
+
+export function recordGateAction(ports: Ports, input: GateWriteInput): Promise<GateActionAnswer> {
+  return attempt(async () => {
+    const deps = await gateDeps(ports);
+    const asOf: IsoDate = input.write.payload.asOf ?? todayUtc(ports.now());
+    const [loaded, caller] = await Promise.all([
+      loadImplementation(deps, input.issueKey, asOf),
+      fetchCaller(deps.jira, ports.jiraFetch, input.issueKey),
+    ]);
+    if (!loaded) return fail(`${input.issueKey} is not an implementation, so it has no stage gates.`);
+    const before = await evaluate(deps, loaded, asOf, { checkEvidence: false });
+    const target = authorise(deps, before, caller, input);
+    if (!target.ok) return target;
+    const record = await auditRecordOf(deps, target.data.gate, caller, input.write, ports.now());
+    if (!record.ok) return record;
+    await auditLog(deps.store, loaded.logId).append(record.data);
+    const after = await evaluate(deps, loaded, asOf, { checkEvidence: true });
+    const notice = await syncGateIssueOf(deps, after, target.data.index);
+    return { ok: true, data: { panel: panelOf(after, caller, deps.config, asOf, input.siteUrl), notice } };
+  });
+}
