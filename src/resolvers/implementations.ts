@@ -23,7 +23,7 @@ import {
   projectImplementationsJql,
   readImplementationsWithChildren,
   siteIssueTypes,
-} from './implementation-reader';
+} from '../app/implementation';
 
 export interface ImplementationsDeps {
   jira: JiraClient;

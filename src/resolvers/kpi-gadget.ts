@@ -23,7 +23,7 @@ import { pushSnapshotJob, type SnapshotJobEvent } from '../triggers/queue';
 import { jiraAsUser } from '../app/forge';
 import { todayUtc } from '../app/ports';
 import { jiraWords } from './common';
-import { siteIssueTypes } from './implementation-reader';
+import { siteIssueTypes } from '../app/implementation';
 import { assemble, computeBatch, loadScopeState, makeScope, surveyScope, type Scope } from './kpi-scope';
 
 export interface GadgetDeps {

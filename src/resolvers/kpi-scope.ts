@@ -41,7 +41,7 @@ import {
   type StoredContribution,
   type TypedStore,
 } from '../storage';
-import { siteIssueTypes } from './implementation-reader';
+import { siteIssueTypes } from '../app/implementation';
 
 /** A scope as the engine reads it: its JQL (no ORDER BY), the as-of date and the trend dates. */
 export interface Scope {

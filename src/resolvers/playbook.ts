@@ -48,8 +48,8 @@ import { isJiraAdmin } from '../jira/gates';
 import { readConfig, storageKey, type TypedStore } from '../storage';
 import { forgePorts as forgeIoAs } from '../app/forge';
 import { todayUtc, type Ports as ForgeIo } from '../app/ports';
-import { auditLog, implementationOf, readImplementationIssues } from './gates-report';
-import { siteIssueTypes } from './implementation-reader';
+import { auditLog, implementationOf, readImplementationIssues } from '../app/gates/report';
+import { siteIssueTypes } from '../app/implementation';
 
 // ---- identity and context ------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ import { readConfig, typedStore } from '../storage';
 import { jiraAsUser } from '../app/forge';
 import { todayUtc } from '../app/ports';
 import { issueKeyOf, jiraWords } from './common';
-import { readImplementation, type ReadScope } from './implementation-reader';
+import { readImplementation, type ReadScope } from '../app/implementation';
 
 export interface RaidDeps {
   jira: JiraClient;
