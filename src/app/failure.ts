@@ -25,7 +25,9 @@ export function jiraWords(e: unknown, fieldNames: Readonly<Record<string, string
 }
 
 /** Runs a use case; anything it throws becomes its failure, described. */
-export async function attempt<T>(run: () => Promise<ResolverResult<T>>): Promise<ResolverResult<T>> {
+export async function attempt<R extends ResolverResult<unknown>>(
+  run: () => Promise<R>,
+): Promise<R | { ok: false; error: string }> {
   try {
     return await run();
   } catch (e) {

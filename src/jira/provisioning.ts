@@ -1,13 +1,13 @@
 /**
  * Provisioning: the issue types and custom fields of data-model.md, as the site's config names
- * them. `inspect` says which exist; `provision` creates the missing ones (and the options of its
- * select fields) through Jira's REST API, checking by name first, so running it again creates
- * nothing twice. Jira admins only (Jira refuses anyone else with 403).
+ * them. `inspect` says which exist; the `create…` and `addMissingOptions` calls create one missing
+ * item (and the options of select fields) through Jira's REST API. The run itself — checking by
+ * name first, so running it again creates nothing twice — is src/app/provisioning.ts. Jira admins
+ * only (Jira refuses anyone else with 403).
  */
 import { z } from 'zod';
 import { CHILD_KINDS, LOGICAL_FIELDS, gateName, type LogicalField, type RunwayConfig } from '../domain';
 import type { JiraClient } from './client';
-import { JiraError } from './errors';
 import type { JiraFetch } from './fetch';
 import { jiraPath, withQuery } from './path';
 import type { JiraField, JiraIssueType } from './schemas';
@@ -161,95 +161,54 @@ async function ensureOptions(fetch: JiraFetch, fieldId: string, wanted: readonly
   return missing.length;
 }
 
-const reason = (e: unknown) => (e instanceof JiraError || e instanceof Error ? e.message : String(e));
+const isLogicalField = (key: string): key is LogicalField => Object.hasOwn(LOGICAL_FIELDS, key);
 
-/** Creates what is missing, as the identity of `client`/`fetch`; never creates what already exists. */
-export async function provision(
+/** Creates the issue type of a missing item, as the identity of `client`. */
+export async function createIssueTypeFor(
+  client: JiraClient,
+  item: ProvisioningItem,
+): Promise<{ id: string; name: string }> {
+  const created = await client.createIssueType({
+    name: item.name,
+    description: `Runway: the ${item.key} of an implementation.`,
+    hierarchyLevel: 0,
+  });
+  return { id: created.id, name: created.name };
+}
+
+/** Creates the custom field of a missing item with its type, and a select field's options. */
+export async function createFieldFor(
   client: JiraClient,
   fetch: JiraFetch,
+  item: ProvisioningItem,
   config: RunwayConfig,
-): Promise<ProvisioningReport> {
-  const items = await inspectProvisioning(client, config);
-  const out: ProvisioningItem[] = [];
-  for (const item of items) {
-    if (item.kind === 'issueType') {
-      if (item.status !== 'missing') {
-        out.push(item);
-        continue;
-      }
-      try {
-        const created = await client.createIssueType({
-          name: item.name,
-          description: `Runway: the ${item.key} of an implementation.`,
-          hierarchyLevel: 0,
-        });
-        out.push({
-          ...item,
-          status: 'created',
-          id: created.id,
-          detail: `Created issue type ${created.name}`,
-        });
-      } catch (e) {
-        out.push({
-          ...item,
-          status: 'failed',
-          detail: `Could not create issue type ${item.name}: ${reason(e)}`,
-        });
-      }
-      continue;
-    }
-    const key = item.key as LogicalField;
-    const spec = FIELD_SPECS[key];
-    const options = spec.options?.(config) ?? [];
-    if (item.status === 'exists') {
-      if (spec.kind !== 'select' || !OPTIONS_KEPT_IN_STEP.has(key) || item.id === null) {
-        out.push(item);
-        continue;
-      }
-      try {
-        const added = await ensureOptions(fetch, item.id, options);
-        out.push(
-          added > 0
-            ? { ...item, detail: `${item.detail}; added ${added} missing option${added === 1 ? '' : 's'}` }
-            : item,
-        );
-      } catch (e) {
-        out.push({
-          ...item,
-          status: 'failed',
-          detail: `${item.detail}, but its options could not be checked: ${reason(e)}`,
-        });
-      }
-      continue;
-    }
-    if (item.status !== 'missing') {
-      out.push(item);
-      continue;
-    }
-    try {
-      const { type, searcherKey } = FIELD_TYPES[spec.kind];
-      const created = await client.createCustomField({
-        name: item.name,
-        type,
-        searcherKey,
-        description: `Runway: ${LOGICAL_FIELDS[key]} of data-model.md.`,
-      });
-      const added = spec.kind === 'select' ? await ensureOptions(fetch, created.id, options) : 0;
-      out.push({
-        ...item,
-        status: 'created',
-        id: created.id,
-        detail: `Created field ${created.name} (${created.id})${added > 0 ? ` with ${added} options` : ''}`,
-      });
-    } catch (e) {
-      out.push({ ...item, status: 'failed', detail: `Could not create field ${item.name}: ${reason(e)}` });
-    }
-  }
-  const created = out.filter((i) => i.status === 'created').length;
-  const failed = out.filter((i) => i.status === 'failed').length;
-  const summary =
-    created === 0 && failed === 0
-      ? `Nothing to do: all ${out.length} issue types and fields exist.`
-      : `Created ${created} of ${out.filter((i) => i.status !== 'exists').length} missing item${created === 1 ? '' : 's'}${failed > 0 ? `; ${failed} failed` : ''}.`;
-  return { items: out, created, failed, summary };
+): Promise<{ id: string; name: string; options: number }> {
+  const key = item.key;
+  if (!isLogicalField(key)) throw new Error(`${key} is not one of Runway's fields`);
+  const spec = FIELD_SPECS[key];
+  const { type, searcherKey } = FIELD_TYPES[spec.kind];
+  const created = await client.createCustomField({
+    name: item.name,
+    type,
+    searcherKey,
+    description: `Runway: ${LOGICAL_FIELDS[key]} of data-model.md.`,
+  });
+  const options =
+    spec.kind === 'select' ? await ensureOptions(fetch, created.id, spec.options?.(config) ?? []) : 0;
+  return { id: created.id, name: created.name, options };
+}
+
+/**
+ * Adds the options an existing select field lacks, where Runway keeps them in step with the
+ * settings (complexity tiers, gate names); how many were added, or null for any other field.
+ */
+export async function addMissingOptions(
+  fetch: JiraFetch,
+  item: ProvisioningItem,
+  config: RunwayConfig,
+): Promise<number | null> {
+  const key = item.key;
+  if (item.kind !== 'field' || item.id === null || !isLogicalField(key) || !OPTIONS_KEPT_IN_STEP.has(key))
+    return null;
+  return ensureOptions(fetch, item.id, FIELD_SPECS[key].options?.(config) ?? []);
 }

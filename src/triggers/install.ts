@@ -1,39 +1,21 @@
 // `avi:forge:installed:app` and `avi:forge:upgraded:app`: provisions Runway's issue types and
-// custom fields as the app (a trigger has no user), under the same lock as the Settings page.
-// Idempotent, so it runs again on every upgrade. Where the app may not create them (no
-// manage:jira-configuration consent, or Jira refuses), it logs why and leaves it to an admin.
-import api from '@forge/api';
-import { createJiraClient, type JiraFetch } from '../jira';
-import { fromForgeRequest } from '../jira/forge';
-import type { ProvisioningReport } from '../jira/provisioning';
-import { runProvisioning } from '../resolvers/settings';
-import { readConfig, typedStore, type TypedStore } from '../storage';
+// custom fields as the app (a trigger has no user), under the same lock as the Settings page
+// (src/app/provisioning). Idempotent, so it runs again on every upgrade. Where the app may not
+// create them (no manage:jira-configuration consent, or Jira refuses), it logs why and leaves it
+// to an admin.
+import { forgePorts } from '../app/forge';
+import { runProvisioning, type ProvisioningPorts, type ProvisioningReport } from '../app/provisioning';
 
-export interface InstallIo {
-  jiraFetch: JiraFetch;
-  store: TypedStore;
-  now: () => number;
+export interface InstallIo extends ProvisioningPorts {
   log: (message: string) => void;
 }
 
-const appIo = (): InstallIo => ({
-  jiraFetch: fromForgeRequest(api.asApp().requestJira),
-  store: typedStore(),
-  now: () => Date.now(),
-  log: (m) => console.log(m),
-});
+const appIo = (): InstallIo => ({ ...forgePorts('app'), log: (m) => console.log(m) });
 
 /** Runs provisioning; the report, or null when it could not run (the reason is logged). */
 export async function provisionOnInstall(io: InstallIo): Promise<ProvisioningReport | null> {
   try {
-    const config = await readConfig(io.store);
-    const report = await runProvisioning(
-      createJiraClient({ fetch: io.jiraFetch }),
-      io.jiraFetch,
-      config,
-      io.store,
-      io.now,
-    );
+    const report = await runProvisioning(io);
     io.log(`Runway provisioning: ${report.summary}`);
     for (const item of report.items)
       if (item.status === 'created' || item.status === 'failed') io.log(`  ${item.detail}`);

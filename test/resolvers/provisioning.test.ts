@@ -161,7 +161,7 @@ describe('provisioning', () => {
         };
       },
       store: typedStore(),
-      now: () => Date.now(),
+      now: () => new Date(),
       log: (m) => log.push(m),
     });
     expect(again?.created).toBe(0);
@@ -178,7 +178,7 @@ describe('provisioning', () => {
         text: async () => JSON.stringify({ errorMessages: ['The app is not allowed to do this.'] }),
       }),
       store: typedStore(),
-      now: () => Date.now(),
+      now: () => new Date(),
       log: (m) => log.push(m),
     });
     expect(report).toBeNull();
