@@ -5,6 +5,8 @@ import type { IsoDate } from '../domain/dates';
 import type { JiraFetch } from '../jira';
 import type { TypedStore } from '../storage';
 
+export type { JiraFetch, TypedStore };
+
 /** The one clock type: what time it is now. Use cases take it; the domain takes dates instead. */
 export type Clock = () => Date;
 

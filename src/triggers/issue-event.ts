@@ -1,7 +1,9 @@
-// `avi:jira:created|updated|deleted:issue`: marks the issue (and its parent, when the event names
-// it) as changed, so KPI snapshots computed before the change are recomputed, not shown.
+// `avi:jira:created|updated|deleted:issue`: parses the event and marks the issue (and its parent,
+// when the event names it) as changed (src/app/issue-changes).
 import { z } from 'zod';
-import { markChanged, typedStore, type TypedStore } from '../storage';
+import { forgePorts } from '../app/forge';
+import { markIssueChanged } from '../app/issue-changes';
+import type { TypedStore } from '../app/ports';
 
 const IssueEvent = z.looseObject({
   issue: z.looseObject({
@@ -10,16 +12,17 @@ const IssueEvent = z.looseObject({
   }),
 });
 
+/** The keys marked changed; none for an event that names no issue. */
 export async function recordIssueChange(event: unknown, store: TypedStore, now: number): Promise<string[]> {
   const parsed = IssueEvent.safeParse(event);
   if (!parsed.success) return [];
-  const keys = [parsed.data.issue.key];
-  const parent = parsed.data.issue.fields?.parent?.key;
-  if (parent) keys.push(parent);
-  await markChanged(store, keys, now);
-  return keys;
+  return markIssueChanged(
+    { store, now: () => new Date(now) },
+    { issueKey: parsed.data.issue.key, parentKey: parsed.data.issue.fields?.parent?.key ?? undefined },
+  );
 }
 
 export async function issueEventTrigger(event: unknown, _context: unknown): Promise<void> {
-  await recordIssueChange(event, typedStore(), Date.now());
+  const { store, now } = forgePorts('app');
+  await recordIssueChange(event, store, now().getTime());
 }

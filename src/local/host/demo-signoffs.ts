@@ -14,7 +14,12 @@ import {
   type RunwayConfig,
 } from '../../domain';
 import { createJiraClient, type JiraFetch } from '../../jira';
-import { evaluate, loadImplementation, type GateDeps, type LoadedImplementation } from '../../app/gates/report';
+import {
+  evaluate,
+  loadImplementation,
+  type GateDeps,
+  type LoadedImplementation,
+} from '../../app/gates/report';
 import { readConfig, typedStore } from '../../storage';
 import { auditLog } from '../../storage/gates';
 import { findUser } from '../site/lookup';
