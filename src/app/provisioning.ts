@@ -16,7 +16,7 @@ import {
   type ProvisioningReport,
 } from '../jira/provisioning';
 import { readConfig } from '../storage';
-import { releaseProvisioningLock, takeProvisioningLock } from '../storage/settings';
+import { releaseProvisioningLock, takeProvisioningLock } from '../storage/provisioning';
 import { attempt, describeError, fail } from './failure';
 import type { Ports } from './ports';
 

@@ -7,7 +7,7 @@ import { defaultConfig } from '../../src/domain';
 import { createBaseSite, DEMO_USERS } from '../../src/local/demo/catalog';
 import type { SiteState } from '../../src/local/site/model';
 import { readConfig } from '../../src/storage';
-import { STALE_PROVISIONING_LOCK_MS, takeProvisioningLock } from '../../src/storage/settings';
+import { STALE_PROVISIONING_LOCK_MS, takeProvisioningLock } from '../../src/storage/provisioning';
 import { inMemoryApp, type InMemoryApp } from './support/ports';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');

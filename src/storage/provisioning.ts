@@ -1,7 +1,6 @@
 // The provisioning lock: at most one run creates Runway's issue types and fields at a time (an
 // admin's click on the Settings page and the install trigger). Taken with a FAIL_IF_EXISTS write;
-// a lock left by a run that crashed is taken over once stale. (The site's settings themselves are
-// in ./config.ts.)
+// a lock left by a run that crashed is taken over once stale. (The settings are in ./config.ts.)
 import { z } from 'zod';
 import type { TypedStore } from './store';
 
