@@ -15,11 +15,10 @@ import { DEMO_USERS } from '../../src/local/demo/catalog';
 import { DEFAULT_AS_OF, generatePortfolio } from '../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { jiraAsUser } from '../../src/app/forge';
-import { getPortfolioKpis, type GadgetDeps } from '../../src/resolvers/kpi-gadget';
+import { getPortfolioKpis, pushSnapshotJob, runDailySnapshots, type GadgetDeps } from '../../src/app/kpis';
+import { GetPortfolioKpisPayload } from '../../src/contracts/kpi-gadget';
 import { readImplementationSnapshots, typedStore } from '../../src/storage';
 import { recordIssueChange } from '../../src/triggers/issue-event';
-import { pushSnapshotJob } from '../../src/triggers/queue';
-import { runDailySnapshots } from '../../src/triggers/snapshot';
 
 const GADGET = 'runway-portfolio-kpis';
 const AS_OF = DEFAULT_AS_OF;
@@ -104,7 +103,7 @@ describe('portfolio KPI gadget resolver', () => {
         budgetMs,
         enqueue: pushSnapshotJob,
       };
-      return getPortfolioKpis(payload, deps);
+      return getPortfolioKpis(GetPortfolioKpisPayload.parse(payload), deps);
     });
   }
 

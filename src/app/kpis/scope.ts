@@ -4,7 +4,7 @@
 // Each batch searches `(scope) AND (key in (…) OR parent in (…))`: exactly the issues a search of
 // the whole scope gives for those implementations, so the roll-up equals `runway kpis` on the scope
 // (test/domain/trends proves batching changes nothing).
-import type { BreakdownGroup, GadgetKpiId, KpiTile, PortfolioKpis } from '../contracts/kpi-gadget';
+import type { BreakdownGroup, GadgetKpiId, KpiTile, PortfolioKpis } from '../../contracts/kpi-gadget';
 import {
   KPI_DEFINITIONS,
   KPI_IDS,
@@ -15,7 +15,7 @@ import {
   type KpiValues,
   type Pool,
   type RunwayConfig,
-} from '../domain';
+} from '../../domain';
 import {
   breakdown,
   contributes,
@@ -29,9 +29,9 @@ import {
   type BreakdownDimension,
   type KpiContribution,
   type SiteIssueTypes,
-} from '../domain/trends';
-import type { JiraClient } from '../jira';
-import { planKpiFields } from '../jira/kpi-export';
+} from '../../domain/trends';
+import type { JiraClient } from '../../jira';
+import { planKpiFields } from '../../jira/kpi-export';
 import {
   readChanged,
   readImplementationSnapshots,
@@ -40,8 +40,8 @@ import {
   type ImplementationSnapshot,
   type StoredContribution,
   type TypedStore,
-} from '../storage';
-import { siteIssueTypes } from '../app/implementation';
+} from '../../storage';
+import { siteIssueTypes } from '../shared';
 
 /** A scope as the engine reads it: its JQL (no ORDER BY), the as-of date and the trend dates. */
 export interface Scope {

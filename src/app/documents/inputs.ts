@@ -1,0 +1,68 @@
+// What a document is rendered from: one implementation as the user sees it, with reporters, and its
+// gates from the gate model (criteria, the audit record's sign-offs and evidence, the remote links).
+import { evaluateGates, type IsoDate, type RunwayConfig } from '../../domain';
+import {
+  gateViewsFromResults,
+  readReporters,
+  type RenderContext,
+  renderPlaybook,
+} from '../../domain/playbooks';
+import { JiraError, type JiraClient } from '../../jira';
+import type { TypedStore } from '../../storage';
+import { auditLog, implementationOf, readImplementationIssues } from '../shared';
+import { DocumentError } from './io';
+
+export interface DocumentInputs {
+  implementation: Parameters<typeof renderPlaybook>[1];
+  ctx: RenderContext;
+  warnings: string[];
+}
+
+function notVisible(key: string): DocumentError {
+  return new DocumentError(`${key} does not exist, or you do not have permission to see it.`);
+}
+
+export async function loadInputs(
+  jira: JiraClient,
+  store: TypedStore,
+  config: RunwayConfig,
+  key: string,
+  asOf: IsoDate,
+  siteUrl: string,
+): Promise<DocumentInputs> {
+  let read;
+  try {
+    read = await readImplementationIssues(jira, config, key, ['reporter']);
+  } catch (e) {
+    // Jira answers the same for a key that does not exist and one the user may not browse.
+    if (e instanceof JiraError && e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
+      throw notVisible(key);
+    throw e;
+  }
+  const loaded = await implementationOf(jira, config, key, asOf, read);
+  if (!loaded) {
+    if (!read.issues.some((i) => i.key === key)) throw notVisible(key);
+    throw new DocumentError(
+      `${key} is not an implementation: Runway renders documents for an Epic labelled "${config.implementationLabel}" or an issue of type ${config.implementationTypes.join(' / ')}.`,
+    );
+  }
+  const audit = await auditLog(store, loaded.logId).read();
+  const gates = evaluateGates({
+    implementation: loaded.implementation,
+    kpis: loaded.kpis,
+    config,
+    asOf,
+    audit: audit.map((r) => r.entry),
+    remoteLinks: loaded.remoteLinks,
+  });
+  return {
+    implementation: loaded.implementation,
+    ctx: {
+      asOf,
+      config,
+      reporters: readReporters(read.issues),
+      gates: gateViewsFromResults(gates, siteUrl || undefined),
+    },
+    warnings: loaded.warnings,
+  };
+}
