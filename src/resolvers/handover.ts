@@ -10,9 +10,8 @@ import {
 } from '../contracts/handover';
 import { invalidRequest } from '../contracts/result';
 import { SearchImplementationsPayload } from '../contracts/playbook';
-import type { AdfDoc } from '../confluence';
-import { HANDOVER_ID } from '../domain/playbooks';
 import {
+  HANDOVER_ID,
   exportAdf,
   exportContext,
   forgeIo,
@@ -22,6 +21,7 @@ import {
   savedConfig,
   searchImplementations,
   todayOf,
+  type AdfDoc,
   type DocumentIo,
   type DocumentRequest,
   type MacroContext,

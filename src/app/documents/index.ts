@@ -3,6 +3,7 @@
 export { exportContext, macroContext, savedConfig, siteOf, todayOf, type MacroContext } from './context';
 export { exportAdf } from './export';
 export type { AdfDoc } from '../../confluence';
+export { HANDOVER_ID } from '../../domain/playbooks';
 export { loadInputs, type DocumentInputs } from './inputs';
 export { DocumentError, forgeIo, words, type DocumentIo } from './io';
 export { publish } from './publish';
