@@ -13,7 +13,7 @@ module.exports = {
         'src/domain holds the rules: it imports only itself, zod and date-fns (no adapters, no @forge, no node built-ins).',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { pathNot: ['^src/domain/', '^node_modules/(zod|date-fns)/'] },
+      to: { pathNot: ['^src/domain/', '(^|/)node_modules/(zod|date-fns)/'] },
     },
     {
       name: 'static-uses-contracts-only',
@@ -28,7 +28,7 @@ module.exports = {
         'src/contracts is bundled into the browser too: it imports only itself, src/domain, zod and date-fns.',
       severity: 'error',
       from: { path: '^src/contracts/' },
-      to: { pathNot: ['^src/(contracts|domain)/', '^node_modules/(zod|date-fns)/'] },
+      to: { pathNot: ['^src/(contracts|domain)/', '(^|/)node_modules/(zod|date-fns)/'] },
     },
     {
       name: 'resolvers-are-thin',
@@ -36,7 +36,7 @@ module.exports = {
         'A resolver parses its payload and calls a use case: it imports src/app, src/contracts, other resolvers, @forge/resolver and zod; never an adapter, src/domain or a node built-in.',
       severity: 'error',
       from: { path: '^src/resolvers/' },
-      to: { pathNot: ['^src/(resolvers|app|contracts)/', '^node_modules/(@forge/resolver|zod)/'] },
+      to: { pathNot: ['^src/(resolvers|app|contracts)/', '(^|/)node_modules/(@forge/resolver|zod)/'] },
     },
     {
       name: 'deployed-closure-stays-deployable',
