@@ -15,7 +15,7 @@ import {
   type RouteContext,
 } from './http';
 import { byName, fieldById, findIssue, findProject, findUser, statusById } from './lookup';
-import { changeInstant } from './mutate';
+import { changeInstant } from './changelog';
 import { canBrowseIssue, hasGlobalPermission, hasProjectPermission, isAdmin } from './permissions';
 import {
   avatarUrls,
