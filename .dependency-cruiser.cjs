@@ -55,6 +55,14 @@ module.exports = {
       to: { path: '^(src/(resolvers|triggers|cli|local)/|src/index\\.ts$|bench/)' },
     },
     {
+      name: 'local-site-is-independent',
+      comment:
+        "The emulated Jira and Confluence (src/local/site) share no code with the app: a test instrument that reused the app's code would agree with its bugs.",
+      severity: 'error',
+      from: { path: '^src/local/site/' },
+      to: { path: '^(src/|bench/)', pathNot: '^src/local/site/' },
+    },
+    {
       name: 'no-circular',
       comment: 'No import cycles, type-only imports included.',
       severity: 'error',

@@ -122,6 +122,14 @@ const VIOLATIONS: { name: string; files: Record<string, string>; expected: strin
     expected: ['app-and-adapters-stay-below-the-shell src/app/upward.ts → src/resolvers/surface.ts'],
   },
   {
+    name: 'the emulated site importing the app',
+    files: {
+      'src/local/site/jira.ts':
+        "import { isGate } from '../../domain/gates/rule';\nexport const site = isGate;\n",
+    },
+    expected: ['local-site-is-independent src/local/site/jira.ts → src/domain/gates/rule.ts'],
+  },
+  {
     name: 'an import cycle',
     files: {
       'src/domain/ping.ts': "import { pong } from './pong';\nexport const ping = () => pong;\n",
