@@ -6,6 +6,7 @@ export * from './dates';
 export * from './fields';
 export * from './history';
 export * from './implementation';
+export * from './read-implementations';
 export * from './kpis/definitions';
 export * from './search-export';
 export * from './kpis/stats';

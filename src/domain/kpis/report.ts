@@ -5,7 +5,7 @@
 import { defaultConfig, type RunwayConfig } from '../config';
 import type { IsoDate } from '../dates';
 import type { KpiWarning } from '../fields';
-import { buildImplementations } from '../implementation';
+import { buildImplementations } from '../read-implementations';
 import type { JiraIssue, JiraNames } from '../jira';
 import { computeImplementationKpis, type KpiValues } from './implementation-kpis';
 import { portfolioKpis, type PortfolioKpis } from './portfolio';

@@ -15,11 +15,11 @@ import { addDemoPages } from './confluence';
 import { searchExport, type SearchExportOptions, type SearchPage } from './export';
 import { ImplementationBuilder } from './implementation';
 import * as N from './names';
-import { planImplementation, type Plan, type Stage, type Tier } from './plan';
+import { planImplementation, type ImplementationSummary, type Plan, type Stage, type Tier } from './plan';
 import { Rng } from './prng';
 import { IssueSim, SimWorld, dateOfDay, status, workInstant } from './simulate';
 
-export type { Stage, Tier };
+export type { ImplementationSummary, Stage, Tier };
 
 export const DEFAULT_AS_OF = '2026-11-23';
 export const DEFAULT_SEED = 1;
@@ -33,19 +33,6 @@ export interface PortfolioOptions {
   /** The snapshot date (YYYY-MM-DD): nothing after it has happened. */
   asOf?: string;
   baseUrl?: string;
-}
-
-export interface ImplementationSummary {
-  key: string;
-  project: string;
-  customer: string;
-  summary: string;
-  tier: Tier;
-  segment: string;
-  stage: Stage;
-  contractSigned: string;
-  kickoff: string;
-  goLive: string;
 }
 
 export interface Portfolio {
