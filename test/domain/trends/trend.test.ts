@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { computeKpiReport, defaultConfig, type JiraIssue } from '../../../src/domain';
+import { computeKpiReport, defaultConfig, improvementThroughput, type JiraIssue } from '../../../src/domain';
 import {
   breakdown,
   contributionsAt,
   contributionsOverTime,
   implementationSearchJql,
+  improvementsOverTime,
   kpiIssuesJql,
   monthEnd,
   NO_SEGMENT,
@@ -61,9 +62,10 @@ describe('rolling up contributions', () => {
     fc.assert(
       fc.property(arbPortfolio, (issues) => {
         const report = computeKpiReport(issues, TEST_NAMES, { asOf: '2026-06-30', config });
-        expect(rollUp(contributionsAt(issues, TEST_NAMES, '2026-06-30', config), config)).toEqual(
-          report.portfolio,
-        );
+        const improvements = improvementThroughput(issues, '2026-06-30', config);
+        expect(
+          rollUp(contributionsAt(issues, TEST_NAMES, '2026-06-30', config), config, improvements),
+        ).toEqual(report.portfolio);
       }),
       { numRuns: 60 },
     );
@@ -76,7 +78,7 @@ describe('rolling up contributions', () => {
         const batched = perImplementation(issues).flatMap((batch) =>
           contributionsAt(batch, TEST_NAMES, '2026-06-30', config),
         );
-        expect(rollUp(batched, config)).toEqual(whole);
+        expect(rollUp(batched, config, improvementThroughput(issues, '2026-06-30', config))).toEqual(whole);
       }),
       { numRuns: 60 },
     );
@@ -86,7 +88,10 @@ describe('rolling up contributions', () => {
     fc.assert(
       fc.property(arbPortfolio, (issues) => {
         const dates = trendDates('2026-06-30', 4);
-        const points = contributionsOverTime(issues, TEST_NAMES, dates, config).map((c) => rollUp(c, config));
+        const improvements = improvementsOverTime(issues, dates, config);
+        const points = contributionsOverTime(issues, TEST_NAMES, dates, config).map((c, i) =>
+          rollUp(c, config, improvements[i]),
+        );
         dates.forEach((asOf, i) =>
           expect(points[i]).toEqual(computeKpiReport(issues, TEST_NAMES, { asOf, config }).portfolio),
         );
