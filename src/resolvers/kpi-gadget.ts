@@ -24,7 +24,15 @@ import { jiraAsUser } from '../app/forge';
 import { todayUtc } from '../app/ports';
 import { jiraWords } from './common';
 import { siteIssueTypes } from './implementation-reader';
-import { assemble, computeBatch, loadScopeState, makeScope, surveyScope, type Scope } from './kpi-scope';
+import {
+  assemble,
+  computeBatch,
+  loadImprovements,
+  loadScopeState,
+  makeScope,
+  surveyScope,
+  type Scope,
+} from './kpi-scope';
 
 export interface GadgetDeps {
   jira: JiraClient;
@@ -70,13 +78,10 @@ export async function getPortfolioKpis(
   const asOf = payload.asOf ?? deps.today;
   const scope = makeScope(scopeJql(payload, asOf), asOf, trendDates(asOf), deps.config);
   try {
-    const { site, survey, ready, missing, fieldIds } = await loadScopeState(
-      deps.jira,
-      deps.store,
-      deps.config,
-      scope,
-      started,
-    );
+    const [{ site, survey, ready, missing, fieldIds }, improvements] = await Promise.all([
+      loadScopeState(deps.jira, deps.store, deps.config, scope, started),
+      loadImprovements(deps.jira, deps.config, scope),
+    ]);
     const job =
       missing.length > 0
         ? await jobRunning(deps.store, scope, started)
@@ -117,6 +122,7 @@ export async function getPortfolioKpis(
       breakdown: payload.breakdown ?? null,
       siteIssueTypes: site,
       total: survey.candidates.length,
+      improvements,
     });
     return { ok: true, data };
   } catch (e) {

@@ -116,6 +116,14 @@ export function implementationJql(config: RunwayConfig, site?: SiteIssueTypes): 
   return types === null ? label : `(${types} OR ${label})`;
 }
 
+/**
+ * The improvement issues of a scope (improvement_throughput): every issue in it labelled
+ * improvement, inside an implementation or not.
+ */
+export function improvementJql(scopeJql: string, config: RunwayConfig): string {
+  return `(${scopeJql}) AND labels = ${jqlString(config.labels.improvement)} ORDER BY key`;
+}
+
 /** Characters JQL text search treats as syntax; a search for words drops them. */
 const JQL_TEXT_RESERVED = /["\\+\-&|!(){}[\]^~*?:/]/g;
 
