@@ -78,10 +78,16 @@ export async function getPortfolioKpis(
   const asOf = payload.asOf ?? deps.today;
   const scope = makeScope(scopeJql(payload, asOf), asOf, trendDates(asOf), deps.config);
   try {
-    const [{ site, survey, ready, missing, fieldIds }, improvements] = await Promise.all([
-      loadScopeState(deps.jira, deps.store, deps.config, scope, started),
-      loadImprovements(deps.jira, deps.config, scope),
-    ]);
+    // read while the implementations are computed; awaited when the answer is assembled
+    const improvements = loadImprovements(deps.jira, deps.config, scope);
+    improvements.catch(() => undefined); // a failure is reported by the await below
+    const { site, survey, ready, missing, fieldIds } = await loadScopeState(
+      deps.jira,
+      deps.store,
+      deps.config,
+      scope,
+      started,
+    );
     const job =
       missing.length > 0
         ? await jobRunning(deps.store, scope, started)
@@ -122,7 +128,7 @@ export async function getPortfolioKpis(
       breakdown: payload.breakdown ?? null,
       siteIssueTypes: site,
       total: survey.candidates.length,
-      improvements,
+      improvements: await improvements,
     });
     return { ok: true, data };
   } catch (e) {

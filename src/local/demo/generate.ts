@@ -118,7 +118,7 @@ function improvementWork(
   team: SiteUser[],
 ): IssueSim[] {
   const sims: IssueSim[] = [];
-  for (const summary of rng.sample(N.IMPROVEMENTS, rng.int(3, 5))) {
+  for (const [n, summary] of rng.sample(N.IMPROVEMENTS, rng.int(3, 5)).entries()) {
     const owner = rng.pick(team);
     const day = asOfDay - (rng.chance(0.5) ? rng.int(10, 120) : rng.int(121, 360));
     const task = new IssueSim(world, {
@@ -131,7 +131,7 @@ function improvementWork(
       assignee: owner,
     });
     task.schedule(workInstant(rng, day + 1, owner), owner, status('In Progress'));
-    task.schedule(workInstant(rng, day + rng.int(5, 45), owner), owner, status('Done'));
+    if (n > 0) task.schedule(workInstant(rng, day + rng.int(5, 45), owner), owner, status('Done')); // the first: still open
     task.play();
     if (task.exists) sims.push(task);
   }
