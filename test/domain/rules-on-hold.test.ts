@@ -1,6 +1,7 @@
 // kpis.md, "Days on hold" and the KPIs added last: stakeholder_confidence, the active_ durations
 // (time to first value / to live net of the days on hold) and improvement_throughput.
-import { anImplementation, anIssue, done, history, statusChange } from '../builders/jira';
+import { computeKpiReport, parseConfig } from '../../src/domain';
+import { anImplementation, anIssue, done, history, statusChange, TEST_NAMES } from '../builders/jira';
 import { kpisOf, reportOf } from '../builders/report';
 
 const T = (date: string) => `${date}T10:00:00.000+0000`;
@@ -127,6 +128,15 @@ describe('stakeholder_confidence: the Stakeholder Confidence field, mean over th
     const r = reportOf(issues);
     expect(r.implementations.map((i) => i.kpis.stakeholder_confidence)).toEqual([3, 4.5, null]);
     expect(r.portfolio.stakeholder_confidence).toEqual({ value: 3.75, n: 2, targetMet: false });
+  });
+
+  it('reads the field under the name the config gives it', () => {
+    const issues = anImplementation({ fields: { customfield_10099: 4 } });
+    const names = { ...TEST_NAMES, customfield_10099: 'Internal Confidence' };
+    const config = parseConfig({ fieldNames: { stakeholderConfidence: 'internal confidence' } });
+    if (!config.ok) throw new Error(config.error);
+    const r = computeKpiReport(issues, names, { asOf: '2026-06-30', config: config.value });
+    expect(r.implementations[0].kpis.stakeholder_confidence).toBe(4);
   });
 
   it('leaves out a rating outside 1–5, with a warning naming the issue', () => {

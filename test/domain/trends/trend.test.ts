@@ -5,6 +5,7 @@ import {
   contributionsAt,
   contributionsOverTime,
   implementationSearchJql,
+  improvementJql,
   improvementsOverTime,
   kpiIssuesJql,
   monthEnd,
@@ -110,6 +111,22 @@ describe('rolling up contributions', () => {
     );
     expect(march.csat).toMatchObject({ value: 4, n: 1 });
     expect(june.csat).toMatchObject({ value: 4.5, n: 2 });
+  });
+});
+
+describe('the issues behind improvement throughput', () => {
+  it('lists the improvements counted, or above maxKeys narrows the scope to those resolved in the window', () => {
+    const opts = { scopeJql: 'project = OPS', asOf: '2026-06-30' };
+    expect(kpiIssuesJql('improvement_throughput', ['OPS-1', 'OPS-4'], config, opts)).toBe(
+      'key in (OPS-1, OPS-4) ORDER BY key',
+    );
+    expect(kpiIssuesJql('improvement_throughput', ['OPS-1', 'OPS-4'], config, { ...opts, maxKeys: 1 })).toBe(
+      '(project = OPS) AND labels = "improvement" AND resolution is not EMPTY AND resolved >= "2026-04-01" AND resolved < "2026-07-01"',
+    );
+    expect(kpiIssuesJql('improvement_throughput', [], config, opts)).toBeNull();
+    expect(improvementJql('project = OPS', config)).toBe(
+      '(project = OPS) AND labels = "improvement" ORDER BY key',
+    );
   });
 });
 
