@@ -227,7 +227,7 @@ export interface AssembleOptions {
   siteIssueTypes: SiteIssueTypes;
   /** How many implementations the scope has (candidates), for progress. */
   total: number;
-  /** The scope's improvement throughput at each date (loadImprovements); none: null. */
+  /** The scope's improvement throughput at each date (loadImprovements); without: improvement_throughput is null. */
   improvements?: readonly ImprovementThroughput[];
 }
 
