@@ -7,6 +7,7 @@ import type { ChildKind, RunwayConfig } from './config';
 import type { IsoDate } from './dates';
 import type { KpiWarning } from './fields';
 import type { JiraIssueLink, JiraUser } from './jira';
+import type { HoldSpell } from './kpis/on-hold';
 
 export type { ChildKind, KpiWarning };
 
@@ -81,6 +82,10 @@ export interface Implementation extends TrackedIssue {
   tier: string;
   segment: string | null;
   csat: number | null;
+  /** Stakeholder Confidence (1–5): the internal rating by Customer Success, Sales and Support. */
+  stakeholderConfidence: number | null;
+  /** Spells in an on-hold status (config.onHoldStatuses) by asOf, oldest first. */
+  holdSpells: HoldSpell[];
   dates: LifecycleDates;
   dateSources: Readonly<Partial<Record<LifecycleDate, DateSource>>>;
   /** Lifecycle date fields set after asOf: plans, not facts. */

@@ -12,5 +12,7 @@ export * from './search-export';
 export * from './kpis/stats';
 export * from './kpis/implementation-kpis';
 export * from './kpis/portfolio';
+export * from './kpis/on-hold';
+export * from './kpis/improvement';
 export * from './kpis/report';
 export * from './gates';

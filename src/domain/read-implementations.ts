@@ -7,6 +7,7 @@ import { CHILD_KINDS, type ChildKind, type RunwayConfig } from './config';
 import { calendarDate, instant, type IsoDate } from './dates';
 import { NameLookup, hasLabel, nameLookup, resolveFieldIds, type FieldIds, type KpiWarning } from './fields';
 import { scanHistory, type ScanOptions, type StatusChange } from './history';
+import { holdSpells } from './kpis/on-hold';
 import type {
   DateSource,
   Implementation,
@@ -49,6 +50,7 @@ interface Context {
   failed: NameLookup<true>;
   notStarted: NameLookup<true>;
   goLiveStatuses: NameLookup<true>;
+  onHoldStatuses: NameLookup<true>;
   implementationTypes: NameLookup<true>;
   kindByType: NameLookup<ChildKind>;
   tiers: ReadonlyMap<string, string>;
@@ -73,6 +75,7 @@ function context(names: JiraNames, opts: ModelOptions): { ctx: Context; warnings
     failed,
     notStarted: nameLookup(config.notStartedStatuses),
     goLiveStatuses: nameLookup(config.goLiveStatuses),
+    onHoldStatuses: nameLookup(config.onHoldStatuses),
     implementationTypes: nameLookup(config.implementationTypes),
     kindByType,
     tiers: new Map(config.complexityTiers.map((t) => [t.trim().toLowerCase(), t])),
@@ -336,17 +339,26 @@ function readImplementation(issue: JiraIssue, children: ImplementationChild[], c
         message: `Complexity "${complexity}" is not a configured tier; counted as ${tier}`,
       });
   }
-  let csat = orNull(readNumber(field(issue, ids.csat)));
-  if (csat !== null && (csat < 1 || csat > 5)) {
-    warnings.push({ issue: issue.key, code: 'BAD_CSAT', message: `CSAT ${csat} is outside 1–5` });
-    csat = null;
-  }
+  const score = (id: string | null, label: string, code: string): number | null => {
+    const value = orNull(readNumber(field(issue, id)));
+    if (value === null || (value >= 1 && value <= 5)) return value;
+    warnings.push({ issue: issue.key, code, message: `${label} ${value} is outside 1–5` });
+    return null;
+  };
+  const csat = score(ids.csat, 'CSAT', 'BAD_CSAT');
+  const stakeholderConfidence = score(
+    ids.stakeholderConfidence,
+    config.fieldNames.stakeholderConfidence,
+    'BAD_STAKEHOLDER_CONFIDENCE',
+  );
   return {
     ...tracked,
     complexity,
     tier,
     segment: orNull(readOptionValue(field(issue, ids.segment))),
     csat,
+    stakeholderConfidence,
+    holdSpells: holdSpells(changes, ctx.onHoldStatuses),
     dates,
     dateSources: sources,
     planned,

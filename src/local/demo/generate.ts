@@ -93,6 +93,38 @@ function internalWork(
   return sims.filter((s) => s.exists);
 }
 
+/**
+ * Continuous-improvement work of a project (labelled `improvement`, outside any implementation):
+ * playbook updates and automation, most done over the past year, some still open.
+ */
+function improvementWork(
+  world: SimWorld,
+  rng: Rng,
+  project: SiteProject,
+  asOfDay: number,
+  team: SiteUser[],
+): IssueSim[] {
+  const sims: IssueSim[] = [];
+  for (const [n, summary] of rng.sample(N.IMPROVEMENTS, rng.int(3, 5)).entries()) {
+    const owner = rng.pick(team);
+    const day = asOfDay - (rng.chance(0.5) ? rng.int(10, 120) : rng.int(121, 360));
+    const task = new IssueSim(world, {
+      project,
+      type: 'Task',
+      summary,
+      labels: ['improvement'],
+      createdMs: workInstant(rng, day, owner),
+      reporter: owner,
+      assignee: owner,
+    });
+    task.schedule(workInstant(rng, day + 1, owner), owner, status('In Progress'));
+    if (n > 0) task.schedule(workInstant(rng, day + rng.int(5, 45), owner), owner, status('Done')); // the first: still open
+    task.play();
+    if (task.exists) sims.push(task);
+  }
+  return sims;
+}
+
 /** The stage an implementation is in, read from its epic's status at the snapshot. */
 function stageOf(status: string): Stage {
   switch (status) {
@@ -162,7 +194,14 @@ export function generatePortfolio(options: PortfolioOptions = {}): Portfolio {
     const project = state.projects[projectIndex];
     const rng = new Rng(seed, index);
     const plan = planImplementation(rng, index, projectIndex, asOfDay, team);
-    const builder = new ImplementationBuilder(world, rng, plan, project, asOfDay);
+    const builder = new ImplementationBuilder(
+      world,
+      rng,
+      plan,
+      project,
+      asOfDay,
+      new Rng(seed, 2_000_000 + index),
+    );
     sims.push(...builder.build());
     plans.push({ plan, project, epic: builder.epic });
   }
@@ -170,6 +209,12 @@ export function generatePortfolio(options: PortfolioOptions = {}): Portfolio {
     sims.push(...internalWork(world, new Rng(seed, 1_000_000 + i), project, asOfDay, team)),
   );
   register(state, sims);
+  // Improvement work comes after, so the keys of everything above stay as they were.
+  const improvements = state.projects.flatMap((project, i) =>
+    improvementWork(world, new Rng(seed, 3_000_000 + i), project, asOfDay, team),
+  );
+  register(state, improvements);
+  sims.push(...improvements);
   state.lastChangeMs = sims.reduce((max, s) => Math.max(max, s.lastChangeMs), 0);
 
   const statusNames = new Map(state.statuses.map((s) => [s.id, s.name]));
