@@ -50,6 +50,7 @@ import { forgePorts as forgeIoAs } from '../app/forge';
 import { todayUtc, type Ports as ForgeIo } from '../app/ports';
 import { auditLog, implementationOf, readImplementationIssues } from './gates-report';
 import { siteIssueTypes } from './implementation-reader';
+import { exportedMacro } from './macro-export';
 
 // ---- identity and context ------------------------------------------------------------------------
 
@@ -442,18 +443,9 @@ export async function saveTemplate(
 
 // ---- adfExport ---------------------------------------------------------------------------------------
 
-/** What Confluence sends the adfExport function: the macro's context and saved configuration. */
-const ExportEvent = z.object({
-  context: z.unknown().optional(),
-  extensionPayload: z.object({ config: z.unknown().optional() }).partial().optional(),
-});
-
+/** The macro context of an adfExport call, whichever payload shape it came in (macro-export.ts). */
 export function exportContext(event: unknown): MacroContext {
-  const parsed = ExportEvent.safeParse(event ?? {});
-  if (!parsed.success) return {};
-  const ctx = macroContext(parsed.data.context);
-  const config = ctx.extension?.config ?? parsed.data.extensionPayload?.config;
-  return { ...ctx, extension: { ...ctx.extension, config } };
+  return macroContext(exportedMacro(event));
 }
 
 /** The document as ADF for PDF and Word export, or a one-panel document saying why there is none. */
@@ -493,7 +485,7 @@ export function playbookResolverWith(io: () => DocumentIo) {
 
 export const playbookResolver = playbookResolverWith(forgeIo);
 
-/** The ADF Confluence puts in PDF and Word exports in place of the macro's iframe. */
+/** The ADF Confluence puts in PDF and Word exports in place of the macro's iframe (as the exporting user). */
 export async function playbookExport(event: unknown): Promise<AdfDoc> {
   const ctx = exportContext(event);
   const io = forgeIo();
