@@ -1,6 +1,10 @@
 // The one state every surface shows while Runway's licence for the site is not active: the
 // resolvers then answer every call with the licence-inactive answer (src/resolvers/licence.ts)
-// and no data. The first such answer switches the whole surface to this state.
+// and no data. The first such answer switches the whole surface to this state; so does the
+// licence Forge puts in the frame's context (`view.getContext().license`), which lets a surface
+// that calls no resolver before it is configured (a new gadget) show it too. The context is for
+// display only: the resolvers' refusal is what keeps the data out.
+import { view } from '@forge/bridge';
 import { Box } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { useSyncExternalStore, type ReactNode } from 'react';
@@ -14,6 +18,19 @@ export function reportLicenceInactive(): void {
   if (inactive) return;
   inactive = true;
   listeners.forEach((l) => l());
+}
+
+/** Reads the licence of the frame's context; no licence (development) is active. */
+export async function checkContextLicence(): Promise<void> {
+  try {
+    const context: unknown = await view.getContext();
+    const license =
+      typeof context === 'object' && context !== null && 'license' in context ? context.license : undefined;
+    if (typeof license === 'object' && license !== null && 'isActive' in license && license.isActive !== true)
+      reportLicenceInactive();
+  } catch {
+    // No context (outside a host): the resolvers still decide.
+  }
 }
 
 const subscribe = (listener: () => void) => {

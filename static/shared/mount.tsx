@@ -3,11 +3,11 @@
 import '@atlaskit/css-reset';
 import { StrictMode, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LicenceGate } from './licence';
+import { checkContextLicence, LicenceGate } from './licence';
 import { enableTheme } from './theme';
 
 export async function mount(app: ReactElement): Promise<void> {
-  await enableTheme();
+  await Promise.all([enableTheme(), checkContextLicence()]);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(

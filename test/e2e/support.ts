@@ -73,7 +73,8 @@ function instrument(browser: Browser): Browser {
   browser.newPage = async (options) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    page.once('close', () => void context.close());
+    // Its own context, closed with it (a context already closed with the browser is fine).
+    page.once('close', () => void context.close().catch(() => undefined));
     return page;
   };
   return browser;
