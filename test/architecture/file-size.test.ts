@@ -10,7 +10,7 @@ const DATA = ['src/local/demo/', 'src/domain/playbooks/library/'];
 
 // Over the limit today, each being split on its own branch: the list only shrinks. When a file
 // gets under the limit, the test below says to take it off.
-const KNOWN_OFFENDERS = ['src/local/host/kvs-sqlite.ts', 'src/local/host/server.ts'];
+const KNOWN_OFFENDERS = ['src/local/host/kvs-sqlite.ts'];
 
 function sourceFiles(folder: string): string[] {
   const entries = fs.readdirSync(path.join(ROOT, folder), { withFileTypes: true });

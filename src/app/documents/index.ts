@@ -2,6 +2,7 @@
 // and the config view's implementation search (team templates are in ../playbooks/library).
 export { exportContext, macroContext, savedConfig, siteOf, todayOf, type MacroContext } from './context';
 export { exportAdf } from './export';
+export { adfMessage } from '../../confluence';
 export type { AdfDoc } from '../../confluence';
 export { HANDOVER_ID } from '../../domain/playbooks';
 export { loadInputs, type DocumentInputs } from './inputs';
