@@ -1,9 +1,8 @@
 /**
- * The Jira REST client: one object over one injected JiraFetch. Each call is small, sends
+ * The Jira REST client: one object over one injected HttpFetch. Each call is small, sends
  * exactly one documented endpoint and validates what comes back.
  */
 import { z } from 'zod';
-import { JiraError } from './errors';
 import { jiraPath, withQuery } from './path';
 import {
   CreatedIssueSchema,
@@ -36,9 +35,10 @@ import {
   type ExportRequest,
   type SearchRequest,
 } from './search';
-import { createTransport, type TransportOptions } from './transport';
+import { createTransport, shapeError, type TransportOptions } from '../http';
 
-export type JiraClientOptions = TransportOptions;
+/** The transport's options; the product is always Jira. */
+export type JiraClientOptions = Omit<TransportOptions, 'product'>;
 
 /** Body of create/edit/transition: `fields` to set, `update` operations (add/remove/set). */
 export interface IssueChange {
@@ -122,7 +122,7 @@ const ProjectPageSchema = z.looseObject({ values: z.array(ProjectSchema), isLast
 const RemoteLinksSchema = z.union([z.array(RemoteLinkSchema), RemoteLinkSchema.transform((link) => [link])]);
 
 export function createJiraClient(options: JiraClientOptions): JiraClient {
-  const t = createTransport(options);
+  const t = createTransport({ ...options, product: 'jira' });
 
   return {
     get requestCount() {
@@ -185,7 +185,7 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       const { status, body } = await t.request('GET', path, { accept: [404] });
       if (status === 404) return undefined;
       const parsed = EntityPropertySchema.safeParse(body);
-      if (!parsed.success) return shapeError('GET', path, parsed.error);
+      if (!parsed.success) throw shapeError('jira', 'GET', path, parsed.error);
       return parsed.data.value;
     },
 
@@ -256,10 +256,6 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       }
     },
   };
-}
-
-function shapeError(method: string, path: string, error: z.ZodError): never {
-  throw new JiraError({ kind: 'shape', method, path, reason: z.prettifyError(error).replace(/\n/g, '; ') });
 }
 
 /**

@@ -5,13 +5,18 @@
  * nothing twice. Jira admins only (Jira refuses anyone else with 403).
  */
 import { z } from 'zod';
-import { CHILD_KINDS, LOGICAL_FIELDS, gateName, type LogicalField, type RunwayConfig } from '../domain';
+import {
+  CHILD_KINDS,
+  LOGICAL_FIELDS,
+  gateName,
+  messageOf,
+  type LogicalField,
+  type RunwayConfig,
+} from '../domain';
+import { createTransport, type HttpFetch } from '../http';
 import type { JiraClient } from './client';
-import { JiraError } from './errors';
-import type { JiraFetch } from './fetch';
 import { jiraPath, withQuery } from './path';
 import type { JiraField, JiraIssueType } from './schemas';
-import { createTransport } from './transport';
 
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
 type FieldKind = 'date' | 'number' | 'select';
@@ -139,7 +144,7 @@ const ContextSchema = z.looseObject({ id: z.string() });
 const OptionSchema = z.looseObject({ id: z.string(), value: z.string() });
 
 /** Adds the options a select field lacks to its global context; returns how many were added. */
-async function ensureOptions(fetch: JiraFetch, fieldId: string, wanted: readonly string[]): Promise<number> {
+async function ensureOptions(fetch: HttpFetch, fieldId: string, wanted: readonly string[]): Promise<number> {
   if (wanted.length === 0) return 0;
   const t = createTransport({ fetch });
   const contexts = await t.json(
@@ -161,12 +166,10 @@ async function ensureOptions(fetch: JiraFetch, fieldId: string, wanted: readonly
   return missing.length;
 }
 
-const reason = (e: unknown) => (e instanceof JiraError || e instanceof Error ? e.message : String(e));
-
 /** Creates what is missing, as the identity of `client`/`fetch`; never creates what already exists. */
 export async function provision(
   client: JiraClient,
-  fetch: JiraFetch,
+  fetch: HttpFetch,
   config: RunwayConfig,
 ): Promise<ProvisioningReport> {
   const items = await inspectProvisioning(client, config);
@@ -193,7 +196,7 @@ export async function provision(
         out.push({
           ...item,
           status: 'failed',
-          detail: `Could not create issue type ${item.name}: ${reason(e)}`,
+          detail: `Could not create issue type ${item.name}: ${messageOf(e)}`,
         });
       }
       continue;
@@ -217,7 +220,7 @@ export async function provision(
         out.push({
           ...item,
           status: 'failed',
-          detail: `${item.detail}, but its options could not be checked: ${reason(e)}`,
+          detail: `${item.detail}, but its options could not be checked: ${messageOf(e)}`,
         });
       }
       continue;
@@ -242,7 +245,7 @@ export async function provision(
         detail: `Created field ${created.name} (${created.id})${added > 0 ? ` with ${added} options` : ''}`,
       });
     } catch (e) {
-      out.push({ ...item, status: 'failed', detail: `Could not create field ${item.name}: ${reason(e)}` });
+      out.push({ ...item, status: 'failed', detail: `Could not create field ${item.name}: ${messageOf(e)}` });
     }
   }
   const created = out.filter((i) => i.status === 'created').length;

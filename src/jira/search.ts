@@ -3,7 +3,7 @@
  * changelog completion (`POST /rest/api/3/changelog/bulkfetch`). The removed
  * `/rest/api/3/search` is never called.
  */
-import { JiraError } from './errors';
+import { HttpError, type Transport } from '../http';
 import {
   BulkChangelogPageSchema,
   SearchPageSchema,
@@ -11,7 +11,6 @@ import {
   type JiraIssue,
   type SearchPage,
 } from './schemas';
-import type { Transport } from './transport';
 
 export const SEARCH_PATH = '/rest/api/3/search/jql';
 export const BULK_CHANGELOG_PATH = '/rest/api/3/changelog/bulkfetch';
@@ -79,7 +78,8 @@ export async function* searchPages(transport: Transport, request: SearchRequest)
     if (page.isLast === true) return;
     if (token === '') {
       if (page.isLast === false) {
-        throw new JiraError({
+        throw new HttpError({
+          product: 'jira',
           kind: 'shape',
           method: 'POST',
           path: SEARCH_PATH,
@@ -90,7 +90,8 @@ export async function* searchPages(transport: Transport, request: SearchRequest)
       return;
     }
     if (seen.has(token)) {
-      throw new JiraError({
+      throw new HttpError({
+        product: 'jira',
         kind: 'shape',
         method: 'POST',
         path: SEARCH_PATH,
@@ -164,7 +165,8 @@ async function fetchBatch(
     const token = page.nextPageToken ?? '';
     if (token === '') return result;
     if (seen.has(token)) {
-      throw new JiraError({
+      throw new HttpError({
+        product: 'jira',
         kind: 'shape',
         method: 'POST',
         path: BULK_CHANGELOG_PATH,
@@ -278,7 +280,8 @@ export async function exportSearch(transport: Transport, request: ExportRequest)
     for (const issue of page.issues) {
       if (!isChangelogPartial(issue)) continue;
       if (issue.id === undefined) {
-        throw new JiraError({
+        throw new HttpError({
+          product: 'jira',
           kind: 'shape',
           method: 'POST',
           path: SEARCH_PATH,

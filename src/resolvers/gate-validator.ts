@@ -7,7 +7,7 @@ import { describeZodError } from '../contracts';
 import { checkTransition, requiredGatesFor } from '../domain';
 import { createJiraClient } from '../jira';
 import { statusName } from '../jira/gates';
-import { createTransport } from '../jira/transport';
+import { createConfluenceClient } from '../confluence/client';
 import { readConfig } from '../storage';
 import { forgePorts as forgeIoAs } from '../app/forge';
 import { todayUtc, type Ports as ForgeIo } from '../app/ports';
@@ -49,7 +49,7 @@ export async function validateTransition(event: unknown, io: ValidatorIo): Promi
     const asOf = todayUtc(io.now());
     const deps = {
       jira,
-      confluence: createTransport({ fetch: io.confluenceFetch }),
+      confluence: createConfluenceClient({ fetch: io.confluenceFetch }),
       store: io.store,
       config,
     };

@@ -27,13 +27,13 @@ import {
   lookUpPage,
   type EvidenceLookup,
 } from '../jira/gates';
-import type { Transport } from '../jira/transport';
+import type { ConfluenceClient } from '../confluence/client';
 import { appendOnlyLog, type LogEntry, type TypedStore } from '../storage';
 
 export interface GateDeps {
   jira: JiraClient;
   /** Confluence REST as the same identity; null where it is not reachable (evidence pages are then not checked). */
-  confluence: Transport | null;
+  confluence: ConfluenceClient | null;
   store: TypedStore;
   config: RunwayConfig;
 }

@@ -39,7 +39,7 @@ import {
   syncGateIssue,
   type JiraCaller,
 } from '../jira/gates';
-import { createTransport } from '../jira/transport';
+import { createConfluenceClient } from '../confluence/client';
 import { readConfig } from '../storage';
 import {
   auditLog,
@@ -164,7 +164,7 @@ async function setUp(io: StageGatesIo, rawContext: unknown) {
   const jira = createJiraClient({ fetch: io.jiraFetch });
   const deps: GateDeps = {
     jira,
-    confluence: createTransport({ fetch: io.confluenceFetch }),
+    confluence: createConfluenceClient({ fetch: io.confluenceFetch }),
     store: io.store,
     config,
   };
