@@ -2,7 +2,7 @@
 // cases receive these as arguments and never reach for Forge themselves, so tests pass in-memory
 // ports and the local host passes its own.
 import type { IsoDate } from '../domain/dates';
-import type { JiraFetch } from '../jira';
+import type { HttpFetch } from '../jira';
 import type { TypedStore } from '../storage';
 
 /** The one clock type: what time it is now. Use cases take it; the domain takes dates instead. */
@@ -10,8 +10,8 @@ export type Clock = () => Date;
 
 /** Everything outside a use case: Jira and Confluence as one identity, app storage, the clock. */
 export interface Ports {
-  jiraFetch: JiraFetch;
-  confluenceFetch: JiraFetch;
+  jiraFetch: HttpFetch;
+  confluenceFetch: HttpFetch;
   store: TypedStore;
   now: Clock;
 }

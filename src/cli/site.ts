@@ -8,7 +8,7 @@ import { parseSearchExport, type RunwayConfig, type SearchExport } from '../doma
 import {
   basicAuthFetch,
   createJiraClient,
-  JiraError,
+  HttpError,
   normaliseSite,
   type FetchLike,
   type SearchPage,
@@ -95,7 +95,7 @@ export function siteRequest(values: SiteValues, io: CliIo): SiteRequest {
  * not: exit 1, still with a one-line message.
  */
 function toCliError(e: unknown, site: string): Error {
-  if (!(e instanceof JiraError)) return e instanceof Error ? e : new Error(String(e));
+  if (!(e instanceof HttpError)) return e instanceof Error ? e : new Error(String(e));
   const refused =
     e.kind === 'shape' ||
     (e.kind === 'http' && e.status !== undefined && e.status >= 400 && e.status < 500 && e.status !== 429) ||

@@ -11,13 +11,6 @@ export type {
 // Every client user needs the transport's error and fetch types, so they are re-exported here.
 export { HttpError, parseErrorBody } from '../http';
 export type { HttpErrorKind, HttpFetch, HttpRequestInit, HttpResponse } from '../http';
-/** @deprecated transitional aliases, replaced by the Http names in the next commit. */
-export {
-  HttpError as JiraError,
-  type HttpFetch as JiraFetch,
-  type HttpRequestInit as JiraRequestInit,
-  type HttpResponse as JiraResponse,
-} from '../http';
 export { basicAuthFetch, normaliseSite } from './fetch';
 export type { FetchLike } from './fetch';
 export { jiraPath, withQuery } from './path';

@@ -1,7 +1,7 @@
 // What the resolvers share: the Forge context they read (parsed, never trusted) and Jira's own
 // words for an error. Ports (Jira, Confluence, storage, clock) are in src/app.
 import { z } from 'zod';
-import { JiraError } from '../jira';
+import { HttpError } from '../jira';
 
 const IssueContext = z.object({ extension: z.object({ issue: z.object({ key: z.string().min(1) }) }) });
 const ProjectContext = z.object({ extension: z.object({ project: z.object({ key: z.string().min(1) }) }) });
@@ -23,7 +23,7 @@ export function projectKeyOf(context: unknown): string | null {
  * their names), else the client's full message. Anything else: its message.
  */
 export function jiraWords(e: unknown, fieldNames: Readonly<Record<string, string>> = {}): string {
-  if (e instanceof JiraError) {
+  if (e instanceof HttpError) {
     const said = [
       ...e.errorMessages,
       ...Object.entries(e.errors).map(([field, message]) => `${fieldNames[field] ?? field}: ${message}`),

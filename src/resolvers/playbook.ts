@@ -43,7 +43,7 @@ import {
   type StructuredDocument,
 } from '../domain/playbooks';
 import { implementationSearchJql } from '../domain/trends';
-import { createJiraClient, JiraError, type JiraClient } from '../jira';
+import { createJiraClient, HttpError, type JiraClient } from '../jira';
 import { isJiraAdmin } from '../jira/gates';
 import { readConfig, storageKey, type TypedStore } from '../storage';
 import { forgePorts as forgeIoAs } from '../app/forge';
@@ -116,7 +116,7 @@ export class DocumentError extends Error {
 }
 
 export function words(e: unknown): string {
-  if (e instanceof JiraError) return [...e.errorMessages, ...Object.values(e.errors)].join('; ') || e.message;
+  if (e instanceof HttpError) return [...e.errorMessages, ...Object.values(e.errors)].join('; ') || e.message;
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -149,7 +149,7 @@ export async function loadInputs(
     read = await readImplementationIssues(jira, config, key, ['reporter']);
   } catch (e) {
     // Jira answers the same for a key that does not exist and one the user may not browse.
-    if (e instanceof JiraError && e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
+    if (e instanceof HttpError && e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
       throw notVisible(key);
     throw e;
   }
@@ -380,7 +380,7 @@ export async function searchImplementations(
       },
     };
   } catch (e) {
-    if (byKey && e instanceof JiraError && e.status === 400)
+    if (byKey && e instanceof HttpError && e.status === 400)
       return { ok: true, data: { implementations: [] } };
     return failed(e);
   }

@@ -17,14 +17,14 @@ import {
   type SaveSettingsResult,
 } from '../contracts';
 import { defaultConfig, type RunwayConfig } from '../domain';
-import { createJiraClient, JiraError, type JiraClient, type JiraFetch } from '../jira';
+import { createJiraClient, HttpError, type JiraClient, type HttpFetch } from '../jira';
 import { fromForgeRequest } from '../jira/forge';
 import { isJiraAdmin } from '../jira/gates';
 import { inspectProvisioning, provision, type ProvisioningReport } from '../jira/provisioning';
 import { readConfig, typedStore, writeConfig, type TypedStore } from '../storage';
 
 export interface SettingsIo {
-  jiraFetch: JiraFetch;
+  jiraFetch: HttpFetch;
   store: TypedStore;
   now: () => number;
 }
@@ -36,7 +36,7 @@ const userIo = (): SettingsIo => ({
 });
 
 const fail = (error: string) => ({ ok: false as const, error });
-const describe = (e: unknown) => (e instanceof JiraError || e instanceof Error ? e.message : String(e));
+const describe = (e: unknown) => (e instanceof HttpError || e instanceof Error ? e.message : String(e));
 const ADMINS_ONLY = 'Only Jira administrators can change Runway settings.';
 
 export async function getSettings(
@@ -95,7 +95,7 @@ const STALE_LOCK_MS = 5 * 60_000;
  */
 export async function runProvisioning(
   client: JiraClient,
-  fetch: JiraFetch,
+  fetch: HttpFetch,
   config: RunwayConfig,
   store: TypedStore,
   now: () => number,

@@ -30,7 +30,7 @@ import {
   type GateAction,
   type IsoDate,
 } from '../domain';
-import { createJiraClient, JiraError } from '../jira';
+import { createJiraClient, HttpError } from '../jira';
 import {
   confluencePageId,
   fetchCaller,
@@ -65,7 +65,7 @@ export type StageGatesIo = ForgeIo;
 const forgeIo = (): StageGatesIo => forgeIoAs('user');
 
 const fail = (error: string) => ({ ok: false as const, error });
-const describe = (e: unknown) => (e instanceof JiraError || e instanceof Error ? e.message : String(e));
+const describe = (e: unknown) => (e instanceof HttpError || e instanceof Error ? e.message : String(e));
 
 const asCaller = (c: JiraCaller): Caller => ({
   accountId: c.accountId,

@@ -3,14 +3,14 @@
 // Idempotent, so it runs again on every upgrade. Where the app may not create them (no
 // manage:jira-configuration consent, or Jira refuses), it logs why and leaves it to an admin.
 import api from '@forge/api';
-import { createJiraClient, type JiraFetch } from '../jira';
+import { createJiraClient, type HttpFetch } from '../jira';
 import { fromForgeRequest } from '../jira/forge';
 import type { ProvisioningReport } from '../jira/provisioning';
 import { runProvisioning } from '../resolvers/settings';
 import { readConfig, typedStore, type TypedStore } from '../storage';
 
 export interface InstallIo {
-  jiraFetch: JiraFetch;
+  jiraFetch: HttpFetch;
   store: TypedStore;
   now: () => number;
   log: (message: string) => void;

@@ -2,14 +2,14 @@ import { createConfluenceClient, isRunwayPage, publishDocument, toAdf } from '..
 import { defaultConfig } from '../../src/domain';
 import { BUILT_IN_TEMPLATES, renderPlaybook } from '../../src/domain/playbooks';
 import type { HttpFetch } from '../../src/http';
-import type { JiraClient, JiraResponse } from '../../src/jira';
+import type { JiraClient, HttpResponse } from '../../src/jira';
 import { acme, AS_OF } from '../domain/playbooks/fixture';
 
 const SITE = 'https://acme.atlassian.net';
 const doc = renderPlaybook(BUILT_IN_TEMPLATES[0], acme(), { asOf: AS_OF, config: defaultConfig() });
 const link = { globalId: 'runway:playbook:implementation-plan:ACME-1', relationship: 'Runway playbook' };
 
-const response = (status: number, body: unknown, headers: Record<string, string> = {}): JiraResponse => ({
+const response = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
   status,
   headers: { get: (n) => headers[n] ?? headers[n.toLowerCase()] ?? null },
   text: async () => (typeof body === 'string' ? body : JSON.stringify(body)),

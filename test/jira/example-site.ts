@@ -82,7 +82,7 @@ function answer(req: SentRequest): FakeResponse {
   return respond(404, { errorMessages: [`no route ${req.path}`] });
 }
 
-/** The site as a JiraFetch (client tests). */
+/** The site as a HttpFetch (client tests). */
 export function exampleSite() {
   return routedJira(answer);
 }

@@ -22,7 +22,7 @@ import {
   type PlaybookLibrary,
   type StructuredDocument,
 } from '../../domain/playbooks';
-import { basicAuthFetch, createJiraClient, JiraError, normaliseSite } from '../../jira';
+import { basicAuthFetch, createJiraClient, HttpError, normaliseSite } from '../../jira';
 import { fetchImplementationExport } from '../../jira/gates';
 import { oneOf, parseDateOption, parseOptions } from '../args';
 import { UsageError, type Command } from '../command';
@@ -101,7 +101,7 @@ async function fromSite(
     if (!parsed.ok) throw new Error(`the site's answer is not a search export: ${parsed.error}`);
     return { ...parsed.value, siteUrl: normaliseSite(request.site) };
   } catch (e) {
-    if (!(e instanceof JiraError)) throw e;
+    if (!(e instanceof HttpError)) throw e;
     // Jira says the same for a key that does not exist and one the token's user may not browse.
     if (e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
       throw new UsageError(
