@@ -2,6 +2,7 @@
 // words for an error. Ports (Jira, Confluence, storage, clock) are in src/app.
 import { z } from 'zod';
 import { HttpError } from '../jira';
+import { messageOf } from '../domain';
 
 const IssueContext = z.object({ extension: z.object({ issue: z.object({ key: z.string().min(1) }) }) });
 const ProjectContext = z.object({ extension: z.object({ project: z.object({ key: z.string().min(1) }) }) });
@@ -30,5 +31,5 @@ export function jiraWords(e: unknown, fieldNames: Readonly<Record<string, string
     ];
     return said.length > 0 ? said.join('; ') : e.message;
   }
-  return e instanceof Error ? e.message : String(e);
+  return messageOf(e);
 }

@@ -4,7 +4,7 @@
 // Validators run without a user, so Jira is read as the app; nothing is written.
 import { z } from 'zod';
 import { describeZodError } from '../contracts';
-import { checkTransition, requiredGatesFor } from '../domain';
+import { checkTransition, requiredGatesFor, messageOf } from '../domain';
 import { createJiraClient } from '../jira';
 import { statusName } from '../jira/gates';
 import { createConfluenceClient } from '../confluence/client';
@@ -60,9 +60,7 @@ export async function validateTransition(event: unknown, io: ValidatorIo): Promi
     return verdict.allowed ? { result: true } : refuse(verdict.message);
   } catch (e) {
     // Enforcement fails closed: a move that could not be checked is not let through silently.
-    return refuse(
-      `Runway could not check the stage gates of ${issue.key ?? issue.id}: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    return refuse(`Runway could not check the stage gates of ${issue.key ?? issue.id}: ${messageOf(e)}`);
   }
 }
 

@@ -22,7 +22,7 @@ import {
 } from '../contracts/playbook';
 import { describeZodError, invalidRequest, type ResolverResult } from '../contracts/result';
 import { adfMessage, createConfluenceClient, publishDocument, toAdf, type AdfDoc } from '../confluence';
-import { evaluateGates, type IsoDate, type RunwayConfig } from '../domain';
+import { evaluateGates, type IsoDate, type RunwayConfig, messageOf } from '../domain';
 import {
   assembleHandoverPacket,
   HANDOVER_LINK_RELATIONSHIP,
@@ -117,7 +117,7 @@ export class DocumentError extends Error {
 
 export function words(e: unknown): string {
   if (e instanceof HttpError) return [...e.errorMessages, ...Object.values(e.errors)].join('; ') || e.message;
-  return e instanceof Error ? e.message : String(e);
+  return messageOf(e);
 }
 
 // ---- reading an implementation -------------------------------------------------------------------

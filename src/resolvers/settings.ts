@@ -16,8 +16,8 @@ import {
   type ProvisionResult,
   type SaveSettingsResult,
 } from '../contracts';
-import { defaultConfig, type RunwayConfig } from '../domain';
-import { createJiraClient, HttpError, type JiraClient, type HttpFetch } from '../jira';
+import { defaultConfig, type RunwayConfig, messageOf } from '../domain';
+import { createJiraClient, type JiraClient, type HttpFetch } from '../jira';
 import { fromForgeRequest } from '../jira/forge';
 import { isJiraAdmin } from '../jira/gates';
 import { inspectProvisioning, provision, type ProvisioningReport } from '../jira/provisioning';
@@ -36,7 +36,6 @@ const userIo = (): SettingsIo => ({
 });
 
 const fail = (error: string) => ({ ok: false as const, error });
-const describe = (e: unknown) => (e instanceof HttpError || e instanceof Error ? e.message : String(e));
 const ADMINS_ONLY = 'Only Jira administrators can change Runway settings.';
 
 export async function getSettings(
@@ -53,14 +52,14 @@ export async function getSettings(
     try {
       provisioning = await inspectProvisioning(client, settings);
     } catch (e) {
-      provisioningError = `The site's issue types and fields could not be read: ${describe(e)}`;
+      provisioningError = `The site's issue types and fields could not be read: ${messageOf(e)}`;
     }
     return {
       ok: true,
       data: { settings, defaults: defaultConfig(), canEdit, provisioning, provisioningError },
     };
   } catch (e) {
-    return fail(describe(e));
+    return fail(messageOf(e));
   }
 }
 
@@ -80,7 +79,7 @@ export async function saveSettings(
     await writeConfig(io.store, checked.settings);
     return { ok: true, data: { saved: true, settings: checked.settings } };
   } catch (e) {
-    return fail(describe(e));
+    return fail(messageOf(e));
   }
 }
 
@@ -132,7 +131,7 @@ export async function provisionSite(
     const config = await readConfig(io.store);
     return { ok: true, data: await runProvisioning(client, io.jiraFetch, config, io.store, io.now) };
   } catch (e) {
-    return fail(describe(e));
+    return fail(messageOf(e));
   }
 }
 

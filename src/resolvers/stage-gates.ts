@@ -29,8 +29,9 @@ import {
   type Evidence,
   type GateAction,
   type IsoDate,
+  messageOf,
 } from '../domain';
-import { createJiraClient, HttpError } from '../jira';
+import { createJiraClient } from '../jira';
 import {
   confluencePageId,
   fetchCaller,
@@ -65,7 +66,6 @@ export type StageGatesIo = ForgeIo;
 const forgeIo = (): StageGatesIo => forgeIoAs('user');
 
 const fail = (error: string) => ({ ok: false as const, error });
-const describe = (e: unknown) => (e instanceof HttpError || e instanceof Error ? e.message : String(e));
 
 const asCaller = (c: JiraCaller): Caller => ({
   accountId: c.accountId,
@@ -200,7 +200,7 @@ export async function getGates(
     const report = await evaluate(s.deps, loaded, asOf, { checkEvidence: true });
     return { ok: true, data: panelOf(report, caller, s.deps, asOf, s.context.siteUrl ?? '') };
   } catch (e) {
-    return fail(describe(e));
+    return fail(messageOf(e));
   }
 }
 
@@ -337,7 +337,7 @@ export async function writeGate(
     }
     return { ok: true, data: { panel: panelOf(after, caller, deps, asOf, s.context.siteUrl ?? ''), notice } };
   } catch (e) {
-    return fail(describe(e));
+    return fail(messageOf(e));
   }
 }
 

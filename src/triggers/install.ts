@@ -8,6 +8,7 @@ import { fromForgeRequest } from '../jira/forge';
 import type { ProvisioningReport } from '../jira/provisioning';
 import { runProvisioning } from '../resolvers/settings';
 import { readConfig, typedStore, type TypedStore } from '../storage';
+import { messageOf } from '../domain';
 
 export interface InstallIo {
   jiraFetch: HttpFetch;
@@ -40,7 +41,7 @@ export async function provisionOnInstall(io: InstallIo): Promise<ProvisioningRep
     return report;
   } catch (e) {
     io.log(
-      `Runway provisioning did not run: ${e instanceof Error ? e.message : String(e)}. A Jira administrator can run it from Runway settings.`,
+      `Runway provisioning did not run: ${messageOf(e)}. A Jira administrator can run it from Runway settings.`,
     );
     return null;
   }

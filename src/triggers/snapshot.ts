@@ -4,7 +4,7 @@
 // Views only ever show a user the snapshots whose every input issue that user can see.
 import { z } from 'zod';
 import type { IsoDate, RunwayConfig } from '../domain';
-import { addDays } from '../domain';
+import { addDays, messageOf } from '../domain';
 import { SNAPSHOT_MAX_AGE_MS, trendDates } from '../domain/trends';
 import type { JiraClient } from '../jira';
 import { jiraAsApp } from '../app/forge';
@@ -90,7 +90,7 @@ export async function snapshotConsumer(event: unknown, _context: unknown): Promi
     });
   } catch (e) {
     // Recorded for the views (the job is then taken over by the next view call); not retried blindly.
-    const message = e instanceof Error ? e.message : String(e);
+    const message = messageOf(e);
     const scope = makeScope(job.data.jql, job.data.asOf, job.data.dates, await readConfig(store));
     const previous = await readJob(store, scope.id, scope.asOf);
     await writeJob(store, scope.id, scope.asOf, {

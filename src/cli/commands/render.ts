@@ -11,6 +11,7 @@ import {
   parseSearchExport,
   type RunwayConfig,
   type SearchExport,
+  messageOf,
 } from '../../domain';
 import { assembleHandoverPacket } from '../../domain/handover';
 import {
@@ -118,7 +119,7 @@ function linkBase(url: string): string {
   try {
     return normaliseSite(url);
   } catch (e) {
-    throw new UsageError(`--link-base: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(`--link-base: ${messageOf(e)}`);
   }
 }
 

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { entitiesFromManifest, type EntityDefinition } from './kvs-sqlite';
+import { messageOf } from '../../domain';
 
 /** Module types the host can show in a frame, and the product page that frames them. */
 export const SURFACE_TYPES = {
@@ -102,6 +103,6 @@ export function loadManifest(file: string): AppManifest {
   try {
     return parseManifest(parseYaml(fs.readFileSync(file, 'utf8')));
   } catch (e) {
-    throw new Error(`Cannot use ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new Error(`Cannot use ${file}: ${messageOf(e)}`, { cause: e });
   }
 }

@@ -19,6 +19,7 @@ import {
   transitionOptions,
   type TransitionModel,
 } from './transition-form';
+import { messageOf } from '../../domain';
 
 export interface HostServerOptions {
   forge: LocalForge;
@@ -806,7 +807,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
-      const message = e instanceof Error ? e.message : String(e);
+      const message = messageOf(e);
       if (!res.headersSent) send(res, status, MIME['.txt'], `${status}: ${message}\n`);
       else res.end();
     });
