@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Clock } from '../domain/clock';
+import { messageOf } from '../domain/errors';
 import { HttpError, PRODUCT_NAME, parseErrorBody, type HttpErrorDetails, type Product } from './errors';
 import type { HttpFetch, HttpResponse } from './fetch';
 
@@ -120,7 +121,7 @@ function networkCode(error: unknown): string | undefined {
 
 function networkReason(error: unknown): string {
   const code = networkCode(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
   const text = cause && cause !== message ? `${message} (${cause})` : message;
   return code && !text.includes(code) ? `${text} [${code}]` : text;

@@ -22,7 +22,7 @@ import {
 } from '../contracts/playbook';
 import { describeZodError, invalidRequest, type ResolverResult } from '../contracts/result';
 import { adfMessage, createConfluenceClient, publishDocument, toAdf, type AdfDoc } from '../confluence';
-import { evaluateGates, type IsoDate, type RunwayConfig, messageOf } from '../domain';
+import { evaluateGates, type IsoDate, type RunwayConfig } from '../domain';
 import {
   assembleHandoverPacket,
   HANDOVER_LINK_RELATIONSHIP,
@@ -44,6 +44,7 @@ import {
 } from '../domain/playbooks';
 import { implementationSearchJql } from '../domain/trends';
 import { createJiraClient, HttpError, type JiraClient } from '../jira';
+import { jiraWords } from './common';
 import { isJiraAdmin } from '../jira/gates';
 import { readConfig, storageKey, type TypedStore } from '../storage';
 import { forgePorts as forgeIoAs } from '../app/forge';
@@ -113,11 +114,6 @@ export const todayOf = (io: DocumentIo): IsoDate => todayUtc(io.now());
 /** A problem the reader can act on; its message is shown as it is. */
 export class DocumentError extends Error {
   override name = 'DocumentError';
-}
-
-export function words(e: unknown): string {
-  if (e instanceof HttpError) return [...e.errorMessages, ...Object.values(e.errors)].join('; ') || e.message;
-  return messageOf(e);
 }
 
 // ---- reading an implementation -------------------------------------------------------------------
@@ -246,7 +242,7 @@ async function depsOf(io: DocumentIo, ctx: MacroContext): Promise<DocumentDeps> 
   };
 }
 
-const failed = (e: unknown) => ({ ok: false as const, error: words(e) });
+const failed = (e: unknown) => ({ ok: false as const, error: jiraWords(e) });
 
 /** The request of a playbook or handover view: the payload's choice, else the macro's saved settings. */
 export function playbookRequest(
