@@ -69,6 +69,9 @@ export async function runSnapshotJob(event: SnapshotJobEvent, deps: JobDeps): Pr
 
 const ConsumerEvent = z.object({ body: z.unknown() });
 
+/** The consumer's limit: manifest.yml gives snapshot-consumer-fn `timeoutSeconds: 900`. */
+export const CONSUMER_TIMEOUT_MS = 900_000;
+
 /** Consumer of the `kpi-snapshots` queue (manifest: runway-snapshot-consumer, 900 s). */
 export async function snapshotConsumer(event: unknown, _context: unknown): Promise<void> {
   const parsed = ConsumerEvent.safeParse(event);
@@ -81,11 +84,11 @@ export async function snapshotConsumer(event: unknown, _context: unknown): Promi
   const now = Date.now;
   try {
     await runSnapshotJob(job.data, {
-      jira: jiraAsApp(),
+      jira: jiraAsApp(CONSUMER_TIMEOUT_MS),
       store,
       config: await readConfig(store),
       now,
-      deadline: now() + 900_000,
+      deadline: now() + CONSUMER_TIMEOUT_MS,
       enqueue: pushSnapshotJob,
     });
   } catch (e) {
