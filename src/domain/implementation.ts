@@ -21,7 +21,7 @@ import {
   type JiraIssueLink,
   type JiraNames,
   type JiraUser,
-} from './jira';
+} from './issue-json';
 
 export type { ChildKind, KpiWarning };
 

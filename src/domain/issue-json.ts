@@ -1,5 +1,6 @@
 /**
- * The Jira JSON the engine reads: `GET /rest/api/3/search/jql?expand=names,changelog` pages
+ * The domain's schemas of Jira issue JSON (the adapter's wire types are in src/jira/schemas.ts,
+ * named *Wire). The Jira JSON the engine reads: `GET /rest/api/3/search/jql?expand=names,changelog` pages
  * (and the REST v2 shapes real sites still return). The zod schemas are the declared types;
  * the `read*` functions below are hand-written, allocation-light readers for the hot path that
  * return values of exactly those types, or undefined when the JSON does not fit (never throw).
