@@ -19,11 +19,11 @@ import {
   type ChangeHistory,
   type CreatedIssue,
   type JiraField,
-  type JiraIssue,
-  type JiraIssueType,
+  type IssueWire,
+  type IssueTypeWire,
   type JiraProject,
   type JiraTransition,
-  type JiraUser,
+  type UserWire,
   type RemoteLink,
   type SearchPage,
 } from './schemas';
@@ -79,7 +79,7 @@ export interface JiraClient {
   readonly requestCount: number;
   searchJql(request: SearchRequest): AsyncGenerator<SearchPage>;
   /** Every page collected into one list; `names` merged across pages. */
-  searchAll(request: SearchRequest): Promise<{ issues: JiraIssue[]; names: Record<string, string> }>;
+  searchAll(request: SearchRequest): Promise<{ issues: IssueWire[]; names: Record<string, string> }>;
   getFields(): Promise<JiraField[]>;
   bulkFetchChangelogs(
     issueIdsOrKeys: readonly string[],
@@ -89,7 +89,7 @@ export interface JiraClient {
   getIssue(
     issueIdOrKey: string,
     options?: { fields?: readonly string[]; expand?: readonly string[] },
-  ): Promise<JiraIssue>;
+  ): Promise<IssueWire>;
   createIssue(change: IssueChange): Promise<CreatedIssue>;
   editIssue(issueIdOrKey: string, change: IssueChange, options?: { notifyUsers?: boolean }): Promise<void>;
   getTransitions(issueIdOrKey: string): Promise<JiraTransition[]>;
@@ -106,11 +106,11 @@ export interface JiraClient {
     projectKey?: string;
     issueKey?: string;
   }): Promise<Record<string, boolean>>;
-  myself(): Promise<JiraUser>;
+  myself(): Promise<UserWire>;
   /** Active users matching a name or email prefix (`GET /rest/api/3/user/search`). */
-  searchUsers(query: string, maxResults?: number): Promise<JiraUser[]>;
-  getIssueTypes(): Promise<JiraIssueType[]>;
-  createIssueType(input: IssueTypeInput): Promise<JiraIssueType>;
+  searchUsers(query: string, maxResults?: number): Promise<UserWire[]>;
+  getIssueTypes(): Promise<IssueTypeWire[]>;
+  createIssueType(input: IssueTypeInput): Promise<IssueTypeWire>;
   createCustomField(input: CustomFieldInput): Promise<JiraField>;
   getProject(projectIdOrKey: string): Promise<JiraProject>;
   /** Every project the identity can browse (`GET /rest/api/3/project/search`, all pages). */
@@ -132,7 +132,7 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     searchJql: (request) => searchPages(t, request),
 
     async searchAll(request) {
-      const issues: JiraIssue[] = [];
+      const issues: IssueWire[] = [];
       const names: Record<string, string> = {};
       for await (const page of searchPages(t, request)) {
         issues.push(...page.issues);

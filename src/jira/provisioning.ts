@@ -16,7 +16,7 @@ import {
 import { createTransport, type HttpFetch } from '../http';
 import type { JiraClient } from './client';
 import { jiraPath, withQuery } from './path';
-import type { JiraField, JiraIssueType } from './schemas';
+import type { JiraField, IssueTypeWire } from './schemas';
 
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
 type FieldKind = 'date' | 'number' | 'select';
@@ -74,7 +74,7 @@ const lc = (s: string) => s.trim().toLowerCase();
 /** Which issue types and fields exist, by the config's names (any of a kind's names counts), or explicit field ids. */
 export function planProvisioning(
   config: RunwayConfig,
-  types: readonly JiraIssueType[],
+  types: readonly IssueTypeWire[],
   fields: readonly JiraField[],
 ): ProvisioningItem[] {
   const typeByName = new Map(types.map((t) => [lc(t.name), t]));

@@ -8,7 +8,7 @@ import {
   BulkChangelogPageSchema,
   SearchPageSchema,
   type ChangeHistory,
-  type JiraIssue,
+  type IssueWire,
   type SearchPage,
 } from './schemas';
 
@@ -108,7 +108,7 @@ export async function* searchPages(transport: Transport, request: SearchRequest)
  * few (40 on search/jql), and says so through total/maxResults. No total means we cannot tell,
  * which counts as partial.
  */
-export function isChangelogPartial(issue: JiraIssue): boolean {
+export function isChangelogPartial(issue: IssueWire): boolean {
   const changelog = issue.changelog;
   if (changelog === undefined || changelog.total === undefined) return true;
   return (
@@ -195,7 +195,7 @@ function instant(created: string | number): number {
  * present in both keeps the embedded copy (bulkfetch filtered its items to `fieldIds`). The
  * result keeps the direction Jira used for the embedded list and says it is complete.
  */
-export function completeChangelog(issue: JiraIssue, histories: readonly ChangeHistory[]): JiraIssue {
+export function completeChangelog(issue: IssueWire, histories: readonly ChangeHistory[]): IssueWire {
   const embedded = issue.changelog?.histories ?? [];
   const byId = new Map<string, ChangeHistory>();
   for (const history of embedded) byId.set(history.id, history);

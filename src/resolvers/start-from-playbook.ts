@@ -19,7 +19,7 @@ import type { PlaybookLibrary } from '../domain/playbooks/library';
 import { planImplementation, type ImplementationPlan, type PlannedIssue } from '../domain/playbooks/start';
 import { DEFAULT_SEGMENTS } from '../domain/playbooks/start-input';
 import { startRecipeFor } from '../domain/playbooks/start-recipes';
-import type { JiraClient, JiraField, JiraIssueType } from '../jira';
+import type { JiraClient, JiraField, IssueTypeWire } from '../jira';
 import { storageKey, type TypedStore } from '../storage';
 import { jiraWords } from './common';
 
@@ -107,7 +107,7 @@ interface Site {
   problems: string[];
 }
 
-function findType(types: readonly JiraIssueType[], names: readonly string[], level: number) {
+function findType(types: readonly IssueTypeWire[], names: readonly string[], level: number) {
   for (const name of names) {
     const t = types.find(
       (x) => x.name.trim().toLowerCase() === name.trim().toLowerCase() && (x.hierarchyLevel ?? 0) === level,
