@@ -1,7 +1,8 @@
 /**
  * Lenient zod schemas of the Jira responses this client reads. Loose objects keep every field
  * Jira sends (the engine and the export need them untouched); only what the client relies on
- * is checked, so a wrong shape fails with a clear message instead of a silent zero.
+ * is checked, so a wrong shape fails with a clear message instead of a silent zero. Types that
+ * the domain also describes (src/domain/issue-json.ts, with its own rules) are named *Wire.
  */
 import { z } from 'zod';
 

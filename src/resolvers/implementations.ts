@@ -10,7 +10,7 @@ import {
   type ImplementationsView,
 } from '../contracts/implementations';
 import { describeZodError, type ResolverResult } from '../contracts/result';
-import type { IsoDate, RunwayConfig } from '../domain';
+import { PROJECT_KEY_PATTERN, type IsoDate, type RunwayConfig } from '../domain';
 import { implementationHealth } from '../domain/health';
 import type { JiraClient } from '../jira';
 import { readConfig, typedStore } from '../storage';
@@ -31,8 +31,6 @@ export interface ImplementationsDeps {
   today: IsoDate;
 }
 
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]{1,9}$/;
-
 export async function getImplementations(
   projectKey: string | null,
   rawPayload: unknown,
@@ -40,7 +38,7 @@ export async function getImplementations(
 ): Promise<ResolverResult<ImplementationsView>> {
   const parsed = GetImplementationsPayload.safeParse(rawPayload ?? {});
   if (!parsed.success) return { ok: false, error: `Invalid request: ${describeZodError(parsed.error)}` };
-  if (projectKey === null || !PROJECT_KEY.test(projectKey))
+  if (projectKey === null || !PROJECT_KEY_PATTERN.test(projectKey))
     return {
       ok: false,
       error: 'The implementations page needs the project it is open on (no project in the Forge context).',

@@ -14,7 +14,13 @@ import {
   type StartPreview,
 } from '../contracts/implementations';
 import { describeZodError, type ResolverResult } from '../contracts/result';
-import { LOGICAL_FIELDS, resolveFieldIds, type LogicalField, type RunwayConfig } from '../domain';
+import {
+  LOGICAL_FIELDS,
+  PROJECT_KEY_PATTERN,
+  resolveFieldIds,
+  type LogicalField,
+  type RunwayConfig,
+} from '../domain';
 import type { PlaybookLibrary } from '../domain/playbooks/library';
 import { planImplementation, type ImplementationPlan, type PlannedIssue } from '../domain/playbooks/start';
 import { DEFAULT_SEGMENTS } from '../domain/playbooks/start-input';
@@ -34,7 +40,6 @@ export interface StartDeps {
   budgetMs?: number;
 }
 
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]{1,9}$/;
 const DEFAULT_BUDGET_MS = 18_000;
 /** How long a call holds a request before another call with the same requestId may take over. */
 const LEASE_MS = 30_000;
@@ -57,7 +62,7 @@ export async function getStartOptions(
 ): Promise<ResolverResult<StartOptions>> {
   const parsed = GetStartOptionsPayload.safeParse(rawPayload ?? {});
   if (!parsed.success) return invalid(parsed.error);
-  if (project === null || !PROJECT_KEY.test(project)) return noProject;
+  if (project === null || !PROJECT_KEY_PATTERN.test(project)) return noProject;
   try {
     const [library, reason] = await Promise.all([deps.library(), canCreate(deps.jira, project)]);
     const tier = deps.config.defaultComplexity;
@@ -233,7 +238,7 @@ export async function previewStart(
   rawPayload: unknown,
   deps: StartDeps,
 ): Promise<ResolverResult<StartPreview>> {
-  if (project === null || !PROJECT_KEY.test(project)) return noProject;
+  if (project === null || !PROJECT_KEY_PATTERN.test(project)) return noProject;
   try {
     const planned = await planFor(rawPayload, deps);
     if (!planned.ok) return planned;
@@ -359,7 +364,7 @@ export async function startImplementation(
   const budget = deps.budgetMs ?? DEFAULT_BUDGET_MS;
   const parsed = StartImplementationPayload.safeParse(rawPayload);
   if (!parsed.success) return invalid(parsed.error);
-  if (project === null || !PROJECT_KEY.test(project)) return noProject;
+  if (project === null || !PROJECT_KEY_PATTERN.test(project)) return noProject;
   const { requestId, ...request } = parsed.data;
   const key = storageKey('start', project, requestId);
   let names: Record<string, string> = {};
