@@ -224,11 +224,7 @@ function readTracked(
   }
   const resolvedByAsOf = resolvedDate !== null && resolvedDate <= asOf;
   const category = orNull(statusCategoryOf(f.status));
-  const done =
-    resolvedByAsOf ||
-    (resolvedRaw == null &&
-      category !== null &&
-      category.toLowerCase() === ctx.config.doneStatusCategory.toLowerCase());
+  const done = isDoneAt(issue, asOf, ctx.config.doneStatusCategory);
   const statusName = facts.statusAtAsOf !== undefined ? facts.statusAtAsOf : orNull(nameOf(f.status));
   const resolutionName =
     facts.resolutionAtAsOf !== undefined

@@ -16,7 +16,6 @@ import {
   type DocumentAnswer,
   type ImplementationOptions,
   type Published,
-  type StructuredDocument as DocumentWire,
   type TemplateList,
   type TemplateSummary,
 } from '../contracts/playbook';
@@ -231,8 +230,6 @@ export async function renderDocument(
   return { document, warnings: inputs.warnings };
 }
 
-export const wire = (doc: StructuredDocument): DocumentWire => doc;
-
 async function depsOf(io: DocumentIo, ctx: MacroContext): Promise<DocumentDeps> {
   return {
     jira: createJiraClient({ fetch: io.jiraFetch }),
@@ -272,7 +269,7 @@ export async function getDocument(
     return {
       ok: true,
       data: {
-        document: wire(document),
+        document,
         siteUrl: siteOf(ctx),
         warnings,
         canPublish: ctx.extension?.space?.id !== undefined,

@@ -8,14 +8,9 @@ import {
   PLAYBOOK_LINK_RELATIONSHIP,
   playbookLinkGlobalId,
 } from '../../../src/domain/handover';
-import {
-  plainText,
-  readReporters,
-  tablesOf,
-  type ChecklistBlock,
-  type StructuredDocument,
-} from '../../../src/domain/playbooks';
+import { readReporters, type ChecklistBlock, type StructuredDocument } from '../../../src/domain/playbooks';
 import { acme, acmeIssues, AS_OF } from '../playbooks/fixture';
+import { plainText, tablesOf } from '../../builders/document';
 
 const config = defaultConfig();
 const packet = (asOf = AS_OF) =>
