@@ -684,12 +684,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       } catch (e) {
         answer = {
           ok: false,
-          error:
-            e instanceof z.ZodError
-              ? `Bad bridge request: ${e.message}`
-              : e instanceof Error
-                ? e.message
-                : String(e),
+          error: e instanceof z.ZodError ? `Bad bridge request: ${e.message}` : messageOf(e),
         };
       }
       send(res, 200, MIME['.json'], JSON.stringify(answer));
