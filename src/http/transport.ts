@@ -187,9 +187,9 @@ export function createTransport(options: TransportOptions): Transport {
             return { response, text: await response.text() };
           };
           if (remaining === Infinity) return send();
-          return within(send(), remaining, () =>
-            error({ kind: 'timeout', attempts: attempt, reason: `no answer within ${remaining} ms` }),
-          );
+          // A write cut off here may still be applied: say so, so nobody repeats it blindly.
+          const reason = `no answer within ${remaining} ms${idempotent ? '' : '; the change may still have been made'}`;
+          return within(send(), remaining, () => error({ kind: 'timeout', attempts: attempt, reason }));
         });
       } catch (e) {
         if (e instanceof HttpError) throw e;
