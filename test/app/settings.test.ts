@@ -1,6 +1,6 @@
 // The settings and provisioning use cases (src/app/settings, src/app/provisioning) on in-memory
 // ports: a site without Runway's issue types and fields, app storage in memory, a fixed clock.
-import type { JiraFetch } from '../../src/app/ports';
+import type { HttpFetch } from '../../src/app/ports';
 import { provisionSite, runProvisioning } from '../../src/app/provisioning';
 import { readSettings, saveSettings } from '../../src/app/settings';
 import { defaultConfig } from '../../src/domain';
@@ -109,7 +109,7 @@ describe('settings and provisioning use cases', () => {
 
     it('reports an item Jira refuses and creates the others; the lock is let go', async () => {
       const ports = app.portsAs(admin.accountId);
-      const refuseGate: JiraFetch = async (path, init = {}) =>
+      const refuseGate: HttpFetch = async (path, init = {}) =>
         init.method === 'POST' && path === '/rest/api/3/issuetype' && (init.body ?? '').includes('"Gate"')
           ? {
               status: 400,
