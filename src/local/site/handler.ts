@@ -17,7 +17,6 @@ import { confluenceRoutes } from './routes-confluence';
 import { issueRoutes, plannedTransition } from './routes-issue';
 import { metaRoutes } from './routes-meta';
 import { searchRoutes } from './routes-search';
-import { messageOf } from '../../domain';
 
 export interface SiteHandlerOptions {
   faults?: FaultConfig;
@@ -162,7 +161,7 @@ export function createSiteHandler(state: SiteState, options: SiteHandlerOptions 
       const check = await options.beforeTransition({ ...planned, accountId: request.accountId });
       return check.allowed ? undefined : jiraError(400, check.errorMessages);
     } catch (error) {
-      const message = messageOf(error);
+      const message = error instanceof Error ? error.message : String(error);
       return jiraError(500, `A workflow validator of the local site failed: ${message}`);
     }
   }
@@ -218,7 +217,7 @@ export function createSiteHandler(state: SiteState, options: SiteHandlerOptions 
     try {
       return found.route.run(ctx);
     } catch (error) {
-      const message = messageOf(error);
+      const message = error instanceof Error ? error.message : String(error);
       return errorFor(url.pathname, 500, `Internal error in the local site: ${message}`);
     }
   }

@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import type { SiteState } from './model';
 import type { SiteHandler } from './types';
 import { UNAUTHENTICATED_MESSAGE } from './handler';
-import { messageOf } from '../../domain';
 
 export interface SiteServerOptions {
   /** 0 (the default) picks a free port. */
@@ -77,7 +76,7 @@ export function startSiteServer(handler: SiteHandler, options: SiteServerOptions
         res.end(response.body);
       } catch (error) {
         res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errorMessages: [messageOf(error)] }));
+        res.end(JSON.stringify({ errorMessages: [error instanceof Error ? error.message : String(error)] }));
       }
     })();
   });
