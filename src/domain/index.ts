@@ -13,3 +13,5 @@ export * from './kpis/implementation-kpis';
 export * from './kpis/portfolio';
 export * from './kpis/report';
 export * from './gates';
+export * from './alerts';
+export * from './forecast';
