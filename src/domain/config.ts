@@ -134,7 +134,14 @@ export const AlertsConfigSchema = z.strictObject({
   /** `gate_waiting`: ready for approval for more than this many calendar days. */
   gateWaitingDays: z.number().int().min(0).max(365).default(3),
   /** Project keys the daily alerts cover; empty = every project the app can browse. */
-  projects: z.array(z.string().trim().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'expected a project key')).default([]),
+  projects: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'expected a project key'),
+    )
+    .default([]),
 });
 export type AlertsConfig = z.infer<typeof AlertsConfigSchema>;
 

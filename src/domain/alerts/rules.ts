@@ -140,7 +140,11 @@ function childAlerts(impl: Implementation, options: AlertOptions, out: FiredAler
   }
 }
 
-function gateAlerts(impl: Implementation, gates: readonly GateAlertFacts[], options: AlertOptions): FiredAlert[] {
+function gateAlerts(
+  impl: Implementation,
+  gates: readonly GateAlertFacts[],
+  options: AlertOptions,
+): FiredAlert[] {
   const { asOf, config } = options;
   const on = config.alerts.rules;
   const out: FiredAlert[] = [];
@@ -204,7 +208,10 @@ export function compareAlerts(a: Alert, b: Alert): number {
  * Every alert of the open implementations at asOf (a done implementation and its children raise
  * none; issues created after asOf are already absent from the model), sorted.
  */
-export function computeAlerts(implementations: readonly Implementation[], options: AlertOptions): FiredAlert[] {
+export function computeAlerts(
+  implementations: readonly Implementation[],
+  options: AlertOptions,
+): FiredAlert[] {
   const byImplementation = new Map<string, GateAlertFacts[]>();
   for (const g of options.gates ?? []) {
     const list = byImplementation.get(g.implementation);

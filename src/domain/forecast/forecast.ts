@@ -68,7 +68,8 @@ export function forecastGoLive(impl: Implementation, config: RunwayConfig, asOf:
   const done = slips(impl);
   const slipDays = Math.max(0, Math.ceil(median(done) ?? 0));
   const result = (date: IsoDate | null, basis: ForecastBasis, explanation: string): GoLiveForecast => {
-    const lateByDays = date !== null && baseline !== null ? Math.max(0, calendarDaysBetween(baseline, date)) : 0;
+    const lateByDays =
+      date !== null && baseline !== null ? Math.max(0, calendarDaysBetween(baseline, date)) : 0;
     return {
       date,
       basis,
@@ -82,11 +83,20 @@ export function forecastGoLive(impl: Implementation, config: RunwayConfig, asOf:
       explanation,
     };
   };
-  if (impl.dates.goLive !== null) return result(impl.dates.goLive, 'live', `Went live on ${impl.dates.goLive}.`);
+  if (impl.dates.goLive !== null)
+    return result(impl.dates.goLive, 'live', `Went live on ${impl.dates.goLive}.`);
   if (milestone?.done && milestone.resolved !== null)
-    return result(milestone.resolved, 'go-live-done', `The go-live milestone was done on ${milestone.resolved}.`);
+    return result(
+      milestone.resolved,
+      'go-live-done',
+      `The go-live milestone was done on ${milestone.resolved}.`,
+    );
   if (due === null)
-    return result(null, 'none', 'No forecast: no go-live milestone with a due date and no planned Go-Live Date.');
+    return result(
+      null,
+      'none',
+      'No forecast: no go-live milestone with a due date and no planned Go-Live Date.',
+    );
   const slipped = addDays(due, slipDays);
   const date = slipped < asOf ? asOf : slipped;
   const from = milestone?.dueDate ? `go-live milestone due ${due}` : `planned Go-Live Date ${due}`;
@@ -108,5 +118,8 @@ export function projectedLate(
     .filter((i) => !i.done)
     .map((i) => ({ key: i.key, summary: i.summary, forecast: forecastGoLive(i, config, asOf) }))
     .filter((x) => x.forecast.projectedLate)
-    .sort((a, b) => b.forecast.lateByDays - a.forecast.lateByDays || a.key.localeCompare(b.key, 'en', { numeric: true }));
+    .sort(
+      (a, b) =>
+        b.forecast.lateByDays - a.forecast.lateByDays || a.key.localeCompare(b.key, 'en', { numeric: true }),
+    );
 }
