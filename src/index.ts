@@ -18,3 +18,5 @@ export { gateValidator } from './resolvers/gate-validator';
 export { installTrigger } from './triggers/install';
 export { issueEventTrigger } from './triggers/issue-event';
 export { snapshotTrigger, snapshotConsumer } from './triggers/snapshot';
+// Daily alerts: one digest per recipient through Jira's notify API (shared/spec/alerts.md).
+export { alertsTrigger } from './triggers/alerts';

@@ -3,3 +3,4 @@ export * from './store';
 export * from './log';
 export * from './config';
 export * from './kpi-contributions';
+export * from './alerts';

@@ -1,6 +1,6 @@
 /** The gate rules' reading of evaluated gates (src/domain/gates): ready, and who has not signed. */
 import type { IsoDate } from '../dates';
-import type { Approvers, GateResult } from '../gates';
+import type { GateResult } from '../gates';
 import type { Implementation } from '../implementation';
 import type { GateAlertFacts } from './rules';
 
@@ -10,14 +10,14 @@ export function isReadyForApproval(gate: GateResult): boolean {
 }
 
 /**
- * The gate facts of one implementation. `members` expands a gate's approvers (users, and the
- * members of its groups) to account ids; `readySince` is the first day each gate id was seen
+ * The gate facts of one implementation. `members` gives a gate's approvers as account ids (its
+ * users, and the members of its groups); `readySince` is the first day each gate id was seen
  * ready in its current spell (the daily run keeps it in app storage).
  */
 export function gateAlertFacts(
   implementation: Implementation,
   gates: readonly GateResult[],
-  members: (approvers: Approvers) => readonly string[],
+  members: (gate: GateResult) => readonly string[],
   readySince: ReadonlyMap<string, IsoDate>,
 ): GateAlertFacts[] {
   return gates.map((gate) => {
@@ -29,7 +29,7 @@ export function gateAlertFacts(
       gateName: gate.name,
       issue: gate.gateIssue?.key ?? implementation.key,
       ready,
-      waitingOn: ready ? members(gate.approvers).filter((id) => !signed.has(id)) : [],
+      waitingOn: ready ? members(gate).filter((id) => !signed.has(id)) : [],
       readySince: ready ? (readySince.get(gate.id) ?? null) : null,
     };
   });
