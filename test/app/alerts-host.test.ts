@@ -11,6 +11,7 @@ import { createSiteHandler } from '../../src/local/site/handler';
 import type { SiteIssue, SiteNotification, SiteState } from '../../src/local/site/model';
 import { outboxOf } from '../../src/local/site/routes-notify';
 import { readLastAlertsRun, typedStore } from '../../src/storage';
+import { jiraSpec } from '../local/site/openapi';
 
 const REAL_TIMERS = [
   'hrtime',
@@ -32,6 +33,8 @@ const REAL_TIMERS = [
 describe('the daily alerts scheduled function on the local host', () => {
   let state: SiteState;
   let restricted: string;
+  const sentBodies: string[] = [];
+  const requestErrors: string[] = [];
   let forge: LocalForge;
   const mails = () => state.notifications ?? [];
 
@@ -85,7 +88,37 @@ describe('the daily alerts scheduled function on the local host', () => {
     const portfolio = generatePortfolio({ seed: 7, implementations: 12 });
     state = portfolio.state;
     restricted = portfolio.restrictedProject ?? 'ENT';
-    forge = await LocalForge.create({ site: createSiteHandler(state), users: HOST_USERS, dataFile: null });
+    const site = createSiteHandler(state);
+    const handle = site.handle.bind(site);
+    // Every request the function sends to the two new endpoints is checked against the OpenAPI.
+    const checked = {
+      'POST /rest/api/3/permissions/check': 'BulkPermissionsRequestBean',
+      notify: 'Notification',
+    };
+    forge = await LocalForge.create({
+      site: {
+        handle: async (req) => {
+          const path = req.path.split('?')[0];
+          const component = path.endsWith('/notify')
+            ? checked.notify
+            : path === '/rest/api/3/permissions/check'
+              ? checked['POST /rest/api/3/permissions/check']
+              : undefined;
+          if (component) {
+            sentBodies.push(component);
+            requestErrors.push(...jiraSpec().componentErrors(component, JSON.parse(req.body ?? 'null')));
+          }
+          const answer = await handle(req);
+          if (path === '/rest/api/3/permissions/check')
+            requestErrors.push(
+              ...jiraSpec().errors('POST', path, answer.status, JSON.parse(answer.body || 'null')),
+            );
+          return answer;
+        },
+      },
+      users: HOST_USERS,
+      dataFile: null,
+    });
   });
   afterAll(() => {
     forge.close();
@@ -150,5 +183,11 @@ describe('the daily alerts scheduled function on the local host', () => {
     expect(
       mails().some((m) => m.textBody.includes(`- ${item.key} `) && m.to === DEMO_USERS.viewer.accountId),
     ).toBe(false);
+  });
+
+  it('sent only requests and got only answers the OpenAPI document allows', () => {
+    expect(sentBodies).toContain('Notification');
+    expect(sentBodies).toContain('BulkPermissionsRequestBean');
+    expect(requestErrors).toEqual([]);
   });
 });
