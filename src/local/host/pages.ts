@@ -88,6 +88,7 @@ export function layout(chrome: Chrome, body: Html): Html {
             <a href="/dashboard">Dashboard</a>
             <a href="/projects">Projects</a>
             <a href="/wiki">Confluence</a>
+            <a href="/outbox">Outbox</a>
           </nav>
           <label for="runway-user">Acting as</label>
           <select id="runway-user" data-testid="user-switcher">

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { findAppRoot, type HostUser, type LocalForge } from './forge';
+import { outboxPage, runAlertsNow, type OutboxDeps } from './outbox';
 import type { FrameContext } from './frames';
 import type { Html } from './html';
 import * as pages from './pages';
@@ -29,6 +30,8 @@ export interface HostServerOptions {
   appRoot?: string;
   /** accountId behind an `Authorization` header of a REST call, or undefined (401). */
   authenticate?: (authorization: string | undefined) => string | undefined;
+  /** Each user's mail from Jira's notify API: enables /outbox (outbox.ts). */
+  outbox?: OutboxDeps['outbox'];
 }
 
 export interface HostServer {
@@ -499,6 +502,15 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       }
     }
 
+    // The daily alerts' digests, per user (outbox.ts).
+    if (first === 'outbox' && parts.length === 1 && options.outbox)
+      return outboxPage(
+        req.chrome('Outbox'),
+        user,
+        { forge, outbox: options.outbox },
+        url.searchParams.has('ran'),
+      );
+
     if (first === 'browse' && second && parts.length === 2) {
       return issueView(req, second, url.searchParams.has('moved') ? {} : undefined);
     }
@@ -745,6 +757,14 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       });
       res.writeHead(answer.status, answer.headers);
       res.end(answer.status === 204 ? undefined : answer.body);
+      return;
+    }
+    if (url.pathname === '/outbox/run' && method === 'POST' && options.outbox) {
+      if (!sameOrigin(req))
+        throw new HttpError(403, 'Running the alerts must come from a page of this host.');
+      await runAlertsNow(forge);
+      res.writeHead(303, { location: '/outbox?ran=1' });
+      res.end();
       return;
     }
     const move = method === 'POST' ? /^\/browse\/([^/]+)\/transitions$/.exec(url.pathname) : null;
