@@ -123,3 +123,15 @@ export function projectedLate(
         b.forecast.lateByDays - a.forecast.lateByDays || a.key.localeCompare(b.key, 'en', { numeric: true }),
     );
 }
+
+/** What a view shows of a forecast: the date, against the baseline, and why. */
+export function forecastView(impl: Implementation, config: RunwayConfig, asOf: IsoDate) {
+  const f = forecastGoLive(impl, config, asOf);
+  return {
+    date: f.date,
+    baseline: f.baseline,
+    projectedLate: f.projectedLate,
+    lateByDays: f.lateByDays,
+    explanation: f.explanation,
+  };
+}

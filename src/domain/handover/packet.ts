@@ -4,6 +4,7 @@
  * Pure: the implementation model, asOf, config, gate views and reporters in; document out.
  */
 import { addDays } from '../dates';
+import { forecastGoLive } from '../forecast';
 import type { Implementation, ImplementationChild, LifecycleDate } from '../implementation';
 import { KPI_IDS } from '../kpis/definitions';
 import {
@@ -109,9 +110,27 @@ function scope(b: Bound): DocumentSection {
   ]);
 }
 
+/** The forecast go-live (src/domain/forecast) in words, against the baseline. */
+function forecastParagraph(b: Bound): Block {
+  const f = forecastGoLive(b.impl, b.config, b.asOf);
+  if (f.date === null) return para(`Forecast go-live: ${f.explanation}`);
+  const against =
+    f.baseline === null
+      ? ''
+      : f.projectedLate
+        ? ` Projected late: ${f.lateByDays} day${f.lateByDays === 1 ? '' : 's'} after the baseline go-live ${f.baseline}.`
+        : f.basis === 'slip'
+          ? ` On track against the baseline go-live ${f.baseline}.`
+          : f.lateByDays > 0
+            ? ` ${f.lateByDays} day${f.lateByDays === 1 ? '' : 's'} after the baseline go-live ${f.baseline}.`
+            : '';
+  return para(`Forecast go-live: ${f.date} (${f.explanation.replace(/\.$/, '')}).${against}`);
+}
+
 function timeline(b: Bound): DocumentSection {
   return section('timeline', 'Timeline: baseline and actual', [
     lifecycleTable(b),
+    forecastParagraph(b),
     milestonesTable(b, 'milestones', undefined, 'Milestones against their baseline'),
     kpisTable(b, 'timeline-kpis', ['on_time_milestone_rate'], undefined),
   ]);
