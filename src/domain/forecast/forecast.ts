@@ -135,3 +135,24 @@ export function forecastView(impl: Implementation, config: RunwayConfig, asOf: I
     explanation: f.explanation,
   };
 }
+
+/** A forecast as stored with an implementation's KPI snapshot (views roll these up). */
+export interface StoredForecast {
+  date: IsoDate | null;
+  baseline: IsoDate | null;
+  projectedLate: boolean;
+  lateByDays: number;
+}
+
+/** "Projected late" of a portfolio: how many, and which (latest first, then by key). */
+export function projectedLateOf<T extends { key: string; summary: string; forecast: StoredForecast }>(
+  items: readonly T[],
+): { count: number; implementations: T[] } {
+  const late = items
+    .filter((i) => i.forecast.projectedLate)
+    .sort(
+      (a, b) =>
+        b.forecast.lateByDays - a.forecast.lateByDays || a.key.localeCompare(b.key, 'en', { numeric: true }),
+    );
+  return { count: late.length, implementations: late };
+}

@@ -5,6 +5,7 @@ import {
   projectedLate,
   type GoLiveForecast,
 } from '../../../src/domain';
+import { forecastsAt, projectedLateView } from '../../../src/app/forecast';
 import { TEST_NAMES, anImplementation, done, type IssueSpec } from '../../builders/jira';
 
 const AS_OF = '2026-06-30';
@@ -113,5 +114,49 @@ describe('forecast go-live', () => {
       ['IMP-20', 29],
       ['IMP-1', 9],
     ]);
+  });
+});
+
+describe('projected late in the KPI gadget (from the snapshots’ stored forecasts)', () => {
+  it('stores each open implementation’s forecast and counts those past their baseline, worst first', () => {
+    const issues = [
+      ...anImplementation({ key: 'IMP-1', children: [goLive('2026-09-10', '2026-09-01')] }),
+      ...anImplementation({
+        key: 'IMP-20',
+        children: [{ ...goLive('2026-09-30', '2026-09-01'), key: 'IMP-21' }],
+      }),
+      ...anImplementation({ key: 'IMP-30', children: [{ ...goLive('2026-09-01'), key: 'IMP-31' }] }),
+      ...anImplementation({ key: 'IMP-40', ...done('2026-06-01T10:00:00.000+0000') }),
+    ];
+    const stored = forecastsAt(issues, TEST_NAMES, AS_OF, defaultConfig());
+    expect([...stored.keys()]).toEqual(['IMP-1', 'IMP-20', 'IMP-30']);
+    const snapshots = [...stored.entries()].map(([key, forecast]) => ({
+      key,
+      inputs: [],
+      computedAt: 0,
+      by: 'app',
+      dates: [AS_OF],
+      contributions: [],
+      forecast,
+    }));
+    expect(projectedLateView(snapshots)).toEqual({
+      count: 2,
+      implementations: [
+        {
+          key: 'IMP-20',
+          summary: 'Issue IMP-20',
+          forecast: '2026-09-30',
+          baseline: '2026-09-01',
+          lateByDays: 29,
+        },
+        {
+          key: 'IMP-1',
+          summary: 'Issue IMP-1',
+          forecast: '2026-09-10',
+          baseline: '2026-09-01',
+          lateByDays: 9,
+        },
+      ],
+    });
   });
 });
