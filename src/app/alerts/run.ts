@@ -69,9 +69,6 @@ interface Collected {
   implementations: number;
 }
 
-const hasHandoverLinkCriterion = (config: RunwayConfig) =>
-  config.gates.some((g) => g.criteria.some((c) => c.kind === 'handoverPacketLinked'));
-
 /** Gate facts of one implementation: sign-offs from app storage, approvers expanded. */
 async function gatesOf(
   impl: Implementation,
@@ -89,23 +86,27 @@ async function gatesOf(
   const audit = (await appendOnlyLog(ctx.store, `gates:${logId}`, AuditRecordSchema).read()).map(
     (r) => r.entry,
   );
-  let remoteLinks: RemoteLinkRef[] = [];
-  if (hasHandoverLinkCriterion(ctx.config))
-    remoteLinks = (await ctx.jira.getRemoteLinks(impl.key)).map((l) => ({
-      globalId: l.globalId,
-      relationship: l.relationship,
-      title: l.object.title,
-      url: l.object.url,
-    }));
   const { kpis } = computeImplementationKpis(impl, ctx.config, ctx.asOf);
-  const gates = evaluateGates({
-    implementation: impl,
-    kpis,
-    config: ctx.config,
-    asOf: ctx.asOf,
-    audit,
-    remoteLinks,
-  });
+  const evaluate = (remoteLinks: RemoteLinkRef[]) =>
+    evaluateGates({ implementation: impl, kpis, config: ctx.config, asOf: ctx.asOf, audit, remoteLinks });
+  let gates = evaluate([]);
+  // Remote links (one request per implementation) matter only to a gate whose sole failing
+  // criteria are "handover packet linked": read them then, and evaluate again.
+  const needsLinks = gates.some(
+    (g) =>
+      !g.passed &&
+      g.criteria.some((c) => c.status === 'fail') &&
+      g.criteria.every((c) => c.status !== 'fail' || c.kind === 'handoverPacketLinked'),
+  );
+  if (needsLinks)
+    gates = evaluate(
+      (await ctx.jira.getRemoteLinks(impl.key)).map((l) => ({
+        globalId: l.globalId,
+        relationship: l.relationship,
+        title: l.object.title,
+        url: l.object.url,
+      })),
+    );
   const since = new Map<string, string>();
   const approvers = new Map<string, string[]>();
   for (const g of gates) {
