@@ -47,14 +47,14 @@ function jiraRequests() {
 
 function alerts() {
   process.stderr.write('bench: the daily alerts function on a local site of 100k issues…\n');
-  const r = run('alerts.js', ['100000'], 12000, ['--expose-gc']);
+  // The function's process gets Forge's 512 MB as its heap limit: it fails if it needs more.
+  const r = run('alerts.js', ['100000'], 512);
   const time = r.wallMs / 1000;
-  const memory = r.peakHeapAboveSiteMB;
   return {
     ...r,
     targets: {
       withinTimeout: { seconds: +time.toFixed(1), limit: 900, met: time < 900 },
-      withinMemory: { peakHeapAboveSiteMB: memory, limit: 512, met: memory < 512 },
+      withinMemory: { peakRssMB: r.peakRssMB, limit: 512, met: r.peakRssMB < 512 },
     },
   };
 }
