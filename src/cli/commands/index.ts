@@ -6,4 +6,10 @@ import { kpisCommand } from './kpis';
 import { renderCommand } from './render';
 import { serveCommand } from './serve';
 
-export const COMMANDS: readonly Command[] = [kpisCommand, exportCommand, serveCommand, renderCommand, alertsCommand];
+export const COMMANDS: readonly Command[] = [
+  kpisCommand,
+  exportCommand,
+  serveCommand,
+  renderCommand,
+  alertsCommand,
+];
