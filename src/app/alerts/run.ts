@@ -45,7 +45,7 @@ import { AuditRecordSchema } from '../../domain/gates';
 import { todayUtc, type Ports } from '../ports';
 
 /** Implementations per search (`key in (…) OR parent in (…)`): short JQL, bounded memory. */
-export const ALERTS_BATCH = 50;
+export const ALERTS_BATCH = 25;
 /** Batches read side by side (the transport bounds requests in flight). */
 const BATCHES_AT_ONCE = 2;
 
