@@ -14,6 +14,7 @@ import * as stageGates from './resolvers/stage-gates';
 import * as install from './triggers/install';
 import * as issueEvent from './triggers/issue-event';
 import * as snapshot from './triggers/snapshot';
+import * as alerts from './triggers/alerts';
 
 // Custom UI resolvers, one per surface (macro config views share their macro's resolver).
 export const stageGatesResolver = licensedResolver(stageGates.stageGatesResolver);
@@ -36,3 +37,5 @@ export const installTrigger = licensedBackground('install', install.installTrigg
 export const issueEventTrigger = licensedBackground('issue-event', issueEvent.issueEventTrigger);
 export const snapshotTrigger = licensedBackground('daily-snapshot', snapshot.snapshotTrigger);
 export const snapshotConsumer = licensedBackground('kpi-snapshots', snapshot.snapshotConsumer);
+// Daily alerts: one digest per recipient through Jira's notify API (shared/spec/alerts.md).
+export const alertsTrigger = licensedBackground('daily-alerts', alerts.alertsTrigger);

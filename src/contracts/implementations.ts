@@ -54,8 +54,19 @@ export const ImplementationRow = z.object({
   /** Days from kickoff to go-live, or to today while not live; null without a kickoff. */
   timeToLiveDays: z.number().int().nullable(),
   live: z.boolean(),
+  /** Forecast go-live (src/domain/forecast, FORECAST_RULE). */
+  forecast: z.object({
+    date: isoDate.nullable(),
+    baseline: isoDate.nullable(),
+    projectedLate: z.boolean(),
+    lateByDays: z.number().int().min(0),
+    explanation: z.string(),
+  }),
 });
 export type ImplementationRow = z.infer<typeof ImplementationRow>;
+
+/** The forecast rule, as the page states it. */
+export { FORECAST_RULE } from '../domain/forecast/forecast';
 
 export const ImplementationsView = z.object({
   project: z.string(),

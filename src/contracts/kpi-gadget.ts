@@ -126,8 +126,22 @@ export const PortfolioKpis = z.object({
     complete: z.boolean(),
   }),
   warnings: z.number().int().min(0),
+  /** Open implementations whose forecast go-live (src/domain/forecast) passes their baseline go-live. */
+  projectedLate: z.object({
+    count: z.number().int().min(0),
+    implementations: z.array(
+      z.object({
+        key: z.string(),
+        summary: z.string(),
+        forecast: isoDate.nullable(),
+        baseline: isoDate.nullable(),
+        lateByDays: z.number().int().min(0),
+      }),
+    ),
+  }),
 });
 export type PortfolioKpis = z.infer<typeof PortfolioKpis>;
+export { FORECAST_RULE } from '../domain/forecast/forecast';
 export const GetPortfolioKpisResult = resolverResultSchema(PortfolioKpis);
 export type GetPortfolioKpisResult = z.infer<typeof GetPortfolioKpisResult>;
 

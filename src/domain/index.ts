@@ -18,3 +18,5 @@ export * from './kpis/on-hold';
 export * from './kpis/improvement';
 export * from './kpis/report';
 export * from './gates';
+export * from './alerts';
+export * from './forecast';

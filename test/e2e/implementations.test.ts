@@ -73,7 +73,14 @@ describe('the implementations project page in the browser', () => {
         expect((await frame.getByTestId(`impl-risks-${row.key}`).innerText()).trim()).toBe(
           String(row.openHighRisks),
         );
+        const forecast = await frame.getByTestId(`impl-forecast-${row.key}`).innerText();
+        expect(forecast).toContain(row.forecast.date ?? row.forecast.explanation);
+        if (row.forecast.projectedLate) expect(forecast).toContain(`${row.forecast.lateByDays} d late`);
       }
+      expect(await frame.getByTestId('impl-shown').innerText()).toContain(
+        `${view.implementations.filter((r) => r.forecast.projectedLate).length} projected late`,
+      );
+      expect(await frame.getByTestId('impl-forecast-rule').innerText()).toContain('Forecast go-live =');
       expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
       await page.screenshot({ path: path.join(OUT, `implementations-${theme}.png`), fullPage: true });
       expect(errors).toEqual([]);

@@ -69,6 +69,11 @@ describe('the portfolio KPI gadget in the browser', () => {
           expect(await frame.getByTestId(`kpi-issues-${k.id}`).getAttribute('data-jql')).toBe(k.issuesJql);
       }
       expect(await frame.getByTestId('kpi-progress').count()).toBe(0);
+      expect((await frame.getByTestId('kpi-projected-late-count').innerText()).trim()).toBe(
+        String(report.projectedLate.count),
+      );
+      for (const late of report.projectedLate.implementations.slice(0, 10))
+        expect(await frame.getByTestId('kpi-projected-late').innerText()).toContain(late.key);
       expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
       const background = await backgroundOf(frame);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');

@@ -106,6 +106,26 @@ describe('the Settings admin page in the browser', () => {
     await page.close();
   });
 
+  it('switches an alert rule off and sets its days on the Alerts tab, refusing days out of bounds', async () => {
+    const { page, frame } = await open('admin', 'light');
+    await frame.getByTestId('tab-4').click();
+    await frame.getByTestId('alert-rule-raid_overdue').waitFor();
+    await frame.getByTestId('alert-on-raid_overdue--hidden-checkbox').uncheck();
+    await frame.getByTestId('field-alerts-dueSoonBusinessDays').fill('99');
+    await frame.getByTestId('error-alerts-dueSoonBusinessDays').waitFor();
+    await frame.getByTestId('field-alerts-dueSoonBusinessDays').fill('3');
+    await frame.getByTestId('field-alerts-projects').fill('IMP, ONB');
+    await page.screenshot({ path: screenshotPath('settings-alerts-light'), fullPage: true });
+    await frame.getByTestId('save-settings').click();
+    await frame.getByText('Settings saved.').waitFor();
+    const after = await readConfig(typedStore());
+    expect(after.alerts.rules.raid_overdue).toBe(false);
+    expect(after.alerts.rules.milestone_late).toBe(true);
+    expect(after.alerts.dueSoonBusinessDays).toBe(3);
+    expect(after.alerts.projects).toEqual(['IMP', 'ONB']);
+    await page.close();
+  });
+
   it('is read-only for someone who is not a Jira administrator', async () => {
     const { page, frame } = await open('consultant', 'light');
     await frame.getByTestId('read-only').waitFor();

@@ -35,6 +35,7 @@ import {
 } from '../../domain/trends';
 import type { JiraClient } from '../../jira';
 import { planKpiFields } from '../../jira/kpi-export';
+import { forecastsAt, projectedLateView } from '../forecast';
 import {
   readChanged,
   readImplementationSnapshots,
@@ -190,6 +191,7 @@ export async function computeBatch(
     (list) => new Map(list.map((c) => [c.key, c])),
   );
   const computedAt = deps.now();
+  const forecasts = forecastsAt(issues, names, scope.asOf, deps.config); // src/domain/forecast
   const snapshots = keys.map((key): ImplementationSnapshot => ({
     key,
     inputs: inputs.get(key) ?? [],
@@ -197,6 +199,7 @@ export async function computeBatch(
     by: deps.by,
     dates: scope.dates,
     contributions: perDate.map((m) => m.get(key) ?? null),
+    forecast: forecasts.get(key) ?? null,
   }));
   for (const s of snapshots) await writeImplementationSnapshot(deps.store, scope.id, scope.asOf, s);
   return snapshots;
@@ -291,5 +294,6 @@ export function assemble(
     breakdown: options.breakdown === null || groups === null ? null : { by: options.breakdown, groups },
     progress: { done: snapshots.length, total: options.total, complete: snapshots.length >= options.total },
     warnings: last.reduce((n, c) => n + c.warnings, 0),
+    projectedLate: projectedLateView(snapshots),
   };
 }

@@ -4,6 +4,7 @@
  * Pure: the implementation model, asOf, config, gate views and reporters in; document out.
  */
 import { addDays, calendarDaysBetween } from '../dates';
+import { forecastGoLive } from '../forecast';
 import type { Implementation, ImplementationChild, LifecycleDate } from '../implementation';
 import { IMPLEMENTATION_KPI_IDS, sideBySide, type KpiId } from '../kpis/definitions';
 import { daysOnHold } from '../kpis/on-hold';
@@ -170,11 +171,29 @@ function holdSpellsTable(b: Bound): TableBlock {
   };
 }
 
+/** The forecast go-live (src/domain/forecast) in words, against the baseline. */
+function forecastParagraph(b: Bound): Block {
+  const f = forecastGoLive(b.impl, b.config, b.asOf);
+  if (f.date === null) return para(`Forecast go-live: ${f.explanation}`);
+  const against =
+    f.baseline === null
+      ? ''
+      : f.projectedLate
+        ? ` Projected late: ${f.lateByDays} day${f.lateByDays === 1 ? '' : 's'} after the baseline go-live ${f.baseline}.`
+        : f.basis === 'slip'
+          ? ` On track against the baseline go-live ${f.baseline}.`
+          : f.lateByDays > 0
+            ? ` ${f.lateByDays} day${f.lateByDays === 1 ? '' : 's'} after the baseline go-live ${f.baseline}.`
+            : '';
+  return para(`Forecast go-live: ${f.date} (${f.explanation.replace(/\.$/, '')}).${against}`);
+}
+
 function timeline(b: Bound): DocumentSection {
   return section('timeline', 'Timeline: baseline and actual', [
     lifecycleTable(b),
     durationsTable(b),
     holdSpellsTable(b),
+    forecastParagraph(b),
     milestonesTable(b, 'milestones', undefined, 'Milestones against their baseline'),
     kpisTable(b, 'timeline-kpis', ['on_time_milestone_rate'], undefined),
   ]);

@@ -5,6 +5,7 @@ import { generatePortfolio } from '../demo/generate';
 import { createSiteHandler } from '../site/handler';
 import type { SiteState } from '../site/model';
 import type { FaultConfig, SiteHandler } from '../site/types';
+import { outboxOf } from '../site/routes-notify';
 import { LocalForge, type HostUser, type LicenceState } from './forge';
 import { seedHistoricSignOffs, type SeedReport } from './demo-signoffs';
 import { startHostServer, type HostServer } from './server';
@@ -96,6 +97,7 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     forge,
     port: options.port,
     listen: options.listen,
+    outbox: (accountId) => outboxOf(state, accountId),
     authenticate: (authorization) => {
       // Basic base64(email:token) as Jira Cloud takes it; the token names the account.
       const m = /^Basic\s+(.+)$/i.exec(authorization ?? '');

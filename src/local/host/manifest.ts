@@ -43,6 +43,16 @@ export interface AppManifest {
   workflowValidators?: Array<{ key: string; functionKey: string }>;
   /** `permissions.content` and `permissions.external`: what the Custom UI CSP is computed from. */
   permissions?: CspPermissions;
+  /** `scheduledTrigger` modules, with their function's time limit (scheduled.ts runs them on demand). */
+  scheduledTriggers?: ScheduledTrigger[];
+}
+
+export interface ScheduledTrigger {
+  key: string;
+  functionKey: string;
+  interval: string;
+  /** The function's `timeoutSeconds` (Forge: up to 900 for scheduled triggers), else 25. */
+  timeoutSeconds: number;
 }
 
 const surfaceModule = z.object({
@@ -93,12 +103,28 @@ export function parseManifest(raw: unknown): AppManifest {
     const parsed = z.object({ key: z.string(), function: z.string().optional() }).parse(v);
     return parsed.function ? [{ key: parsed.key, functionKey: parsed.function }] : [];
   });
+  const timeouts = new Map(
+    (m.modules.function ?? []).map((fn) => {
+      const parsed = z.object({ key: z.string(), timeoutSeconds: z.number().optional() }).parse(fn);
+      return [parsed.key, parsed.timeoutSeconds ?? 25] as const;
+    }),
+  );
+  const scheduledTriggers = (m.modules.scheduledTrigger ?? []).map((t): ScheduledTrigger => {
+    const parsed = z.object({ key: z.string(), function: z.string(), interval: z.string() }).parse(t);
+    return {
+      key: parsed.key,
+      functionKey: parsed.function,
+      interval: parsed.interval,
+      timeoutSeconds: timeouts.get(parsed.function) ?? 25,
+    };
+  });
   return {
     surfaces,
     handlers,
     consumers,
     workflowValidators,
     permissions: m.permissions,
+    scheduledTriggers,
     resources: new Map(m.resources.map((r) => [r.key, r.path])),
     entities: entitiesFromManifest(raw),
   };

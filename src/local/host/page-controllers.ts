@@ -18,6 +18,7 @@ import {
   transitionOptions,
   type TransitionModel,
 } from './transition-form';
+import { outboxPage, runAlertsNow, type OutboxDeps } from './outbox';
 
 export interface PageRequest {
   url: URL;
@@ -41,6 +42,8 @@ export interface ControllerDeps {
   resourceDir: (resource: string) => string | undefined;
   /** Signs a frame for its iframe URL (frames.ts). */
   frameToken: (frame: ReturnType<LocalForge['frame']>) => string;
+  /** Each user's mail from Jira's notify API: enables /outbox (outbox.ts). */
+  outbox?: OutboxDeps['outbox'];
 }
 
 const LicenceChoice = z.enum(['none', 'active', 'inactive']);
@@ -56,7 +59,7 @@ interface FrameOptions {
 
 export type PageControllers = ReturnType<typeof createPageControllers>;
 
-export function createPageControllers({ forge, reader, resourceDir, frameToken }: ControllerDeps) {
+export function createPageControllers({ forge, reader, resourceDir, frameToken, outbox }: ControllerDeps) {
   const surfacesOf = (type: Surface['type']) => forge.manifest.surfaces.filter((s) => s.type === type);
 
   function frameFor(surface: Surface, user: HostUser, theme: ColorMode, opts: FrameOptions): PageFrame {
@@ -366,6 +369,19 @@ export function createPageControllers({ forge, reader, resourceDir, frameToken }
     );
   }
 
+  /** The daily alerts' digests the acting user received (outbox.ts); undefined (404) without an outbox. */
+  async function outboxOfUser(req: PageRequest): Promise<PageResult> {
+    if (!outbox) return undefined;
+    return outboxPage(req.chrome('Outbox'), req.user, { forge, outbox }, req.url.searchParams.has('ran'));
+  }
+
+  /** Runs the daily alerts now, as the scheduled trigger would (POSTs are same-origin only). */
+  async function runOutbox(): Promise<PageResult> {
+    if (!outbox) return undefined;
+    await runAlertsNow(forge);
+    return { redirect: '/outbox?ran=1', status: 303 };
+  }
+
   /** The host's licence switch (a form in every page's header); back to the page it was on. */
   async function setLicence(req: PageRequest): Promise<PageResult> {
     const form = new URLSearchParams(req.body);
@@ -395,5 +411,7 @@ export function createPageControllers({ forge, reader, resourceDir, frameToken }
     adminApp,
     wikiList,
     wikiPage,
+    outbox: outboxOfUser,
+    runOutbox,
   };
 }

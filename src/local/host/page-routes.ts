@@ -23,6 +23,8 @@ export function pageRoutes(c: PageControllers): PageRoute[] {
     { method: 'GET', template: '/wiki', run: c.wikiList },
     { method: 'GET', template: '/wiki/pages/{pageId}', run: c.wikiPage },
     { method: 'POST', template: '/licence', run: c.setLicence },
+    { method: 'GET', template: '/outbox', run: c.outbox },
+    { method: 'POST', template: '/outbox/run', run: c.runOutbox },
   ];
 }
 

@@ -109,6 +109,7 @@ export function layout(chrome: Chrome, body: Html): Html {
             <a href="/dashboard">Dashboard</a>
             <a href="/projects">Projects</a>
             <a href="/wiki">Confluence</a>
+            <a href="/outbox">Outbox</a>
           </nav>
           ${licenceSwitch(chrome)}
           <label for="runway-user">Acting as</label>

@@ -12,6 +12,7 @@ import { createPageControllers, type PageResult } from './page-controllers';
 import { pageRouter, pageRoutes } from './page-routes';
 import * as pages from './pages';
 import type { ColorMode } from './pages';
+import type { OutboxDeps } from './outbox';
 import { cookies, HttpError, readBody, sameOrigin } from './requests';
 import { createSiteReader } from './site-reader';
 import { MIME, send, serveHostScript, serveResource, tokensCss } from './static-files';
@@ -26,6 +27,8 @@ export interface HostServerOptions {
   appRoot?: string;
   /** accountId behind an `Authorization` header of a REST call, or undefined (401). */
   authenticate?: (authorization: string | undefined) => string | undefined;
+  /** Each user's mail from Jira's notify API: enables /outbox (outbox.ts). */
+  outbox?: OutboxDeps['outbox'];
 }
 
 export interface HostServer {
@@ -62,6 +65,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     reader: createSiteReader(forge),
     resourceDir,
     frameToken: (frame) => forge.frameToken(frame),
+    outbox: options.outbox,
   });
   const route = pageRouter(pageRoutes(controllers));
 
