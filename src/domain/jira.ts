@@ -173,11 +173,17 @@ export function readStatus(v: unknown): JiraStatus | undefined {
     : { name: v.name, id: str(v.id), statusCategory: { key } };
 }
 
+/** `issuetype.hierarchyLevel`: a number, or a numeric string as some exports write it ("1"). */
+export function readHierarchyLevel(v: unknown): number | undefined {
+  if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) return Number(v);
+  return num(v);
+}
+
 export function readIssueType(v: unknown): JiraIssueType | undefined {
   if (!isObject(v) || typeof v.name !== 'string') return undefined;
   return {
     name: v.name,
-    hierarchyLevel: num(v.hierarchyLevel),
+    hierarchyLevel: readHierarchyLevel(v.hierarchyLevel),
     subtask: typeof v.subtask === 'boolean' ? v.subtask : undefined,
   };
 }

@@ -74,6 +74,8 @@ export const kpisCommand: Command = {
     if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'md') io.stdout(renderMarkdown(report, config));
     else io.stdout(renderCsv(report));
+    // An empty report must never pass for a clean one: say why it is empty, whatever the format.
+    for (const w of report.warnings) if (w.code === 'NO_IMPLEMENTATION') io.stderr(`warning: ${w.message}\n`);
     const warnings =
       report.warnings.length + report.implementations.reduce((n, i) => n + i.warnings.length, 0);
     if (format === 'csv' && warnings > 0)
