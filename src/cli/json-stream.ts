@@ -15,6 +15,25 @@ const COMMA = 0x2c;
 
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
+/**
+ * Where the string that continues at `from` closes: the index of its closing quote, or -1 when
+ * it runs past the chunk (then `escaped` says whether the chunk ended inside an escape).
+ * `escaped`: the byte at `from` is escaped by a backslash at the end of the previous chunk.
+ */
+function closingQuote(chunk: Uint8Array, from: number, escaped: boolean): { at: number; escaped: boolean } {
+  let start = escaped ? from + 1 : from;
+  if (start > chunk.length) return { at: -1, escaped: true };
+  for (;;) {
+    const q = chunk.indexOf(QUOTE, start);
+    const stop = q < 0 ? chunk.length : q;
+    let backslashes = 0;
+    for (let k = stop - 1; k >= start && chunk[k] === BACKSLASH; k--) backslashes++;
+    if (q < 0) return { at: -1, escaped: backslashes % 2 === 1 };
+    if (backslashes % 2 === 0) return { at: q, escaped: false };
+    start = q + 1;
+  }
+}
+
 export class JsonStreamError extends Error {
   override name = 'JsonStreamError';
 }
@@ -69,15 +88,18 @@ export async function* jsonPieces(chunks: AsyncIterable<Uint8Array>): AsyncGener
       continue;
     }
     for (; i < chunk.length; i++) {
+      if (inString) {
+        // Jump to the closing quote (natively: most bytes of a page are inside strings).
+        const end = closingQuote(chunk, i, escaped);
+        escaped = end.escaped;
+        if (end.at < 0) break;
+        inString = false;
+        i = end.at;
+        continue;
+      }
       const b = chunk[i];
       if (mode === 'done') {
         if (!isSpace(b)) throw new JsonStreamError('unexpected text after the closing ] of the array');
-        continue;
-      }
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (b === BACKSLASH) escaped = true;
-        else if (b === QUOTE) inString = false;
         continue;
       }
       if (b === QUOTE) {
@@ -86,6 +108,11 @@ export async function* jsonPieces(chunks: AsyncIterable<Uint8Array>): AsyncGener
           started = true;
           from = i;
         }
+        const end = closingQuote(chunk, i + 1, false);
+        escaped = end.escaped;
+        if (end.at < 0) break;
+        inString = false;
+        i = end.at;
       } else if (b === OPEN_OBJECT || b === OPEN_ARRAY) {
         if (!started) {
           started = true;
