@@ -45,9 +45,15 @@ function jiraRequests() {
   return { ...run1, target: { ratioToMinimum: 1.1, met: run1.ratioToMinimum <= 1.1 } };
 }
 
+function cliKpis() {
+  process.stderr.write('bench: runway kpis --input on a 47,000-issue export vs read + JSON.parse…\n');
+  return run('cli-kpis.js', ['47000'], 4000);
+}
+
 const only = process.argv[2];
 const result: Record<string, unknown> = {};
 if (!only || only === 'kpis') result.kpiEngine = kpiEngine();
 if (!only || only === 'jira') result.jiraRequests = jiraRequests();
+if (!only || only === 'cli') result.cliKpis = cliKpis();
 if (!only || only === 'sizes') result.surfaceJsSizes = bundleSizes();
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -15,6 +15,8 @@ export interface CliIo {
   readFile(p: string): Promise<string>;
   /** The bytes of a file in chunks (files larger than any string: search exports); default: fileChunks. */
   readChunks?(p: string, chunkBytes?: number): AsyncIterable<Uint8Array>;
+  /** A file's size in bytes (absent: unknown, and large files are read in chunks). */
+  size?(p: string): Promise<number>;
   kind(p: string): Promise<PathKind>;
   /** Names of the entries of a directory. */
   list(p: string): Promise<string[]>;
@@ -40,6 +42,7 @@ export function processIo(cwd = process.cwd()): CliIo {
     resolve: (p) => path.resolve(cwd, p),
     readFile: (p) => fs.readFile(path.resolve(cwd, p), 'utf8'),
     readChunks: (p, chunkBytes) => fileChunks(path.resolve(cwd, p), chunkBytes),
+    size: async (p) => (await fs.stat(path.resolve(cwd, p))).size,
     kind: async (p) => {
       try {
         const s = await fs.stat(path.resolve(cwd, p));

@@ -43,6 +43,8 @@ export interface JsonPiece {
   text: string;
   /** 1-based element number when the file is an array; null when the file is one value. */
   element: number | null;
+  /** The value already parsed (when the file was small enough to parse whole). */
+  json?: unknown;
 }
 
 /**

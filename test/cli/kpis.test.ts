@@ -180,11 +180,7 @@ describe('runway itself', () => {
 
   it('turns an unexpected failure into exit code 1 and one line, without a stack', async () => {
     const run = await runway(['kpis', '--input', small], {
-      io: {
-        readChunks: () => ({
-          [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('disk on fire')) }),
-        }),
-      },
+      io: { readFile: () => Promise.reject(new Error('disk on fire')) },
     });
     expect(run.code).toBe(2); // a file that cannot be read is bad input, named
     expect(run.stderr).toContain('portfolio-small.json: cannot read the file (disk on fire)');
