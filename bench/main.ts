@@ -59,10 +59,16 @@ function alerts() {
   };
 }
 
+function cliKpis() {
+  process.stderr.write('bench: runway kpis --input on a 47,000-issue export vs read + JSON.parse…\n');
+  return run('cli-kpis.js', ['47000'], 4000);
+}
+
 const only = process.argv[2];
 const result: Record<string, unknown> = {};
 if (!only || only === 'kpis') result.kpiEngine = kpiEngine();
 if (!only || only === 'jira') result.jiraRequests = jiraRequests();
+if (!only || only === 'cli') result.cliKpis = cliKpis();
 if (!only || only === 'sizes') result.surfaceJsSizes = bundleSizes();
 if (!only || only === 'alerts') result.dailyAlerts = alerts();
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -18,20 +18,7 @@ import type { ExportProgress } from '../jira/search';
 import { UsageError } from './command';
 import type { CliIo } from './io';
 
-/** Options every command that reads a site takes (node parseArgs form). */
-export const SITE_OPTIONS = {
-  site: { type: 'string' },
-  email: { type: 'string' },
-  token: { type: 'string' },
-  jql: { type: 'string' },
-} as const;
-
-export const SITE_USAGE = `  --site <url>        Jira Cloud site, e.g. https://acme.atlassian.net (or JIRA_SITE).
-  --email <email>     Atlassian account email (or JIRA_EMAIL).
-  --token <token>     API token from id.atlassian.com (or JIRA_API_TOKEN; safer than the flag,
-                      which other users of the machine can see in the process list).
-  --jql <query>       The issues to read: implementations and their children,
-                      e.g. "project in (IMP, ONB)".`;
+export { SITE_OPTIONS, SITE_USAGE, wantsSite } from './site-options';
 
 /**
  * What a command reading a site may need beyond CliIo; tests supply a fake fetch. Absent
@@ -58,11 +45,6 @@ interface SiteValues {
   email?: string;
   token?: string;
   jql?: string;
-}
-
-/** Whether the user asked for a site (flag or JIRA_SITE). */
-export function wantsSite(values: SiteValues, io: CliIo): boolean {
-  return values.site !== undefined || (io.env.JIRA_SITE ?? '') !== '';
 }
 
 /** Flags first, then the environment; names what is missing. */

@@ -5,27 +5,13 @@
  */
 import type { Block, Inline, StructuredDocument, TableBlock } from '../domain/playbooks/document';
 import { issueUrl, safeHref } from './adf';
+import { escapeMarkdown } from './escape-markdown';
+
+export { escapeMarkdown };
 
 export interface TextRenderOptions {
   /** Jira site base URL: issue keys link to `/browse/KEY`. */
   siteUrl?: string;
-}
-
-/**
- * Backslash-escapes Markdown syntax; `&` becomes `&amp;` so no entity is ever formed. At the
- * start of a line, also the marks that would open a heading, list, quote or rule.
- */
-export function escapeMarkdown(text: string, atLineStart = false): string {
-  const escaped = text
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
-  return atLineStart
-    ? escaped.replace(
-        /^(\s*)([#+=-]|\d+\.)/,
-        (_m, space: string, mark: string) => `${space}${mark.replace(/([#+=.-])/, '\\$1')}`,
-      )
-    : escaped;
 }
 
 function link(text: string, href: string | null): string {

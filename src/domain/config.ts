@@ -4,6 +4,7 @@
  * a typo cannot silently fall back to a default. Names are matched case-insensitively.
  */
 import { z } from 'zod';
+import { boundedInt, TargetNumberSchema } from './bounds';
 import { IsoDateSchema } from './dates';
 import { KPI_DEFINITIONS, KPI_IDS, type KpiId, type KpiTarget } from './kpis/definitions';
 import {
@@ -100,7 +101,7 @@ const GateTypesSchema = z.strictObject({
 
 export const KpiTargetSchema = z.strictObject({
   op: z.enum(['<=', '>=', '=']),
-  value: z.union([z.number(), z.record(z.string(), z.number())]),
+  value: z.union([TargetNumberSchema, z.record(z.string(), TargetNumberSchema)]),
 });
 
 /** Per KPI: a target, or `null` for "tracked, no target". Omitted = the default of kpis.md. */
@@ -174,8 +175,8 @@ export const RunwayConfigSchema = z
     complexityTiers: names(['Standard', 'Advanced', 'Enterprise']),
     /** The tier of an implementation without (or with an unknown) Complexity. */
     defaultComplexity: name('Standard'),
-    milestoneToleranceDays: z.number().int().min(0).default(0),
-    postGoLiveWindowDays: z.number().int().min(1).default(30),
+    milestoneToleranceDays: boundedInt(0, 365, 'days').default(0),
+    postGoLiveWindowDays: boundedInt(1, 3650, 'days').default(30),
     /** Days that are not business days besides weekends (time-to-kickoff). */
     holidays: z.array(IsoDateSchema).default([]),
     targets: TargetsSchema.prefault({}),

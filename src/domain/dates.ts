@@ -3,7 +3,8 @@
  * offset, so dates stay `YYYY-MM-DD` strings (they compare as strings) and arithmetic goes
  * through whole day numbers. No clock, no local time zone.
  */
-import { differenceInBusinessDays } from 'date-fns';
+// The function's own module: the date-fns index loads all 250 of them (~90 ms of CLI start-up).
+import { differenceInBusinessDays } from 'date-fns/differenceInBusinessDays';
 import { z } from 'zod';
 
 /** `YYYY-MM-DD`. */

@@ -160,6 +160,12 @@ export function statusCategoryOf(status: unknown): string | undefined {
   return str(status.statusCategory.key);
 }
 
+/** `issuetype.hierarchyLevel`: a number, or a numeric string as some exports write it ("1"). */
+export function readHierarchyLevel(v: unknown): number | undefined {
+  if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) return Number(v);
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
 export function readUser(v: unknown): JiraUser | undefined {
   if (!isObject(v)) return undefined;
   const accountId = str(v.accountId) ?? str(v.key) ?? str(v.name);

@@ -7,6 +7,7 @@ import { CHILD_KINDS, type ChildKind, type RunwayConfig } from './config';
 import { calendarDate, instant, type IsoDate } from './dates';
 import { NameLookup, hasLabel, nameLookup, resolveFieldIds, type FieldIds, type KpiWarning } from './fields';
 import { scanHistory, type ScanOptions, type StatusChange } from './history';
+import { ownValue } from './own';
 import { holdSpells } from './kpis/on-hold';
 import type {
   DateSource,
@@ -19,6 +20,7 @@ import type {
   TrackedIssue,
 } from './implementation';
 import {
+  readHierarchyLevel,
   readIssueLinks,
   nameOf,
   readLabels,
@@ -87,16 +89,18 @@ function context(names: JiraNames, opts: ModelOptions): { ctx: Context; warnings
 }
 
 const NO_HISTORY: JiraHistory[] = [];
-const field = (issue: JiraIssue, id: string | null): unknown => (id === null ? undefined : issue.fields[id]);
+/** Own properties only: a field id `toString` must read as empty, not as Object.prototype's. */
+const field = (issue: JiraIssue, id: string | null): unknown =>
+  id === null ? undefined : ownValue(issue.fields, id);
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 const numberField = (issue: JiraIssue, id: string | null): number | null =>
-  id === null ? null : orNull(readNumber(issue.fields[id]));
+  id === null ? null : orNull(readNumber(ownValue(issue.fields, id)));
 
 function isImplementationIssue(issue: JiraIssue, ctx: Context): boolean {
   const type = issue.fields.issuetype;
   if (!isObject(type) || typeof type.name !== 'string') return false;
   if (ctx.implementationTypes.has(type.name)) return true;
-  const level = type.hierarchyLevel;
+  const level = readHierarchyLevel(type.hierarchyLevel);
   const level1 = level === 1 || (level === undefined && type.name.toLowerCase() === 'epic');
   return level1 && hasLabel(readLabels(issue.fields.labels), ctx.config.implementationLabel);
 }
@@ -367,6 +371,15 @@ function readImplementation(issue: JiraIssue, children: ImplementationChild[], c
   };
 }
 
+/** An export with issues but no implementation would give an empty report: say why instead. */
+export function noImplementationWarning(read: number, config: RunwayConfig): KpiWarning {
+  return {
+    issue: '',
+    code: 'NO_IMPLEMENTATION',
+    message: `${read} issue${read === 1 ? '' : 's'} read, none is an implementation (an Epic labelled ${config.implementationLabel}, or an issue of type ${config.implementationTypes.join(' or ')})`,
+  };
+}
+
 /**
  * The implementations of an export, in export order, with their children. Issues created after
  * asOf are ignored; a key seen twice keeps its first occurrence.
@@ -380,6 +393,8 @@ export function buildImplementations(
   const seen = new Set<string>();
   const roots: JiraIssue[] = [];
   const byParent = new Map<string, JiraIssue[]>();
+  // Implementations created after asOf count: the export is not empty, it is early.
+  let anyImplementation = false;
   for (const issue of issues) {
     if (seen.has(issue.key)) {
       warnings.push({
@@ -391,8 +406,10 @@ export function buildImplementations(
     }
     seen.add(issue.key);
     const created = calendarDate(issue.fields.created);
+    const implementation = isImplementationIssue(issue, ctx);
+    anyImplementation ||= implementation;
     if (created !== null && created > ctx.asOf) continue;
-    if (isImplementationIssue(issue, ctx)) roots.push(issue);
+    if (implementation) roots.push(issue);
     const parent = issue.fields.parent;
     if (!isObject(parent) || typeof parent.key !== 'string') continue;
     const list = byParent.get(parent.key);
@@ -406,6 +423,8 @@ export function buildImplementations(
     implementation.warnings.push(...childWarnings);
     return implementation;
   });
+  if (issues.length > 0 && !anyImplementation)
+    warnings.push(noImplementationWarning(issues.length, ctx.config));
   const missing = (Object.keys(ctx.ids) as (keyof FieldIds)[]).filter((f) => ctx.ids[f] === null);
   if (implementations.length > 0 && missing.length > 0) {
     warnings.push({

@@ -28,43 +28,55 @@ function pageError(page: unknown): string | null {
   return null;
 }
 
+export const EMPTY_ARRAY_ERROR =
+  'an empty array is not a search export (expected one search response or an array of its pages)';
+
+/** An empty export to add pages to. */
+export function emptySearchExport(): SearchExport {
+  return { issues: [], names: {}, warnings: [] };
+}
+
+/**
+ * Adds one page to `out` (page numbers from 1; null when the JSON was that page alone), or says
+ * why it is not a search page. Lets a reader parse and add a huge export one page at a time.
+ */
+export function addSearchPage(out: SearchExport, page: unknown, pageNumber: number | null): string | null {
+  const error = pageError(page);
+  if (error !== null) return pageNumber === null ? `the JSON ${error}` : `page ${pageNumber} ${error}`;
+  if (!isObject(page) || !Array.isArray(page.issues)) return null; // narrowed above; keeps the types honest
+  if (isObject(page.names)) {
+    for (const [id, name] of Object.entries(page.names)) if (typeof name === 'string') out.names[id] = name;
+  }
+  const where = pageNumber === null ? '' : ` of page ${pageNumber}`;
+  for (let i = 0; i < page.issues.length; i++) {
+    const r = readIssue(page.issues[i]);
+    if (r.ok) {
+      out.issues.push(r.issue);
+      if (r.droppedHistory > 0)
+        out.warnings.push({
+          issue: r.issue.key,
+          code: 'BAD_CHANGELOG',
+          message: `${r.droppedHistory} unreadable changelog entries were ignored`,
+        });
+    } else {
+      out.warnings.push({
+        issue: '',
+        code: 'UNREADABLE_ISSUE',
+        message: `issue ${i + 1}${where} ${r.error}; ignored`,
+      });
+    }
+  }
+  return null;
+}
+
 /** Merge pages into one export, or say what makes the JSON not a search export. */
 export function parseSearchExport(json: unknown): Result<SearchExport> {
-  const pages = Array.isArray(json) ? json : [json];
-  if (Array.isArray(json) && json.length === 0)
-    return {
-      ok: false,
-      error: 'an empty array is not a search export (expected one search response or an array of its pages)',
-    };
-  const out: SearchExport = { issues: [], names: {}, warnings: [] };
+  if (Array.isArray(json) && json.length === 0) return { ok: false, error: EMPTY_ARRAY_ERROR };
+  const out = emptySearchExport();
+  const pages: unknown[] = Array.isArray(json) ? json : [json];
   for (let p = 0; p < pages.length; p++) {
-    const page: unknown = pages[p];
-    const error = pageError(page);
-    if (error !== null)
-      return { ok: false, error: Array.isArray(json) ? `page ${p + 1} ${error}` : `the JSON ${error}` };
-    if (!isObject(page) || !Array.isArray(page.issues)) continue; // narrowed above; keeps the types honest
-    if (isObject(page.names)) {
-      for (const [id, name] of Object.entries(page.names)) if (typeof name === 'string') out.names[id] = name;
-    }
-    const where = Array.isArray(json) ? ` of page ${p + 1}` : '';
-    for (let i = 0; i < page.issues.length; i++) {
-      const r = readIssue(page.issues[i]);
-      if (r.ok) {
-        out.issues.push(r.issue);
-        if (r.droppedHistory > 0)
-          out.warnings.push({
-            issue: r.issue.key,
-            code: 'BAD_CHANGELOG',
-            message: `${r.droppedHistory} unreadable changelog entries were ignored`,
-          });
-      } else {
-        out.warnings.push({
-          issue: '',
-          code: 'UNREADABLE_ISSUE',
-          message: `issue ${i + 1}${where} ${r.error}; ignored`,
-        });
-      }
-    }
+    const error = addSearchPage(out, pages[p], Array.isArray(json) ? p + 1 : null);
+    if (error !== null) return { ok: false, error };
   }
   return { ok: true, value: out };
 }

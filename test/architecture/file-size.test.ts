@@ -8,10 +8,6 @@ const MAX_LINES = 500;
 const SOURCE = /\.(ts|tsx|js|mjs|cjs|css)$/;
 const DATA = ['src/local/demo/', 'src/domain/playbooks/library/'];
 
-// Over the limit today, each being split on its own branch: the list only shrinks. When a file
-// gets under the limit, the test below says to take it off.
-const KNOWN_OFFENDERS = ['src/local/host/kvs-sqlite.ts'];
-
 function sourceFiles(folder: string): string[] {
   const entries = fs.readdirSync(path.join(ROOT, folder), { withFileTypes: true });
   return entries.flatMap((entry) => {
@@ -40,12 +36,7 @@ describe(`source files are at most ${MAX_LINES} lines`, () => {
     expect(sizes.has('src/index.ts')).toBe(true);
   });
 
-  it('holds for every file but the known offenders', () => {
-    const over = [...sizes].filter(([file, lines]) => lines > MAX_LINES && !KNOWN_OFFENDERS.includes(file));
-    expect(over).toEqual([]);
-  });
-
-  it.each(KNOWN_OFFENDERS)('%s is still over the limit (else take it off KNOWN_OFFENDERS)', (file) => {
-    expect(sizes.get(file)).toBeGreaterThan(MAX_LINES);
+  it('holds for every file', () => {
+    expect([...sizes].filter(([, lines]) => lines > MAX_LINES)).toEqual([]);
   });
 });

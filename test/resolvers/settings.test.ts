@@ -95,7 +95,7 @@ describe('Settings resolver', () => {
     if (!r.ok || r.data.saved) throw new Error('expected a refusal');
     expect(r.data.errors).toEqual([
       { path: 'labels.qa', message: 'unknown setting "qa"' },
-      { path: 'milestoneToleranceDays', message: expect.stringContaining('>=0') },
+      { path: 'milestoneToleranceDays', message: expect.stringContaining('from 0 to 365') },
       { path: 'gates.6.name', message: 'gate "securityReview" is not built in, so it needs a name' },
       { path: 'gates.6.criteria.0.gates.1', message: 'earlier gates only: there is no gate "nope"' },
       { path: 'enforcement.0.requiredGates.0', message: 'there is no gate "golive"' },

@@ -2,10 +2,15 @@
  * `runway export`: a site's issues as the export `runway kpis --input` reads (the pages of
  * search/jql?expand=names,changelog, each issue with a complete changelog).
  */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type { SearchPage } from '../../jira';
 import { parseOptions } from '../args';
 import { UsageError, type Command } from '../command';
 import { loadConfig } from '../input';
-import { fetchSiteExport, SITE_OPTIONS, SITE_USAGE, siteRequest, writeTextFile, type SiteIo } from '../site';
+import type { CliIo } from '../io';
+import { fetchSiteExport, SITE_OPTIONS, SITE_USAGE, siteRequest, type SiteIo } from '../site';
 
 const USAGE = `Usage: runway export --site <url> --email <email> --token <token> --jql <query> [--out file.json] [--config runway.config.json]
 
@@ -27,6 +32,37 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/**
+ * The export as one JSON array, written a page at a time: never one string of the whole export
+ * (a large site's export is longer than the longest string V8 allows).
+ */
+export async function writePages(
+  pages: readonly SearchPage[],
+  write: (text: string) => Promise<void> | void,
+): Promise<void> {
+  await write('[');
+  for (let i = 0; i < pages.length; i++) await write(`${i === 0 ? '' : ',\n'}${JSON.stringify(pages[i])}`);
+  await write(']\n');
+}
+
+async function writePagesToFile(pages: readonly SearchPage[], file: string, io: CliIo): Promise<void> {
+  try {
+    const stream = createWriteStream(io.resolve(file), 'utf8');
+    const failed = once(stream, 'error').then(([e]) => Promise.reject(e as Error));
+    failed.catch(() => undefined); // observed below
+    await Promise.race([
+      failed,
+      writePages(pages, async (text) => {
+        if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
+      }),
+    ]);
+    stream.end();
+    await Promise.race([finished(stream), failed]);
+  } catch (e) {
+    throw new UsageError(`${file}: cannot write the file (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Write a Jira site’s issues (names, complete changelogs) as a kpis --input export',
@@ -42,9 +78,8 @@ export const exportCommand: Command = {
     const request = siteRequest(values, io);
     const config = await loadConfig(values.config, io);
     const pages = await fetchSiteExport(request, config, io);
-    const text = `${JSON.stringify(pages)}\n`;
-    if (values.out === undefined) io.stdout(text);
-    else await writeTextFile(io, values.out, text);
+    if (values.out === undefined) await writePages(pages, (text) => io.stdout(text));
+    else await writePagesToFile(pages, values.out, io);
     return 0;
   },
 };

@@ -10,8 +10,8 @@ import { renderCsv } from '../format/csv';
 import { renderMarkdown } from '../format/markdown';
 import { loadConfig, readSearchExports } from '../input';
 import type { CliIo } from '../io';
-// --site: reading a live Jira (src/cli/site.ts, owned with src/jira).
-import { loadSiteExport, SITE_OPTIONS, SITE_USAGE, wantsSite } from '../site';
+// --site: reading a live Jira (src/cli/site.ts, owned with src/jira), loaded only for --site.
+import { SITE_OPTIONS, SITE_USAGE, wantsSite } from '../site-options';
 
 const FORMATS = ['json', 'md', 'csv'] as const;
 
@@ -68,12 +68,14 @@ export const kpisCommand: Command = {
     const source =
       values.site !== undefined ||
       (values.input === undefined && positionals.length === 0 && wantsSite(values, io))
-        ? await loadSiteExport(values, config, io)
+        ? await (require('../site') as typeof import('../site')).loadSiteExport(values, config, io)
         : await loadIssues([...(values.input ?? []), ...positionals], io);
     const report = computeKpiReport(source.issues, source.names, { asOf, config, warnings: source.warnings });
     if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'md') io.stdout(renderMarkdown(report, config));
     else io.stdout(renderCsv(report));
+    // An empty report must never pass for a clean one: say why it is empty, whatever the format.
+    for (const w of report.warnings) if (w.code === 'NO_IMPLEMENTATION') io.stderr(`warning: ${w.message}\n`);
     const warnings =
       report.warnings.length + report.implementations.reduce((n, i) => n + i.warnings.length, 0);
     if (format === 'csv' && warnings > 0)

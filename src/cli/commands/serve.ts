@@ -14,7 +14,8 @@ npm run build) on a local Jira and Confluence with a demo portfolio, as admin, c
 viewer (switch at the top of every page), in the light or dark theme.
 
   --port <n>     Port to listen on (default 3000; 0 picks a free one).
-  --data <file>  App storage (Forge KVS) as SQLite, kept across restarts (default .local/runway.sqlite).
+  --data <file>  App storage (Forge KVS) and the site's changes as SQLite, kept across restarts
+                 (default .local/runway.sqlite; a file made for another --seed is reset, and said so).
   --in-memory    Keep app storage in memory only.
   --seed <n>     Seed of the demo portfolio (default 1): the same seed gives the same site.
 
@@ -87,7 +88,10 @@ export function makeServeCommand(waitForStop: () => Promise<void> = untilSignal)
         throw e;
       }
       io.stdout(`Runway local app: ${app.url}/\n`);
-      io.stderr(`App storage: ${dataFile ?? 'in memory'} · demo portfolio seed ${seed} · Ctrl-C to stop\n`);
+      io.stderr(
+        `App storage and site changes: ${dataFile ?? 'in memory'} · demo portfolio seed ${seed} · Ctrl-C to stop\n`,
+      );
+      if (app.restored !== null) io.stderr(`Site: ${app.restored}\n`);
       await waitForStop();
       await app.close();
       return 0;

@@ -8,10 +8,14 @@ import {
   type KpiWarning,
   type RunwayConfig,
 } from '../../domain';
+import { escapeMarkdown } from '../../confluence/escape-markdown';
 import { formatMet, formatTarget, formatValue } from './values';
 
-/** Table cells must not break the table. */
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Text from issues (keys, summaries, tiers, warnings) prints as its characters: the escaper of
+ * `render --format md`, so no HTML, link, formatting or broken table ever comes from an issue.
+ */
+const cell = (s: string) => escapeMarkdown(s);
 
 function warningLines(warnings: readonly KpiWarning[]): string[] {
   return warnings.map((w) => `- ${w.issue ? `**${cell(w.issue)}** ` : ''}${w.code}: ${cell(w.message)}`);

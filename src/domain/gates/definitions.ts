@@ -5,6 +5,7 @@
  * the six gates of shared/spec/product.md. No import of ../config (config imports this file).
  */
 import { z } from 'zod';
+import { TargetNumberSchema } from '../bounds';
 import { KPI_IDS } from '../kpis/definitions';
 
 /** The built-in gates; their display name (= the Gate Type value) is `config.gateTypes[id]`. */
@@ -43,7 +44,7 @@ const title = z.string().trim().min(1).max(120).optional();
 /** A threshold: a number, or one per complexity tier (`{ Standard: 0.9, Enterprise: 0.95 }`). */
 const ThresholdSchema = z.strictObject({
   op: z.enum(['<=', '>=', '=']),
-  value: z.union([z.number(), z.record(z.string(), z.number())]),
+  value: z.union([TargetNumberSchema, z.record(z.string(), TargetNumberSchema)]),
 });
 export type Threshold = z.infer<typeof ThresholdSchema>;
 /** What a criterion says when no issue is there to judge: nothing to check, or a failure. */

@@ -4,6 +4,7 @@
  * target has a value per tier: met when every tier with data meets its own target).
  */
 import type { RunwayConfig } from '../config';
+import { ownValue } from '../own';
 import { KPI_DEFINITIONS, KPI_IDS, type KpiId, type KpiTarget } from './definitions';
 import { poolValue, type ImplementationResult, type Pool } from './implementation-kpis';
 import { NO_IMPROVEMENTS, type ImprovementThroughput } from './improvement';
@@ -74,7 +75,8 @@ function meets(value: number, op: KpiTarget['op'], target: number): boolean {
 }
 
 function tierTarget(targets: Record<string, number>, tier: string): number | undefined {
-  if (tier in targets) return targets[tier];
+  const exact = ownValue(targets, tier);
+  if (exact !== undefined) return exact;
   const lc = tier.toLowerCase();
   for (const k of Object.keys(targets)) if (k.toLowerCase() === lc) return targets[k];
   return undefined;

@@ -8,6 +8,8 @@ import type { FaultConfig, SiteHandler } from '../site/types';
 import { outboxOf } from '../site/routes-notify';
 import { LocalForge, type HostUser, type LicenceState } from './forge';
 import { seedHistoricSignOffs, type SeedReport } from './demo-signoffs';
+import { sitePersistence } from './site-persistence';
+import { SqliteFile } from './sqlite-file';
 import { startHostServer, type HostServer } from './server';
 import { workflowValidatorHook } from './workflow';
 
@@ -39,6 +41,8 @@ export interface LocalApp extends HostServer {
   state: SiteState;
   /** What seeding the historic sign-offs did (null when it did not run). */
   seeded: SeedReport | null;
+  /** What became of the site changes kept in the storage file (restored, reset), for the start message. */
+  restored: string | null;
 }
 
 /** The user switcher: the demo site's admin, consultant and viewer. */
@@ -70,22 +74,34 @@ export function demoSite(seed = 1): SiteState {
 
 export async function startLocalApp(options: LocalAppOptions = {}): Promise<LocalApp> {
   const state = options.state ?? demoSite(options.seed);
+  // App storage and the site's changes share one SQLite file: a restart keeps (or resets) both.
+  const sqlite = await SqliteFile.open(options.dataFile ?? null);
+  const journal = sitePersistence(
+    sqlite,
+    options.state ? 'a site given by the caller' : `demo seed ${options.seed ?? 1}`,
+  );
   // Jira runs the app's workflow validators on every transition, whoever asks (see workflow.ts).
   const validators = workflowValidatorHook();
   const site = createSiteHandler(state, {
     faults: options.faults,
-    beforeTransition: validators.beforeTransition,
+    now: journal.now,
+    // Replayed changes passed the validators when they were made.
+    beforeTransition: (attempt) =>
+      journal.replaying() ? Promise.resolve({ allowed: true }) : validators.beforeTransition(attempt),
+    afterChange: journal.record,
   });
   const forge = await LocalForge.create({
     site,
     users: HOST_USERS,
-    dataFile: options.dataFile,
+    sqlite,
     timeoutMs: options.timeoutMs,
   });
   validators.bind(forge);
   forge.licence = options.licence ?? 'none';
   let seeded: SeedReport | null = null;
+  let restored: string | null;
   try {
+    restored = await journal.restore(site);
     if (options.seedSignOffs ?? options.state === undefined)
       seeded = await seedHistoricSignOffs(forge, state);
   } catch (e) {
@@ -112,6 +128,7 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     site,
     state,
     seeded,
+    restored,
     close: async () => {
       await server.close();
       forge.close();

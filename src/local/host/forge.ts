@@ -15,6 +15,7 @@ import {
 } from './frames';
 import { invokeResolver, loadAppModule, resolveHandler, type AppModules } from './invoke';
 import { SqliteKvs } from './kvs-sqlite';
+import type { SqliteFile } from './sqlite-file';
 import { loadManifest, type AppManifest, type Surface } from './manifest';
 import { installForgeRuntime, type AppContextDefaults, type ForgeRuntime } from './runtime';
 import { messageOf } from '../../domain';
@@ -71,6 +72,8 @@ export interface LocalForgeOptions {
   users: HostUser[];
   /** SQLite file of app storage; null/undefined keeps it in memory. */
   dataFile?: string | null;
+  /** An open SQLite file to keep app storage in (shared with the site journal); wins over dataFile. */
+  sqlite?: SqliteFile;
   /** Defaults to manifest.yml of the app root. */
   manifest?: AppManifest;
   /** The app's handler modules; defaults to loading src/index of this checkout. */
@@ -135,7 +138,11 @@ export class LocalForge {
 
   static async create(options: LocalForgeOptions): Promise<LocalForge> {
     const manifest = options.manifest ?? loadManifest(path.join(findAppRoot(), 'manifest.yml'));
-    const storage = await SqliteKvs.open({ file: options.dataFile ?? null, entities: manifest.entities });
+    const storage = await SqliteKvs.open({
+      file: options.dataFile ?? null,
+      sqlite: options.sqlite,
+      entities: manifest.entities,
+    });
     const site = options.site;
     const ref: { forge?: LocalForge } = {};
     const runtime = installForgeRuntime({

@@ -1,39 +1,41 @@
 // The local Forge storage service behind `@forge/kvs`: Key-Value Store, secrets, Custom Entity
-// Store, queries, transactions and batches, in an embedded SQLite database (sql.js, WASM) that is
-// written to a file after every change, so the app's data survives a restart of `runway serve`.
+// Store, queries, transactions and batches, in an embedded SQLite database (sqlite-file.ts) that
+// is written to a file after every change, so the app's data survives a restart of `runway serve`.
 // It answers the HTTP-shaped calls of @forge/kvs (`handle(path, body)`) with the bodies and error
 // codes the real service uses (see out/storage-api.js and the Forge storage error reference).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import initSqlJs, { type Database, type SqlValue } from 'sql.js';
+// Limits and entity rules: kvs-rules.ts; manifest entities: kvs-manifest.ts.
+import type { SqlValue } from 'sql.js';
 import { z } from 'zod';
 import { compareScalars, matchesCondition, matchesFilters } from './kvs-conditions';
 import * as P from './kvs-protocol';
+import {
+  decodeCursor,
+  encodeCursor,
+  KVS_LIMITS,
+  KvsError,
+  KvsRules,
+  TTL_MS,
+  type EntityDefinition,
+  type KvsAnswer,
+  type KvsBackend,
+  type Ref,
+  type Row,
+} from './kvs-rules';
+import { SqliteFile } from './sqlite-file';
 
-export type AttributeType = 'string' | 'boolean' | 'float' | 'integer' | 'any';
-export interface EntityIndex {
-  name: string;
-  range: string[];
-  partition: string[];
-}
-export interface EntityDefinition {
-  name: string;
-  attributes: Record<string, AttributeType>;
-  indexes: EntityIndex[];
-}
-
-export interface KvsAnswer {
-  status: number;
-  /** JSON body; undefined for an empty answer. */
-  body?: unknown;
-}
-
-/** What `__forge_fetch__({ type: 'kvs' }, path, init)` is routed to. */
-export interface KvsBackend {
-  handle(path: string, body: unknown): Promise<KvsAnswer>;
-}
+export {
+  type AttributeType,
+  type EntityDefinition,
+  type EntityIndex,
+  type KvsAnswer,
+  type KvsBackend,
+} from './kvs-rules';
+export { entitiesFromManifest } from './kvs-manifest';
+export { KVS_LIMITS };
 
 export interface SqliteKvsOptions {
+  /** An open SQLite file to share (the local app shares it with the site journal); else `file` is opened. */
+  sqlite?: SqliteFile;
   /** Database file; null or undefined keeps everything in memory (tests). */
   file?: string | null;
   /** Entities from manifest.yml (`app.storage.entities`); undefined accepts any entity and index = attribute. */
@@ -42,89 +44,22 @@ export interface SqliteKvsOptions {
   now?: () => number;
 }
 
-/** Limits of Forge hosted storage that the app must respect, enforced here so local runs find violations. */
-export const KVS_LIMITS = {
-  keyLength: 500,
-  valueBytes: 240 * 1024,
-  valueDepth: 32,
-  queryDefaultLimit: 10,
-  queryMaxLimit: 100,
-  batchMaxKeys: 25,
-  transactionMaxOperations: 25,
-} as const;
-
-const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
-
-class KvsError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-type Space = 'kvs' | 'secret' | 'entity';
-interface Row {
-  key: string;
-  entity: string;
-  value: unknown;
-  createdAt: number;
-  updatedAt: number;
-  expireAt: number | null;
-}
-interface Ref {
-  space: Space;
-  entity: string;
-  key: string;
-}
-
-const TTL_MS = { SECONDS: 1000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 } as const;
-
-const cursorSchema = z.object({
-  k: z.string(),
-  s: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
-});
-
-function encodeCursor(key: string, sortValues: unknown[]): string {
-  return Buffer.from(JSON.stringify({ k: key, s: sortValues }), 'utf8').toString('base64url');
-}
-function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw new KvsError(400, 'INVALID_CURSOR', `The cursor "${cursor}" was not returned by a previous query`);
-  }
-}
-
-function depth(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  const children = Array.isArray(value) ? value : Object.values(value);
-  return 1 + children.reduce<number>((max, child) => Math.max(max, depth(child)), 0);
-}
-
 export class SqliteKvs implements KvsBackend {
   private constructor(
-    private readonly db: Database,
-    private readonly file: string | null,
-    private readonly entities: Map<string, EntityDefinition> | undefined,
+    /** The SQLite file app storage shares with the host's state and the local site's journal. */
+    readonly sqlite: SqliteFile,
+    private readonly rules: KvsRules,
     private readonly now: () => number,
   ) {}
 
+  private get db() {
+    return this.sqlite.db;
+  }
+
   static async open(options: SqliteKvsOptions = {}): Promise<SqliteKvs> {
-    const SQL = await initSqlJs();
-    const file = options.file ?? null;
-    const db = file && fs.existsSync(file) ? new SQL.Database(fs.readFileSync(file)) : new SQL.Database();
-    db.run(`CREATE TABLE IF NOT EXISTS kvs (
-      space TEXT NOT NULL, entity TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
-      created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, expire_at INTEGER,
-      PRIMARY KEY (space, entity, key))`);
-    db.run('CREATE TABLE IF NOT EXISTS host_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    const sqlite = options.sqlite ?? (await SqliteFile.open(options.file ?? null));
     const entities = options.entities ? new Map(options.entities.map((e) => [e.name, e])) : undefined;
-    const kvs = new SqliteKvs(db, file, entities, options.now ?? Date.now);
-    kvs.persist();
-    return kvs;
+    return new SqliteKvs(sqlite, new KvsRules(entities), options.now ?? Date.now);
   }
 
   async handle(requestPath: string, body: unknown): Promise<KvsAnswer> {
@@ -145,17 +80,15 @@ export class SqliteKvs implements KvsBackend {
 
   /** The host's own state (e.g. dashboard gadget configurations that Jira would keep); never visible to the app. */
   hostGet(key: string): unknown {
-    const rows = this.select('SELECT value FROM host_state WHERE key = ?', [key]);
-    return rows.length ? JSON.parse(String(rows[0][0])) : undefined;
+    return this.sqlite.hostGet(key);
   }
 
   hostSet(key: string, value: unknown): void {
-    this.db.run('INSERT OR REPLACE INTO host_state (key, value) VALUES (?, ?)', [key, JSON.stringify(value)]);
-    this.persist();
+    this.sqlite.hostSet(key, value);
   }
 
   close(): void {
-    this.db.close();
+    this.sqlite.close();
   }
 
   private route(requestPath: string, body: unknown): KvsAnswer {
@@ -166,7 +99,7 @@ export class SqliteKvs implements KvsBackend {
         return this.get({ space: 'secret', entity: '', key: P.getRequest.parse(body).key });
       case '/api/v1/entity/get': {
         const r = P.entityGetRequest.parse(body);
-        return this.get({ space: 'entity', entity: this.entityName(r.entityName), key: r.key });
+        return this.get({ space: 'entity', entity: this.rules.entityName(r.entityName), key: r.key });
       }
       case '/api/v1/set': {
         const r = P.setRequest.parse(body);
@@ -178,7 +111,7 @@ export class SqliteKvs implements KvsBackend {
       }
       case '/api/v1/entity/set': {
         const r = P.entitySetRequest.parse(body);
-        const ref: Ref = { space: 'entity', entity: this.entityName(r.entityName), key: r.key };
+        const ref: Ref = { space: 'entity', entity: this.rules.entityName(r.entityName), key: r.key };
         return this.mutate(() => this.set(ref, r.value, r.options));
       }
       case '/api/v1/delete':
@@ -192,7 +125,7 @@ export class SqliteKvs implements KvsBackend {
       case '/api/v1/entity/delete': {
         const r = P.entityDeleteRequest.parse(body);
         return this.mutate(() =>
-          this.delete({ space: 'entity', entity: this.entityName(r.entityName), key: r.key }),
+          this.delete({ space: 'entity', entity: this.rules.entityName(r.entityName), key: r.key }),
         );
       }
       case '/api/v1/query':
@@ -215,15 +148,15 @@ export class SqliteKvs implements KvsBackend {
   // ---- single operations --------------------------------------------------------------------
 
   private get(ref: Ref): KvsAnswer {
-    this.checkKey(ref.key);
+    this.rules.checkKey(ref.key);
     const row = this.read(ref);
     if (!row) throw new KvsError(404, 'KEY_NOT_FOUND', 'Provided key does not exist');
     return { status: 200, body: this.withMetadata(row, ['CREATED_AT', 'UPDATED_AT', 'EXPIRE_TIME']) };
   }
 
   private set(ref: Ref, value: unknown, options: P.SetOptions): KvsAnswer {
-    this.checkKey(ref.key);
-    this.checkValue(ref, value);
+    this.rules.checkKey(ref.key);
+    this.rules.checkValue(ref, value);
     const previous = this.read(ref);
     if (previous && options?.keyPolicy === 'FAIL_IF_EXISTS') {
       throw new KvsError(409, 'KEY_CONFLICT', `The key "${ref.key}" already exists`);
@@ -237,7 +170,7 @@ export class SqliteKvs implements KvsBackend {
   }
 
   private delete(ref: Ref): KvsAnswer {
-    this.checkKey(ref.key);
+    this.rules.checkKey(ref.key);
     if (!this.read(ref)) throw new KvsError(404, 'KEY_NOT_FOUND', 'Provided key does not exist');
     this.remove(ref);
     return { status: 204 };
@@ -246,7 +179,7 @@ export class SqliteKvs implements KvsBackend {
   // ---- queries --------------------------------------------------------------------------------
 
   private query(r: z.infer<typeof P.queryRequest>): KvsAnswer {
-    const limit = this.limit(r.limit);
+    const limit = this.rules.limit(r.limit);
     const after = r.after === undefined ? undefined : decodeCursor(r.after).k;
     const prefix = r.where?.[0] ? String(r.where[0].values[0] ?? '') : '';
     const rows = this.rows(
@@ -268,9 +201,9 @@ export class SqliteKvs implements KvsBackend {
   }
 
   private queryEntity(r: P.EntityQueryRequest): KvsAnswer {
-    const entity = this.entityName(r.entityName);
-    const index = this.index(entity, r.indexName);
-    const limit = this.limit(r.limit);
+    const entity = this.rules.entityName(r.entityName);
+    const index = this.rules.index(entity, r.indexName);
+    const limit = this.rules.limit(r.limit);
     if (index.partition.length && (r.partition ?? []).length !== index.partition.length) {
       throw new KvsError(
         400,
@@ -347,11 +280,11 @@ export class SqliteKvs implements KvsBackend {
     const refOf = (op: { key: string; entityName?: string }): Ref =>
       op.entityName === undefined
         ? { space: 'kvs', entity: '', key: op.key }
-        : { space: 'entity', entity: this.entityName(op.entityName), key: op.key };
+        : { space: 'entity', entity: this.rules.entityName(op.entityName), key: op.key };
     const all = [...sets, ...deletes, ...checks].map(refOf);
     this.checkUnique(all, 'transaction');
-    all.forEach((ref) => this.checkKey(ref.key));
-    sets.forEach((op) => this.checkValue(refOf(op), op.value));
+    all.forEach((ref) => this.rules.checkKey(ref.key));
+    sets.forEach((op) => this.rules.checkValue(refOf(op), op.value));
     for (const op of [...sets, ...deletes, ...checks]) {
       if (!op.conditions) continue;
       const ref = refOf(op);
@@ -386,8 +319,8 @@ export class SqliteKvs implements KvsBackend {
     const failedKeys: unknown[] = [];
     items.forEach((item, i) => {
       try {
-        this.checkKey(item.key);
-        this.checkValue(refs[i], item.value);
+        this.rules.checkKey(item.key);
+        this.rules.checkValue(refs[i], item.value);
         this.write(refs[i], item.value, item.options, this.read(refs[i]));
         successfulKeys.push(this.itemId(item));
       } catch (e) {
@@ -447,7 +380,7 @@ export class SqliteKvs implements KvsBackend {
     const refs = items.map((item): Ref =>
       item.entityName === undefined
         ? { space: 'kvs', entity: '', key: item.key }
-        : { space: 'entity', entity: this.entityName(item.entityName), key: item.key },
+        : { space: 'entity', entity: this.rules.entityName(item.entityName), key: item.key },
     );
     this.checkUnique(refs, 'batch');
     return refs;
@@ -458,107 +391,6 @@ export class SqliteKvs implements KvsBackend {
   }
 
   // ---- validation -----------------------------------------------------------------------------
-
-  private checkKey(key: string): void {
-    if (key.length === 0) throw new KvsError(400, 'KEY_TOO_SHORT', 'The key must not be empty');
-    if (key.length > KVS_LIMITS.keyLength)
-      throw new KvsError(400, 'KEY_TOO_LONG', `The key exceeds ${KVS_LIMITS.keyLength} characters`);
-    if (!KEY_PATTERN.test(key)) {
-      throw new KvsError(400, 'INVALID_KEY', `The key "${key}" does not match ${String(KEY_PATTERN)}`);
-    }
-  }
-
-  private checkValue(ref: Ref, value: unknown): void {
-    if (value === undefined) throw new KvsError(400, 'BAD_REQUEST', `No value given for key "${ref.key}"`);
-    if (Buffer.byteLength(JSON.stringify(value), 'utf8') > KVS_LIMITS.valueBytes) {
-      throw new KvsError(
-        400,
-        'MAX_SIZE',
-        `The value of key "${ref.key}" exceeds ${KVS_LIMITS.valueBytes} bytes`,
-      );
-    }
-    if (depth(value) > KVS_LIMITS.valueDepth) {
-      throw new KvsError(
-        400,
-        'MAX_DEPTH',
-        `The value of key "${ref.key}" is nested deeper than ${KVS_LIMITS.valueDepth} levels`,
-      );
-    }
-    if (ref.space === 'entity') this.checkEntityValue(ref.entity, value);
-  }
-
-  private checkEntityValue(entity: string, value: unknown): void {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new KvsError(
-        400,
-        'INVALID_ENTITY_VALUE',
-        `A value of entity "${entity}" must be an object of its attributes`,
-      );
-    }
-    const definition = this.entities?.get(entity);
-    if (!definition) return;
-    for (const [name, v] of Object.entries(value)) {
-      const type = definition.attributes[name];
-      if (!type)
-        throw new KvsError(
-          400,
-          'INVALID_ATTRIBUTE',
-          `Entity "${entity}" has no attribute "${name}" in manifest.yml`,
-        );
-      const ok =
-        type === 'any' ||
-        (type === 'string' && typeof v === 'string') ||
-        (type === 'boolean' && typeof v === 'boolean') ||
-        (type === 'float' && typeof v === 'number') ||
-        (type === 'integer' && Number.isInteger(v));
-      if (!ok)
-        throw new KvsError(
-          400,
-          'INVALID_ATTRIBUTE',
-          `Attribute "${name}" of entity "${entity}" must be ${type}, got ${JSON.stringify(v)}`,
-        );
-    }
-  }
-
-  private entityName(name: string): string {
-    if (name.length < 3)
-      throw new KvsError(400, 'ENTITY_TYPE_TOO_SHORT', `Entity name "${name}" is shorter than 3 characters`);
-    if (name.length > 60)
-      throw new KvsError(400, 'ENTITY_TYPE_TOO_LARGE', `Entity name "${name}" exceeds 60 characters`);
-    if (this.entities && !this.entities.has(name)) {
-      throw new KvsError(
-        400,
-        'INVALID_ENTITY',
-        `Entity "${name}" is not declared in manifest.yml (app.storage.entities)`,
-      );
-    }
-    return name;
-  }
-
-  private index(entity: string, indexName: string): EntityIndex {
-    const definition = this.entities?.get(entity);
-    if (!definition) return { name: indexName, range: [indexName], partition: [] };
-    const index = definition.indexes.find((i) => i.name === indexName);
-    if (!index)
-      throw new KvsError(
-        400,
-        'INVALID_INDEX',
-        `Entity "${entity}" has no index "${indexName}" in manifest.yml`,
-      );
-    return index;
-  }
-
-  private limit(limit: number | undefined): number {
-    if (limit === undefined) return KVS_LIMITS.queryDefaultLimit;
-    if (limit > KVS_LIMITS.queryMaxLimit) {
-      throw new KvsError(
-        400,
-        'INVALID_LIMIT',
-        `A query returns at most ${KVS_LIMITS.queryMaxLimit} results per page, asked for ${limit}`,
-      );
-    }
-    return limit;
-  }
 
   private checkUnique(refs: Ref[], what: string): void {
     const seen = new Set<string>();
@@ -630,8 +462,7 @@ export class SqliteKvs implements KvsBackend {
   }
 
   private select(sql: string, params: SqlValue[]): SqlValue[][] {
-    const result = this.db.exec(sql, params);
-    return result.length ? result[0].values : [];
+    return this.sqlite.select(sql, params);
   }
 
   private rows(sql: string, params: SqlValue[]): Row[] {
@@ -645,59 +476,7 @@ export class SqliteKvs implements KvsBackend {
     }));
   }
 
-  /** Writes the whole database to a temporary file and renames it over the old one: a crash never leaves half a file. */
   private persist(): void {
-    if (!this.file) return;
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, this.db.export());
-    fs.renameSync(tmp, this.file);
+    this.sqlite.persist();
   }
-}
-
-/** Entity definitions from a parsed manifest's `app.storage.entities` (index shorthand `- name` = range on that attribute). */
-export function entitiesFromManifest(manifest: unknown): EntityDefinition[] {
-  const schema = z.object({
-    app: z
-      .object({
-        storage: z
-          .object({
-            entities: z
-              .array(
-                z.object({
-                  name: z.string(),
-                  attributes: z.record(
-                    z.string(),
-                    z.object({ type: z.enum(['string', 'boolean', 'float', 'integer', 'any']) }),
-                  ),
-                  indexes: z
-                    .array(
-                      z.union([
-                        z.string(),
-                        z.object({
-                          name: z.string(),
-                          range: z.array(z.string()).min(1),
-                          partition: z.array(z.string()).optional(),
-                        }),
-                      ]),
-                    )
-                    .optional(),
-                }),
-              )
-              .optional(),
-          })
-          .optional(),
-      })
-      .optional(),
-  });
-  const entities = schema.parse(manifest).app?.storage?.entities ?? [];
-  return entities.map((e) => ({
-    name: e.name,
-    attributes: Object.fromEntries(Object.entries(e.attributes).map(([k, v]) => [k, v.type])),
-    indexes: (e.indexes ?? []).map((i) =>
-      typeof i === 'string'
-        ? { name: i, range: [i], partition: [] }
-        : { name: i.name, range: i.range, partition: i.partition ?? [] },
-    ),
-  }));
 }

@@ -29,6 +29,20 @@ export interface SiteHandlerOptions {
    * (The local Forge host wires the app's `jira:workflowValidator` here.)
    */
   beforeTransition?: (attempt: TransitionAttempt) => Promise<TransitionCheck>;
+  /**
+   * Told of every change request the site accepted (not GET, status < 400), with the time it was
+   * dated by: the local host journals them in its SQLite file and replays them after a restart.
+   */
+  afterChange?: (change: SiteChange) => void;
+}
+
+/** A change request the site accepted; replaying it on the same site (clock at `at`) redoes it. */
+export interface SiteChange {
+  at: number;
+  method: string;
+  path: string;
+  body: string | null;
+  accountId: string;
 }
 
 const TRANSITION_ENDPOINT = 'POST /rest/api/3/issue/{issueIdOrKey}/transitions';
@@ -222,7 +236,18 @@ export function createSiteHandler(state: SiteState, options: SiteHandlerOptions 
     if (!found.route)
       return errorFor(url.pathname, 404, `The local site does not emulate ${method} ${url.pathname}.`);
     try {
-      return found.route.run(ctx);
+      const response = found.route.run(ctx);
+      if (method !== 'GET' && response.status < 400 && options.afterChange) {
+        const body = typeof request.body === 'string' ? request.body : null;
+        options.afterChange({
+          at: ctx.nowMs,
+          method,
+          path: request.path,
+          body,
+          accountId: request.accountId,
+        });
+      }
+      return response;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return errorFor(url.pathname, 500, `Internal error in the local site: ${message}`);
