@@ -58,7 +58,7 @@ describe('settings and provisioning use cases', () => {
       });
       if (!r.ok || r.data.saved) throw new Error('expected a refusal');
       expect(r.data.errors).toEqual([
-        { path: 'milestoneToleranceDays', message: expect.stringContaining('>=0') },
+        { path: 'milestoneToleranceDays', message: 'expected a whole number of days from 0 to 365' },
       ]);
       expect(await readConfig(app.store)).toEqual(defaultConfig());
     });
