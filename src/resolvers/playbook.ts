@@ -22,7 +22,7 @@ import {
 } from '../contracts/playbook';
 import { describeZodError, invalidRequest, type ResolverResult } from '../contracts/result';
 import { adfMessage, createConfluenceClient, publishDocument, toAdf, type AdfDoc } from '../confluence';
-import { evaluateGates, type IsoDate, type RunwayConfig } from '../domain';
+import type { IsoDate, RunwayConfig } from '../domain';
 import {
   assembleHandoverPacket,
   HANDOVER_LINK_RELATIONSHIP,
@@ -48,7 +48,8 @@ import { isJiraAdmin } from '../jira/gates';
 import { readConfig, storageKey, type TypedStore } from '../storage';
 import { forgePorts as forgeIoAs } from '../app/forge';
 import { todayUtc, type Ports as ForgeIo } from '../app/ports';
-import { auditLog, implementationOf, readImplementationIssues } from '../app/gates/report';
+import { evaluate, implementationOf, readImplementationIssues } from '../app/gates/report';
+import { createTransport, type Transport } from '../jira/transport';
 import { siteIssueTypes } from '../app/implementation';
 
 // ---- identity and context ------------------------------------------------------------------------
@@ -143,6 +144,7 @@ export async function loadInputs(
   key: string,
   asOf: IsoDate,
   siteUrl: string,
+  confluence: Transport | null = null,
 ): Promise<DocumentInputs> {
   let read;
   try {
@@ -160,22 +162,15 @@ export async function loadInputs(
       `${key} is not an implementation: Runway renders documents for an Epic labelled "${config.implementationLabel}" or an issue of type ${config.implementationTypes.join(' / ')}.`,
     );
   }
-  const audit = await auditLog(store, loaded.logId).read();
-  const gates = evaluateGates({
-    implementation: loaded.implementation,
-    kpis: loaded.kpis,
-    config,
-    asOf,
-    audit: audit.map((r) => r.entry),
-    remoteLinks: loaded.remoteLinks,
-  });
+  // Evidence pages and issues are resolved as the reader: what they cannot see shows without a title.
+  const report = await evaluate({ jira, confluence, store, config }, loaded, asOf, { checkEvidence: true });
   return {
     implementation: loaded.implementation,
     ctx: {
       asOf,
       config,
       reporters: readReporters(read.issues),
-      gates: gateViewsFromResults(gates, siteUrl || undefined),
+      gates: gateViewsFromResults(report.gates, siteUrl || undefined, report.evidence.sightings),
     },
     warnings: loaded.warnings,
   };
@@ -208,6 +203,7 @@ export interface DocumentDeps {
   store: TypedStore;
   config: RunwayConfig;
   siteUrl: string;
+  confluence?: Transport | null;
 }
 
 export async function renderDocument(
@@ -227,6 +223,7 @@ export async function renderDocument(
     req.implementationKey,
     req.asOf,
     deps.siteUrl,
+    deps.confluence ?? null,
   );
   const document =
     template === null
@@ -243,6 +240,7 @@ async function depsOf(io: DocumentIo, ctx: MacroContext): Promise<DocumentDeps> 
     store: io.store,
     config: await readConfig(io.store),
     siteUrl: siteOf(ctx),
+    confluence: createTransport({ fetch: io.confluenceFetch }),
   };
 }
 

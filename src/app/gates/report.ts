@@ -5,7 +5,6 @@ import {
   buildImplementations,
   computeImplementationKpis,
   evaluateGates,
-  foldAudit,
   parseSearchExport,
   confluencePageId,
   evidenceRef,
