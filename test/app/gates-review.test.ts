@@ -250,9 +250,23 @@ describe('stage gates after the security and reliability review', () => {
       ]);
     });
 
-    it('re-syncs a Gate issue found out of step when the reader may transition it, and otherwise says so', async () => {
+    it('re-syncs a Gate issue found out of step with the record when the reader may transition it, and otherwise says so', async () => {
       const gateIssue = gateOf(await read(viewer), 'designSignOff').gateIssue?.key ?? '';
-      expect(statusOf(gateIssue).done).toBe(true); // done in Jira, yet nobody signed it off in Runway
+      // Done in Jira before anyone signed off in Runway: shown as out of step, not reopened.
+      expect(statusOf(gateIssue).done).toBe(true);
+      expect((await read(consultant)).warnings).toContain(
+        `${gateIssue} (Design Sign-off) is done in Jira, but the gate has not passed in Runway.`,
+      );
+      expect(statusOf(gateIssue).done).toBe(true);
+
+      // The record decides (rejected), but someone resolves the Gate issue in Jira behind Runway's back.
+      await done(consultant, sign('designSignOff', 'reject', 'not yet'));
+      expect(statusOf(gateIssue).done).toBe(false);
+      const issue = state.issues.find((i) => i.key === gateIssue);
+      const passed = state.statuses.find((s) => s.name === 'Passed');
+      if (!issue || !passed) throw new Error('no Gate issue or Passed status');
+      issue.statusId = passed.id;
+
       const seenByViewer = await read(viewer);
       expect(statusOf(gateIssue).done).toBe(true);
       expect(seenByViewer.warnings).toContain(

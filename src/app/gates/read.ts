@@ -1,8 +1,8 @@
 // Use case: read the gate report of the implementation an issue panel is open on, as the viewer —
 // every gate with its criteria, decisions and evidence (resolved as the viewer), what the viewer
-// may do, and the audit record. A Gate issue found out of step with its gate's record is re-synced
-// as the viewer when they may transition it (and no write to the gate is under way); otherwise the
-// panel says so.
+// may do, and the audit record. A Gate issue found out of step with the decisions on its gate's
+// record is re-synced as the viewer when they may transition it (and no write to the gate is under
+// way); otherwise the panel says so.
 import type { GetGatesResult } from '../../contracts/stage-gates';
 import type { IsoDate } from '../../domain';
 import { fetchCaller, mayTransition } from '../../jira/gates';
@@ -33,8 +33,15 @@ export function readGates(ports: Ports, input: ReadGatesInput): Promise<GetGates
     if (!loaded) return { ok: true, data: emptyPanel(asOf, caller) };
     const report = await evaluate(deps, loaded, asOf, { checkEvidence: true });
     const resynced: string[] = [];
+    // Only a gate with a decision on the record (sign-off, rejection, override) is synced from it: a
+    // Gate issue resolved before anyone signed off in Runway is shown as out of step, not reopened.
+    const decided = new Set(
+      report.records
+        .filter((r) => r.entry.action !== 'addEvidence' && r.entry.action !== 'removeEvidence')
+        .map((r) => r.entry.gateId),
+    );
     for (const [index, gate] of report.gates.entries()) {
-      if (gate.gateIssueAction === null || gate.gateIssue === null) continue;
+      if (gate.gateIssueAction === null || gate.gateIssue === null || !decided.has(gate.id)) continue;
       if (!(await mayTransition(deps.jira, gate.gateIssue.key).catch(() => false))) continue;
       const seen = report.evidence;
       const synced = await withGateLock(
