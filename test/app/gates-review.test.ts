@@ -13,6 +13,11 @@ import type { SiteState } from '../../src/local/site/model';
 import { storageKey, writeConfig } from '../../src/storage';
 import { auditLog } from '../../src/storage/gates';
 import { z } from 'zod';
+import { HANDOVER_ID } from '../../src/domain/playbooks';
+import { createJiraClient } from '../../src/jira';
+import { createTransport } from '../../src/jira/transport';
+import { renderDocument } from '../../src/resolvers/playbook';
+import { readConfig } from '../../src/storage';
 import { inMemoryApp, type InMemoryApp } from './support/ports';
 
 const NOW = new Date(`${DEFAULT_AS_OF}T12:00:00.000Z`);
@@ -168,6 +173,35 @@ describe('stage gates after the security and reliability review', () => {
         ['Stored ENT summary', 'Secret ENT plan', ent.key].filter((text) => seen.includes(text)),
       ).toEqual([]);
       expect(gateOf(await read(admin), 'uatReadiness').evidence.map((e) => e.title)).toEqual([ent.summary]);
+    });
+  });
+
+  describe('defect 1: the handover packet and playbooks', () => {
+    const packetAs = async (as: { accountId: string }) => {
+      const ports = app.portsAs(as.accountId);
+      const { document } = await renderDocument(
+        { templateId: HANDOVER_ID, implementationKey: key, asOf: DEFAULT_AS_OF },
+        {
+          jira: createJiraClient({ fetch: ports.jiraFetch }),
+          confluence: createTransport({ fetch: ports.confluenceFetch }),
+          store: ports.store,
+          config: await readConfig(ports.store),
+          siteUrl: 'https://runway-demo.atlassian.net',
+        },
+      );
+      return JSON.stringify(document);
+    };
+
+    it('resolves gate evidence as the reader: the viewer gets "an item you cannot see" for an ENT issue and a restricted page', async () => {
+      const ent = restrictedIssue();
+      const page = pageTitled('Handover packet', 'ENTP');
+      await done(consultant, addIssue('handover', ent.key));
+      await done(consultant, addPage('handover', page.id));
+      const forConsultant = await packetAs(consultant);
+      expect([forConsultant.includes(ent.summary), forConsultant.includes(page.title)]).toEqual([true, true]);
+      const forViewer = await packetAs(viewer);
+      expect(forViewer.split(HIDDEN).length - 1).toBe(2);
+      expect([ent.key, ent.summary, page.title].filter((text) => forViewer.includes(text))).toEqual([]);
     });
   });
 
