@@ -388,5 +388,15 @@ describe('stage gates after the security and reliability review', () => {
       expect(criterion(await read(consultant))).toBe('fail');
       expect(criterion((await done(consultant, addPage('handover', packet.id))).panel)).toBe('pass');
     });
+
+    it('passes "Handover packet linked" on a page labelled handover-packet, whatever its title', async () => {
+      const criterion = (panel: GatesPanel) =>
+        gateOf(panel, 'handover').criteria.find((c) => c.title === 'Handover packet linked')?.status;
+      const other = pageTitled('Runway playbook library');
+      await done(consultant, addPage('handover', other.id));
+      expect(criterion(await read(consultant))).toBe('fail');
+      other.labels = ['handover-packet'];
+      expect(criterion(await read(consultant))).toBe('pass');
+    });
   });
 });
