@@ -16,6 +16,13 @@ export const IMPLEMENTATIONS_KEYS = {
   startImplementation: 'startImplementation',
 } as const;
 
+/** What Forge tells the page's resolver: the project it is open on. */
+export const ImplementationsPageContext = z.object({
+  extension: z.object({ project: z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/) }) }),
+});
+export const NO_PROJECT_ERROR =
+  'The implementations page needs the project it is open on (no project in the Forge context).';
+
 export const HEALTHS = ['red', 'amber', 'green'] as const;
 export const Health = z.enum(HEALTHS);
 export type Health = z.infer<typeof Health>;

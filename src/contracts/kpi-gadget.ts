@@ -2,7 +2,7 @@
 // resolver keys, the saved configuration, payloads and answers. Shared by
 // src/resolvers/kpi-gadget.ts, static/kpi-gadget and static/kpi-gadget-edit.
 import { z } from 'zod';
-import { KPI_DEFINITIONS, KPI_IDS } from '../domain/kpis/definitions';
+import { KPI_DEFINITIONS, KPI_IDS, sideBySide } from '../domain/kpis/definitions';
 import { isoDate } from './dates';
 import { resolverResultSchema } from './result';
 
@@ -12,10 +12,10 @@ export const KPI_GADGET_KEYS = {
   listProjects: 'listProjects',
 } as const;
 
-/** The KPI ids of shared/spec/kpis.md, in the order tiles show them (the domain's list). */
-export const GADGET_KPI_IDS = KPI_IDS;
-export const KpiIdSchema = z.enum(GADGET_KPI_IDS);
+export const KpiIdSchema = z.enum(KPI_IDS);
 export type GadgetKpiId = z.infer<typeof KpiIdSchema>;
+/** The KPI ids of shared/spec/kpis.md in the order tiles show them: each active_ duration after its plain one. */
+export const GADGET_KPI_IDS: readonly GadgetKpiId[] = sideBySide(KPI_IDS);
 
 /** The KPI names (the labels of the domain's KPI definitions), for the edit view. */
 export const KPI_LABELS: Readonly<Record<GadgetKpiId, string>> = Object.fromEntries(
@@ -85,8 +85,10 @@ export type TrendPoint = z.infer<typeof TrendPoint>;
 /** One tile: the portfolio KPI, how it is defined, the issues behind it and its 12-month trend. */
 export const KpiTile = PortfolioKpi.extend({
   definition: z.string(),
-  /** time_to_live_days: the nearest-rank 90th percentile. */
+  /** time_to_live_days, active_time_to_live_days: the nearest-rank 90th percentile. */
   p90: z.number().nullable().optional(),
+  /** A KPI of the whole scope (improvement_throughput): it has no value per tier or segment. */
+  portfolioOnly: z.boolean().optional(),
   /** JQL of the issues behind the number; null when there are none. */
   issuesJql: z.string().nullable(),
   /** Oldest first, the last point is asOf. */

@@ -26,6 +26,7 @@ export const LOGICAL_FIELDS = {
   complexity: 'Complexity',
   segment: 'Segment',
   csat: 'CSAT',
+  stakeholderConfidence: 'Stakeholder Confidence',
   probability: 'Probability',
   impact: 'Impact',
   baselineDue: 'Baseline Due',
@@ -84,6 +85,8 @@ const LabelsSchema = z.strictObject({
   migration: name('migration'),
   escalation: name('escalation'),
   playbookPrefix: name('playbook:'),
+  /** Continuous-improvement work (improvement_throughput), inside an implementation or not. */
+  improvement: name('improvement'),
 });
 
 const GateTypesSchema = z.strictObject({
@@ -117,6 +120,8 @@ export const RunwayConfigSchema = z
     implementationLabel: name('implementation'),
     notStartedStatuses: names(['To Do', 'Backlog', 'Open', 'New']),
     goLiveStatuses: names(['Live', 'Hypercare']),
+    /** Statuses that mean the implementation is paused: their days leave the active_ durations. */
+    onHoldStatuses: names(['On Hold']),
     failedStatuses: names(['Failed', 'Rejected']),
     /** A change request is approved by its status… */
     approvedStatuses: names(['Approved']),

@@ -30,6 +30,7 @@ const FIELD_SPECS: Record<LogicalField, { kind: FieldKind; options?: (config: Ru
   complexity: { kind: 'select', options: (c) => c.complexityTiers },
   segment: { kind: 'select', options: () => ['SMB', 'Mid-Market', 'Enterprise'] },
   csat: { kind: 'number' },
+  stakeholderConfidence: { kind: 'number' },
   probability: { kind: 'select', options: () => ['1', '2', '3', '4', '5'] },
   impact: { kind: 'select', options: () => ['1', '2', '3', '4', '5'] },
   baselineDue: { kind: 'date' },

@@ -9,9 +9,9 @@ import {
   PublishHandoverPayload,
 } from '../contracts/handover';
 import { invalidRequest } from '../contracts/result';
-import type { AdfDoc } from '../confluence';
-import { HANDOVER_ID } from '../domain/playbooks';
+import { SearchImplementationsPayload } from '../contracts/playbook';
 import {
+  HANDOVER_ID,
   exportAdf,
   exportContext,
   forgeIo,
@@ -21,10 +21,11 @@ import {
   savedConfig,
   searchImplementations,
   todayOf,
+  type AdfDoc,
   type DocumentIo,
   type DocumentRequest,
   type MacroContext,
-} from './playbook';
+} from '../app/documents';
 
 /** The payload's implementation, else the macro's saved settings. */
 export function handoverRequest(
@@ -41,7 +42,10 @@ export function handoverRequest(
 
 export function handoverResolverWith(io: () => DocumentIo) {
   const resolver = new Resolver();
-  resolver.define(HANDOVER_KEYS.searchImplementations, ({ payload }) => searchImplementations(payload, io()));
+  resolver.define(HANDOVER_KEYS.searchImplementations, ({ payload }) => {
+    const parsed = SearchImplementationsPayload.safeParse(payload ?? {});
+    return parsed.success ? searchImplementations(parsed.data, io()) : invalidRequest(parsed.error);
+  });
   resolver.define(HANDOVER_KEYS.getDocument, async ({ payload, context }) => {
     const parsed = GetHandoverPayload.safeParse(payload ?? {});
     if (!parsed.success) return invalidRequest(parsed.error);

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AuditRecordSchema } from '../domain/gates/audit';
 import { handoverLinkGlobalId } from '../domain/handover/link';
+import { listPublishedPages } from './documents';
 import { appendOnlyLog } from './log';
 import { storageKey, type TypedStore } from './store';
 
@@ -84,18 +85,9 @@ export async function withGateLock<T>(
 
 // ---- handover packets Runway published ------------------------------------------------------------
 
-const PublishedPage = z.object({ pageId: z.string().min(1) });
-
 /**
  * The Confluence pages Runway published as the handover packet of `implementationKey`, one per
- * space: the publish use case (src/resolvers/playbook.ts `publish`) records each under
- * `published:<global id of the packet's link>:<space id>`.
+ * space, as the publish use case (src/app/documents/publish.ts) records them.
  */
-export async function publishedHandoverPages(
-  store: TypedStore,
-  implementationKey: string,
-): Promise<string[]> {
-  const prefix = `${storageKey('published', handoverLinkGlobalId(implementationKey))}:`;
-  const rows = await store.list(prefix, PublishedPage);
-  return rows.map((r) => r.value.pageId);
-}
+export const publishedHandoverPages = (store: TypedStore, implementationKey: string): Promise<string[]> =>
+  listPublishedPages(store, handoverLinkGlobalId(implementationKey));

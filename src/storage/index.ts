@@ -3,3 +3,6 @@ export * from './store';
 export * from './log';
 export * from './config';
 export * from './kpi-contributions';
+export * from './claim';
+export * from './start-requests';
+export * from './documents';

@@ -1,71 +1,15 @@
-// Background KPI snapshots. The daily scheduled trigger pushes one job per scope in use to the
-// `kpi-snapshots` queue; the consumer (up to 900 s) computes the implementation snapshots a scope
-// still lacks, as the app, in batches it stores as it goes (the gadget shows progress from them).
-// Views only ever show a user the snapshots whose every input issue that user can see.
+// Background KPI snapshots (src/app/kpis/snapshot-jobs.ts): the daily scheduled trigger pushes one
+// job per scope in use to the `kpi-snapshots` queue; its consumer (up to 900 s) computes what a
+// scope still lacks, as the app.
 import { z } from 'zod';
-import type { IsoDate, RunwayConfig } from '../domain';
-import { addDays } from '../domain';
-import { SNAPSHOT_MAX_AGE_MS, trendDates } from '../domain/trends';
-import type { JiraClient } from '../jira';
-import { jiraAsApp } from '../app/forge';
-import { todayUtc } from '../app/ports';
-import { computeBatch, loadScopeState, makeScope } from '../resolvers/kpi-scope';
 import {
-  deleteSnapshotsBefore,
-  listScopes,
-  pruneChanged,
-  readConfig,
-  readJob,
-  typedStore,
-  writeJob,
-  type TypedStore,
-} from '../storage';
-import { pushSnapshotJob, SnapshotJobEvent } from './queue';
-
-export interface JobDeps {
-  jira: JiraClient;
-  store: TypedStore;
-  config: RunwayConfig;
-  now: () => number;
-  /** Epoch ms by which the consumer must have stopped (it pushes the rest as a new event). */
-  deadline: number;
-  enqueue: (job: SnapshotJobEvent) => Promise<void>;
-}
-
-const BATCH = 20;
-/** Kept back from the deadline for one more batch and the bookkeeping. */
-const MARGIN_MS = 120_000;
-
-/** Computes what a scope lacks; 'continued' when it ran out of time and pushed the rest. */
-export async function runSnapshotJob(event: SnapshotJobEvent, deps: JobDeps): Promise<'done' | 'continued'> {
-  const scope = makeScope(event.jql, event.asOf, event.dates, deps.config);
-  const started = deps.now();
-  const { missing, fieldIds } = await loadScopeState(deps.jira, deps.store, deps.config, scope, started);
-  const batchDeps = {
-    jira: deps.jira,
-    store: deps.store,
-    config: deps.config,
-    fieldIds,
-    now: deps.now,
-    by: 'app',
-  };
-  const queuedAt = (await readJob(deps.store, scope.id, scope.asOf))?.queuedAt ?? started;
-  while (missing.length > 0) {
-    if (deps.now() > deps.deadline - MARGIN_MS) {
-      await deps.enqueue({ ...event, scope: scope.id });
-      await writeJob(deps.store, scope.id, scope.asOf, { queuedAt, touchedAt: deps.now() });
-      return 'continued';
-    }
-    await computeBatch(batchDeps, scope, missing.splice(0, BATCH));
-    await writeJob(deps.store, scope.id, scope.asOf, { queuedAt, touchedAt: deps.now() });
-  }
-  await writeJob(deps.store, scope.id, scope.asOf, {
-    queuedAt,
-    touchedAt: deps.now(),
-    finishedAt: deps.now(),
-  });
-  return 'done';
-}
+  dailySnapshotDeps,
+  recordJobFailure,
+  runDailySnapshots,
+  runSnapshotJob,
+  snapshotJobDeps,
+  SnapshotJobEvent,
+} from '../app/kpis';
 
 const ConsumerEvent = z.object({ body: z.unknown() });
 
@@ -77,59 +21,17 @@ export async function snapshotConsumer(event: unknown, _context: unknown): Promi
     console.error(`kpi-snapshots: an event that is not a snapshot job was ignored: ${job.error.message}`);
     return;
   }
-  const store = typedStore();
-  const now = Date.now;
+  const deps = await snapshotJobDeps();
   try {
-    await runSnapshotJob(job.data, {
-      jira: jiraAsApp(),
-      store,
-      config: await readConfig(store),
-      now,
-      deadline: now() + 900_000,
-      enqueue: pushSnapshotJob,
-    });
+    await runSnapshotJob(job.data, deps);
   } catch (e) {
     // Recorded for the views (the job is then taken over by the next view call); not retried blindly.
     const message = e instanceof Error ? e.message : String(e);
-    const scope = makeScope(job.data.jql, job.data.asOf, job.data.dates, await readConfig(store));
-    const previous = await readJob(store, scope.id, scope.asOf);
-    await writeJob(store, scope.id, scope.asOf, {
-      queuedAt: previous?.queuedAt ?? now(),
-      touchedAt: now(),
-      finishedAt: now(),
-      error: message,
-    });
+    await recordJobFailure(job.data, message, deps);
     console.error(`kpi-snapshots: ${job.data.jql} as of ${job.data.asOf} failed: ${message}`);
   }
 }
 
-/** Scopes not used by any gadget for this long are no longer refreshed. */
-const SCOPE_IDLE_MS = 30 * 86_400_000;
-
-/** Daily: refresh every scope in use, and drop what is too old to be shown. */
-export async function runDailySnapshots(deps: {
-  store: TypedStore;
-  today: IsoDate;
-  now: number;
-  enqueue: (job: SnapshotJobEvent) => Promise<void>;
-}): Promise<number> {
-  await pruneChanged(deps.store, deps.now - SNAPSHOT_MAX_AGE_MS - 86_400_000);
-  let pushed = 0;
-  for (const { scope, value } of await listScopes(deps.store)) {
-    if (value.lastUsed < deps.now - SCOPE_IDLE_MS) continue;
-    if (value.asOf === null) await deleteSnapshotsBefore(deps.store, scope, addDays(deps.today, -1));
-    const asOf = value.asOf ?? deps.today;
-    await deps.enqueue({ scope, jql: value.jql, asOf, dates: trendDates(asOf) });
-    pushed++;
-  }
-  return pushed;
-}
-
 export async function snapshotTrigger(_event: unknown, _context: unknown): Promise<void> {
-  await runDailySnapshots({
-    store: typedStore(),
-    today: todayUtc(),
-    now: Date.now(),
-    enqueue: pushSnapshotJob,
-  });
+  await runDailySnapshots(dailySnapshotDeps());
 }

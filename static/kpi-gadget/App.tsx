@@ -116,6 +116,15 @@ function Breakdown({ report }: { report: PortfolioKpis }) {
       ...g.kpis.map((k) => {
         const unit = labels.get(k.id)?.unit ?? 'count';
         const met = metLabel(k.met, labels.get(k.id)?.target !== null);
+        if (labels.get(k.id)?.portfolioOnly === true)
+          return {
+            key: Number.MAX_SAFE_INTEGER,
+            content: (
+              <Text size="small" color="color.text.subtlest">
+                Whole scope only
+              </Text>
+            ),
+          };
         return {
           key: k.value ?? Number.MAX_SAFE_INTEGER,
           content: (

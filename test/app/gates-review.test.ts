@@ -11,12 +11,12 @@ import { DEMO_USERS } from '../../src/local/demo/catalog';
 import { DEFAULT_AS_OF, generatePortfolio } from '../../src/local/demo/generate';
 import type { SiteState } from '../../src/local/site/model';
 import { storageKey, writeConfig } from '../../src/storage';
+import { writePublishedPage } from '../../src/storage/documents';
 import { auditLog } from '../../src/storage/gates';
-import { z } from 'zod';
 import { HANDOVER_ID } from '../../src/domain/playbooks';
 import { createJiraClient } from '../../src/jira';
 import { createTransport } from '../../src/jira/transport';
-import { renderDocument } from '../../src/resolvers/playbook';
+import { renderDocument } from '../../src/app/documents';
 import { readConfig } from '../../src/storage';
 import { inMemoryApp, type InMemoryApp } from './support/ports';
 
@@ -378,11 +378,7 @@ describe('stage gates after the security and reliability review', () => {
       await done(consultant, addPage('handover', other.id));
       expect(criterion(await read(consultant))).toBe('fail');
       // Runway published `other` as this implementation's handover packet (what publish records).
-      await app.store.set(
-        storageKey('published', handoverLinkGlobalId(key), other.spaceId),
-        z.object({ pageId: z.string() }),
-        { pageId: other.id },
-      );
+      await writePublishedPage(app.store, handoverLinkGlobalId(key), other.spaceId, { pageId: other.id });
       expect(criterion(await read(consultant))).toBe('pass');
       await app.store.delete(storageKey('published', handoverLinkGlobalId(key), other.spaceId));
       expect(criterion(await read(consultant))).toBe('fail');

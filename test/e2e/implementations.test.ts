@@ -3,10 +3,11 @@
 // Screenshots go to test-output/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { ImplementationsView } from '../../src/contracts/implementations';
 import type { ResolverResult } from '../../src/contracts/result';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
+import { launchChromium } from './support';
 
 const PAGE = 'runway-implementations';
 const OUT = path.resolve(__dirname, '../../test-output');
@@ -20,10 +21,7 @@ describe('the implementations project page in the browser', () => {
     if (!BUILT) throw new Error('static/implementations is not built: run npm run build first');
     fs.mkdirSync(OUT, { recursive: true });
     app = await startLocalApp({ port: 0 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

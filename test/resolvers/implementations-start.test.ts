@@ -1,11 +1,12 @@
 // "Start from playbook" on the implementations page: its resolver keys invoked as Forge invokes
 // them (as the user on the project page) against the local host with the demo portfolio; what it
 // creates is read back through Jira's search as the user, and through `runway kpis --site`.
-import type {
-  ImplementationsView,
-  StartOptions,
-  StartOutcome,
-  StartPreview,
+import {
+  StartImplementationPayload,
+  type ImplementationsView,
+  type StartOptions,
+  type StartOutcome,
+  type StartPreview,
 } from '../../src/contracts/implementations';
 import type { ResolverResult } from '../../src/contracts/result';
 import { main, type CliIo } from '../../src/cli/main';
@@ -15,8 +16,7 @@ import { DEMO_USERS } from '../../src/local/demo/catalog';
 import { generatePortfolio } from '../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { jiraAsUser } from '../../src/app/forge';
-import { loadLibrary } from '../../src/resolvers/playbook';
-import { startImplementation, type StartDeps } from '../../src/resolvers/start-from-playbook';
+import { loadLibrary, startImplementation, type StartDeps } from '../../src/app/playbooks';
 import { typedStore } from '../../src/storage';
 
 const PAGE = 'runway-implementations';
@@ -66,15 +66,19 @@ describe('Start from playbook (implementations page resolver)', () => {
       const store = typedStore();
       const config = parseConfig({});
       if (!config.ok) throw new Error(config.error);
-      return startImplementation('IMP', payload, {
-        jira: jiraAsUser(),
-        config: config.value,
-        store,
-        library: async () => (await loadLibrary(store)).library,
-        accountId: DEMO_USERS[as].accountId,
-        now: Date.now,
-        ...over,
-      });
+      const { requestId, ...request } = StartImplementationPayload.parse(payload);
+      return startImplementation(
+        { project: 'IMP', requestId, request },
+        {
+          jira: jiraAsUser(),
+          config: config.value,
+          store,
+          library: async () => (await loadLibrary(store)).library,
+          accountId: DEMO_USERS[as].accountId,
+          now: Date.now,
+          ...over,
+        },
+      );
     });
   }
 

@@ -14,7 +14,8 @@ import type {
   SiteStatus,
   SiteUser,
 } from '../site/model';
-import { customDateString, item, optionJson } from '../site/mutate';
+import { customDateString, item } from '../site/changelog';
+import { optionJson } from '../site/field-changes';
 import { DAY_MS, changelogDateString, formatDate, formatJiraTimestamp } from '../site/time';
 import type { Rng } from './prng';
 

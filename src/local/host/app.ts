@@ -5,7 +5,7 @@ import { generatePortfolio } from '../demo/generate';
 import { createSiteHandler } from '../site/handler';
 import type { SiteState } from '../site/model';
 import type { FaultConfig, SiteHandler } from '../site/types';
-import { LocalForge, type HostUser } from './forge';
+import { LocalForge, type HostUser, type LicenceState } from './forge';
 import { seedHistoricSignOffs, type SeedReport } from './demo-signoffs';
 import { startHostServer, type HostServer } from './server';
 import { workflowValidatorHook } from './workflow';
@@ -29,6 +29,8 @@ export interface LocalAppOptions {
    * implementations that have no audit record yet. Default: on for the demo portfolio (no `state`).
    */
   seedSignOffs?: boolean;
+  /** The site's licence of the app (default `none`: development, behaves as active). */
+  licence?: LicenceState;
 }
 
 export interface LocalApp extends HostServer {
@@ -80,6 +82,7 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     timeoutMs: options.timeoutMs,
   });
   validators.bind(forge);
+  forge.licence = options.licence ?? 'none';
   let seeded: SeedReport | null = null;
   try {
     if (options.seedSignOffs ?? options.state === undefined)

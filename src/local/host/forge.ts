@@ -9,6 +9,7 @@ import {
   encodeFrame,
   decodeFrame,
   extensionContext,
+  newFrameSecret,
   type FrameContext,
   type FrameToken,
 } from './frames';
@@ -36,6 +37,29 @@ export interface HostUser {
   displayName: string;
   /** What is special about them, shown in the switcher. */
   note: string;
+}
+
+/**
+ * The site's licence of the app, the host's switch: `none` is development (Forge passes no
+ * licence there, and the app behaves as licensed); `active` / `inactive` are what a production
+ * install, or `forge install --license-override`, passes.
+ */
+export type LicenceState = 'none' | 'active' | 'inactive';
+
+/** The `license` object Forge passes functions (resolver context, trigger context) for a state. */
+export function forgeLicense(state: LicenceState): Record<string, unknown> | undefined {
+  if (state === 'none') return undefined;
+  return {
+    isActive: state === 'active',
+    billingPeriod: 'MONTHLY',
+    ccpEntitlementId: 'local-entitlement',
+    ccpEntitlementSlug: 'E-LOCAL',
+    isEvaluation: false,
+    subscriptionEndDate: null,
+    supportEntitlementNumber: null,
+    trialEndDate: null,
+    type: 'commercial',
+  };
 }
 
 /** accountId of `asApp()` calls on the site. */
@@ -140,6 +164,9 @@ export class LocalForge {
     return ref.forge;
   }
 
+  /** The licence switch of the host (see LicenceState). */
+  licence: LicenceState = 'none';
+
   private readonly pendingEvents = new Set<Promise<void>>();
   private closed = false;
   /** What queue consumers threw (Forge would log it); tests read it. */
@@ -164,7 +191,7 @@ export class LocalForge {
           await this.runtime.run({ moduleKey: `consumer:${queueName}`, timeoutMs: 900_000 }, async () => {
             await handler(
               { body: event.body, queueName, jobId, eventId: `${jobId}-${i}` },
-              { installContext: `ari:cloud:jira::site/${this.runtime.context.cloudId}` },
+              this.functionContext(),
             );
           });
         })
@@ -196,12 +223,20 @@ export class LocalForge {
     });
     try {
       const call = this.runtime.run({ moduleKey: options.moduleKey, timeoutMs }, async () =>
-        handler(event, { installContext: `ari:cloud:jira::site/${this.runtime.context.cloudId}` }),
+        handler(event, this.functionContext()),
       );
       return await Promise.race([call, timeout]);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The context argument of a background function: the installation and the licence. */
+  private functionContext(): Record<string, unknown> {
+    return {
+      installContext: `ari:cloud:jira::site/${this.runtime.context.cloudId}`,
+      license: forgeLicense(this.licence),
+    };
   }
 
   /** Resolves once every queued event, and every event those pushed, has been consumed. */
@@ -240,8 +275,16 @@ export class LocalForge {
     };
   }
 
+  /** Signs frame tokens; new for every host process. */
+  private readonly frameSecret = newFrameSecret();
+
   frameToken(frame: FrameToken): string {
-    return encodeFrame(frame);
+    return encodeFrame(frame, this.frameSecret);
+  }
+
+  /** The frame a token names; throws when this host did not sign it. */
+  readFrameToken(token: string): FrameToken {
+    return decodeFrame(token, this.frameSecret);
   }
 
   /** The stored configuration of a gadget or macro instance (what Jira / Confluence keep). */
@@ -274,6 +317,7 @@ export class LocalForge {
         accountId: frame.u,
         extension: this.extension(frame),
         localId: frame.l,
+        license: forgeLicense(this.licence),
       },
       this.timeoutMs,
     );
@@ -281,7 +325,7 @@ export class LocalForge {
 
   /** What the browser bridge (static/host) asks of the host for a frame. `origin` is the host's own URL. */
   async bridge(token: string, call: string, payload: unknown, origin: string): Promise<unknown> {
-    const frame = decodeFrame(token);
+    const frame = this.readFrameToken(token);
     this.user(frame.u);
     switch (call) {
       case 'invoke': {
@@ -301,6 +345,7 @@ export class LocalForge {
           localId: frame.l,
           locale: 'en-US',
           timezone: 'UTC',
+          license: forgeLicense(this.licence),
           extension: this.extension(frame),
         };
       case 'fetchProduct': {

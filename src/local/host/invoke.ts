@@ -48,6 +48,8 @@ export interface InvokeRequest {
   accountId: string;
   extension: Record<string, unknown>;
   localId: string;
+  /** The site's app licence as Forge passes it (undefined: none, as in development). */
+  license?: unknown;
 }
 
 export class InvocationError extends Error {}
@@ -79,7 +81,7 @@ export async function invokeResolver(
   const backendRuntimePayload = {
     principal: { accountId: req.accountId },
     installContext: `ari:cloud:jira::site/${ctx.cloudId}`,
-    license: undefined,
+    license: req.license,
     installation: undefined,
   };
   let timer: NodeJS.Timeout | undefined;

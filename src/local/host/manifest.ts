@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { CspPermissions } from './csp';
 import { entitiesFromManifest, type EntityDefinition } from './kvs-sqlite';
 
 /** Module types the host can show in a frame, and the product page that frames them. */
@@ -39,6 +40,8 @@ export interface AppManifest {
   consumers: Map<string, string>;
   /** `jira:workflowValidator` modules backed by a function (expression validators are not emulated). */
   workflowValidators?: Array<{ key: string; functionKey: string }>;
+  /** `permissions.content` and `permissions.external`: what the Custom UI CSP is computed from. */
+  permissions?: CspPermissions;
 }
 
 const surfaceModule = z.object({
@@ -54,6 +57,7 @@ const surfaceModule = z.object({
 const manifestSchema = z.object({
   modules: z.record(z.string(), z.array(z.looseObject({ key: z.string() }))).default({}),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
+  permissions: CspPermissions,
 });
 
 export function parseManifest(raw: unknown): AppManifest {
@@ -93,6 +97,7 @@ export function parseManifest(raw: unknown): AppManifest {
     handlers,
     consumers,
     workflowValidators,
+    permissions: m.permissions,
     resources: new Map(m.resources.map((r) => [r.key, r.path])),
     entities: entitiesFromManifest(raw),
   };

@@ -117,3 +117,29 @@ export function fingerprintOf(text: string): string {
   }
   return (h >>> 0).toString(36);
 }
+
+export const ADMIN_ONLY =
+  'You are not authorized to perform this action. Administrator privileges are required.';
+
+/** One page of a Jira PageBean (`startAt`, `maxResults`, `isLast`, `nextPage`) over `all`. */
+export function page<T>(ctx: RouteContext, all: T[], defaultMax: number, selfPath: string) {
+  const startAt = Math.max(intParam(ctx.query, 'startAt', 0) ?? 0, 0);
+  const maxResults = Math.min(
+    Math.max(intParam(ctx.query, 'maxResults', defaultMax) ?? defaultMax, 1),
+    defaultMax,
+  );
+  const values = all.slice(startAt, startAt + maxResults);
+  const isLast = startAt + values.length >= all.length;
+  const sep = selfPath.includes('?') ? '&' : '?';
+  const body: Record<string, unknown> = {
+    self: `${ctx.state.baseUrl}${selfPath}${sep}startAt=${startAt}&maxResults=${maxResults}`,
+    maxResults,
+    startAt,
+    total: all.length,
+    isLast,
+    values,
+  };
+  if (!isLast)
+    body.nextPage = `${ctx.state.baseUrl}${selfPath}${sep}startAt=${startAt + values.length}&maxResults=${maxResults}`;
+  return json(200, body);
+}

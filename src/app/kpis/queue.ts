@@ -2,7 +2,7 @@
 // what an event asks for, parsed with zod on the way in, and how one is pushed.
 import { Queue } from '@forge/events';
 import { z } from 'zod';
-import { isoDate } from '../contracts/dates';
+import { isoDate } from '../../contracts/dates';
 
 export const SNAPSHOT_QUEUE = 'kpi-snapshots';
 

@@ -4,7 +4,7 @@
 // Each batch searches `(scope) AND (key in (…) OR parent in (…))`: exactly the issues a search of
 // the whole scope gives for those implementations, so the roll-up equals `runway kpis` on the scope
 // (test/domain/trends proves batching changes nothing).
-import type { BreakdownGroup, GadgetKpiId, KpiTile, PortfolioKpis } from '../contracts/kpi-gadget';
+import type { BreakdownGroup, GadgetKpiId, KpiTile, PortfolioKpis } from '../../contracts/kpi-gadget';
 import {
   KPI_DEFINITIONS,
   KPI_IDS,
@@ -12,15 +12,18 @@ import {
   readParent,
   type IsoDate,
   type KpiId,
+  type ImprovementThroughput,
   type KpiValues,
   type Pool,
   type RunwayConfig,
-} from '../domain';
+} from '../../domain';
 import {
   breakdown,
   contributes,
   contributionsOverTime,
   implementationJql,
+  improvementJql,
+  improvementsOverTime,
   isUsable,
   kpiDefinition,
   kpiIssuesJql,
@@ -29,9 +32,9 @@ import {
   type BreakdownDimension,
   type KpiContribution,
   type SiteIssueTypes,
-} from '../domain/trends';
-import type { JiraClient } from '../jira';
-import { planKpiFields } from '../jira/kpi-export';
+} from '../../domain/trends';
+import type { JiraClient } from '../../jira';
+import { planKpiFields } from '../../jira/kpi-export';
 import {
   readChanged,
   readImplementationSnapshots,
@@ -40,8 +43,8 @@ import {
   type ImplementationSnapshot,
   type StoredContribution,
   type TypedStore,
-} from '../storage';
-import { siteIssueTypes } from '../app/implementation';
+} from '../../storage';
+import { siteIssueTypes } from '../shared';
 
 /** A scope as the engine reads it: its JQL (no ORDER BY), the as-of date and the trend dates. */
 export interface Scope {
@@ -129,6 +132,24 @@ export async function loadScopeState(
   return { site, survey, ready, missing, fieldIds };
 }
 
+/**
+ * The scope's improvement throughput at each trend date: one search (as `jira`'s identity) of the
+ * issues in scope labelled improvement, which need not belong to an implementation.
+ */
+export async function loadImprovements(
+  jira: JiraClient,
+  config: RunwayConfig,
+  scope: Scope,
+): Promise<ImprovementThroughput[]> {
+  const found = await jira.searchAll({
+    jql: improvementJql(scope.jql, config),
+    fields: ['labels', 'created', 'resolutiondate'],
+  });
+  const exported = parseSearchExport({ issues: found.issues, names: {} });
+  if (!exported.ok) throw new Error(`Jira's search answer could not be read: ${exported.error}`);
+  return improvementsOverTime(exported.value.issues, scope.dates, config);
+}
+
 export interface BatchDeps {
   jira: JiraClient;
   store: TypedStore;
@@ -206,6 +227,8 @@ export interface AssembleOptions {
   siteIssueTypes: SiteIssueTypes;
   /** How many implementations the scope has (candidates), for progress. */
   total: number;
+  /** The scope's improvement throughput at each date (loadImprovements); without: improvement_throughput is null. */
+  improvements?: readonly ImprovementThroughput[];
 }
 
 /** The gadget's answer from the snapshots that are ready (in candidate order). */
@@ -219,8 +242,10 @@ export function assemble(
     snapshots.flatMap((s) => (s.contributions[d] ? [toContribution(s.contributions[d])] : [])),
   );
   const last = atDate[atDate.length - 1] ?? [];
-  const trend = atDate.map((list) => rollUp(list, config));
+  const improvements = options.improvements ?? [];
+  const trend = atDate.map((list, d) => rollUp(list, config, improvements[d]));
   const now = trend[trend.length - 1] ?? rollUp([], config);
+  const counted = improvements[improvements.length - 1]?.keys ?? [];
   const kpis: KpiTile[] = options.kpis.map((id) => {
     const def = KPI_DEFINITIONS[id];
     const k = now[id];
@@ -234,11 +259,13 @@ export function assemble(
       n: k.n,
       definition: kpiDefinition(id, config),
       ...(def.p90 ? { p90: k.p90 ?? null } : {}),
+      ...(def.aggregation === 'portfolio' ? { portfolioOnly: true } : {}),
+      // improvement_throughput: the improvements counted, not implementations
       issuesJql: kpiIssuesJql(
         id,
-        last.filter((c) => contributes(c, id)).map((c) => c.key),
+        def.aggregation === 'portfolio' ? counted : last.filter((c) => contributes(c, id)).map((c) => c.key),
         config,
-        { scopeJql: scope.jql, siteIssueTypes: options.siteIssueTypes },
+        { scopeJql: scope.jql, siteIssueTypes: options.siteIssueTypes, asOf: scope.asOf },
       ),
       trend: scope.dates.map((asOf, d) => ({ asOf, value: trend[d][id].value, n: trend[d][id].n })),
     };

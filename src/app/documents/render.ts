@@ -1,0 +1,113 @@
+// Rendering a document: a playbook template or the handover packet, for one implementation as the
+// user sees it, as of a date; and which document a macro asks for (its payload, else its settings).
+import type { DocumentAnswer, StructuredDocument as DocumentWire } from '../../contracts/playbook';
+import { PlaybookMacroConfig } from '../../contracts/playbook';
+import type { ResolverResult } from '../../contracts/result';
+import type { IsoDate, RunwayConfig } from '../../domain';
+import { assembleHandoverPacket } from '../../domain/handover';
+import {
+  HANDOVER_ID,
+  renderPlaybook,
+  unknownTemplateMessage,
+  type StructuredDocument,
+} from '../../domain/playbooks';
+import { createJiraClient, type JiraClient } from '../../jira';
+import { createTransport, type Transport } from '../../jira/transport';
+import { readConfig, type TypedStore } from '../../storage';
+import { loadLibrary } from '../playbooks/library';
+import { savedConfig, siteOf, todayOf, type MacroContext } from './context';
+import { loadInputs } from './inputs';
+import { DocumentError, failed, type DocumentIo } from './io';
+
+export interface DocumentRequest {
+  /** A playbook template id, or `handover` for the handover packet. */
+  templateId: string;
+  implementationKey: string;
+  asOf: IsoDate;
+}
+
+export interface DocumentDeps {
+  jira: JiraClient;
+  store: TypedStore;
+  config: RunwayConfig;
+  siteUrl: string;
+  /** Confluence as the reader, to resolve evidence pages; without it they show as not visible. */
+  confluence?: Transport | null;
+}
+
+export async function renderDocument(
+  req: DocumentRequest,
+  deps: DocumentDeps,
+): Promise<{ document: StructuredDocument; warnings: string[] }> {
+  let template = null;
+  if (req.templateId !== HANDOVER_ID) {
+    const { library } = await loadLibrary(deps.store);
+    template = library.get(req.templateId) ?? null;
+    if (template === null) throw new DocumentError(unknownTemplateMessage(req.templateId, library));
+  }
+  const inputs = await loadInputs(
+    deps.jira,
+    deps.store,
+    deps.config,
+    req.implementationKey,
+    req.asOf,
+    deps.siteUrl,
+    deps.confluence ?? null,
+  );
+  const document =
+    template === null
+      ? assembleHandoverPacket(inputs.implementation, inputs.ctx)
+      : renderPlaybook(template, inputs.implementation, inputs.ctx);
+  return { document, warnings: inputs.warnings };
+}
+
+export const wire = (doc: StructuredDocument): DocumentWire => doc;
+
+export async function depsOf(io: DocumentIo, ctx: MacroContext): Promise<DocumentDeps> {
+  return {
+    jira: createJiraClient({ fetch: io.jiraFetch }),
+    store: io.store,
+    config: await readConfig(io.store),
+    siteUrl: siteOf(ctx),
+    confluence: createTransport({ fetch: io.confluenceFetch }),
+  };
+}
+
+/** The request of a playbook view: the payload's choice, else the macro's saved settings. */
+export function playbookRequest(
+  payload: { templateId?: string; implementationKey?: string; asOf?: string },
+  ctx: MacroContext,
+  io: DocumentIo,
+): DocumentRequest | { error: string } {
+  const saved = savedConfig(ctx, PlaybookMacroConfig);
+  if ('error' in saved) return saved;
+  const templateId = payload.templateId ?? saved.templateId;
+  const implementationKey = payload.implementationKey ?? saved.implementationKey;
+  if (templateId === undefined && implementationKey === undefined)
+    return { error: 'Choose a playbook template and an implementation in the macro’s settings.' };
+  if (templateId === undefined) return { error: 'Choose a playbook template in the macro’s settings.' };
+  if (implementationKey === undefined) return { error: 'Choose an implementation in the macro’s settings.' };
+  return { templateId, implementationKey, asOf: payload.asOf ?? todayOf(io) };
+}
+
+export async function getDocument(
+  request: DocumentRequest | { error: string },
+  ctx: MacroContext,
+  io: DocumentIo,
+): Promise<ResolverResult<DocumentAnswer>> {
+  if ('error' in request) return { ok: false, error: request.error };
+  try {
+    const { document, warnings } = await renderDocument(request, await depsOf(io, ctx));
+    return {
+      ok: true,
+      data: {
+        document: wire(document),
+        siteUrl: siteOf(ctx),
+        warnings,
+        canPublish: ctx.extension?.space?.id !== undefined,
+      },
+    };
+  } catch (e) {
+    return failed(e);
+  }
+}

@@ -1,0 +1,47 @@
+// The KPI use cases as Forge runs them: Jira as the viewing user (the gadget) or as the app (the
+// background jobs), app storage, the saved configuration, the real clock and the real queue.
+import { readConfig, typedStore } from '../../storage';
+import { jiraAsApp, jiraAsUser } from '../forge';
+import { todayUtc } from '../ports';
+import type { GadgetDeps } from './gadget';
+import { pushSnapshotJob } from './queue';
+import type { JobDeps } from './snapshot-jobs';
+
+/** How long one gadget call may spend computing batches (well under the 25 s limit). */
+const GADGET_BUDGET_MS = 3_000;
+/** A queue consumer's limit (manifest: timeoutSeconds 900). */
+const CONSUMER_MS = 900_000;
+
+export async function gadgetDepsFor(accountId: string): Promise<GadgetDeps> {
+  const store = typedStore();
+  return {
+    jira: jiraAsUser(),
+    store,
+    config: await readConfig(store),
+    today: todayUtc(),
+    now: Date.now,
+    accountId,
+    budgetMs: GADGET_BUDGET_MS,
+    enqueue: pushSnapshotJob,
+  };
+}
+
+export async function snapshotJobDeps(): Promise<JobDeps> {
+  const store = typedStore();
+  const now = Date.now;
+  return {
+    jira: jiraAsApp(),
+    store,
+    config: await readConfig(store),
+    now,
+    deadline: now() + CONSUMER_MS,
+    enqueue: pushSnapshotJob,
+  };
+}
+
+export const dailySnapshotDeps = () => ({
+  store: typedStore(),
+  today: todayUtc(),
+  now: Date.now(),
+  enqueue: pushSnapshotJob,
+});

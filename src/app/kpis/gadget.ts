@@ -1,0 +1,151 @@
+// The portfolio KPI gadget's use cases (jira:dashboardGadget `runway-portfolio-kpis` and its edit
+// view). Portfolio KPIs: survey the scope as the viewing user → roll up the stored implementation
+// snapshots the user may see → compute missing ones as the user for a few seconds → answer with
+// what is ready and the progress; the rest is finished by the `kpi-snapshots` queue consumer (and
+// by the view's next calls). Never near the 25 s limit.
+import {
+  GADGET_KPI_IDS,
+  type GadgetProjects,
+  type GetPortfolioKpisPayload,
+  type GetPortfolioKpisResult,
+  type PortfolioKpis,
+} from '../../contracts/kpi-gadget';
+import type { ResolverResult } from '../../contracts/result';
+import type { IsoDate, RunwayConfig } from '../../domain';
+import { scopeJql, trendDates } from '../../domain/trends';
+import type { JiraClient } from '../../jira';
+import { readJob, recordScope, writeJob, type TypedStore } from '../../storage';
+import { jiraWords, siteIssueTypes } from '../shared';
+import type { SnapshotJobEvent } from './queue';
+import {
+  assemble,
+  computeBatch,
+  loadImprovements,
+  loadScopeState,
+  makeScope,
+  surveyScope,
+  type Scope,
+} from './scope';
+
+export interface GadgetDeps {
+  jira: JiraClient;
+  store: TypedStore;
+  config: RunwayConfig;
+  today: IsoDate;
+  now: () => number;
+  /** The viewing user. */
+  accountId: string;
+  /** How long one call may spend computing batches (well under the 25 s limit). */
+  budgetMs: number;
+  enqueue: (job: SnapshotJobEvent) => Promise<void>;
+}
+
+/** The first batch is small so the first numbers come fast; later ones amortise the searches. */
+const FIRST_BATCH = 5;
+const BATCH = 20;
+/** A background job that stored nothing for this long is taken over by the views' calls. */
+const JOB_STALL_MS = 60_000;
+/** A finished job is not pushed again for this long (what is left needs the viewer's own eyes). */
+const JOB_REPEAT_MS = 5 * 60_000;
+
+async function jobRunning(
+  store: TypedStore,
+  scope: Scope,
+  now: number,
+): Promise<{ running: boolean; recentlyDone: boolean }> {
+  const job = await readJob(store, scope.id, scope.asOf);
+  if (job === undefined) return { running: false, recentlyDone: false };
+  if (job.finishedAt !== undefined)
+    return { running: false, recentlyDone: now - job.finishedAt < JOB_REPEAT_MS };
+  return { running: now - (job.touchedAt ?? job.queuedAt) < JOB_STALL_MS, recentlyDone: false };
+}
+
+export async function getPortfolioKpis(
+  payload: GetPortfolioKpisPayload,
+  deps: GadgetDeps,
+): Promise<GetPortfolioKpisResult> {
+  const started = deps.now();
+  const asOf = payload.asOf ?? deps.today;
+  const scope = makeScope(scopeJql(payload, asOf), asOf, trendDates(asOf), deps.config);
+  try {
+    // read while the implementations are computed; awaited when the answer is assembled
+    const improvements = loadImprovements(deps.jira, deps.config, scope);
+    improvements.catch(() => undefined); // a failure is reported by the await below
+    const { site, survey, ready, missing, fieldIds } = await loadScopeState(
+      deps.jira,
+      deps.store,
+      deps.config,
+      scope,
+      started,
+    );
+    const job =
+      missing.length > 0
+        ? await jobRunning(deps.store, scope, started)
+        : { running: false, recentlyDone: false };
+    if (!job.running) {
+      // Compute as the user while the budget lasts; the next call or the consumer does the rest.
+      const batchDeps = {
+        jira: deps.jira,
+        store: deps.store,
+        config: deps.config,
+        fieldIds,
+        now: deps.now,
+        by: deps.accountId,
+      };
+      // With nothing ready yet, one small batch is computed whatever the budget: first numbers fast.
+      let first = ready.size === 0;
+      while (missing.length > 0 && (first || deps.now() - started < deps.budgetMs)) {
+        const batch = missing.splice(0, first ? FIRST_BATCH : BATCH);
+        for (const s of await computeBatch(batchDeps, scope, batch)) ready.set(s.key, s);
+        first = false;
+      }
+      if (missing.length > 0 && !job.recentlyDone) {
+        await writeJob(deps.store, scope.id, scope.asOf, { queuedAt: deps.now() });
+        await deps.enqueue({ scope: scope.id, jql: scope.jql, asOf: scope.asOf, dates: scope.dates });
+      }
+    }
+    await recordScope(deps.store, scope.id, {
+      jql: scope.jql,
+      asOf: payload.asOf ?? null,
+      lastUsed: deps.now(),
+    });
+    const snapshots = survey.candidates.flatMap((k) => {
+      const s = ready.get(k);
+      return s ? [s] : [];
+    });
+    const data: PortfolioKpis = assemble(snapshots, scope, deps.config, {
+      kpis: payload.kpis ?? GADGET_KPI_IDS,
+      breakdown: payload.breakdown ?? null,
+      siteIssueTypes: site,
+      total: survey.candidates.length,
+      improvements: await improvements,
+    });
+    return { ok: true, data };
+  } catch (e) {
+    return { ok: false, error: jiraWords(e) };
+  }
+}
+
+/** The edit view's check: a valid configuration whose JQL Jira accepts (as the user). Nothing is saved here. */
+export async function checkGadgetConfig(
+  configuration: GetPortfolioKpisPayload,
+  deps: Pick<GadgetDeps, 'jira' | 'config' | 'today'>,
+): Promise<ResolverResult<{ jql: string; implementations: number }>> {
+  const asOf = configuration.asOf ?? deps.today;
+  const scope = makeScope(scopeJql(configuration, asOf), asOf, [asOf], deps.config);
+  try {
+    const survey = await surveyScope(deps.jira, deps.config, scope, await siteIssueTypes(deps.jira));
+    return { ok: true, data: { jql: scope.jql, implementations: survey.candidates.length } };
+  } catch (e) {
+    return { ok: false, error: jiraWords(e) };
+  }
+}
+
+/** The projects the user can see, for the edit view's picker. */
+export async function listProjects(jira: JiraClient): Promise<ResolverResult<GadgetProjects>> {
+  try {
+    return { ok: true, data: (await jira.searchProjects()).map((p) => ({ key: p.key, name: p.name })) };
+  } catch (e) {
+    return { ok: false, error: jiraWords(e) };
+  }
+}

@@ -1,0 +1,64 @@
+// The playbook library: the built-in templates plus the team's stored ones (those that no longer
+// validate are refused with the reason), listed for the macro's config view, and a team template
+// added or replaced by a Jira administrator.
+import type { TemplateList, TemplateSummary } from '../../contracts/playbook';
+import type { ResolverResult } from '../../contracts/result';
+import { acceptTemplate, libraryWith, type PlaybookLibrary } from '../../domain/playbooks';
+import { createJiraClient } from '../../jira';
+import { isJiraAdmin } from '../../jira/gates';
+import { readTeamTemplates, writeTeamTemplates, type TypedStore } from '../../storage';
+import { failed, type DocumentIo } from '../documents/io';
+
+export async function loadLibrary(
+  store: TypedStore,
+): Promise<{ library: PlaybookLibrary; refused: string[]; stored: unknown[] }> {
+  const stored = await readTeamTemplates(store);
+  return { ...libraryWith(stored), stored };
+}
+
+/** Jira administrator; a permission check that fails counts as no (it only ever withholds). */
+const isAdmin = (io: DocumentIo): Promise<boolean> =>
+  isJiraAdmin(createJiraClient({ fetch: io.jiraFetch })).catch(() => false);
+
+export async function listTemplates(io: DocumentIo): Promise<ResolverResult<TemplateList>> {
+  try {
+    const { library, refused } = await loadLibrary(io.store);
+    const templates: TemplateSummary[] = library.templates.map((t) => ({
+      id: t.id,
+      title: t.title,
+      description: t.description,
+      builtIn: library.isBuiltIn(t.id),
+    }));
+    return {
+      ok: true,
+      data: {
+        templates,
+        refused,
+        canAddTemplates: await isAdmin(io),
+      },
+    };
+  } catch (e) {
+    return failed(e);
+  }
+}
+
+/** Adds (or replaces, by id) a team template: Jira administrators only; an invalid one is refused with the reason. */
+export async function saveTemplate(
+  template: unknown,
+  io: DocumentIo,
+): Promise<ResolverResult<TemplateSummary>> {
+  try {
+    if (!(await isAdmin(io)))
+      return { ok: false, error: 'Only Jira administrators can add playbook templates.' };
+    const { stored } = await loadLibrary(io.store);
+    const id = (t: unknown) => (typeof t === 'object' && t !== null && 'id' in t ? t.id : undefined);
+    const others = stored.filter((t) => id(t) !== id(template));
+    const accepted = acceptTemplate(template, libraryWith(others).library);
+    if (!accepted.ok) return { ok: false, error: accepted.error };
+    await writeTeamTemplates(io.store, [...others, template]);
+    const t = accepted.value;
+    return { ok: true, data: { id: t.id, title: t.title, description: t.description, builtIn: false } };
+  } catch (e) {
+    return failed(e);
+  }
+}
