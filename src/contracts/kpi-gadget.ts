@@ -2,6 +2,7 @@
 // resolver keys, the saved configuration, payloads and answers. Shared by
 // src/resolvers/kpi-gadget.ts, static/kpi-gadget and static/kpi-gadget-edit.
 import { z } from 'zod';
+import { PROJECT_KEY_PATTERN } from '../domain/issue-key';
 import { KPI_DEFINITIONS, KPI_IDS, sideBySide } from '../domain/kpis/definitions';
 import { isoDate } from './dates';
 import { resolverResultSchema } from './result';
@@ -27,7 +28,7 @@ export const Breakdown = z.enum(BREAKDOWNS);
 export type Breakdown = z.infer<typeof Breakdown>;
 
 /** A Jira project key (`IMP`, `ONB2`). */
-const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'expected a Jira project key such as IMP');
+const projectKey = z.string().regex(PROJECT_KEY_PATTERN, 'expected a Jira project key such as IMP');
 
 /**
  * The gadget's configuration (saved by the edit view) and the payload of getPortfolioKpis. Scope:

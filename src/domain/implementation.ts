@@ -6,7 +6,7 @@
 import type { ChildKind, RunwayConfig } from './config';
 import type { IsoDate } from './dates';
 import type { KpiWarning } from './fields';
-import type { JiraIssueLink, JiraUser } from './jira';
+import type { JiraIssueLink, JiraUser } from './issue-json';
 import type { HoldSpell } from './kpis/on-hold';
 
 export type { ChildKind, KpiWarning };

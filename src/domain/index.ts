@@ -1,6 +1,8 @@
 /** The pure core of Runway: Jira JSON in, implementations and KPIs out. No I/O, no clock. */
-export * from './jira';
+export * from './issue-json';
 export * from './issue-key';
+export * from './errors';
+export * from './clock';
 export * from './config';
 export * from './dates';
 export * from './fields';

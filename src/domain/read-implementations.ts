@@ -31,7 +31,7 @@ import {
   type JiraIssue,
   type JiraIssueLink,
   type JiraNames,
-} from './jira';
+} from './issue-json';
 
 /** Done at asOf per kpis.md. `doneCategory` is config.doneStatusCategory. */
 export function isDoneAt(issue: JiraIssue, asOf: IsoDate, doneCategory = 'done'): boolean {

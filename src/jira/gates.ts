@@ -5,14 +5,12 @@
  * transition that makes a Gate issue match its gate.
  */
 import { z } from 'zod';
-import { ISSUE_KEY_PATTERN, type RunwayConfig } from '../domain';
+import type { ConfluenceClient } from '../confluence/client';
+import { ISSUE_KEY_PATTERN, messageOf, type RunwayConfig } from '../domain';
+import { createTransport, HttpError, type HttpFetch } from '../http';
 import type { JiraClient } from './client';
-import { JiraError } from './errors';
-import type { JiraFetch } from './fetch';
 import { fetchKpiExport } from './kpi-export';
-import { jiraPath } from './path';
 import type { JiraTransition, SearchPage } from './schemas';
-import { createTransport, type Transport } from './transport';
 
 /** The implementation and its children: one search, with `names` and complete changelogs. */
 export async function fetchImplementationExport(
@@ -51,7 +49,7 @@ const MyselfWithGroups = z.looseObject({
 /** Who the caller is and what Jira lets them do on this issue (`GET /myself?expand=groups`, `mypermissions`). */
 export async function fetchCaller(
   client: JiraClient,
-  fetch: JiraFetch,
+  fetch: HttpFetch,
   issueKey: string,
 ): Promise<JiraCaller> {
   const transport = createTransport({ fetch });
@@ -75,8 +73,6 @@ export async function isJiraAdmin(client: JiraClient): Promise<boolean> {
   return perms.ADMINISTER === true;
 }
 
-const ConfluencePage = z.looseObject({ id: z.string(), title: z.string(), status: z.string().optional() });
-
 /** The Confluence page id in an id or a page URL (a domain rule: src/domain/gates/handover.ts). */
 export { confluencePageId } from '../domain/gates/handover';
 
@@ -85,11 +81,8 @@ export type EvidenceLookup =
   | { exists: false }
   | { exists: 'unknown'; reason: string };
 
-const notFound = (e: unknown) => e instanceof JiraError && (e.status === 404 || e.status === 403);
-const unknown = (e: unknown): EvidenceLookup => ({
-  exists: 'unknown',
-  reason: e instanceof Error ? e.message : String(e),
-});
+const notFound = (e: unknown) => e instanceof HttpError && (e.status === 404 || e.status === 403);
+const unknown = (e: unknown): EvidenceLookup => ({ exists: 'unknown', reason: messageOf(e) });
 
 /** A Jira issue as evidence: gone (or hidden from the reader) reads as missing, never as an error. */
 export async function lookUpIssue(client: JiraClient, key: string): Promise<EvidenceLookup> {
@@ -102,36 +95,24 @@ export async function lookUpIssue(client: JiraClient, key: string): Promise<Evid
   }
 }
 
-const PageLabels = z.looseObject({ results: z.array(z.looseObject({ name: z.string() })) });
-
-/** A page's labels (first 50); none when they cannot be read, as labels only ever add a mark. */
-async function pageLabels(confluence: Transport, pageId: string): Promise<string[]> {
-  try {
-    const page = await confluence.json(
-      'GET',
-      jiraPath`/wiki/api/v2/pages/${pageId}/labels?limit=50`,
-      PageLabels,
-    );
-    return page.results.map((l) => l.name);
-  } catch {
-    return [];
-  }
-}
-
 /**
- * A Confluence page as evidence (REST v2): deleted, trashed or hidden reads as missing. With
- * `labels`, its labels too, unless `skipLabels` says the title is enough.
+ * A Confluence page as evidence, through the Confluence client (REST v2): deleted, trashed or
+ * hidden reads as missing; any other failure is a Confluence HttpError's words. With `labels`, its
+ * labels too (none when they cannot be read: labels only ever add a mark), unless `skipLabels`
+ * says the title is enough.
  */
 export async function lookUpPage(
-  confluence: Transport,
+  confluence: ConfluenceClient,
   pageId: string,
   options: { labels?: boolean; skipLabels?: (title: string) => boolean } = {},
 ): Promise<EvidenceLookup> {
   try {
-    const page = await confluence.json('GET', jiraPath`/wiki/api/v2/pages/${pageId}`, ConfluencePage);
-    if (page.status === 'trashed' || page.status === 'deleted') return { exists: false };
+    const page = await confluence.getPage(pageId);
+    if (page === undefined || page.status === 'trashed' || page.status === 'deleted')
+      return { exists: false };
     if (!options.labels || options.skipLabels?.(page.title)) return { exists: true, title: page.title };
-    return { exists: true, title: page.title, labels: await pageLabels(confluence, pageId) };
+    const labels = await confluence.getPageLabels(pageId).catch(() => undefined);
+    return { exists: true, title: page.title, labels: labels ?? [] };
   } catch (e) {
     return notFound(e) ? { exists: false } : unknown(e);
   }
@@ -211,7 +192,7 @@ export async function syncGateIssue(
     return {
       key,
       outcome: 'failed',
-      message: `${key} could not be ${verb}: ${e instanceof Error ? e.message : String(e)}`,
+      message: `${key} could not be ${verb}: ${messageOf(e)}`,
     };
   }
 }
@@ -219,7 +200,7 @@ export async function syncGateIssue(
 const StatusList = z.array(z.looseObject({ id: z.string(), name: z.string() }));
 
 /** A status's name from its id (the workflow validator is told the target status by id). */
-export async function statusName(fetch: JiraFetch, statusId: string): Promise<string | undefined> {
+export async function statusName(fetch: HttpFetch, statusId: string): Promise<string | undefined> {
   const statuses = await createTransport({ fetch }).json('GET', '/rest/api/3/status', StatusList);
   return statuses.find((s) => s.id === statusId)?.name;
 }

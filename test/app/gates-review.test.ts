@@ -15,7 +15,7 @@ import { writePublishedPage } from '../../src/storage/documents';
 import { auditLog } from '../../src/storage/gates';
 import { HANDOVER_ID } from '../../src/domain/playbooks';
 import { createJiraClient } from '../../src/jira';
-import { createTransport } from '../../src/jira/transport';
+import { createConfluenceClient } from '../../src/confluence/client';
 import { renderDocument } from '../../src/app/documents';
 import { readConfig } from '../../src/storage';
 import { inMemoryApp, type InMemoryApp } from './support/ports';
@@ -183,7 +183,7 @@ describe('stage gates after the security and reliability review', () => {
         { templateId: HANDOVER_ID, implementationKey: key, asOf: DEFAULT_AS_OF },
         {
           jira: createJiraClient({ fetch: ports.jiraFetch }),
-          confluence: createTransport({ fetch: ports.confluenceFetch }),
+          confluence: createConfluenceClient({ fetch: ports.confluenceFetch }),
           store: ports.store,
           config: await readConfig(ports.store),
           siteUrl: 'https://runway-demo.atlassian.net',

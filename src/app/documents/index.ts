@@ -6,7 +6,7 @@ export { adfMessage } from '../../confluence';
 export type { AdfDoc } from '../../confluence';
 export { HANDOVER_ID } from '../../domain/playbooks';
 export { loadInputs, type DocumentInputs } from './inputs';
-export { DocumentError, forgeIo, words, type DocumentIo } from './io';
+export { DocumentError, forgeIo, type DocumentIo } from './io';
 export { publish } from './publish';
 export {
   getDocument,

@@ -8,9 +8,9 @@ import {
   type RenderContext,
   renderPlaybook,
 } from '../../domain/playbooks';
-import { JiraError, type JiraClient } from '../../jira';
+import { HttpError, type JiraClient } from '../../jira';
 import type { TypedStore } from '../../storage';
-import type { Transport } from '../../jira/transport';
+import type { ConfluenceClient } from '../../confluence/client';
 import { evaluate, implementationOf, readImplementationIssues } from '../shared';
 import { DocumentError } from './io';
 
@@ -31,14 +31,14 @@ export async function loadInputs(
   key: string,
   asOf: IsoDate,
   siteUrl: string,
-  confluence: Transport | null = null,
+  confluence: ConfluenceClient | null = null,
 ): Promise<DocumentInputs> {
   let read;
   try {
     read = await readImplementationIssues(jira, config, key, ['reporter']);
   } catch (e) {
     // Jira answers the same for a key that does not exist and one the user may not browse.
-    if (e instanceof JiraError && e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
+    if (e instanceof HttpError && e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
       throw notVisible(key);
     throw e;
   }

@@ -11,8 +11,8 @@ import {
   unknownTemplateMessage,
   type StructuredDocument,
 } from '../../domain/playbooks';
+import { createConfluenceClient, type ConfluenceClient } from '../../confluence/client';
 import { createJiraClient, type JiraClient } from '../../jira';
-import { createTransport, type Transport } from '../../jira/transport';
 import { readConfig, type TypedStore } from '../../storage';
 import { loadLibrary } from '../playbooks/library';
 import { savedConfig, siteOf, todayOf, type MacroContext } from './context';
@@ -32,7 +32,7 @@ export interface DocumentDeps {
   config: RunwayConfig;
   siteUrl: string;
   /** Confluence as the reader, to resolve evidence pages; without it they show as not visible. */
-  confluence?: Transport | null;
+  confluence?: ConfluenceClient | null;
 }
 
 export async function renderDocument(
@@ -69,7 +69,7 @@ export async function depsOf(io: DocumentIo, ctx: MacroContext): Promise<Documen
     store: io.store,
     config: await readConfig(io.store),
     siteUrl: siteOf(ctx),
-    confluence: createTransport({ fetch: io.confluenceFetch }),
+    confluence: createConfluenceClient({ fetch: io.confluenceFetch }),
   };
 }
 

@@ -24,7 +24,7 @@ import {
 } from '../../domain';
 import { createJiraClient, type JiraClient } from '../../jira';
 import { fetchImplementationExport, lookUpIssue, lookUpPage, type EvidenceLookup } from '../../jira/gates';
-import { createTransport, type Transport } from '../../jira/transport';
+import { createConfluenceClient, type ConfluenceClient } from '../../confluence/client';
 import { readConfig, type LogEntry, type TypedStore } from '../../storage';
 import { auditLog, publishedHandoverPages } from '../../storage/gates';
 import type { Ports } from '../ports';
@@ -34,7 +34,7 @@ export { auditLog };
 export interface GateDeps {
   jira: JiraClient;
   /** Confluence REST as the same identity; null where it is not reachable (evidence pages are then not checked). */
-  confluence: Transport | null;
+  confluence: ConfluenceClient | null;
   store: TypedStore;
   config: RunwayConfig;
 }
@@ -43,7 +43,7 @@ export interface GateDeps {
 export async function gateDeps(ports: Ports): Promise<GateDeps> {
   return {
     jira: createJiraClient({ fetch: ports.jiraFetch }),
-    confluence: createTransport({ fetch: ports.confluenceFetch }),
+    confluence: createConfluenceClient({ fetch: ports.confluenceFetch }),
     store: ports.store,
     config: await readConfig(ports.store),
   };

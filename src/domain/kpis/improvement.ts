@@ -6,7 +6,7 @@
 import type { RunwayConfig } from '../config';
 import { addDays, calendarDate, type IsoDate } from '../dates';
 import { hasLabel } from '../fields';
-import { readLabels, type JiraIssue } from '../jira';
+import { readLabels, type JiraIssue } from '../issue-json';
 import { IMPROVEMENT_WINDOW_DAYS } from './definitions';
 
 export interface ImprovementThroughput {

@@ -6,7 +6,7 @@ import { defaultConfig, type RunwayConfig } from '../config';
 import type { IsoDate } from '../dates';
 import type { KpiWarning } from '../fields';
 import { buildImplementations } from '../read-implementations';
-import type { JiraIssue, JiraNames } from '../jira';
+import type { JiraIssue, JiraNames } from '../issue-json';
 import { computeImplementationKpis, type KpiValues } from './implementation-kpis';
 import { improvementThroughput } from './improvement';
 import { portfolioKpis, type PortfolioKpis } from './portfolio';

@@ -8,7 +8,7 @@
 import type { RunwayConfig } from '../config';
 import { addDays, type IsoDate } from '../dates';
 import { buildImplementations } from '../read-implementations';
-import type { JiraIssue, JiraNames } from '../jira';
+import type { JiraIssue, JiraNames } from '../issue-json';
 import type { KpiId } from '../kpis/definitions';
 import { computeImplementationKpis, type KpiValues, type Pool } from '../kpis/implementation-kpis';
 import { improvementThroughput, type ImprovementThroughput } from '../kpis/improvement';

@@ -14,6 +14,7 @@ import type {
   SiteUser,
   StatusCategoryKey,
 } from '../site/model';
+import { PROJECT_KEY_PATTERN } from '../../domain/issue-key';
 import { newCustomField } from '../site/custom-fields';
 import { avatarUrls } from '../site/render';
 
@@ -542,9 +543,9 @@ export function createBaseSite(options: BaseSiteOptions = {}): SiteState {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const keys = options.projects ?? DEFAULT_PROJECT_KEYS;
   for (const key of keys)
-    if (!/^[A-Z][A-Z0-9]{1,9}$/.test(key))
+    if (!PROJECT_KEY_PATTERN.test(key))
       throw new Error(
-        `Invalid project key '${key}': use 2-10 capital letters or digits, starting with a letter.`,
+        `Invalid project key '${key}': use 2-10 capital letters, digits or underscores, starting with a letter.`,
       );
   if (new Set(keys).size !== keys.length) throw new Error('Project keys must be unique.');
   const restricted = restrictedProjectOf(keys, options.restrictedProject);

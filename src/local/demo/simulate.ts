@@ -414,7 +414,6 @@ function num(n: number | null): string | null {
 // ---- time helpers ---------------------------------------------------------------------------
 
 /** Day numbers count whole UTC days since 1970-01-01. */
-export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
 export const dateOfDay = (day: number) => formatDate(day * DAY_MS);
 
 /** Saturday or Sunday. */

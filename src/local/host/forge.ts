@@ -17,6 +17,7 @@ import { invokeResolver, loadAppModule, resolveHandler, type AppModules } from '
 import { SqliteKvs } from './kvs-sqlite';
 import { loadManifest, type AppManifest, type Surface } from './manifest';
 import { installForgeRuntime, type AppContextDefaults, type ForgeRuntime } from './runtime';
+import { messageOf } from '../../domain';
 
 /** The emulated Jira + Confluence as the host calls it (src/local/site `createSiteHandler`). */
 export interface SiteLike {
@@ -196,7 +197,7 @@ export class LocalForge {
           });
         })
         .catch((e: unknown) => {
-          this.consumerErrors.push(`${queueName}: ${e instanceof Error ? e.message : String(e)}`);
+          this.consumerErrors.push(`${queueName}: ${messageOf(e)}`);
         })
         .finally(() => this.pendingEvents.delete(run));
       this.pendingEvents.add(run);

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { AppManifest, Surface } from './manifest';
 import type { ForgeRuntime } from './runtime';
+import { messageOf } from '../../domain';
 
 export type ForgeHandler = (request: unknown, backendRuntimePayload?: unknown) => unknown;
 
@@ -114,10 +115,7 @@ export async function invokeResolver(
     return await Promise.race([call, timeout]);
   } catch (e) {
     if (e instanceof InvocationError) throw e;
-    throw new InvocationError(
-      `There was an error invoking the function - ${e instanceof Error ? e.message : String(e)}`,
-      { cause: e },
-    );
+    throw new InvocationError(`There was an error invoking the function - ${messageOf(e)}`, { cause: e });
   } finally {
     clearTimeout(timer);
   }

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CspPermissions } from './csp';
 import { entitiesFromManifest, type EntityDefinition } from './kvs-sqlite';
+import { messageOf } from '../../domain';
 
 /** Module types the host can show in a frame, and the product page that frames them. */
 export const SURFACE_TYPES = {
@@ -107,6 +108,6 @@ export function loadManifest(file: string): AppManifest {
   try {
     return parseManifest(parseYaml(fs.readFileSync(file, 'utf8')));
   } catch (e) {
-    throw new Error(`Cannot use ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new Error(`Cannot use ${file}: ${messageOf(e)}`, { cause: e });
   }
 }

@@ -15,6 +15,7 @@ import type { ColorMode } from './pages';
 import { cookies, HttpError, readBody, sameOrigin } from './requests';
 import { createSiteReader } from './site-reader';
 import { MIME, send, serveHostScript, serveResource, tokensCss } from './static-files';
+import { messageOf } from '../../domain';
 
 export interface HostServerOptions {
   forge: LocalForge;
@@ -211,7 +212,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
-      const message = e instanceof Error ? e.message : String(e);
+      const message = messageOf(e);
       if (!res.headersSent) send(res, status, MIME['.txt'], `${status}: ${message}\n`);
       else res.end();
     });

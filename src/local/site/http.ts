@@ -81,10 +81,6 @@ export function intParam(query: URLSearchParams, name: string, fallback: number)
   return Number.isInteger(n) ? n : null;
 }
 
-export function boolParam(query: URLSearchParams, name: string): boolean {
-  return query.get(name) === 'true';
-}
-
 /** An opaque cursor that carries an offset and the fingerprint of the request it belongs to. */
 export function encodeCursor(fingerprint: string, offset: number): string {
   return Buffer.from(JSON.stringify({ f: fingerprint, o: offset })).toString('base64url');

@@ -8,13 +8,8 @@ import {
   PLAYBOOK_LINK_RELATIONSHIP,
   playbookLinkGlobalId,
 } from '../../../src/domain/handover';
-import {
-  plainText,
-  readReporters,
-  tablesOf,
-  type ChecklistBlock,
-  type StructuredDocument,
-} from '../../../src/domain/playbooks';
+import { readReporters, type ChecklistBlock, type StructuredDocument } from '../../../src/domain/playbooks';
+import { plainText, tablesOf } from '../../builders/document';
 import { history, statusChange } from '../../builders/jira';
 import { acme, acmeIssues, AS_OF } from '../playbooks/fixture';
 
