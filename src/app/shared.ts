@@ -7,5 +7,5 @@ export {
   siteIssueTypes,
   type ReadScope,
 } from './implementation';
-export { auditLog, implementationOf, readImplementationIssues } from './gates/report';
+export { auditLog, evaluate, implementationOf, readImplementationIssues } from './gates/report';
 export { jiraWords } from './failure';

@@ -33,6 +33,8 @@ export interface PageWrite {
   adf: AdfDoc;
 }
 
+const LabelListSchema = z.looseObject({ results: z.array(z.looseObject({ name: z.string() })) });
+
 export interface ConfluenceClient {
   /** undefined when the page does not exist or the user cannot see it (404). */
   getPage(id: string, options?: { body?: boolean }): Promise<ConfluencePage | undefined>;
@@ -42,6 +44,8 @@ export interface ConfluenceClient {
     options?: { body?: boolean },
   ): Promise<ConfluencePage | undefined>;
   getSpaceByKey(key: string): Promise<ConfluenceSpace | undefined>;
+  /** The page's labels (first 50); undefined when the page does not exist or the user cannot see it. */
+  getPageLabels(id: string): Promise<string[] | undefined>;
   createPage(page: PageWrite & { spaceId: string; parentId?: string }): Promise<ConfluencePage>;
   updatePage(page: PageWrite & { id: string; version: number; message?: string }): Promise<ConfluencePage>;
 }
@@ -96,6 +100,12 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
         true,
       );
       return list?.results.find((p) => p.title === title);
+    },
+
+    async getPageLabels(id) {
+      const path = `${V2}/pages/${encodeURIComponent(id)}/labels?limit=50`;
+      const list = await send('GET', path, LabelListSchema, undefined, true);
+      return list?.results.map((l) => l.name);
     },
 
     async getSpaceByKey(key) {

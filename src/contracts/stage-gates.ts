@@ -100,15 +100,19 @@ export type DecisionView = z.infer<typeof DecisionView>;
 export const EvidenceView = z.object({
   id: z.string(),
   type: z.enum(['url', 'confluencePage', 'jiraIssue']),
-  target: z.string(),
+  /** The URL, page id or issue key; null when the viewer cannot see it. */
+  target: z.string().nullable(),
+  /** As the viewer sees it now: the link's title, the page's or issue's title, or "an item you cannot see". */
   title: z.string(),
   /** Where it opens; null when it is missing. */
   url: z.string().nullable(),
   comment: z.string(),
   addedBy: Person,
   addedAt: z.string(),
-  /** The page or issue was deleted (or the viewer cannot see it). */
+  /** The page or issue was deleted, or the viewer cannot see it (no key, no title). */
   missing: z.boolean(),
+  /** The viewer added it, or administers the project, and may edit the implementation. */
+  canRemove: z.boolean(),
 });
 export type EvidenceView = z.infer<typeof EvidenceView>;
 
@@ -123,15 +127,19 @@ export const GateView = z.object({
   /** Configured approvers; both empty = the project's administrators. */
   approvers: z.object({ users: z.array(z.string()), groups: z.array(z.string()) }),
   requiredApprovals: z.number().int().min(0),
+  /** Every approval standing, each with its own text. */
   approvals: z.array(DecisionView),
+  /** Distinct approvers whose latest word is an approval (what counts). */
+  approvalCount: z.number().int().min(0),
   rejections: z.array(DecisionView),
   override: DecisionView.nullable(),
   evidence: z.array(EvidenceView),
   gateIssue: z.object({ key: z.string(), done: z.boolean(), status: z.string().nullable() }).nullable(),
   /** Statuses a transition into which needs this gate. */
   requiredFor: z.array(z.string()),
-  /** What the viewer may do here. */
+  /** What the viewer may do here: reject (canSign), approve (not on a passed gate), override. */
   canSign: z.boolean(),
+  canApprove: z.boolean(),
   canOverride: z.boolean(),
 });
 export type GateView = z.infer<typeof GateView>;
@@ -144,8 +152,10 @@ export const AuditEntryView = z.object({
   gateName: z.string(),
   action: z.enum(['approve', 'reject', 'override', 'addEvidence', 'removeEvidence']),
   comment: z.string(),
-  /** For evidence changes: what was attached or removed. */
-  evidence: z.object({ type: z.string(), target: z.string(), title: z.string() }).nullable(),
+  /** For evidence changes: what was attached or removed, as the viewer sees it now. */
+  evidence: z
+    .object({ type: z.string(), target: z.string().nullable(), title: z.string(), hidden: z.boolean() })
+    .nullable(),
   gateStatus: z.enum(GATE_STATUSES),
   criteria: z.array(
     z.object({

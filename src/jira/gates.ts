@@ -73,16 +73,13 @@ export async function isJiraAdmin(client: JiraClient): Promise<boolean> {
   return perms.ADMINISTER === true;
 }
 
-/** The Confluence page id in an id or a page URL (`…/pages/12345/Title`, `?pageId=12345`). */
-export function confluencePageId(target: string): string | null {
-  const t = target.trim();
-  if (/^\d{1,20}$/.test(t)) return t;
-  const m = /\/pages\/(\d{1,20})(?:[/?#]|$)/.exec(t) ?? /[?&]pageId=(\d{1,20})/.exec(t);
-  return m ? m[1] : null;
-}
+/** The Confluence page id in an id or a page URL (a domain rule: src/domain/gates/handover.ts). */
+export { confluencePageId } from '../domain/gates/handover';
 
 export type EvidenceLookup =
-  { exists: true; title: string } | { exists: false } | { exists: 'unknown'; reason: string };
+  | { exists: true; title: string; labels?: string[] }
+  | { exists: false }
+  | { exists: 'unknown'; reason: string };
 
 const notFound = (e: unknown) => e instanceof HttpError && (e.status === 404 || e.status === 403);
 const unknown = (e: unknown): EvidenceLookup => ({ exists: 'unknown', reason: messageOf(e) });
@@ -100,17 +97,43 @@ export async function lookUpIssue(client: JiraClient, key: string): Promise<Evid
 
 /**
  * A Confluence page as evidence, through the Confluence client (REST v2): deleted, trashed or
- * hidden reads as missing; any other failure is a Confluence HttpError's words.
+ * hidden reads as missing; any other failure is a Confluence HttpError's words. With `labels`, its
+ * labels too (none when they cannot be read: labels only ever add a mark), unless `skipLabels`
+ * says the title is enough.
  */
-export async function lookUpPage(confluence: ConfluenceClient, pageId: string): Promise<EvidenceLookup> {
+export async function lookUpPage(
+  confluence: ConfluenceClient,
+  pageId: string,
+  options: { labels?: boolean; skipLabels?: (title: string) => boolean } = {},
+): Promise<EvidenceLookup> {
   try {
     const page = await confluence.getPage(pageId);
-    return page === undefined || page.status === 'trashed' || page.status === 'deleted'
-      ? { exists: false }
-      : { exists: true, title: page.title };
+    if (page === undefined || page.status === 'trashed' || page.status === 'deleted')
+      return { exists: false };
+    if (!options.labels || options.skipLabels?.(page.title)) return { exists: true, title: page.title };
+    const labels = await confluence.getPageLabels(pageId).catch(() => undefined);
+    return { exists: true, title: page.title, labels: labels ?? [] };
   } catch (e) {
     return notFound(e) ? { exists: false } : unknown(e);
   }
+}
+
+const IssueStatus = z.looseObject({
+  fields: z.looseObject({
+    status: z.looseObject({ statusCategory: z.looseObject({ key: z.string() }).optional() }).optional(),
+  }),
+});
+
+/** Whether the Gate issue is done now: read afresh, not from the search the gates came from. */
+export async function gateIssueDone(client: JiraClient, key: string): Promise<boolean> {
+  const issue = IssueStatus.parse(await client.getIssue(key, { fields: ['status'] }));
+  return issue.fields.status?.statusCategory?.key === 'done';
+}
+
+/** Whether the caller may transition the issue (re-syncing a Gate issue on read). */
+export async function mayTransition(client: JiraClient, key: string): Promise<boolean> {
+  const perms = await client.myPermissions({ permissions: ['TRANSITION_ISSUES'], issueKey: key });
+  return perms.TRANSITION_ISSUES === true;
 }
 
 export interface GateIssueSync {

@@ -29,3 +29,7 @@ export const writePublishedPage = (
   spaceId: string,
   page: PublishedPage,
 ) => store.set(publishedKey(globalId, spaceId), PublishedPage, page);
+
+/** The pages a document was published to, one per space (the stage gates' handover criterion reads them). */
+export const listPublishedPages = async (store: TypedStore, globalId: string): Promise<string[]> =>
+  (await store.list(`${storageKey('published', globalId)}:`, PublishedPage)).map((r) => r.value.pageId);

@@ -35,7 +35,7 @@ export function AuditLog({ entries }: { entries: readonly AuditEntryView[] }) {
           <Stack space="space.025">
             <Text size="small">
               {ACTION_TEXT[e.action]} <Text weight="medium">{e.gateName}</Text>
-              {e.evidence ? `: ${e.evidence.title || e.evidence.target}` : ''}
+              {e.evidence ? `: ${e.evidence.title || (e.evidence.target ?? '')}` : ''}
             </Text>
             {e.comment ? (
               <Text size="small" color="color.text.subtle">

@@ -6,6 +6,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { DecisionView, EvidenceView, GateView } from '../../src/contracts/stage-gates';
 import { ExternalLink } from '../shared/ExternalLink';
+import { useState } from 'react';
 import { ActionForm, type ActionValues, type FormKind } from './ActionForm';
 import { CRITERION_STATUS, GATE_STATUS, plural, when } from './format';
 import { IssueLink, IssueLinks } from './links';
@@ -31,8 +32,9 @@ function Decision({ d, verb, testId }: { d: DecisionView; verb: string; testId: 
   );
 }
 
-function Evidence({ e, canRemove, onRemove }: { e: EvidenceView; canRemove: boolean; onRemove: () => void }) {
-  const label = e.title || e.target;
+function Evidence({ e, onRemove }: { e: EvidenceView; onRemove: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const label = e.title || e.target || '';
   const kind = e.type === 'url' ? 'Link' : e.type === 'confluencePage' ? 'Confluence page' : 'Jira issue';
   return (
     <Box as="li" testId={`evidence-${e.id}`}>
@@ -40,10 +42,10 @@ function Evidence({ e, canRemove, onRemove }: { e: EvidenceView; canRemove: bool
         <Lozenge appearance={e.missing ? 'removed' : 'default'} testId={`evidence-state-${e.id}`}>
           {e.missing ? 'Missing' : kind}
         </Lozenge>
-        {e.missing ? (
-          <Text size="small" color="color.text.subtlest">
-            {e.type === 'jiraIssue' ? <IssueLink issueKey={e.target} strike /> : label} — deleted, or you
-            cannot see it
+        {e.missing || e.target === null ? (
+          // No key and no title: the viewer cannot see it, or it is gone (Jira and Confluence say the same).
+          <Text size="small" color="color.text.subtlest" testId={`evidence-hidden-${e.id}`}>
+            {e.title}
           </Text>
         ) : e.type === 'jiraIssue' ? (
           <Text size="small">
@@ -58,11 +60,11 @@ function Evidence({ e, canRemove, onRemove }: { e: EvidenceView; canRemove: bool
           {e.comment ? `“${e.comment}” · ` : ''}
           {e.addedBy.displayName}, {when(e.addedAt)}
         </Text>
-        {canRemove ? (
+        {e.canRemove && !confirming ? (
           <Button
             appearance="subtle"
             spacing="compact"
-            onClick={onRemove}
+            onClick={() => setConfirming(true)}
             testId={`remove-evidence-${e.id}`}
             aria-label={`Remove evidence ${label}`}
           >
@@ -70,6 +72,34 @@ function Evidence({ e, canRemove, onRemove }: { e: EvidenceView; canRemove: bool
           </Button>
         ) : null}
       </Inline>
+      {e.canRemove && confirming ? (
+        <Box role="alertdialog" aria-label={`Remove evidence ${label}?`} testId={`confirm-remove-${e.id}`}>
+          <Inline space="space.100" alignBlock="center" shouldWrap>
+            <Text size="small">
+              Remove “{label}” from this gate? The audit record keeps that you removed it.
+            </Text>
+            <Button
+              appearance="danger"
+              spacing="compact"
+              onClick={() => {
+                setConfirming(false);
+                onRemove();
+              }}
+              testId={`confirm-remove-yes-${e.id}`}
+            >
+              Remove
+            </Button>
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              onClick={() => setConfirming(false)}
+              testId={`confirm-remove-no-${e.id}`}
+            >
+              Cancel
+            </Button>
+          </Inline>
+        </Box>
+      ) : null}
     </Box>
   );
 }
@@ -101,7 +131,7 @@ export function GateCard({
           ...(g.approvers.users.length > 0 ? [plural(g.approvers.users.length, 'named user')] : []),
         ].join(', ');
   const actions: Array<{ kind: FormKind; label: string; show: boolean }> = [
-    { kind: 'approve', label: 'Approve', show: g.canSign },
+    { kind: 'approve', label: 'Approve', show: g.canApprove },
     { kind: 'reject', label: 'Reject', show: g.canSign },
     { kind: 'override', label: 'Override', show: g.canOverride },
     { kind: 'evidence', label: 'Add evidence', show: canEditEvidence },
@@ -165,17 +195,27 @@ export function GateCard({
           <Text size="small" color="color.text.subtle">
             {g.requiredApprovals === 0
               ? 'No approval needed'
-              : `${g.approvals.length} of ${plural(g.requiredApprovals, 'approval')}`}{' '}
+              : `${g.approvalCount} of ${plural(g.requiredApprovals, 'approval')}`}{' '}
             · approvers: {approvers}
           </Text>
           {g.override ? (
             <Decision d={g.override} verb="overrode the gate" testId={`override-${g.id}`} />
           ) : null}
-          {g.rejections.map((d) => (
-            <Decision key={`r-${d.by.accountId}`} d={d} verb="rejected" testId={`rejection-${g.id}`} />
+          {g.rejections.map((d, i) => (
+            <Decision
+              key={`r-${d.by.accountId}-${d.at}-${i}`}
+              d={d}
+              verb="rejected"
+              testId={`rejection-${g.id}`}
+            />
           ))}
-          {g.approvals.map((d) => (
-            <Decision key={`a-${d.by.accountId}`} d={d} verb="approved" testId={`approval-${g.id}`} />
+          {g.approvals.map((d, i) => (
+            <Decision
+              key={`a-${d.by.accountId}-${d.at}-${i}`}
+              d={d}
+              verb="approved"
+              testId={`approval-${g.id}`}
+            />
           ))}
         </Stack>
 
@@ -190,12 +230,7 @@ export function GateCard({
           ) : (
             <Stack as="ul" space="space.050" xcss={list} testId={`evidence-list-${g.id}`}>
               {g.evidence.map((e) => (
-                <Evidence
-                  key={e.id}
-                  e={e}
-                  canRemove={canEditEvidence}
-                  onRemove={() => onRemoveEvidence(e.id)}
-                />
+                <Evidence key={e.id} e={e} onRemove={() => onRemoveEvidence(e.id)} />
               ))}
             </Stack>
           )}

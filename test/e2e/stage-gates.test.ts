@@ -146,7 +146,7 @@ describe('the Stage gates panel in the browser', () => {
     await page.close();
   });
 
-  it('attaches a Jira issue as evidence and shows it as missing once the issue is deleted', async () => {
+  it('attaches a Jira issue as evidence and, once the issue is deleted, shows it without its key or title', async () => {
     const child = app.state.issues.find(
       (i) => i.parentId === app.state.issues.find((x) => x.key === key)?.id,
     );
@@ -165,9 +165,12 @@ describe('the Stage gates panel in the browser', () => {
     const again = await openIssue('consultant', 'dark');
     const state = again.panel.getByTestId('evidence-list-uatReadiness').getByText('Missing');
     await state.waitFor();
-    expect(await again.panel.getByTestId('evidence-list-uatReadiness').innerText()).toContain(
-      'deleted, or you cannot see it',
-    );
+    const list = await again.panel.getByTestId('evidence-list-uatReadiness').innerText();
+    expect([
+      list.includes('an item you cannot see'),
+      list.includes(child.key),
+      list.includes(child.summary),
+    ]).toEqual([true, false, false]);
     await again.page.screenshot({
       path: screenshotPath('stage-gates-missing-evidence-dark'),
       fullPage: true,
@@ -175,6 +178,54 @@ describe('the Stage gates panel in the browser', () => {
     expect(again.errors).toEqual([]);
     await again.page.close();
     app.state.issues.push(child);
+  });
+
+  it('removes evidence only after a confirmation, and the audit names what was removed', async () => {
+    const { page, panel, errors } = await openIssue('consultant', 'light');
+    await panel.getByTestId('evidence-uatReadiness').click();
+    await panel.getByTestId('evidence-type-url').click();
+    await panel.getByTestId('evidence-target').fill('https://example.com/cutover-plan.pdf');
+    await panel.getByTestId('evidence-title').fill('Cutover plan');
+    await panel.getByTestId('action-submit').click();
+    const item = panel.getByTestId('evidence-list-uatReadiness').locator('li', { hasText: 'Cutover plan' });
+    await item.waitFor();
+    await item.getByRole('button', { name: 'Remove evidence Cutover plan' }).click();
+    const confirm = item.getByRole('alertdialog');
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await item.count()).toBe(1);
+    await item.getByRole('button', { name: 'Remove evidence Cutover plan' }).click();
+    await item.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+    await item.waitFor({ state: 'detached' });
+    expect(await panel.getByTestId('audit-log').innerText()).toMatch(
+      /removed evidence from\s+UAT Readiness: Cutover plan/,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('offers no Approve on a passed gate', async () => {
+    const issue = app.state.issues.find((i) => i.key === key);
+    const context = { issue: { id: issue?.id ?? '', key, type: 'Epic', typeId: issue?.issueTypeId ?? '' } };
+    if ((await resolverView('admin')).gates.every((g) => g.status !== 'passed'))
+      await app.forge.invoke({
+        moduleKey: PANEL,
+        functionKey: 'signGate',
+        payload: { gateId: 'designSignOff', decision: 'approve', comment: 'Reviewed' },
+        as: 'admin',
+        context,
+      });
+    const expected = await resolverView('admin');
+    const passed = expected.gates.filter((g) => g.status === 'passed');
+    expect(passed.length).toBeGreaterThan(0);
+    const { page, panel } = await openIssue('admin', 'light');
+    for (const g of passed) {
+      await panel.getByTestId(`gate-${g.id}`).waitFor();
+      expect(await panel.getByTestId(`approve-${g.id}`).count()).toBe(0);
+      expect(await panel.getByTestId(`reject-${g.id}`).count()).toBe(1);
+    }
+    await page.close();
   });
 
   it('gives a viewer a read-only panel: no sign-off, override or evidence actions', async () => {

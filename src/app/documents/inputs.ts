@@ -1,6 +1,7 @@
 // What a document is rendered from: one implementation as the user sees it, with reporters, and its
-// gates from the gate model (criteria, the audit record's sign-offs and evidence, the remote links).
-import { evaluateGates, type IsoDate, type RunwayConfig } from '../../domain';
+// gates from the gate model (criteria, the audit record's sign-offs and evidence, the remote links),
+// evidence resolved as the reader (Confluence as them too, when given).
+import type { IsoDate, RunwayConfig } from '../../domain';
 import {
   gateViewsFromResults,
   readReporters,
@@ -9,7 +10,8 @@ import {
 } from '../../domain/playbooks';
 import { HttpError, type JiraClient } from '../../jira';
 import type { TypedStore } from '../../storage';
-import { auditLog, implementationOf, readImplementationIssues } from '../shared';
+import type { ConfluenceClient } from '../../confluence/client';
+import { evaluate, implementationOf, readImplementationIssues } from '../shared';
 import { DocumentError } from './io';
 
 export interface DocumentInputs {
@@ -29,6 +31,7 @@ export async function loadInputs(
   key: string,
   asOf: IsoDate,
   siteUrl: string,
+  confluence: ConfluenceClient | null = null,
 ): Promise<DocumentInputs> {
   let read;
   try {
@@ -46,22 +49,15 @@ export async function loadInputs(
       `${key} is not an implementation: Runway renders documents for an Epic labelled "${config.implementationLabel}" or an issue of type ${config.implementationTypes.join(' / ')}.`,
     );
   }
-  const audit = await auditLog(store, loaded.logId).read();
-  const gates = evaluateGates({
-    implementation: loaded.implementation,
-    kpis: loaded.kpis,
-    config,
-    asOf,
-    audit: audit.map((r) => r.entry),
-    remoteLinks: loaded.remoteLinks,
-  });
+  // Evidence pages and issues are resolved as the reader: what they cannot see shows without a title.
+  const report = await evaluate({ jira, confluence, store, config }, loaded, asOf, { checkEvidence: true });
   return {
     implementation: loaded.implementation,
     ctx: {
       asOf,
       config,
       reporters: readReporters(read.issues),
-      gates: gateViewsFromResults(gates, siteUrl || undefined),
+      gates: gateViewsFromResults(report.gates, siteUrl || undefined, report.evidence.sightings),
     },
     warnings: loaded.warnings,
   };

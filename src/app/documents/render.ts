@@ -11,6 +11,7 @@ import {
   unknownTemplateMessage,
   type StructuredDocument,
 } from '../../domain/playbooks';
+import { createConfluenceClient, type ConfluenceClient } from '../../confluence/client';
 import { createJiraClient, type JiraClient } from '../../jira';
 import { readConfig, type TypedStore } from '../../storage';
 import { loadLibrary } from '../playbooks/library';
@@ -30,6 +31,8 @@ export interface DocumentDeps {
   store: TypedStore;
   config: RunwayConfig;
   siteUrl: string;
+  /** Confluence as the reader, to resolve evidence pages; without it they show as not visible. */
+  confluence?: ConfluenceClient | null;
 }
 
 export async function renderDocument(
@@ -49,6 +52,7 @@ export async function renderDocument(
     req.implementationKey,
     req.asOf,
     deps.siteUrl,
+    deps.confluence ?? null,
   );
   const document =
     template === null
@@ -65,6 +69,7 @@ export async function depsOf(io: DocumentIo, ctx: MacroContext): Promise<Documen
     store: io.store,
     config: await readConfig(io.store),
     siteUrl: siteOf(ctx),
+    confluence: createConfluenceClient({ fetch: io.confluenceFetch }),
   };
 }
 

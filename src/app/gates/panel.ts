@@ -5,6 +5,10 @@ import type { AuditEntryView, GatesPanel, GateView } from '../../contracts/stage
 import {
   evidenceUrl,
   gatePowers,
+  mayRemoveEvidence,
+  seeEvidence,
+  withoutPageTitles,
+  type Evidence,
   statusesRequiring,
   type Caller,
   type IsoDate,
@@ -27,7 +31,8 @@ function gateViews(
   siteUrl: string,
 ): GateView[] {
   return report.gates.map((g, i) => {
-    const { canSign, canOverride } = gatePowers(config.gates[i], g, asCaller(caller));
+    const who = asCaller(caller);
+    const { canSign, canApprove, canOverride } = gatePowers(config.gates[i], g, who);
     return {
       id: g.id,
       name: g.name,
@@ -43,30 +48,47 @@ function gateViews(
       approvers: { users: g.approvers.users, groups: g.approvers.groups },
       requiredApprovals: g.requiredApprovals,
       approvals: g.approvals,
+      approvalCount: g.approvalCount,
       rejections: g.rejections,
       override: g.override,
-      evidence: g.evidence.map((e) => ({
-        id: e.id,
-        type: e.type,
-        target: e.target,
-        title: report.evidence.titles.get(e.id) ?? e.title,
-        url: e.missing ? null : evidenceUrl(e, siteUrl),
-        comment: e.comment,
-        addedBy: e.addedBy,
-        addedAt: e.addedAt,
-        missing: e.missing,
-      })),
+      evidence: g.evidence.map((e) => {
+        const seen = seeEvidence(e, report.evidence.sightings);
+        return {
+          id: e.id,
+          type: e.type,
+          target: seen.target,
+          title: seen.title,
+          url: seen.visible ? evidenceUrl(e, siteUrl) : null,
+          comment: e.comment,
+          addedBy: e.addedBy,
+          addedAt: e.addedAt,
+          missing: !seen.visible,
+          canRemove: caller.canEdit && mayRemoveEvidence(e, who),
+        };
+      }),
       gateIssue: g.gateIssue,
       requiredFor: statusesRequiring(g.id, config),
       canSign,
+      canApprove,
       canOverride,
     };
   });
 }
 
-/** The audit record, newest first, each entry with its gate's name. */
+/**
+ * The audit record, newest first, each entry with its gate's name. Evidence added or removed is
+ * named as the viewer sees it now (a removal by the evidence it removed), never by a stored title.
+ */
 function auditViews(report: GateReport): AuditEntryView[] {
   const names = new Map(report.gates.map((g) => [g.id, g.name]));
+  const added = new Map<string, Evidence>();
+  for (const { entry } of report.records)
+    if (entry.action === 'addEvidence') added.set(entry.evidence.id, entry.evidence);
+  const named = (e: Evidence | undefined) => {
+    if (!e) return null;
+    const seen = seeEvidence(e, report.evidence.sightings);
+    return { type: e.type, target: seen.target, title: seen.title, hidden: !seen.visible };
+  };
   return report.records
     .map(({ seq, entry }) => ({
       seq,
@@ -78,10 +100,12 @@ function auditViews(report: GateReport): AuditEntryView[] {
       comment: entry.action === 'addEvidence' ? entry.evidence.comment : entry.comment,
       evidence:
         entry.action === 'addEvidence'
-          ? { type: entry.evidence.type, target: entry.evidence.target, title: entry.evidence.title }
-          : null,
+          ? named(entry.evidence)
+          : entry.action === 'removeEvidence'
+            ? named(added.get(entry.evidenceId))
+            : null,
       gateStatus: entry.gateStatus,
-      criteria: entry.criteria,
+      criteria: entry.criteria.map(withoutPageTitles),
     }))
     .reverse();
 }

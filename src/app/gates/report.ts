@@ -5,10 +5,15 @@ import {
   buildImplementations,
   computeImplementationKpis,
   evaluateGates,
-  foldAudit,
   parseSearchExport,
+  confluencePageId,
+  evidenceRef,
+  marksHandoverPacket,
+  seeEvidence,
   type AuditRecord,
+  type Evidence,
   type GateResult,
+  type Sighting,
   type Implementation,
   type IsoDate,
   type JiraIssue,
@@ -18,16 +23,10 @@ import {
   type RunwayConfig,
 } from '../../domain';
 import { createJiraClient, type JiraClient } from '../../jira';
-import {
-  confluencePageId,
-  fetchImplementationExport,
-  lookUpIssue,
-  lookUpPage,
-  type EvidenceLookup,
-} from '../../jira/gates';
+import { fetchImplementationExport, lookUpIssue, lookUpPage, type EvidenceLookup } from '../../jira/gates';
 import { createConfluenceClient, type ConfluenceClient } from '../../confluence/client';
 import { readConfig, type LogEntry, type TypedStore } from '../../storage';
-import { auditLog } from '../../storage/gates';
+import { auditLog, publishedHandoverPages } from '../../storage/gates';
 import type { Ports } from '../ports';
 
 export { auditLog };
@@ -111,37 +110,73 @@ export async function loadImplementation(
 }
 
 export interface EvidenceCheck {
-  missing: Set<string>;
-  /** Current titles of pages and issues that exist. */
-  titles: Map<string, string>;
+  /** What the reader sees of every page and issue the record refers to, by evidenceRef. */
+  sightings: Map<string, Sighting>;
+  /** Confluence page ids that are this implementation's handover packet (domain/gates/handover.ts). */
+  handoverPages: Set<string>;
   warnings: string[];
 }
 
 const CHECKS_AT_ONCE = 5;
 
-/** Looks up every evidence page and issue still attached; a deleted one is missing, not an error. */
-export async function checkEvidence(deps: GateDeps, records: readonly AuditRecord[]): Promise<EvidenceCheck> {
-  const out: EvidenceCheck = { missing: new Set(), titles: new Map(), warnings: [] };
-  const all = [...foldAudit(records).values()].flatMap((s) => s.evidence).filter((e) => e.type !== 'url');
+const asSighting = (r: EvidenceLookup): Sighting =>
+  r.exists === true ? { visible: true, title: r.title, labels: r.labels } : { visible: false };
+
+/**
+ * Looks up, as the deps' identity, every page and issue the record has ever referred to (removed
+ * evidence too: the audit names it) and every Confluence page the implementation links to, and
+ * which of those pages are its handover packet. What cannot be seen or checked is hidden, never an
+ * error; warnings name no page or issue.
+ */
+export async function checkEvidence(
+  deps: GateDeps,
+  records: readonly AuditRecord[],
+  loaded: LoadedImplementation,
+): Promise<EvidenceCheck> {
+  const published = await publishedHandoverPages(deps.store, loaded.implementation.key);
+  const out: EvidenceCheck = { sightings: new Map(), handoverPages: new Set(published), warnings: [] };
+  const refs = new Map<string, Pick<Evidence, 'type' | 'target'>>();
+  for (const r of records)
+    if (r.action === 'addEvidence' && r.evidence.type !== 'url')
+      refs.set(evidenceRef(r.evidence), r.evidence);
+  for (const link of loaded.remoteLinks) {
+    const id = confluencePageId(link.url);
+    if (id !== null && !published.includes(id))
+      refs.set(evidenceRef({ type: 'confluencePage', target: id }), { type: 'confluencePage', target: id });
+  }
+  const all = [...refs.entries()];
+  let unchecked = 0;
+  let reason = '';
   for (let i = 0; i < all.length; i += CHECKS_AT_ONCE) {
     const batch = all.slice(i, i + CHECKS_AT_ONCE);
     const found = await Promise.all(
-      batch.map(async (e): Promise<EvidenceLookup> => {
+      batch.map(async ([, e]): Promise<EvidenceLookup> => {
         if (e.type === 'jiraIssue') return lookUpIssue(deps.jira, e.target);
         const id = confluencePageId(e.target);
         if (id === null) return { exists: false };
-        return deps.confluence
-          ? lookUpPage(deps.confluence, id)
-          : { exists: 'unknown', reason: 'Confluence is not reachable' };
+        if (!deps.confluence) return { exists: 'unknown', reason: 'Confluence is not reachable' };
+        const labels = !published.includes(id);
+        return lookUpPage(deps.confluence, id, {
+          labels,
+          skipLabels: (title) => marksHandoverPacket({ title }),
+        });
       }),
     );
-    batch.forEach((e, j) => {
+    batch.forEach(([ref, e], j) => {
       const r = found[j];
-      if (r.exists === true) out.titles.set(e.id, r.title);
-      else if (r.exists === false) out.missing.add(e.id);
-      else out.warnings.push(`Evidence "${e.title || e.target}" could not be checked: ${r.reason}`);
+      if (r.exists === 'unknown') {
+        unchecked += 1;
+        reason = r.reason;
+      }
+      out.sightings.set(ref, asSighting(r));
+      const id = e.type === 'confluencePage' ? confluencePageId(e.target) : null;
+      if (id !== null && r.exists === true && marksHandoverPacket(r)) out.handoverPages.add(id);
     });
   }
+  if (unchecked > 0)
+    out.warnings.push(
+      `${unchecked === 1 ? '1 piece of evidence' : `${unchecked} pieces of evidence`} could not be checked, so ${unchecked === 1 ? 'it is' : 'they are'} hidden: ${reason}`,
+    );
   return out;
 }
 
@@ -152,17 +187,33 @@ export interface GateReport {
   evidence: EvidenceCheck;
 }
 
+/**
+ * The gates evaluated from the audit record as it is now. `checkEvidence` looks up pages and issues
+ * (without, pages and issues count as not seen; only published handover packets are known); or
+ * `reuse` gives the lookups of an earlier evaluation (writes re-evaluate after appending).
+ */
 export async function evaluate(
   deps: GateDeps,
   loaded: LoadedImplementation,
   asOf: IsoDate,
-  options: { checkEvidence: boolean },
+  options: { checkEvidence: boolean } | { reuse: EvidenceCheck },
 ): Promise<GateReport> {
   const records = await auditLog(deps.store, loaded.logId).read();
   const plain = records.map((r) => r.entry);
-  const evidence = options.checkEvidence
-    ? await checkEvidence(deps, plain)
-    : { missing: new Set<string>(), titles: new Map<string, string>(), warnings: [] };
+  const evidence =
+    'reuse' in options
+      ? options.reuse
+      : options.checkEvidence
+        ? await checkEvidence(deps, plain, loaded)
+        : {
+            sightings: new Map<string, Sighting>(),
+            handoverPages: new Set(await publishedHandoverPages(deps.store, loaded.implementation.key)),
+            warnings: [],
+          };
+  const missing = new Set<string>();
+  for (const r of plain)
+    if (r.action === 'addEvidence' && !seeEvidence(r.evidence, evidence.sightings).visible)
+      missing.add(r.evidence.id);
   const gates = evaluateGates({
     implementation: loaded.implementation,
     kpis: loaded.kpis,
@@ -170,7 +221,8 @@ export async function evaluate(
     asOf,
     audit: plain,
     remoteLinks: loaded.remoteLinks,
-    missingEvidence: evidence.missing,
+    missingEvidence: missing,
+    handoverPages: evidence.handoverPages,
   });
   return { loaded, records, gates, evidence };
 }

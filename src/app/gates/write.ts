@@ -1,10 +1,14 @@
 // Use cases: sign off, reject, override, add evidence, remove evidence — on the implementation an
 // issue panel is open on, as the signed-in user. Each runs the same steps:
-//   1. read the implementation, its gates and who the caller is (as the caller);
-//   2. check the caller may do this (approver, administrator, edit permission) — else nothing is written;
-//   3. build the audit record (evidence looked up first) and append it: append-only, so two
-//      approvals at the same moment are both recorded, in order;
-//   4. make the Gate issue follow its gate (resolve or reopen it, as the caller).
+//   1. read the implementation and who the caller is (as the caller);
+//   then, holding the gate's lock (one writer per gate: storage/gates.ts withGateLock),
+//   2. read the audit record and check the caller may do this (approver, administrator, edit
+//      permission, not approving a passed gate) — else nothing is written;
+//   3. build the audit record (evidence looked up first) and append it (append-only);
+//   4. sync the Gate issue from the record: the gate's status after the append against the Gate
+//      issue's status read afresh, resolving or reopening it as the caller.
+// Because 2–4 run one write at a time per gate, concurrent approve and reject end with the Gate
+// issue agreeing with the last decision on the record.
 import type { z } from 'zod';
 import type {
   AddEvidencePayload,
@@ -16,18 +20,27 @@ import type {
 import {
   checkAction,
   criteriaSnapshot,
+  evidenceRef,
+  marksHandoverPacket,
   type AuditRecord,
   type GateAction,
   type GateResult,
   type IsoDate,
 } from '../../domain';
-import { fetchCaller, syncGateIssue, type JiraCaller } from '../../jira/gates';
-import { auditLog } from '../../storage/gates';
+import { fetchCaller, gateIssueDone, syncGateIssue, type JiraCaller } from '../../jira/gates';
+import { auditLog, GateBusyError, withGateLock } from '../../storage/gates';
 import { attempt, fail } from '../failure';
 import { todayUtc, type Ports } from '../ports';
-import { newEvidence } from './evidence';
+import { newEvidence, type NewEvidence } from './evidence';
 import { asCaller, panelOf } from './panel';
-import { evaluate, gateDeps, loadImplementation, type GateDeps, type GateReport } from './report';
+import {
+  evaluate,
+  gateDeps,
+  loadImplementation,
+  type EvidenceCheck,
+  type GateDeps,
+  type GateReport,
+} from './report';
 
 /** What the caller asks for, as its contract parsed it. */
 export type GateWrite =
@@ -85,14 +98,14 @@ function authorise(
   return { ok: true, data: { gate, index } };
 }
 
-/** Step 3: the audit record of the write, with the gate as the caller saw it. */
+/** Step 3: the audit record of the write, with the gate as the caller saw it (and what they saw of new evidence). */
 async function auditRecordOf(
   deps: GateDeps,
   gate: GateResult,
   caller: JiraCaller,
   write: GateWrite,
   at: Date,
-): Promise<Step<AuditRecord>> {
+): Promise<Step<AuditRecord> & { sighting?: NewEvidence['sighting'] }> {
   const common = {
     at: at.toISOString(),
     by: { accountId: caller.accountId, displayName: caller.displayName },
@@ -102,9 +115,13 @@ async function auditRecordOf(
   };
   switch (write.kind) {
     case 'addEvidence': {
-      const evidence = await newEvidence(deps, write.payload);
-      if (typeof evidence === 'string') return fail(evidence);
-      return { ok: true, data: { ...common, action: 'addEvidence', evidence } };
+      const found = await newEvidence(deps, write.payload);
+      if (typeof found === 'string') return fail(found);
+      return {
+        ok: true,
+        data: { ...common, action: 'addEvidence', evidence: found.evidence },
+        sighting: found.sighting,
+      };
     }
     case 'removeEvidence':
       return {
@@ -126,16 +143,42 @@ async function auditRecordOf(
   }
 }
 
-/** Step 4: resolves or reopens the gate's Gate issue when it disagrees; what happened, or null. */
-async function syncGateIssueOf(deps: GateDeps, after: GateReport, index: number): Promise<string | null> {
-  const gate = after.gates[index];
-  if (gate.gateIssueAction === null || gate.gateIssue === null) return null;
+/**
+ * Step 4 (and the panel's re-sync): makes the Gate issue agree with the gate as the record has it —
+ * resolved when passed, open otherwise — against its status read afresh. Call holding the gate's
+ * lock. What happened, or null when they already agree.
+ */
+export async function syncFromRecord(
+  deps: GateDeps,
+  report: GateReport,
+  index: number,
+): Promise<string | null> {
+  const gate = report.gates[index];
+  if (gate.gateIssue === null) return null;
+  const done = await gateIssueDone(deps.jira, gate.gateIssue.key);
+  gate.gateIssue = { ...gate.gateIssue, done };
+  gate.gateIssueAction = done === gate.passed ? null : gate.passed ? 'resolve' : 'reopen';
+  if (gate.gateIssueAction === null) return null;
   const sync = await syncGateIssue(deps.jira, gate.gateIssue.key, gate.gateIssueAction, deps.config);
   if (sync.outcome === 'resolved' || sync.outcome === 'reopened') {
     gate.gateIssue = { ...gate.gateIssue, done: sync.outcome === 'resolved' };
     gate.gateIssueAction = null;
   }
   return sync.message;
+}
+
+/** The evidence lookups of `before`, plus what the caller just saw of the evidence they added. */
+function withNewSighting(
+  before: GateReport,
+  record: AuditRecord,
+  sighting: NewEvidence['sighting'],
+): EvidenceCheck {
+  if (record.action !== 'addEvidence' || !sighting) return before.evidence;
+  const sightings = new Map(before.evidence.sightings).set(evidenceRef(record.evidence), sighting);
+  const handoverPages = new Set(before.evidence.handoverPages);
+  if (record.evidence.type === 'confluencePage' && marksHandoverPacket(sighting))
+    handoverPages.add(record.evidence.target);
+  return { ...before.evidence, sightings, handoverPages };
 }
 
 export function recordGateAction(ports: Ports, input: GateWriteInput): Promise<GateActionAnswer> {
@@ -147,14 +190,29 @@ export function recordGateAction(ports: Ports, input: GateWriteInput): Promise<G
       fetchCaller(deps.jira, ports.jiraFetch, input.issueKey),
     ]);
     if (!loaded) return fail(`${input.issueKey} is not an implementation, so it has no stage gates.`);
-    const before = await evaluate(deps, loaded, asOf, { checkEvidence: false });
-    const target = authorise(deps, before, caller, input);
-    if (!target.ok) return target;
-    const record = await auditRecordOf(deps, target.data.gate, caller, input.write, ports.now());
-    if (!record.ok) return record;
-    await auditLog(deps.store, loaded.logId).append(record.data);
-    const after = await evaluate(deps, loaded, asOf, { checkEvidence: true });
-    const notice = await syncGateIssueOf(deps, after, target.data.index);
-    return { ok: true, data: { panel: panelOf(after, caller, deps.config, asOf, input.siteUrl), notice } };
+    try {
+      return await withGateLock(deps.store, loaded.logId, input.write.payload.gateId, async () => {
+        const before = await evaluate(deps, loaded, asOf, { checkEvidence: true });
+        const target = authorise(deps, before, caller, input);
+        if (!target.ok) return target;
+        const record = await auditRecordOf(deps, target.data.gate, caller, input.write, ports.now());
+        if (!record.ok) return record;
+        await auditLog(deps.store, loaded.logId).append(record.data);
+        const after = await evaluate(deps, loaded, asOf, {
+          reuse: withNewSighting(before, record.data, record.sighting ?? null),
+        });
+        const notice = await syncFromRecord(deps, after, target.data.index);
+        return {
+          ok: true as const,
+          data: { panel: panelOf(after, caller, deps.config, asOf, input.siteUrl), notice },
+        };
+      });
+    } catch (e) {
+      if (e instanceof GateBusyError)
+        return fail(
+          'Someone else is changing this gate right now; nothing was recorded. Try again in a moment.',
+        );
+      throw e;
+    }
   });
 }

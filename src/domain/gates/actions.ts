@@ -28,13 +28,27 @@ export function mayOverride(caller: Caller): boolean {
   return caller.siteAdmin || caller.projectAdmin;
 }
 
-/** What the caller may do to a gate now, for the panel's buttons (checkAction decides each write). */
+/**
+ * What the caller may do to a gate now, for the panel's buttons (checkAction decides each write):
+ * approve while it has not passed, reject (canSign) whenever they are an approver, override while
+ * it has not passed.
+ */
 export function gatePowers(
   def: Pick<GateDefinition, 'approvers'>,
   gate: Pick<GateResult, 'passed'>,
   caller: Caller,
-): { canSign: boolean; canOverride: boolean } {
-  return { canSign: mayApprove(def, caller), canOverride: mayOverride(caller) && !gate.passed };
+): { canSign: boolean; canApprove: boolean; canOverride: boolean } {
+  const approver = mayApprove(def, caller);
+  return {
+    canSign: approver,
+    canApprove: approver && !gate.passed,
+    canOverride: mayOverride(caller) && !gate.passed,
+  };
+}
+
+/** Evidence is removed by whoever added it, or by an administrator. */
+export function mayRemoveEvidence(evidence: { addedBy: { accountId: string } }, caller: Caller): boolean {
+  return evidence.addedBy.accountId === caller.accountId || mayOverride(caller);
 }
 
 export type GateAction =
@@ -57,6 +71,8 @@ export function checkAction(
       if (!mayApprove(def, caller)) return { ok: false, error: `You are not an approver of ${gate.name}.` };
       if (a.action === 'reject' && a.comment.trim() === '')
         return { ok: false, error: 'A rejection needs a comment saying why.' };
+      if (a.action === 'approve' && gate.passed)
+        return { ok: false, error: `${gate.name} has already passed; there is nothing to approve.` };
       return { ok: true };
     case 'override':
       if (!mayOverride(caller))
@@ -65,13 +81,20 @@ export function checkAction(
       if (gate.status === 'passed' || gate.status === 'overridden')
         return { ok: false, error: `${gate.name} has already passed; there is nothing to override.` };
       return { ok: true };
-    case 'removeEvidence':
-      if (!gate.evidence.some((e) => e.id === a.evidenceId))
+    case 'removeEvidence': {
+      const evidence = gate.evidence.find((e) => e.id === a.evidenceId);
+      if (!evidence)
         return {
           ok: false,
           error: `${gate.name} has no evidence ${a.evidenceId} (it may have been removed already).`,
         };
+      if (!mayRemoveEvidence(evidence, caller))
+        return {
+          ok: false,
+          error: `Only ${evidence.addedBy.displayName || 'whoever added it'} or an administrator can remove this evidence.`,
+        };
       return { ok: true };
+    }
     case 'addEvidence':
       return { ok: true };
   }

@@ -27,8 +27,12 @@ export const EvidenceSchema = z.strictObject({
   type: z.enum(EVIDENCE_TYPES),
   /** url: an http(s) URL; confluencePage: the page id; jiraIssue: the issue key. */
   target: z.string().min(1).max(2000),
-  /** What it was called when attached (page title, issue summary, or given by the user). */
-  title: z.string().max(255),
+  /**
+   * A link's title, as the user gave it. Pages and issues are kept by reference only (their title is
+   * resolved as the reader at read time: see visibility.ts); records written before that carry the
+   * title they had when attached, which is never shown.
+   */
+  title: z.string().max(255).optional(),
   comment: z.string().max(2000),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
@@ -88,8 +92,14 @@ export interface EvidenceEntry extends Evidence {
 
 /** What the records say about one gate. */
 export interface GateRecordState {
-  /** Each approver's latest decision, in the order they last decided. */
+  /**
+   * The approvals standing, each with its own text, oldest first: every approval of an approver
+   * whose latest word is an approval, since their last rejection.
+   */
   approvals: Decision[];
+  /** Distinct approvers whose latest word is an approval: what counts towards the gate. */
+  approvalCount: number;
+  /** Each approver whose latest word is a rejection: that rejection. */
   rejections: Decision[];
   /** The override in force: the latest one not followed by a rejection. */
   override: Decision | null;
@@ -97,14 +107,27 @@ export interface GateRecordState {
   evidence: EvidenceEntry[];
 }
 
-const emptyState = (): GateRecordState => ({ approvals: [], rejections: [], override: null, evidence: [] });
+const emptyState = (): GateRecordState => ({
+  approvals: [],
+  approvalCount: 0,
+  rejections: [],
+  override: null,
+  evidence: [],
+});
+
+interface ApproverWord {
+  approve: boolean;
+  /** Their approvals since their last rejection, or that rejection. */
+  decisions: Decision[];
+}
 
 /**
- * Folds the records (oldest first) into each gate's state. An approver's later decision replaces
- * their earlier one; a rejection after an override ends the override (someone said no since).
+ * Folds the records (oldest first) into each gate's state. An approver's rejection replaces their
+ * approvals, and a later approval their rejection; two approvals both stand, each with its text,
+ * and count once. A rejection after an override ends the override (someone said no since).
  */
 export function foldAudit(records: readonly AuditRecord[]): Map<string, GateRecordState> {
-  const decisions = new Map<string, Map<string, { approve: boolean; decision: Decision }>>();
+  const decisions = new Map<string, Map<string, ApproverWord>>();
   const states = new Map<string, GateRecordState>();
   const stateOf = (gateId: string) => {
     let s = states.get(gateId);
@@ -118,10 +141,12 @@ export function foldAudit(records: readonly AuditRecord[]): Map<string, GateReco
       case 'reject': {
         let byGate = decisions.get(r.gateId);
         if (!byGate) decisions.set(r.gateId, (byGate = new Map()));
-        byGate.delete(r.by.accountId); // re-inserted last: "in the order they last decided"
+        const decision = { by: r.by, at: r.at, comment: r.comment };
+        const before = byGate.get(r.by.accountId);
+        const approve = r.action === 'approve';
         byGate.set(r.by.accountId, {
-          approve: r.action === 'approve',
-          decision: { by: r.by, at: r.at, comment: r.comment },
+          approve,
+          decisions: approve && before?.approve ? [...before.decisions, decision] : [decision],
         });
         if (r.action === 'reject') state.override = null;
         break;
@@ -139,8 +164,12 @@ export function foldAudit(records: readonly AuditRecord[]): Map<string, GateReco
   }
   for (const [gateId, byGate] of decisions) {
     const state = stateOf(gateId);
-    for (const { approve, decision } of byGate.values())
-      (approve ? state.approvals : state.rejections).push(decision);
+    for (const { approve, decisions: said } of byGate.values()) {
+      if (approve) state.approvalCount += 1;
+      (approve ? state.approvals : state.rejections).push(...said);
+    }
+    state.approvals.sort((a, b) => a.at.localeCompare(b.at));
+    state.rejections.sort((a, b) => a.at.localeCompare(b.at));
   }
   return states;
 }

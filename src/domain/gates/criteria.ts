@@ -11,6 +11,7 @@ import { KPI_DEFINITIONS, type KpiId } from '../kpis/definitions';
 import type { KpiValues } from '../kpis/implementation-kpis';
 import type { CriterionStatus, EvidenceEntry } from './audit';
 import type { Criterion, Threshold } from './definitions';
+import { confluencePageId } from './handover';
 
 export interface CriterionResult {
   /** `<gateId>.<index>`: stable while the gate's criteria list is unchanged. */
@@ -35,19 +36,19 @@ export interface RemoteLinkRef {
 }
 
 /**
- * How a handover packet (the Confluence macro's published page) is recognised among the
- * implementation's remote links: relationship "Handover packet", a global id starting
- * `runway:handover-packet`, or a link titled "Handover packet…" (as Confluence page links are).
+ * How Runway's published handover packet is linked from its implementation (domain/handover/link.ts):
+ * relationship "Handover packet", global id `runway:handover-packet:<KEY>`. The link alone does not
+ * make the criterion pass (anyone may add a link so named): the page it points to must be a
+ * handover packet (./handover.ts).
  */
 export const HANDOVER_PACKET_RELATIONSHIP = 'Handover packet';
 export const HANDOVER_PACKET_GLOBAL_ID_PREFIX = 'runway:handover-packet';
 
+/** Whether a remote link is named as Runway names its handover packet link (says nothing of the page). */
 export function isHandoverPacketLink(link: RemoteLinkRef): boolean {
-  const name = HANDOVER_PACKET_RELATIONSHIP.toLowerCase();
   return (
-    link.relationship?.trim().toLowerCase() === name ||
-    (link.globalId ?? '').startsWith(HANDOVER_PACKET_GLOBAL_ID_PREFIX) ||
-    link.title.trim().toLowerCase().startsWith(name)
+    link.relationship?.trim().toLowerCase() === HANDOVER_PACKET_RELATIONSHIP.toLowerCase() ||
+    (link.globalId ?? '').startsWith(HANDOVER_PACKET_GLOBAL_ID_PREFIX)
   );
 }
 
@@ -65,6 +66,8 @@ export interface CriterionContext {
   /** This gate's evidence, and the ids whose page or issue is gone. */
   evidence: readonly EvidenceEntry[];
   missingEvidence: ReadonlySet<string>;
+  /** Confluence page ids that are this implementation's handover packet (./handover.ts). */
+  handoverPages: ReadonlySet<string>;
 }
 
 const keys = (items: readonly ImplementationChild[]) => items.map((i) => i.key);
@@ -305,20 +308,30 @@ function gatesPassed(c: Extract<Criterion, { kind: 'gatesPassed' }>, ctx: Criter
       };
 }
 
+/** Pass on a handover packet page linked from the implementation or attached as the gate's evidence. */
 function handoverPacketLinked(ctx: CriterionContext): Outcome {
-  const link = ctx.remoteLinks.find(isHandoverPacketLink);
-  if (link) return { status: 'pass', detail: `Linked: ${link.title}`, issues: [], failing: [] };
-  const page = ctx.evidence.find((e) => e.type === 'confluencePage' && !ctx.missingEvidence.has(e.id));
-  if (page)
+  const isPacket = (target: string) => {
+    const id = confluencePageId(target);
+    return id !== null && ctx.handoverPages.has(id);
+  };
+  // Details name no page: the criterion is kept in audit records that others read.
+  if (ctx.remoteLinks.some((l) => isPacket(l.url)))
     return {
       status: 'pass',
-      detail: `Confluence page attached as evidence: ${page.title || page.target}`,
+      detail: 'A handover packet is linked from the implementation',
       issues: [],
       failing: [],
     };
+  if (
+    ctx.evidence.some(
+      (e) => e.type === 'confluencePage' && !ctx.missingEvidence.has(e.id) && isPacket(e.target),
+    )
+  )
+    return { status: 'pass', detail: 'A handover packet is attached as evidence', issues: [], failing: [] };
   return {
     status: 'fail',
-    detail: 'No handover packet linked from the implementation, and no Confluence page attached as evidence',
+    detail:
+      'No handover packet linked: publish it from the Handover packet macro, or link or attach a Confluence page titled or labelled “handover packet”',
     issues: [],
     failing: [],
   };

@@ -47,7 +47,7 @@ export function whyNotPassed(gate: GateResult): string {
     reasons.push(`${c.title}: ${c.detail}${keys && !c.detail.includes(c.failing[0]) ? ` (${keys})` : ''}`);
   }
   if (gate.status === 'awaitingApproval') {
-    const missing = gate.requiredApprovals - gate.approvals.length;
+    const missing = gate.requiredApprovals - gate.approvalCount;
     reasons.push(`awaiting ${missing} approval${missing === 1 ? '' : 's'}`);
   }
   return reasons.join('; ');

@@ -31,6 +31,11 @@ export interface GateInputs {
   remoteLinks?: readonly RemoteLinkRef[];
   /** Evidence ids whose Confluence page or Jira issue no longer exists (or the reader cannot see). */
   missingEvidence?: ReadonlySet<string>;
+  /**
+   * Confluence pages that are this implementation's handover packet, by page id: published by
+   * Runway as its packet, or (looked up as the reader) titled or labelled as one. See handover.ts.
+   */
+  handoverPages?: ReadonlySet<string>;
 }
 
 export interface GateIssueRef {
@@ -49,7 +54,10 @@ export interface GateResult {
   criteria: CriterionResult[];
   approvers: Approvers;
   requiredApprovals: number;
+  /** The approvals standing, each with its own text (one approver may have given several). */
   approvals: Decision[];
+  /** Distinct approvers whose latest word is an approval. */
+  approvalCount: number;
   rejections: Decision[];
   override: Decision | null;
   evidence: Array<EvidenceEntry & { missing: boolean }>;
@@ -108,13 +116,14 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
         remoteLinks: inputs.remoteLinks ?? [],
         evidence: record.evidence,
         missingEvidence: missing,
+        handoverPages: inputs.handoverPages ?? new Set<string>(),
       }),
     );
     const criteriaMet = criteria.every((c) => c.status !== 'fail');
     const status = statusOf(
       criteriaMet,
       def,
-      record.approvals.length,
+      record.approvalCount,
       record.rejections.length,
       record.override !== null,
     );
@@ -131,6 +140,7 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
       approvers: def.approvers,
       requiredApprovals: def.requiredApprovals,
       approvals: record.approvals,
+      approvalCount: record.approvalCount,
       rejections: record.rejections,
       override: record.override,
       evidence: record.evidence.map((e) => ({ ...e, missing: missing.has(e.id) })),

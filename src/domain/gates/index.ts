@@ -5,3 +5,5 @@ export * from './criteria';
 export * from './evaluate';
 export * from './actions';
 export * from './enforcement';
+export * from './visibility';
+export * from './handover';

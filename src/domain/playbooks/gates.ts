@@ -7,6 +7,7 @@
 import type { RunwayConfig } from '../config';
 import { calendarDate, type IsoDate } from '../dates';
 import { evidenceUrl, type GateStatus } from '../gates/audit';
+import { seeEvidence, type Sightings } from '../gates/visibility';
 import { gateName, type GateResult } from '../gates/evaluate';
 import type { Implementation } from '../implementation';
 
@@ -73,8 +74,17 @@ export function gatesFromIssues(impl: Implementation, config: RunwayConfig): Gat
   });
 }
 
-/** The gate model's results as documents show them. `siteUrl` makes Confluence evidence a link. */
-export function gateViewsFromResults(results: readonly GateResult[], siteUrl?: string): GateView[] {
+/**
+ * The gate model's results as documents show them. `siteUrl` makes Confluence evidence a link.
+ * `sightings` says what the reader sees of each evidence page and issue (looked up as them when the
+ * document is read); a page or issue without a visible sighting shows as "an item you cannot see",
+ * with no key, no title and no link — the record's own titles are never shown.
+ */
+export function gateViewsFromResults(
+  results: readonly GateResult[],
+  siteUrl: string | undefined,
+  sightings: Sightings,
+): GateView[] {
   const day = (at: string) => calendarDate(at) ?? at.slice(0, 10);
   const withComment = (c: string) => (c.trim() === '' ? {} : { comment: c });
   return results.map((g) => ({
@@ -108,10 +118,10 @@ export function gateViewsFromResults(results: readonly GateResult[], siteUrl?: s
         : []),
     ].sort((a, b) => a.at.localeCompare(b.at)),
     evidence: g.evidence.map((e): GateEvidenceView => {
-      const title = `${e.title || e.target}${e.missing ? ' (missing)' : ''}`;
-      const base = { title, ...withComment(e.comment) };
-      if (e.missing) return base;
-      if (e.type === 'jiraIssue') return { ...base, title: e.title || '', issueKey: e.target };
+      const seen = seeEvidence(e, sightings);
+      const base = { title: seen.title, ...withComment(e.comment) };
+      if (!seen.visible) return base;
+      if (e.type === 'jiraIssue') return { ...base, issueKey: e.target };
       if (e.type === 'url') return { ...base, url: e.target };
       if (/^https?:\/\//i.test(e.target)) return { ...base, url: e.target };
       return siteUrl === undefined ? base : { ...base, url: evidenceUrl(e, siteUrl) };

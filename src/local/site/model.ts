@@ -242,6 +242,8 @@ export interface ConfluencePage {
   version: ConfluencePageVersion;
   /** Either an ADF document (atlas_doc_format) or storage-format XHTML. */
   body: { representation: 'atlas_doc_format'; value: unknown } | { representation: 'storage'; value: string };
+  /** Global labels (Confluence keeps them lower-case). */
+  labels?: string[];
 }
 
 export interface SiteState {

@@ -373,6 +373,14 @@ function deletePage(ctx: RouteContext) {
   return noContent();
 }
 
+/** GET /pages/{id}/labels: the page's labels, paged like every v2 list. */
+function getPageLabels(ctx: RouteContext) {
+  const page = visiblePage(ctx);
+  if (!page || page.status === 'trashed') return confluenceError(404, 'Page not found');
+  const labels = (page.labels ?? []).map((name, i) => ({ id: `${page.id}${i}`, name, prefix: 'global' }));
+  return listPage(ctx, labels, `/pages/${page.id}/labels`, (l) => l);
+}
+
 export const confluenceRoutes: Route[] = [
   { method: 'GET', template: `${V2}/spaces`, run: getSpaces },
   { method: 'GET', template: `${V2}/spaces/{id}`, run: getSpace },
@@ -380,6 +388,7 @@ export const confluenceRoutes: Route[] = [
   { method: 'GET', template: `${V2}/pages`, run: getPages },
   { method: 'POST', template: `${V2}/pages`, run: postPage },
   { method: 'GET', template: `${V2}/pages/{id}`, run: getPage },
+  { method: 'GET', template: `${V2}/pages/{id}/labels`, run: getPageLabels },
   { method: 'PUT', template: `${V2}/pages/{id}`, run: putPage },
   { method: 'DELETE', template: `${V2}/pages/{id}`, run: deletePage },
 ];

@@ -1,3 +1,4 @@
+import { marksHandoverPacket } from '../../../src/domain';
 import { anImplementation, done, type IssueSpec } from '../../builders/jira';
 import { criterion, gatesOf, record } from './support';
 
@@ -351,42 +352,31 @@ describe('Handover', () => {
     ).toBe('fail');
   });
 
-  it('finds the handover packet as a remote link of the implementation (relationship, global id or page title)', () => {
+  it('passes on a linked page that Runway published as the handover packet, or that the reader found marked as one; never on a link’s own name (issue 12, item 10)', () => {
     const issues = anImplementation({ children: [] });
-    expect(criterion(gatesOf(issues), 'handover', 'Handover packet').status).toBe('fail');
-    const byRelationship = [
-      { relationship: 'handover packet', title: 'Acme handover', url: 'https://x/wiki/1' },
-    ];
-    expect(
-      criterion(gatesOf(issues, { remoteLinks: byRelationship }), 'handover', 'Handover packet').status,
-    ).toBe('pass');
-    const byGlobalId = [
-      { globalId: 'runway:handover-packet:IMP-1', title: 'Acme handover', url: 'https://x/wiki/1' },
-    ];
-    expect(
-      criterion(gatesOf(issues, { remoteLinks: byGlobalId }), 'handover', 'Handover packet').status,
-    ).toBe('pass');
-    expect(
-      criterion(
-        gatesOf(issues, { remoteLinks: [{ title: 'Design doc', url: 'https://x' }] }),
-        'handover',
-        'Handover packet',
-      ).status,
-    ).toBe('fail');
-    const confluencePage = [
+    const status = (options: Parameters<typeof gatesOf>[1]) =>
+      criterion(gatesOf(issues, options), 'handover', 'Handover packet').status;
+    expect(status({})).toBe('fail');
+    // Named like Runway's link, but the page is no handover packet: not enough any more.
+    const named = [
       {
-        globalId: 'appId=c0ffee&pageId=77',
-        relationship: 'Wiki Page',
-        title: 'Handover packet: Acme',
-        url: 'https://x/wiki/77',
+        globalId: 'runway:handover-packet:IMP-1',
+        relationship: 'Handover packet',
+        title: 'Handover packet',
+        url: 'https://x/wiki/spaces/D/pages/77',
       },
     ];
+    expect(status({ remoteLinks: named })).toBe('fail');
+    expect(status({ remoteLinks: named, handoverPages: ['77'] })).toBe('pass');
+    const anyPage = [{ title: 'Design doc', url: 'https://x/wiki/spaces/D/pages/88/Design' }];
+    expect(status({ remoteLinks: anyPage, handoverPages: ['77'] })).toBe('fail');
     expect(
-      criterion(gatesOf(issues, { remoteLinks: confluencePage }), 'handover', 'Handover packet').detail,
-    ).toBe('Linked: Handover packet: Acme');
+      criterion(gatesOf(issues, { remoteLinks: named, handoverPages: ['77'] }), 'handover', 'Handover packet')
+        .detail,
+    ).toBe('A handover packet is linked from the implementation');
   });
 
-  it('accepts a Confluence page attached as the gate’s evidence, unless that page is gone', () => {
+  it('accepts a handover packet page attached as the gate’s evidence, not any Confluence page, and not one that is gone (issue 12, item 10)', () => {
     const issues = anImplementation({ children: [] });
     const audit = [
       record({
@@ -396,10 +386,19 @@ describe('Handover', () => {
         evidence: { id: 'ev-1', type: 'confluencePage', target: '123', title: 'Handover' },
       }),
     ];
-    expect(criterion(gatesOf(issues, { audit }), 'handover', 'Handover packet').status).toBe('pass');
-    expect(
-      criterion(gatesOf(issues, { audit, missingEvidence: ['ev-1'] }), 'handover', 'Handover packet').status,
-    ).toBe('fail');
+    const status = (options: Parameters<typeof gatesOf>[1]) =>
+      criterion(gatesOf(issues, { audit, ...options }), 'handover', 'Handover packet').status;
+    expect(status({})).toBe('fail');
+    expect(status({ handoverPages: ['123'] })).toBe('pass');
+    expect(status({ handoverPages: ['123'], missingEvidence: ['ev-1'] })).toBe('fail');
+  });
+
+  it('recognises a handover packet page by its title or its label', () => {
+    expect(marksHandoverPacket({ title: 'Handover packet: Acme' })).toBe(true);
+    expect(marksHandoverPacket({ title: 'Acme – handover-packet v2' })).toBe(true);
+    expect(marksHandoverPacket({ title: 'Design doc' })).toBe(false);
+    expect(marksHandoverPacket({ title: 'Design doc', labels: ['Handover-Packet'] })).toBe(true);
+    expect(marksHandoverPacket({ title: 'Handover plan', labels: ['handover'] })).toBe(false);
   });
 });
 

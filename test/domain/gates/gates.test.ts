@@ -307,9 +307,64 @@ describe('who may sign', () => {
     const d = defaultConfig().gates[0];
     const open = gate(gatesOf(noIssues), 'designSignOff');
     const passed = gate(gatesOf(noIssues, { audit: [approve('ana')] }), 'designSignOff');
-    expect(gatePowers(d, open, caller())).toEqual({ canSign: false, canOverride: false });
-    expect(gatePowers(d, open, caller({ projectAdmin: true }))).toEqual({ canSign: true, canOverride: true });
+    expect(gatePowers(d, open, caller())).toEqual({ canSign: false, canApprove: false, canOverride: false });
+    expect(gatePowers(d, open, caller({ projectAdmin: true }))).toEqual({
+      canSign: true,
+      canApprove: true,
+      canOverride: true,
+    });
     expect(gatePowers(d, passed, caller({ siteAdmin: true })).canOverride).toBe(false);
+  });
+
+  it('offers no Approve on a passed gate and refuses one, while a rejection stays possible (issue 12, item 10)', () => {
+    const d = defaultConfig().gates[0];
+    const passed = gate(gatesOf(noIssues, { audit: [approve('ana')] }), 'designSignOff');
+    const admin = caller({ projectAdmin: true });
+    expect(gatePowers(d, passed, admin)).toEqual({ canSign: true, canApprove: false, canOverride: false });
+    expect(checkAction(d, passed, admin, { action: 'approve', comment: 'me too' })).toEqual({
+      ok: false,
+      error: 'Design Sign-off has already passed; there is nothing to approve.',
+    });
+    expect(checkAction(d, passed, admin, { action: 'reject', comment: 'found a gap' })).toEqual({ ok: true });
+  });
+
+  it('keeps each approval with its own text: a second approval by the same approver adds, and counts once (issue 12, item 10)', () => {
+    const config = { gates: [{ id: 'designSignOff', requiredApprovals: 2 }], enforcement: [] };
+    const first = record({
+      action: 'approve',
+      gateId: 'designSignOff',
+      by: 'ana',
+      comment: 'design reviewed',
+    });
+    const second = record({
+      action: 'approve',
+      gateId: 'designSignOff',
+      by: 'ana',
+      comment: 'security reviewed',
+    });
+    const g = gatesOf(noIssues, { config, audit: [first, second] })[0];
+    expect(g.approvals.map((a) => a.comment)).toEqual(['design reviewed', 'security reviewed']);
+    expect([g.approvalCount, g.status]).toEqual([1, 'awaitingApproval']);
+  });
+
+  it('lets whoever added evidence remove it, and an administrator any; nobody else (issue 12, item 10)', () => {
+    const d = defaultConfig().gates[0];
+    const audit = [
+      record({
+        action: 'addEvidence',
+        gateId: 'designSignOff',
+        by: 'ana',
+        evidence: { id: 'e1', type: 'url', target: 'https://example.com/x', comment: '' },
+      }),
+    ];
+    const g = gate(gatesOf(noIssues, { audit }), 'designSignOff');
+    const remove = { action: 'removeEvidence' as const, evidenceId: 'e1', comment: '' };
+    expect(checkAction(d, g, caller({ accountId: 'ana' }), remove)).toEqual({ ok: true });
+    expect(checkAction(d, g, caller({ accountId: 'ben', projectAdmin: true }), remove)).toEqual({ ok: true });
+    expect(checkAction(d, g, caller({ accountId: 'ben' }), remove)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Only .* or an administrator can remove this evidence\.$/),
+    });
   });
 });
 
@@ -339,7 +394,13 @@ describe('the audit record', () => {
           const state = foldAudit(records).get('designSignOff');
           const rejected = [...last.values()].some((yes) => !yes);
           expect((state?.rejections.length ?? 0) > 0).toBe(rejected);
-          expect((state?.approvals.length ?? 0) + (state?.rejections.length ?? 0)).toBe(last.size);
+          expect((state?.approvalCount ?? 0) + (state?.rejections.length ?? 0)).toBe(last.size);
+          // Every approval given since the approver's last rejection stands with its own text.
+          const standing = steps.filter(
+            ([by, yes], i) =>
+              yes && last.get(by) === true && !steps.slice(i).some(([b, y]) => b === by && !y),
+          ).length;
+          expect(state?.approvals.length ?? 0).toBe(standing);
           expect(gate(gatesOf(noIssues, { audit: records }), 'designSignOff').status).toBe(
             rejected ? 'rejected' : last.size > 0 ? 'passed' : 'awaitingApproval',
           );

@@ -26,6 +26,7 @@ export interface GateOptions {
   audit?: AuditRecord[];
   remoteLinks?: RemoteLinkRef[];
   missingEvidence?: string[];
+  handoverPages?: string[];
 }
 
 export function gatesOf(issues: readonly JiraIssue[], options: GateOptions = {}): GateResult[] {
@@ -42,6 +43,7 @@ export function gatesOf(issues: readonly JiraIssue[], options: GateOptions = {})
     audit: options.audit ?? [],
     remoteLinks: options.remoteLinks,
     missingEvidence: new Set(options.missingEvidence ?? []),
+    handoverPages: new Set(options.handoverPages ?? []),
   });
 }
 

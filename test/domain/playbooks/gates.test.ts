@@ -3,6 +3,7 @@ import {
   defaultConfig,
   evaluateGates,
   type AuditRecord,
+  type Sightings,
 } from '../../../src/domain';
 import {
   gatesFromIssues,
@@ -17,7 +18,7 @@ const config = defaultConfig();
 const olga = { accountId: 'acc-olga', displayName: 'Olga Owner' };
 const base = { by: olga, gateStatus: 'notReady' as const, criteria: [] };
 
-function gateViews(audit: AuditRecord[]) {
+function gateViews(audit: AuditRecord[], sightings: Sightings = new Map()) {
   const impl = acme();
   const results = evaluateGates({
     implementation: impl,
@@ -27,7 +28,7 @@ function gateViews(audit: AuditRecord[]) {
     audit,
     remoteLinks: [],
   });
-  return gateViewsFromResults(results, 'https://acme.atlassian.net');
+  return gateViewsFromResults(results, 'https://acme.atlassian.net', sightings);
 }
 
 describe('gate views from the gate model', () => {
@@ -49,37 +50,41 @@ describe('gate views from the gate model', () => {
     });
   });
 
-  it('turn the audit record into sign-offs (by whom, on which day, with the comment) and evidence links', () => {
-    const views = gateViews([
-      {
-        ...base,
-        at: '2026-06-01T09:00:00.000Z',
-        gateId: 'handover',
-        action: 'reject',
-        comment: 'Admin guide missing',
-      },
-      {
-        ...base,
-        at: '2026-06-02T10:00:00.000Z',
-        gateId: 'handover',
-        action: 'addEvidence',
-        evidence: { id: 'e1', type: 'confluencePage', target: '123', title: 'Runbook', comment: 'v2' },
-      },
-      {
-        ...base,
-        at: '2026-06-02T11:00:00.000Z',
-        gateId: 'handover',
-        action: 'addEvidence',
-        evidence: { id: 'e2', type: 'jiraIssue', target: 'ACME-21', title: 'Design doc', comment: '' },
-      },
-      {
-        ...base,
-        at: '2026-06-03T12:00:00.000Z',
-        gateId: 'handover',
-        action: 'override',
-        comment: 'Customer accepted the gap',
-      },
-    ]);
+  it('turn the audit record into sign-offs (by whom, on which day, with the comment) and evidence links, titled as the reader sees them', () => {
+    const views = gateViews(
+      [
+        {
+          ...base,
+          at: '2026-06-01T09:00:00.000Z',
+          gateId: 'handover',
+          action: 'reject',
+          comment: 'Admin guide missing',
+        },
+        {
+          ...base,
+          at: '2026-06-02T10:00:00.000Z',
+          gateId: 'handover',
+          action: 'addEvidence',
+          evidence: { id: 'e1', type: 'confluencePage', target: '123', title: 'Runbook', comment: 'v2' },
+        },
+        {
+          ...base,
+          at: '2026-06-02T11:00:00.000Z',
+          gateId: 'handover',
+          action: 'addEvidence',
+          evidence: { id: 'e2', type: 'jiraIssue', target: 'ACME-21', title: 'Design doc', comment: '' },
+        },
+        {
+          ...base,
+          at: '2026-06-03T12:00:00.000Z',
+          gateId: 'handover',
+          action: 'override',
+          comment: 'Customer accepted the gap',
+        },
+      ],
+      // The reader sees the page (under its current title) but not the issue.
+      new Map([['confluencePage:123', { visible: true, title: 'Runbook v2' }]]),
+    );
     const handover = views.find((g) => g.key === 'handover');
     expect(handover?.state).toBe('overridden');
     expect(handover?.signOffs).toEqual([
@@ -88,11 +93,44 @@ describe('gate views from the gate model', () => {
     ]);
     expect(handover?.evidence).toEqual([
       {
-        title: 'Runbook',
+        title: 'Runbook v2',
         url: 'https://acme.atlassian.net/wiki/pages/viewpage.action?pageId=123',
         comment: 'v2',
       },
-      { title: 'Design doc', issueKey: 'ACME-21' },
+      { title: 'an item you cannot see' },
+    ]);
+  });
+
+  it('never show a stored title: what the reader cannot see has no key, no title and no link (defect 12.1)', () => {
+    const views = gateViews([
+      {
+        ...base,
+        at: '2026-06-02T10:00:00.000Z',
+        gateId: 'handover',
+        action: 'addEvidence',
+        evidence: {
+          id: 'e1',
+          type: 'jiraIssue',
+          target: 'ENT-105',
+          title: 'Secret merger plan',
+          comment: '',
+        },
+      },
+      {
+        ...base,
+        at: '2026-06-02T11:00:00.000Z',
+        gateId: 'handover',
+        action: 'addEvidence',
+        evidence: { id: 'e2', type: 'confluencePage', target: '777', title: 'Restricted page', comment: '' },
+      },
+    ]);
+    const evidence = views.find((g) => g.key === 'handover')?.evidence;
+    expect(evidence).toEqual([{ title: 'an item you cannot see' }, { title: 'an item you cannot see' }]);
+    const packet = JSON.stringify(views);
+    expect([packet.includes('ENT-105'), packet.includes('Secret'), packet.includes('777')]).toEqual([
+      false,
+      false,
+      false,
     ]);
   });
 

@@ -281,6 +281,12 @@ const cases: Case[] = [
     status: 200,
   },
   {
+    method: 'GET',
+    path: (s) => `/wiki/api/v2/pages/${pageOf(s)}/labels?limit=50`,
+    template: '/wiki/api/v2/pages/{id}/labels',
+    status: 200,
+  },
+  {
     method: 'PUT',
     path: (s) => `/wiki/api/v2/pages/${pageOf(s)}`,
     template: '/wiki/api/v2/pages/{id}',

@@ -1,6 +1,10 @@
 // What an admin does in the Stage gates panel before an implementation may go Live: sign each
-// gate Live requires, and override, with a reason, any whose criteria the demo data does not meet.
-import { STAGE_GATES_KEYS, type GateActionAnswer } from '../../../../src/contracts/stage-gates';
+// gate Live requires that has not passed yet, and override, with a reason, any whose criteria the demo data does not meet.
+import {
+  STAGE_GATES_KEYS,
+  type GateActionAnswer,
+  type GetGatesResult,
+} from '../../../../src/contracts/stage-gates';
 import { DEFAULT_AS_OF } from '../../../../src/local/demo/generate';
 import type { LocalForge } from '../../../../src/local/host/forge';
 import type { SiteState } from '../../../../src/local/site/model';
@@ -21,7 +25,17 @@ export async function passGatesRequiredForLive(
 ): Promise<void> {
   const epic = state.issues.find((i) => i.key === key);
   const context = { issue: { id: epic?.id ?? '', key, type: 'Epic', typeId: epic?.issueTypeId ?? '' } };
+  const panel = (await forge.invoke({
+    moduleKey: 'runway-stage-gates',
+    functionKey: STAGE_GATES_KEYS.getGates,
+    as: 'admin',
+    context,
+    payload: { asOf: DEFAULT_AS_OF },
+  })) as GetGatesResult;
+  if (!panel.ok) throw new Error(panel.error);
   for (const gateId of GATES_REQUIRED_FOR_LIVE) {
+    // A passed gate offers no approval (issue 12): nothing to do.
+    if (panel.data.gates.find((g) => g.id === gateId)?.status === 'passed') continue;
     const signed = (await forge.invoke({
       moduleKey: 'runway-stage-gates',
       functionKey: STAGE_GATES_KEYS.signGate,
