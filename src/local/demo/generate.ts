@@ -166,9 +166,12 @@ export function generatePortfolio(options: PortfolioOptions = {}): Portfolio {
     sims.push(...builder.build());
     plans.push({ plan, project, epic: builder.epic });
   }
-  state.projects.forEach((project, i) =>
-    sims.push(...internalWork(world, new Rng(seed, 1_000_000 + i), project, asOfDay, team)),
-  );
+  // Internal work only in the projects set up for Runway (SUP and TEAM stay empty).
+  state.projects
+    .slice(0, keys.length)
+    .forEach((project, i) =>
+      sims.push(...internalWork(world, new Rng(seed, 1_000_000 + i), project, asOfDay, team)),
+    );
   register(state, sims);
   state.lastChangeMs = sims.reduce((max, s) => Math.max(max, s.lastChangeMs), 0);
 
