@@ -14,3 +14,4 @@ export * from './kpis/implementation-kpis';
 export * from './kpis/portfolio';
 export * from './kpis/report';
 export * from './gates';
+export * from './project-setup';
