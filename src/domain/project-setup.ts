@@ -162,3 +162,31 @@ export function teamManagedSteps(
   if (steps.length > 0) steps.push('Come back here and select "Check again".');
   return steps;
 }
+
+/** Fields of a create or edit that are not on the type's screen in the project (Jira would answer 400). */
+export function fieldsOffScreen(
+  meta: Pick<ProjectMeta, 'fieldIds'>,
+  typeId: string,
+  fieldIds: readonly string[],
+): string[] {
+  const onScreen = new Set(meta.fieldIds[typeId] ?? []);
+  return fieldIds.filter((id) => !ALWAYS_SETTABLE.has(id) && !onScreen.has(id));
+}
+
+/** One sentence for every field of a write that the project's screen lacks (null when none). */
+export function offScreenProblem(
+  meta: Pick<ProjectMeta, 'key' | 'style' | 'fieldIds'>,
+  type: { id: string; name: string },
+  fieldIds: readonly string[],
+  names: Readonly<Record<string, string>>,
+): string | null {
+  const off = fieldsOffScreen(meta, type.id, fieldIds);
+  if (off.length === 0) return null;
+  const list = off.map((id) => names[id] ?? id);
+  const what = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+  return fieldNotOnScreen(what, type.name, meta)
+    .replace(' is not on', list.length === 1 ? ' is not on' : ' are not on')
+    .replace('add it', list.length === 1 ? 'add it' : 'add them');
+}
+
+const ALWAYS_SETTABLE = new Set(['project', 'issuetype', 'parent']);

@@ -37,6 +37,7 @@ import {
   type SearchRequest,
 } from './search';
 import { createTransport, type TransportOptions } from './transport';
+import { projectMetaReaderOn, type ProjectMetaReader } from './project-meta';
 
 export type JiraClientOptions = TransportOptions;
 
@@ -115,6 +116,8 @@ export interface JiraClient {
   getProject(projectIdOrKey: string): Promise<JiraProject>;
   /** Every project the identity can browse (`GET /rest/api/3/project/search`, all pages). */
   searchProjects(): Promise<JiraProject[]>;
+  /** A project's createmeta: its usable issue types and their create-screen fields (cached per client). */
+  projectMeta: ProjectMetaReader;
 }
 
 const ProjectPageSchema = z.looseObject({ values: z.array(ProjectSchema), isLast: z.boolean().optional() });
@@ -123,8 +126,10 @@ const RemoteLinksSchema = z.union([z.array(RemoteLinkSchema), RemoteLinkSchema.t
 
 export function createJiraClient(options: JiraClientOptions): JiraClient {
   const t = createTransport(options);
+  const projectMeta = projectMetaReaderOn(t);
 
   return {
+    projectMeta,
     get requestCount() {
       return t.requestCount;
     },

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { ProjectMeta } from '../domain/project-setup';
 import type { JiraFetch } from './fetch';
 import { jiraPath, withQuery } from './path';
-import { createTransport } from './transport';
+import { createTransport, type Transport } from './transport';
 
 const MetaType = z.looseObject({
   id: z.string(),
@@ -39,7 +39,11 @@ export interface ProjectMetaReader {
 }
 
 export function createProjectMetaReader(fetch: JiraFetch): ProjectMetaReader {
-  const t = createTransport({ fetch });
+  return projectMetaReaderOn(createTransport({ fetch }));
+}
+
+/** A reader on a client's own transport (its retries and limits). */
+export function projectMetaReaderOn(t: Transport): ProjectMetaReader {
   const fieldCache = new Map<string, Promise<CreateMetaField[]>>();
   const projectCache = new Map<string, Promise<ProjectMeta & { id: string }>>();
 

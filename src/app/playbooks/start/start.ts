@@ -108,7 +108,7 @@ async function readRecord(run: Run): Promise<ResolverResult<StartOutcome> | null
 /** The creation itself, holding the lease: the epic (or what an earlier call made), then the children. */
 async function create(run: Run): Promise<ResolverResult<StartOutcome>> {
   const { plan } = run.planned;
-  const site = await inspectSite(run.deps.jira, run.deps.config, plan);
+  const site = await inspectSite(run.deps.jira, run.deps.config, plan, run.input.project);
   run.names = site.names;
   // Read again under the lease: an earlier holder may have got further since.
   const earlier = await readRecord(run);
