@@ -79,6 +79,50 @@ describe('writes on projects without Runway’s configuration', () => {
     expect(state.issues.length).toBe(before);
   });
 
+  it('RAID: with Risk in the project but not its fields, says which field is off the screen (create and inline edit)', async () => {
+    const risk = state.issueTypes.find((t) => t.name === 'Risk' && t.scopeProjectId === undefined);
+    const scheme = state.schemes.issueTypeSchemes.find((x) => x.name === 'SUP: Issue Type Scheme');
+    const put = await forge.site.handle({
+      method: 'PUT',
+      path: `/rest/api/3/issuetypescheme/${scheme?.id}/issuetype`,
+      accountId: DEMO_USERS.admin.accountId,
+      body: JSON.stringify({ issueTypeIds: [risk?.id] }),
+    });
+    expect(put.status).toBe(204);
+    const ctx = context('SUP', supEpic);
+    const before = state.issues.length;
+    const refused = await invoke(
+      'runway-raid-log',
+      'createRaidItem',
+      { kind: 'risk', summary: 'Data late', probability: 3 },
+      ctx,
+    );
+    expect(refused).toEqual({
+      ok: false,
+      error:
+        'Probability is not on the Risk screen of project SUP: a Jira admin can add it in Runway settings → Projects.',
+    });
+    expect(state.issues.length).toBe(before);
+    const plain = await invoke<{ key: string }>(
+      'runway-raid-log',
+      'createRaidItem',
+      { kind: 'risk', summary: 'Data late' },
+      ctx,
+    );
+    if (!plain.ok) throw new Error(plain.error);
+    const edit = await invoke(
+      'runway-raid-log',
+      'updateRaidItem',
+      { key: plain.data.key, field: 'impact', value: 4 },
+      ctx,
+    );
+    expect(edit).toEqual({
+      ok: false,
+      error:
+        'Impact is not on the Risk screen of project SUP: a Jira admin can add it in Runway settings → Projects.',
+    });
+  });
+
   it('start from playbook: checks every type and field first, names each problem, and creates nothing', async () => {
     const before = state.issues.length;
     const preview = await invoke<StartPreview>(
