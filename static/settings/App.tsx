@@ -16,12 +16,13 @@ import { FormContext, type FormApi } from './fields';
 import { GatesTab } from './GatesTab';
 import { MappingsTab } from './MappingsTab';
 import { setAt, type Path } from './paths';
+import { ProjectsTab } from './ProjectsTab';
 import { ProvisioningTab } from './ProvisioningTab';
 import { TargetsTab } from './TargetsTab';
 
 const TAB_OF = (path: string): number =>
   path.startsWith('targets') ? 1 : path.startsWith('gates') || path.startsWith('enforcement') ? 2 : 0;
-const TAB_NAMES = ['Mappings', 'KPI targets', 'Gates', 'Provisioning'];
+const TAB_NAMES = ['Mappings', 'KPI targets', 'Gates', 'Provisioning', 'Projects'];
 
 function Editor({ view }: { view: SettingsView }) {
   const [saved, setSaved] = useState<unknown>(view.settings);
@@ -157,6 +158,9 @@ function Editor({ view }: { view: SettingsView }) {
                 error={view.provisioningError}
                 canEdit={view.canEdit}
               />
+            </TabPanel>
+            <TabPanel>
+              <ProjectsTab />
             </TabPanel>
           </Tabs>
         </Stack>
