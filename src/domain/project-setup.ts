@@ -190,3 +190,20 @@ export function offScreenProblem(
 }
 
 const ALWAYS_SETTABLE = new Set(['project', 'issuetype', 'parent']);
+
+/** The issue property the issue panels' display conditions read (manifest.yml). */
+export const IMPLEMENTATION_PROPERTY = 'runway-implementation';
+
+/**
+ * Whether an issue is an implementation by the site's settings (data-model.md): an issue type
+ * named as an implementation type, or an epic-level issue with the implementation label.
+ */
+export function recognisesImplementation(
+  issue: { labels: readonly string[]; typeName: string; hierarchyLevel?: number },
+  config: Pick<RunwayConfig, 'implementationLabel' | 'implementationTypes'>,
+): boolean {
+  if (config.implementationTypes.some((t) => lc(t) === lc(issue.typeName))) return true;
+  const level1 =
+    issue.hierarchyLevel === 1 || (issue.hierarchyLevel === undefined && lc(issue.typeName) === 'epic');
+  return level1 && issue.labels.some((l) => lc(l) === lc(config.implementationLabel));
+}
