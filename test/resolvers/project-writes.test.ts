@@ -166,4 +166,16 @@ describe('writes on projects without Runway’s configuration', () => {
       "Milestone is not an issue type of project TEAM: a project admin of TEAM can add it in the project's settings (Runway settings → Projects says how).",
     );
   });
+
+  it('start from playbook in a project set up for Runway sets runway-implementation on the new epic as the app', async () => {
+    const started = await invoke<{ epic: { key: string } }>(
+      'runway-implementations',
+      'startImplementation',
+      { ...START, summary: 'Marked Co: rollout', requestId: 'imp-start-0001' },
+      context('IMP'),
+    );
+    if (!started.ok) throw new Error(started.error);
+    const epic = state.issues.find((i) => i.key === started.data.epic.key);
+    expect(epic?.properties['runway-implementation']).toEqual({ label: 'implementation' });
+  });
 });

@@ -16,6 +16,7 @@ import { jiraWords } from '../../shared';
 import type { StartDeps } from './deps';
 import { describePlannedBy, existingChildren, issueFields, outcome } from './issues';
 import { planFor, type Planned } from './plan';
+import { markImplementation } from '../../implementation-marker';
 import { canCreate, inspectSite, namesake, namesakeProblem, type Site } from './site';
 
 export interface StartInput {
@@ -149,6 +150,15 @@ async function createOrAdoptEpic(run: Run, site: Site): Promise<string> {
   fields.description = describePlannedBy(plan, templateTitle);
   const epic = await run.deps.jira.createIssue({ fields });
   await save(run, { ...record, epic: { key: epic.key, summary: plan.epic.summary } });
+  // The issue panels show on it whatever the label is called (manifest.yml); best effort, as the
+  // issue-event trigger sets it too.
+  if (run.deps.appJira)
+    await markImplementation(run.deps.appJira, run.deps.config, {
+      key: epic.key,
+      labels: plan.epic.labels,
+      typeName: site.typeNames.implementation,
+      hierarchyLevel: 1,
+    }).catch(() => false);
   return epic.key;
 }
 
