@@ -18,3 +18,4 @@ export { gateValidator } from './resolvers/gate-validator';
 export { installTrigger } from './triggers/install';
 export { issueEventTrigger } from './triggers/issue-event';
 export { snapshotTrigger, snapshotConsumer } from './triggers/snapshot';
+export { markerConsumer } from './triggers/markers';

@@ -59,3 +59,38 @@ export async function markFromEvent(
     hierarchyLevel: fields.issuetype.hierarchyLevel,
   });
 }
+
+const SearchedIssue = z.looseObject({
+  labels: z.array(z.string()).nullish(),
+  issuetype: z.looseObject({ name: z.string(), hierarchyLevel: z.number().optional() }).nullish(),
+});
+
+const quoted = (s: string) => `"${s.replace(/["\\]/g, '\\$&')}"`;
+
+/**
+ * Every issue the settings recognise as an implementation gets the property (as the app): run
+ * by the `implementation-markers` consumer after the settings are saved. How many were set now.
+ */
+export async function rescanImplementations(jira: JiraClient, config: RunwayConfig): Promise<number> {
+  const clauses = [`labels = ${quoted(config.implementationLabel)}`];
+  const types = new Set((await jira.getIssueTypes()).map((t) => t.name.trim().toLowerCase()));
+  const known = config.implementationTypes.filter((t) => types.has(t.trim().toLowerCase()));
+  if (known.length > 0) clauses.push(`issuetype in (${known.map(quoted).join(', ')})`);
+  const { issues } = await jira.searchAll({
+    jql: `${clauses.join(' OR ')} ORDER BY key`,
+    fields: ['labels', 'issuetype'],
+  });
+  let marked = 0;
+  for (const issue of issues) {
+    const fields = SearchedIssue.safeParse(issue.fields ?? {});
+    if (!issue.key || !fields.success || !fields.data.issuetype) continue;
+    const set = await markImplementation(jira, config, {
+      key: issue.key,
+      labels: fields.data.labels ?? [],
+      typeName: fields.data.issuetype.name,
+      hierarchyLevel: fields.data.issuetype.hierarchyLevel,
+    });
+    if (set) marked++;
+  }
+  return marked;
+}

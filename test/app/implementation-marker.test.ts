@@ -3,9 +3,10 @@
 // property on the implementations it recognises (issue-event trigger), so the panels appear there.
 import fs from 'node:fs';
 import path from 'node:path';
-import { markFromEvent } from '../../src/app/implementation-marker';
+import { markFromEvent, rescanImplementations } from '../../src/app/implementation-marker';
 import { saveSettings } from '../../src/app/settings';
 import { defaultConfig, IMPLEMENTATION_PROPERTY } from '../../src/domain';
+import { createJiraClient } from '../../src/jira';
 import { APP_ACCOUNT_ID, createBaseSite, DEMO_USERS } from '../../src/local/demo/catalog';
 import type { SiteState } from '../../src/local/site/model';
 import { inMemoryApp, type InMemoryApp } from './support/ports';
@@ -26,15 +27,23 @@ function panelShows(issue: { labels: string[]; type: string; properties: Record<
 describe('the runway-implementation issue property', () => {
   let app: InMemoryApp;
   let state: SiteState;
+  let rescans = 0;
 
   beforeEach(async () => {
     state = createBaseSite();
     app = await inMemoryApp(state, NOW);
-    const saved = await saveSettings(app.portsAs(DEMO_USERS.admin.accountId), {
-      ...defaultConfig(),
-      implementationLabel: 'onboarding',
-    });
+    rescans = 0;
+    const saved = await saveSettings(
+      {
+        ...app.portsAs(DEMO_USERS.admin.accountId),
+        enqueueRescan: async () => {
+          rescans++;
+        },
+      },
+      { ...defaultConfig(), implementationLabel: 'onboarding' },
+    );
     expect(saved.ok).toBe(true);
+    expect(rescans).toBe(1);
   });
   afterEach(() => app.close());
 
@@ -71,5 +80,19 @@ describe('the runway-implementation issue property', () => {
     const key = await createEpic(['other']);
     expect(await markFromEvent(event(key, ['other']), app.portsAs(APP_ACCOUNT_ID))).toBe(false);
     expect(state.issues.find((i) => i.key === key)?.properties).toEqual({});
+  });
+
+  it('is set on every implementation by the re-scan queued when the settings are saved', async () => {
+    const keys = [await createEpic(['onboarding']), await createEpic(['onboarding', 'x'])];
+    const other = await createEpic(['implementation-ish']);
+    const ports = app.portsAs(APP_ACCOUNT_ID);
+    const config = { ...defaultConfig(), implementationLabel: 'onboarding' };
+    expect(await rescanImplementations(createJiraClient({ fetch: ports.jiraFetch }), config)).toBe(2);
+    for (const key of keys)
+      expect(state.issues.find((i) => i.key === key)?.properties[IMPLEMENTATION_PROPERTY]).toEqual({
+        label: 'onboarding',
+      });
+    expect(state.issues.find((i) => i.key === other)?.properties).toEqual({});
+    expect(await rescanImplementations(createJiraClient({ fetch: ports.jiraFetch }), config)).toBe(0);
   });
 });
