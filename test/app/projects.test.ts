@@ -1,6 +1,8 @@
 // Settings → Projects (src/app/projects): whether each project is ready for Runway, and the
 // changes that make a company-managed project ready, made as the admin, safe to repeat.
 import { readProjects, setUpProjects } from '../../src/app/projects';
+import { defaultConfig } from '../../src/domain';
+import { planProvisioning } from '../../src/jira/provisioning';
 import type { ProjectReadiness } from '../../src/contracts/projects';
 import { createBaseSite, DEMO_USERS } from '../../src/local/demo/catalog';
 import type { SiteState } from '../../src/local/site/model';
@@ -112,5 +114,16 @@ describe('Settings → Projects', () => {
       const second = await setUp(['IMP', 'SUP']);
       expect(second.projects.flatMap((p) => p.changes)).toEqual([]);
     });
+  });
+
+  it('does not count a team-managed project’s own type as the site’s issue type', () => {
+    const scoped = {
+      id: '20000',
+      name: 'Risk',
+      hierarchyLevel: 0,
+      scope: { type: 'PROJECT', project: { id: '1' } },
+    };
+    const risk = planProvisioning(defaultConfig(), [scoped], []).find((i) => i.key === 'risk');
+    expect(risk).toMatchObject({ status: 'missing', id: null });
   });
 });
