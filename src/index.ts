@@ -15,6 +15,7 @@ import * as install from './triggers/install';
 import * as issueEvent from './triggers/issue-event';
 import * as snapshot from './triggers/snapshot';
 import * as alerts from './triggers/alerts';
+import * as markers from './triggers/markers';
 
 // Custom UI resolvers, one per surface (macro config views share their macro's resolver).
 export const stageGatesResolver = licensedResolver(stageGates.stageGatesResolver);
@@ -39,3 +40,5 @@ export const snapshotTrigger = licensedBackground('daily-snapshot', snapshot.sna
 export const snapshotConsumer = licensedBackground('kpi-snapshots', snapshot.snapshotConsumer);
 // Daily alerts: one digest per recipient through Jira's notify API (shared/spec/alerts.md).
 export const alertsTrigger = licensedBackground('daily-alerts', alerts.alertsTrigger);
+// Re-marks implementations (the runway-implementation issue property) after the settings change.
+export const markerConsumer = licensedBackground('implementation-markers', markers.markerConsumer);

@@ -9,11 +9,15 @@ import { isJiraAdmin } from '../jira/gates';
 import { inspectProvisioning } from '../jira/provisioning';
 import { readConfig, writeConfig } from '../storage';
 import { attempt, fail } from './failure';
+import { pushRescan } from './marker-queue';
 import type { Ports } from './ports';
 import { messageOf } from '../domain';
 
 /** The ports the settings use: Jira as the user, app storage. */
-export type SettingsPorts = Pick<Ports, 'jiraFetch' | 'store'>;
+export type SettingsPorts = Pick<Ports, 'jiraFetch' | 'store'> & {
+  /** Queues the re-scan that sets `runway-implementation` (default: the implementation-markers queue). */
+  enqueueRescan?: () => Promise<void>;
+};
 
 export function readSettings(ports: SettingsPorts): Promise<GetSettingsResult> {
   return attempt(async () => {
@@ -43,7 +47,13 @@ export function saveSettings(ports: SettingsPorts, input: unknown): Promise<Save
       const reason = `Settings not saved: ${checked.errors.map((e) => `${e.path || '(top level)'}: ${e.message}`).join('; ')}`;
       return { ok: true, data: { saved: false, reason, errors: checked.errors } };
     }
+    const before = await readConfig(ports.store);
     await writeConfig(ports.store, checked.settings);
+    // A renamed label or type: re-scan so the issue panels show on every implementation.
+    const renamed =
+      before.implementationLabel !== checked.settings.implementationLabel ||
+      before.implementationTypes.join('\n') !== checked.settings.implementationTypes.join('\n');
+    if (renamed) await (ports.enqueueRescan ?? pushRescan)();
     return { ok: true, data: { saved: true, settings: checked.settings } };
   });
 }

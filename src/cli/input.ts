@@ -58,13 +58,13 @@ async function* wholeFile(file: string, io: CliIo): AsyncGenerator<JsonPiece> {
   try {
     text = await io.readFile(file);
   } catch (e) {
-    throw new UsageError(`${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`);
+    throw new UsageError(`${file}: cannot read the file (${messageOf(e)})`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text) as unknown;
   } catch (e) {
-    throw new UsageError(`${file}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new UsageError(`${file}: not JSON (${messageOf(e)})`);
   }
   if (!Array.isArray(json)) {
     yield { text: '', element: null, json };
@@ -100,7 +100,7 @@ async function addExportFile(out: SearchExport, file: string, io: CliIo): Promis
         if (page === undefined) page = JSON.parse(piece.text) as unknown;
       } catch (e) {
         const where = piece.element === null ? '' : ` (page ${piece.element})`;
-        throw new UsageError(`${file}: not JSON${where} (${e instanceof Error ? e.message : String(e)})`);
+        throw new UsageError(`${file}: not JSON${where} (${messageOf(e)})`);
       }
       const error = addSearchPage(out, page, piece.element);
       if (error !== null) throw new UsageError(`${file}: not a Jira search export: ${error}`);
@@ -108,7 +108,7 @@ async function addExportFile(out: SearchExport, file: string, io: CliIo): Promis
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const what = e instanceof JsonStreamError ? 'not JSON' : 'cannot read the file';
-    throw new UsageError(`${file}: ${what} (${e instanceof Error ? e.message : String(e)})`);
+    throw new UsageError(`${file}: ${what} (${messageOf(e)})`);
   }
   if (pages === 0) throw new UsageError(`${file}: not a Jira search export: ${EMPTY_ARRAY_ERROR}`);
   for (let i = firstWarning; i < out.warnings.length; i++) {

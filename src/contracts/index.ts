@@ -4,3 +4,4 @@ export * from './dates';
 export * from './kpi-gadget';
 export * from './stage-gates';
 export * from './settings';
+export * from './projects';

@@ -9,6 +9,8 @@ export const SETTINGS_KEYS = {
   getSettings: 'getSettings',
   saveSettings: 'saveSettings',
   provision: 'provision',
+  getProjects: 'getProjects',
+  setUpProjects: 'setUpProjects',
 } as const;
 
 export const GetSettingsPayload = z.strictObject({});

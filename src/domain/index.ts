@@ -20,3 +20,4 @@ export * from './kpis/report';
 export * from './gates';
 export * from './alerts';
 export * from './forecast';
+export * from './project-setup';

@@ -36,6 +36,7 @@ import {
   type SearchRequest,
 } from './search';
 import { createTransport, shapeError, type TransportOptions } from '../http';
+import { projectMetaReaderOn, type ProjectMetaReader } from './project-meta';
 
 /** The transport's options; the product is always Jira. */
 export type JiraClientOptions = Omit<TransportOptions, 'product'>;
@@ -115,6 +116,8 @@ export interface JiraClient {
   getProject(projectIdOrKey: string): Promise<JiraProject>;
   /** Every project the identity can browse (`GET /rest/api/3/project/search`, all pages). */
   searchProjects(): Promise<JiraProject[]>;
+  /** A project's createmeta: its usable issue types and their create-screen fields (cached per client). */
+  projectMeta: ProjectMetaReader;
 }
 
 const ProjectPageSchema = z.looseObject({ values: z.array(ProjectSchema), isLast: z.boolean().optional() });
@@ -123,8 +126,10 @@ const RemoteLinksSchema = z.union([z.array(RemoteLinkSchema), RemoteLinkSchema.t
 
 export function createJiraClient(options: JiraClientOptions): JiraClient {
   const t = createTransport({ ...options, product: 'jira' });
+  const projectMeta = projectMetaReaderOn(t);
 
   return {
+    projectMeta,
     get requestCount() {
       return t.requestCount;
     },

@@ -72,7 +72,8 @@ export function planProvisioning(
   types: readonly IssueTypeWire[],
   fields: readonly JiraField[],
 ): ProvisioningItem[] {
-  const typeByName = new Map(types.map((t) => [lc(t.name), t]));
+  // A team-managed project's own type (it has a `scope`) is usable only there: it does not count.
+  const typeByName = new Map(types.filter((t) => t.scope === undefined).map((t) => [lc(t.name), t]));
   const items: ProvisioningItem[] = CHILD_KINDS.map((kind) => {
     const names = config.issueTypes[kind];
     const found = names.map((n) => typeByName.get(lc(n))).find((t) => t !== undefined);

@@ -2,7 +2,11 @@
 // calls the use case (src/app/settings, src/app/provisioning) as the user.
 import Resolver from '@forge/resolver';
 import {
+  GetProjectsPayload,
   GetSettingsPayload,
+  SetUpProjectsPayload,
+  type GetProjectsResult,
+  type SetUpProjectsResult,
   invalidRequest,
   ProvisionPayload,
   SaveSettingsPayload,
@@ -14,6 +18,7 @@ import {
 import { forgePorts } from '../app/forge';
 import type { Ports } from '../app/ports';
 import { provisionSite } from '../app/provisioning';
+import { readProjects, setUpProjects } from '../app/projects';
 import { readSettings, saveSettings } from '../app/settings';
 
 const userPorts = (): Ports => forgePorts('user');
@@ -42,9 +47,26 @@ export async function provision(rawPayload: unknown, ports: Ports = userPorts())
   return provisionSite(ports);
 }
 
+export async function getProjects(
+  rawPayload: unknown,
+  ports: Ports = userPorts(),
+): Promise<GetProjectsResult> {
+  const payload = GetProjectsPayload.safeParse(rawPayload ?? {});
+  if (!payload.success) return invalidRequest(payload.error);
+  return readProjects(ports);
+}
+
+export async function setUp(rawPayload: unknown, ports: Ports = userPorts()): Promise<SetUpProjectsResult> {
+  const payload = SetUpProjectsPayload.safeParse(rawPayload);
+  if (!payload.success) return invalidRequest(payload.error);
+  return setUpProjects(ports, payload.data.projectKeys);
+}
+
 const resolver = new Resolver();
 resolver.define(SETTINGS_KEYS.getSettings, ({ payload }) => getSettings(payload));
 resolver.define(SETTINGS_KEYS.saveSettings, ({ payload }) => putSettings(payload));
 resolver.define(SETTINGS_KEYS.provision, ({ payload }) => provision(payload));
+resolver.define(SETTINGS_KEYS.getProjects, ({ payload }) => getProjects(payload));
+resolver.define(SETTINGS_KEYS.setUpProjects, ({ payload }) => setUp(payload));
 
 export const settingsResolver = resolver.getDefinitions();

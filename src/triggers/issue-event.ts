@@ -1,9 +1,12 @@
 // `avi:jira:created|updated|deleted:issue`: parses the event and marks the issue (and its parent,
-// when the event names it) as changed (src/app/issue-changes).
+// when the event names it) as changed (src/app/issue-changes); sets `runway-implementation` on an
+// issue the settings recognise as an implementation (src/app/implementation-marker).
 import { z } from 'zod';
 import { forgePorts } from '../app/forge';
 import { markIssueChanged } from '../app/issue-changes';
+import { markFromEvent } from '../app/implementation-marker';
 import type { TypedStore } from '../app/ports';
+import { messageOf } from '../domain';
 
 const IssueEvent = z.looseObject({
   issue: z.looseObject({
@@ -23,6 +26,12 @@ export async function recordIssueChange(event: unknown, store: TypedStore, now: 
 }
 
 export async function issueEventTrigger(event: unknown, _context: unknown): Promise<void> {
-  const { store, now } = forgePorts('app');
-  await recordIssueChange(event, store, now().getTime());
+  const ports = forgePorts('app');
+  await recordIssueChange(event, ports.store, ports.now().getTime());
+  // The issue panels show where this property is set (manifest.yml): set it as the app.
+  try {
+    await markFromEvent(event, ports);
+  } catch (e) {
+    console.error(`runway-implementation could not be set: ${messageOf(e)}`);
+  }
 }

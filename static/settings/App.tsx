@@ -17,6 +17,7 @@ import { AlertsTab } from './AlertsTab';
 import { GatesTab } from './GatesTab';
 import { MappingsTab } from './MappingsTab';
 import { setAt, type Path } from './paths';
+import { ProjectsTab } from './ProjectsTab';
 import { ProvisioningTab } from './ProvisioningTab';
 import { TargetsTab } from './TargetsTab';
 
@@ -28,7 +29,7 @@ const TAB_OF = (path: string): number =>
       : path.startsWith('gates') || path.startsWith('enforcement')
         ? 2
         : 0;
-const TAB_NAMES = ['Mappings', 'KPI targets', 'Gates', 'Provisioning', 'Alerts'];
+const TAB_NAMES = ['Mappings', 'KPI targets', 'Gates', 'Provisioning', 'Alerts', 'Projects'];
 
 function Editor({ view }: { view: SettingsView }) {
   const [saved, setSaved] = useState<unknown>(view.settings);
@@ -167,6 +168,9 @@ function Editor({ view }: { view: SettingsView }) {
             </TabPanel>
             <TabPanel>
               <AlertsTab />
+            </TabPanel>
+            <TabPanel>
+              <ProjectsTab />
             </TabPanel>
           </Tabs>
         </Stack>

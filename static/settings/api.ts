@@ -8,6 +8,12 @@ import {
   SettingsView,
   SETTINGS_KEYS,
 } from '../../src/contracts/settings';
+import {
+  GetProjectsPayload,
+  ProjectsView,
+  SetUpProjectsPayload,
+  SetUpReport,
+} from '../../src/contracts/projects';
 import { callResolver } from '../shared/invoke';
 
 export const settingsApi = {
@@ -15,4 +21,7 @@ export const settingsApi = {
   save: (settings: Record<string, unknown>) =>
     callResolver(SETTINGS_KEYS.saveSettings, SaveSettingsPayload, SaveSettingsData, { settings }),
   provision: () => callResolver(SETTINGS_KEYS.provision, ProvisionPayload, ProvisioningReport, {}),
+  projects: () => callResolver(SETTINGS_KEYS.getProjects, GetProjectsPayload, ProjectsView, {}),
+  setUpProjects: (projectKeys: string[]) =>
+    callResolver(SETTINGS_KEYS.setUpProjects, SetUpProjectsPayload, SetUpReport, { projectKeys }),
 };

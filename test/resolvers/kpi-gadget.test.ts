@@ -320,7 +320,7 @@ describe('portfolio KPI gadget resolver', () => {
     });
     expect(good.ok && good.data.implementations).toBeGreaterThan(0);
     const projects = await call<GadgetProjects>('viewer', {}, 'listProjects');
-    expect(projects.ok && projects.data.map((p) => p.key).sort()).toEqual(['IMP', 'ONB']);
+    expect(projects.ok && projects.data.map((p) => p.key).sort()).toEqual(['IMP', 'ONB', 'SUP', 'TEAM']);
   });
 
   it('passes a JQL error through as Jira worded it', async () => {

@@ -1,7 +1,7 @@
 // "Start from playbook" as Forge runs it: Jira as the user, the saved configuration, app storage,
 // the library with the team's templates, the real clock.
 import { readConfig, typedStore } from '../../storage';
-import { jiraAsUser } from '../forge';
+import { jiraAsApp, jiraAsUser } from '../forge';
 import { loadLibrary } from './library';
 import type { StartDeps } from './start/deps';
 
@@ -9,6 +9,7 @@ export async function startDepsFor(accountId: string): Promise<StartDeps> {
   const store = typedStore();
   return {
     jira: jiraAsUser(),
+    appJira: jiraAsApp(),
     config: await readConfig(store),
     store,
     library: async () => (await loadLibrary(store)).library,

@@ -2,16 +2,9 @@
 // type, as the user, after checking they may create in the project.
 import type { CreateRaidItemPayload, RaidItem } from '../../contracts/raid-log';
 import type { ResolverResult } from '../../contracts/result';
+import { kindType, offScreenProblem, typeNotInProject } from '../../domain';
 import { jiraWords } from '../shared';
-import {
-  fieldNamesById,
-  issueTypeIds,
-  load,
-  permissions,
-  scaleValue,
-  toContract,
-  type RaidDeps,
-} from './load';
+import { fieldNamesById, load, permissions, scaleValue, toContract, type RaidDeps } from './load';
 
 export async function createRaidItem(
   issueKey: string,
@@ -27,18 +20,16 @@ export async function createRaidItem(
         ok: false,
         error: `${issueKey} is not an implementation you can see, so nothing can be added to its RAID log.`,
       };
-    const [types, can] = await Promise.all([
-      issueTypeIds(deps.jira, deps.config),
-      permissions(deps.jira, { projectKey: project }),
-    ]);
+    const can = await permissions(deps.jira, { projectKey: project });
     if (!can.CREATE_ISSUES)
       return { ok: false, error: `You do not have permission to create issues in project ${project}.` };
-    const typeId = types[p.kind];
-    if (typeId === undefined)
-      return {
-        ok: false,
-        error: `This site has no issue type for ${p.kind} (looked for ${deps.config.issueTypes[p.kind].join(', ')}).`,
-      };
+    // The project's own types and create screen (createmeta), not the site-wide list: a type is
+    // usable only when in the project's scheme, a field only when on its screen.
+    const meta = await deps.jira.projectMeta.project(project);
+    const type = kindType(meta, p.kind, deps.config);
+    if (type === undefined)
+      return { ok: false, error: typeNotInProject(deps.config.issueTypes[p.kind][0], meta) };
+    const typeId = type.id;
     const byId = new Map(scope.fields.map((f) => [f.id, f]));
     const fields: Record<string, unknown> = {
       project: { key: project },
@@ -60,6 +51,12 @@ export async function createRaidItem(
       return { ok: false, error: `${missing.join('; ')}: leave it empty or ask an admin to add it.` };
     if (p.ownerAccountId) fields.assignee = { accountId: p.ownerAccountId };
     if (p.dueDate) fields.duedate = p.dueDate;
+    const offScreen = offScreenProblem(meta, type, Object.keys(fields), {
+      ...names,
+      assignee: 'Owner',
+      duedate: 'Due date',
+    });
+    if (offScreen) return { ok: false, error: offScreen };
     const created = await deps.jira.createIssue({ fields });
     const after = await load(issueKey, deps);
     const item = after.log?.items.find((i) => i.key === created.key);

@@ -11,6 +11,7 @@ import { UsageError, type Command } from '../command';
 import { loadConfig } from '../input';
 import type { CliIo } from '../io';
 import { fetchSiteExport, SITE_OPTIONS, SITE_USAGE, siteRequest, type SiteIo } from '../site';
+import { messageOf } from '../../domain';
 
 const USAGE = `Usage: runway export --site <url> --email <email> --token <token> --jql <query> [--out file.json] [--config runway.config.json]
 
@@ -59,7 +60,7 @@ async function writePagesToFile(pages: readonly SearchPage[], file: string, io: 
     stream.end();
     await Promise.race([finished(stream), failed]);
   } catch (e) {
-    throw new UsageError(`${file}: cannot write the file (${e instanceof Error ? e.message : String(e)})`);
+    throw new UsageError(`${file}: cannot write the file (${messageOf(e)})`);
   }
 }
 

@@ -17,6 +17,7 @@ import type {
 import { PROJECT_KEY_PATTERN } from '../../domain/issue-key';
 import { newCustomField } from '../site/custom-fields';
 import { avatarUrls } from '../site/render';
+import { addUnsetProjects, defaultProjectConfig, defaultSchemes } from './project-setup';
 
 export const DEFAULT_BASE_URL = 'https://runway-demo.atlassian.net';
 
@@ -528,6 +529,11 @@ export interface BaseSiteOptions {
   restrictedProject?: string | null;
   /** Whether Runway's issue types and custom fields already exist (false: a fresh site to provision). */
   provisioned?: boolean;
+  /**
+   * Whether the site also has a company-managed project without Runway's types and fields (SUP)
+   * and a team-managed project (TEAM), with no issues; default true.
+   */
+  unsetProjects?: boolean;
 }
 
 export const DEFAULT_PROJECT_KEYS = ['IMP', 'ONB', 'ENT'];
@@ -581,6 +587,11 @@ export function createBaseSite(options: BaseSiteOptions = {}): SiteState {
       fields.push(field);
     }
   }
+  const issueTypes = [...STANDARD_TYPES, ...(provisioned ? RUNWAY_TYPES : [])].map((t) => ({
+    ...t,
+    workflow: [...t.workflow],
+  }));
+  const schemes = defaultSchemes({ issueTypes, fields });
   const projects: SiteProject[] = keys.map((key, i) => ({
     id: String(10000 + i),
     key,
@@ -589,8 +600,9 @@ export function createBaseSite(options: BaseSiteOptions = {}): SiteState {
     leadAccountId: DEMO_USERS.admin.accountId,
     projectTypeKey: 'software',
     permissions: permissionScheme(key === restricted),
+    config: defaultProjectConfig(schemes),
   }));
-  return {
+  const state: SiteState = {
     baseUrl,
     cloudId: 'c0ffee00-0000-4000-8000-00000000de70',
     users,
@@ -607,10 +619,7 @@ export function createBaseSite(options: BaseSiteOptions = {}): SiteState {
     },
     apiTokens: Object.fromEntries(Object.values(DEMO_USERS).map((u) => [u.token, u.accountId])),
     projects,
-    issueTypes: [...STANDARD_TYPES, ...(provisioned ? RUNWAY_TYPES : [])].map((t) => ({
-      ...t,
-      workflow: [...t.workflow],
-    })),
+    issueTypes,
     statuses: STATUSES.map((s) => ({ ...s })),
     resolutions: RESOLUTIONS.map((r) => ({ ...r })),
     priorities: PRIORITIES.map((p) => ({ ...p })),
@@ -621,9 +630,13 @@ export function createBaseSite(options: BaseSiteOptions = {}): SiteState {
       { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
       { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
     ],
+    schemes,
     issues: [],
     confluence: { spaces: [], pages: [] },
     counters,
     lastChangeMs: 0,
   };
+  if ((options.unsetProjects ?? true) && projects.length > 0)
+    addUnsetProjects(state, { ...projects[0], permissions: permissionScheme(false) });
+  return state;
 }

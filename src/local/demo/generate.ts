@@ -205,9 +205,12 @@ export function generatePortfolio(options: PortfolioOptions = {}): Portfolio {
     sims.push(...builder.build());
     plans.push({ plan, project, epic: builder.epic });
   }
-  state.projects.forEach((project, i) =>
-    sims.push(...internalWork(world, new Rng(seed, 1_000_000 + i), project, asOfDay, team)),
-  );
+  // Internal work only in the projects set up for Runway (SUP and TEAM stay empty).
+  state.projects
+    .slice(0, keys.length)
+    .forEach((project, i) =>
+      sims.push(...internalWork(world, new Rng(seed, 1_000_000 + i), project, asOfDay, team)),
+    );
   register(state, sims);
   // Improvement work comes after, so the keys of everything above stay as they were.
   const improvements = state.projects.flatMap((project, i) =>

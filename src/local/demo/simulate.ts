@@ -84,7 +84,7 @@ export class SimWorld {
       this.statusesById.set(s.id, s);
     }
     for (const r of state.resolutions) this.resolutionsById.set(r.id, r);
-    for (const t of state.issueTypes) this.types.set(t.name, t);
+    for (const t of state.issueTypes) if (t.scopeProjectId === undefined) this.types.set(t.name, t);
     for (const r of state.resolutions) this.resolutions.set(r.name, r);
     for (const p of state.priorities) this.priorities.set(p.name, p);
     for (const u of state.users) this.users.set(u.accountId, u);

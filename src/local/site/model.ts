@@ -61,6 +61,65 @@ export interface SiteProject {
   leadAccountId: string;
   projectTypeKey: 'software' | 'business';
   permissions: Record<ProjectPermissionKey, PermissionHolder[]>;
+  /** How the project is configured (project-config.ts): company-managed schemes or team-managed. */
+  config: SiteProjectConfig;
+}
+
+/**
+ * A company-managed project uses an issue type scheme (which types) and an issue type screen
+ * scheme (which screens, per type); a team-managed project holds its own types and, per type,
+ * the fields of its one layout (Jira Cloud: "Work item types" in the project's settings).
+ */
+export type SiteProjectConfig =
+  | { style: 'classic'; issueTypeSchemeId: string; issueTypeScreenSchemeId: string }
+  | { style: 'next-gen'; fieldsByIssueType: Record<string, string[]> };
+
+export interface SiteIssueTypeScheme {
+  id: string;
+  name: string;
+  description: string;
+  /** The scheme every project without its own uses; Jira adds every new issue type to it. */
+  isDefault: boolean;
+  defaultIssueTypeId: string | null;
+  issueTypeIds: string[];
+}
+
+export interface SiteScreenTab {
+  id: string;
+  name: string;
+  fieldIds: string[];
+}
+
+export interface SiteScreen {
+  id: string;
+  name: string;
+  description: string;
+  tabs: SiteScreenTab[];
+}
+
+export interface SiteScreenScheme {
+  id: string;
+  name: string;
+  description: string;
+  /** Screen ids per operation; `create`/`edit`/`view` fall back to `default`. */
+  screens: { default: string; create?: string; edit?: string; view?: string };
+}
+
+export interface SiteIssueTypeScreenScheme {
+  id: string;
+  name: string;
+  description: string;
+  /** Issue type id (or 'default' for every other type) → screen scheme id. */
+  mappings: Record<string, string>;
+}
+
+export interface SiteSchemes {
+  issueTypeSchemes: SiteIssueTypeScheme[];
+  screens: SiteScreen[];
+  screenSchemes: SiteScreenScheme[];
+  issueTypeScreenSchemes: SiteIssueTypeScreenScheme[];
+  /** Next id for schemes, screens and tabs. */
+  nextId: number;
 }
 
 export interface SiteIssueType {
@@ -72,6 +131,8 @@ export interface SiteIssueType {
   avatarId: number;
   /** Statuses an issue of this type can be in, first is the initial status. */
   workflow: string[];
+  /** Set for a team-managed project's own type: usable only there (Jira's `scope`). */
+  scopeProjectId?: string;
 }
 
 export interface SiteStatus {
@@ -265,6 +326,8 @@ export interface SiteState {
   priorities: SiteNamedThing[];
   fields: SiteField[];
   issueLinkTypes: SiteIssueLinkType[];
+  /** Company-managed configuration: issue type schemes, screens, screen schemes. */
+  schemes: SiteSchemes;
   issues: SiteIssue[];
   confluence: { spaces: ConfluenceSpace[]; pages: ConfluencePage[] };
   /** Next ids; every id the site hands out comes from here. */

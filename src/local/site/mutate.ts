@@ -9,6 +9,7 @@ import { isRecord } from './http';
 import { byName, findIssue, issueTypeById, resolutionById, statusById } from './lookup';
 import type { ChangeItemJson, SiteIssue, SiteState, SiteUser } from './model';
 import { formatJiraTimestamp } from './time';
+import { issueTypeInProject, offScreenErrors } from './project-config';
 
 /** Applies an edit as one history; nothing changes when any field is wrong. */
 export function editIssue(
@@ -19,7 +20,23 @@ export function editIssue(
   fields: Record<string, unknown>,
   update: Record<string, unknown> = {},
 ): void {
-  const changes = planEdit(state, issue, fields, update);
+  const project = state.projects.find((p) => p.id === issue.projectId);
+  const offScreen = project
+    ? offScreenErrors(state, project, issue.issueTypeId, 'edit', [
+        ...Object.keys(fields),
+        ...Object.keys(update),
+      ])
+    : {};
+  let changes: ReturnType<typeof planEdit>;
+  try {
+    changes = planEdit(state, issue, fields, update);
+  } catch (error) {
+    // Jira names every wrong field at once: bad values and fields off the edit screen.
+    if (error instanceof FieldErrors)
+      throw new FieldErrors({ ...error.errors, ...offScreen }, error.errorMessages);
+    throw error;
+  }
+  if (Object.keys(offScreen).length > 0) throw new FieldErrors(offScreen);
   for (const c of changes) c.apply();
   appendHistory(
     state,
@@ -125,10 +142,14 @@ export function createIssue(
     : undefined;
   if (!project || !canSeeProject(project.id)) errors.project = 'valid project is required';
   const typeKey = refOf(typeRef);
-  const type = typeKey
-    ? state.issueTypes.find((t) => t.id === typeKey || t.name.toLowerCase() === typeKey.toLowerCase())
-    : undefined;
+  const candidates = typeKey
+    ? state.issueTypes.filter((t) => t.id === typeKey || t.name.toLowerCase() === typeKey.toLowerCase())
+    : [];
+  // A type is valid only in the projects that have it (their scheme, or their own types).
+  const type = project ? candidates.find((t) => issueTypeInProject(state, project, t.id)) : candidates[0];
   if (!type) errors.issuetype = typeKey ? 'The issue type selected is invalid.' : 'Specify an issue type';
+  if (project && type)
+    Object.assign(errors, offScreenErrors(state, project, type.id, 'create', Object.keys(fields)));
   if (typeof summary !== 'string' || summary.trim() === '')
     errors.summary = 'You must specify a summary of the issue.';
   let parentId: string | null = null;

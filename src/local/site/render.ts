@@ -438,6 +438,9 @@ export function fieldDetailsJson(field: SiteField) {
   return json;
 }
 
+/** With Jira's `scope` for a team-managed project's own type. */
 export function issueTypeDetailsJson(state: SiteState, type: SiteIssueType) {
-  return { ...issueTypeJson(state, type) };
+  return type.scopeProjectId === undefined
+    ? { ...issueTypeJson(state, type) }
+    : { ...issueTypeJson(state, type), scope: { type: 'PROJECT', project: { id: type.scopeProjectId } } };
 }

@@ -19,6 +19,7 @@ import { issueTypeDetailsJson, priorityJson, resolutionJson, statusCategoryJson,
 import { formatIsoInstant } from './time';
 import { fieldRoutes } from './routes-fields';
 import { projectRoutes } from './routes-projects';
+import { schemeRoutes } from './routes-schemes';
 import { userRoutes } from './routes-users';
 
 // ---- issue types, statuses, priorities, resolutions, link types ----------------------------
@@ -58,7 +59,11 @@ function postIssueType(ctx: RouteContext) {
       return jiraError(400, [], { hierarchyLevel: 'The hierarchy level must be 0 or -1.' });
     level = body.hierarchyLevel;
   } else if (body.type === 'subtask') level = -1;
-  if (byName(ctx.state.issueTypes, name))
+  if (
+    ctx.state.issueTypes.some(
+      (t) => t.scopeProjectId === undefined && t.name.toLowerCase() === name.toLowerCase(),
+    )
+  )
     return jiraError(409, 'An issue type with this name already exists.');
   changeInstant(ctx.state, ctx.nowMs);
   const type: SiteIssueType = {
@@ -71,6 +76,8 @@ function postIssueType(ctx: RouteContext) {
     workflow: defaultWorkflow(ctx),
   };
   ctx.state.issueTypes.push(type);
+  // Jira adds every new issue type to the default issue type scheme (and to no other).
+  ctx.state.schemes.issueTypeSchemes.find((s) => s.isDefault)?.issueTypeIds.push(type.id);
   return json(201, issueTypeDetailsJson(ctx.state, type));
 }
 
@@ -132,6 +139,7 @@ export const metaRoutes: Route[] = [
   { method: 'GET', template: '/rest/api/3/resolution', run: getResolutions },
   { method: 'GET', template: '/rest/api/3/issueLinkType', run: getLinkTypes },
   ...projectRoutes,
+  ...schemeRoutes,
   ...userRoutes,
   { method: 'GET', template: '/rest/api/3/serverInfo', run: serverInfo },
 ];

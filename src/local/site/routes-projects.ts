@@ -4,6 +4,7 @@ import type { SiteProject } from './model';
 import { jiraError, json, listParam, page, type Route, type RouteContext } from './http';
 import { findProject, findUser, statusById } from './lookup';
 import { hasProjectPermission } from './permissions';
+import { projectIssueTypes } from './project-config';
 import { avatarUrls, issueTypeDetailsJson, statusJson, userBeanJson } from './render';
 
 /** A project the user cannot browse reads as missing, as in Jira. */
@@ -19,8 +20,8 @@ function projectJson(ctx: RouteContext, project: SiteProject, full: boolean) {
     name: project.name,
     avatarUrls: avatarUrls(project.key),
     projectTypeKey: project.projectTypeKey,
-    simplified: false,
-    style: 'classic',
+    simplified: project.config.style === 'next-gen',
+    style: project.config.style,
     isPrivate: false,
     properties: {},
   };
@@ -31,7 +32,7 @@ function projectJson(ctx: RouteContext, project: SiteProject, full: boolean) {
     description: project.description,
     lead: lead ? userBeanJson(ctx.state, lead) : undefined,
     components: [],
-    issueTypes: ctx.state.issueTypes.map((t) => issueTypeDetailsJson(ctx.state, t)),
+    issueTypes: projectIssueTypes(ctx.state, project).map((t) => issueTypeDetailsJson(ctx.state, t)),
     assigneeType: 'UNASSIGNED',
     versions: [],
     roles: {},
@@ -53,7 +54,7 @@ function getProjectStatuses(ctx: RouteContext) {
   if (!project) return projectNotFound(ctx.params.projectIdOrKey);
   return json(
     200,
-    ctx.state.issueTypes.map((t) => ({
+    projectIssueTypes(ctx.state, project).map((t) => ({
       self: `${ctx.state.baseUrl}/rest/api/3/issuetype/${t.id}`,
       id: t.id,
       name: t.name,

@@ -171,6 +171,73 @@ const cases: Case[] = [
     body: { options: [{ value: 'Strategic' }] },
   },
   { method: 'GET', path: '/rest/api/3/issuetype', template: '/rest/api/3/issuetype', status: 200 },
+  {
+    method: 'GET',
+    path: '/rest/api/3/issue/createmeta/IMP/issuetypes',
+    template: '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes',
+    status: 200,
+  },
+  {
+    method: 'GET',
+    path: '/rest/api/3/issue/createmeta/TEAM/issuetypes',
+    template: '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes',
+    status: 200,
+  },
+  {
+    method: 'GET',
+    path: '/rest/api/3/issue/createmeta/IMP/issuetypes/10006',
+    template: '/rest/api/3/issue/createmeta/{projectIdOrKey}/issuetypes/{issueTypeId}',
+    status: 200,
+  },
+  {
+    method: 'GET',
+    path: '/rest/api/3/issuetypescheme/project',
+    template: '/rest/api/3/issuetypescheme/project',
+    status: 200,
+  },
+  {
+    method: 'GET',
+    path: '/rest/api/3/issuetypescheme/mapping?issueTypeSchemeId=10000',
+    template: '/rest/api/3/issuetypescheme/mapping',
+    status: 200,
+  },
+  {
+    method: 'GET',
+    path: '/rest/api/3/issuetypescreenscheme/project?projectId=10000',
+    template: '/rest/api/3/issuetypescreenscheme/project',
+    status: 200,
+  },
+  {
+    method: 'GET',
+    path: '/rest/api/3/issuetypescreenscheme/mapping',
+    template: '/rest/api/3/issuetypescreenscheme/mapping',
+    status: 200,
+  },
+  { method: 'GET', path: '/rest/api/3/screenscheme', template: '/rest/api/3/screenscheme', status: 200 },
+  {
+    method: 'GET',
+    path: '/rest/api/3/screens/10001/tabs',
+    template: '/rest/api/3/screens/{screenId}/tabs',
+    status: 200,
+    listOf: 'ScreenableTab',
+  },
+  {
+    method: 'GET',
+    path: '/rest/api/3/screens/10001/tabs/10002/fields',
+    template: '/rest/api/3/screens/{screenId}/tabs/{tabId}/fields',
+    status: 200,
+    listOf: 'ScreenableField',
+  },
+  {
+    method: 'POST',
+    path: (s) => {
+      const screen = s.handler.state.schemes.screens.find((x) => x.name === 'SUP: Default Screen');
+      return `/rest/api/3/screens/${screen?.id}/tabs/${screen?.tabs[0].id}/fields`;
+    },
+    template: '/rest/api/3/screens/{screenId}/tabs/{tabId}/fields',
+    status: 200,
+    body: { fieldId: 'customfield_10057' },
+  },
   { method: 'GET', path: '/rest/api/3/issuetype/10011', template: '/rest/api/3/issuetype/{id}', status: 200 },
   {
     method: 'POST',
@@ -405,6 +472,7 @@ describe('the emulated site answers as the OpenAPI documents say', () => {
       /^PUT .*properties/,
       /^POST \/rest\/api\/3\/issue\/\{issueIdOrKey\}\/transitions$/,
       /^POST \/rest\/api\/3\/issueLink$/,
+      /^PUT \/rest\/api\/3\/issuetypescheme\//,
     ];
     const missing = SITE_ENDPOINTS.filter((e) => !covered.has(e) && !noJsonBody.some((re) => re.test(e)));
     expect(missing).toEqual([]);

@@ -98,7 +98,7 @@ describe('a viewer who may not browse ENT', () => {
     const listed = body<{ values: Array<{ key: string }> }>(
       await site.call('GET', '/rest/api/3/project/search', VIEWER),
     );
-    expect(listed.values.map((p) => p.key)).toEqual(['IMP', 'ONB']);
+    expect(listed.values.map((p) => p.key)).toEqual(['IMP', 'ONB', 'SUP', 'TEAM']);
     expect(
       (await site.call('GET', '/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectKey=ENT', VIEWER))
         .status,

@@ -12,6 +12,8 @@ export interface StartDeps {
   library: () => Promise<PlaybookLibrary>;
   accountId: string;
   now: () => number;
+  /** Jira as the app: sets `runway-implementation` on the new epic (the issue panels' condition). */
+  appJira?: JiraClient;
   /** Stop starting new issues after this long, well inside Forge's 25 s (the rest is `pending`). */
   budgetMs?: number;
 }

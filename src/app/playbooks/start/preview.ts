@@ -18,11 +18,12 @@ export async function previewStart(
     if (!planned.ok) return planned;
     const { plan, templateTitle } = planned.data;
     const [site, reason, existing] = await Promise.all([
-      inspectSite(deps.jira, deps.config, plan),
+      inspectSite(deps.jira, deps.config, plan, project),
       canCreate(deps.jira, project),
       namesake(deps.jira, deps.config, project, plan.epic.summary),
     ]);
-    const problems = [...(reason ? [reason] : []), ...site.problems];
+    // Without the permission to create, Jira refuses createmeta too: the reason says it once.
+    const problems = [...(reason ? [reason] : []), ...site.problems.slice(reason && site.unreadable ? 1 : 0)];
     if (existing) problems.push(namesakeProblem(existing, project));
     return {
       ok: true,

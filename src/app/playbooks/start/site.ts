@@ -2,9 +2,19 @@
 // kinds, the fields it sets (by name, from the configuration), and no implementation of the same
 // name in the project.
 import { z } from 'zod';
-import { resolveFieldIds, type LogicalField, type RunwayConfig } from '../../../domain';
+import {
+  findProjectType,
+  kindType,
+  offScreenProblem,
+  resolveFieldIds,
+  typeNotInProject,
+  type LogicalField,
+  type ProjectMeta,
+  type RunwayConfig,
+} from '../../../domain';
+import { messageOf } from '../../../domain/errors';
 import type { ImplementationPlan, PlannedIssue } from '../../../domain/playbooks/start';
-import type { JiraClient, JiraField, IssueTypeWire } from '../../../jira';
+import type { JiraClient, JiraField } from '../../../jira';
 
 export interface Site {
   typeIds: Record<PlannedIssue['kind'], string | null>;
@@ -13,6 +23,8 @@ export interface Site {
   fields: Map<string, JiraField>;
   names: Record<string, string>;
   problems: string[];
+  /** Set when the project's createmeta could not be read (its problem is then `problems[0]`). */
+  unreadable: boolean;
 }
 
 /** Null when the user may create issues in the project, else why not. */
@@ -21,42 +33,71 @@ export async function canCreate(jira: JiraClient, project: string): Promise<stri
   return can.CREATE_ISSUES ? null : `You do not have permission to create issues in project ${project}.`;
 }
 
-function findType(types: readonly IssueTypeWire[], names: readonly string[], level: number) {
-  for (const name of names) {
-    const t = types.find(
-      (x) => x.name.trim().toLowerCase() === name.trim().toLowerCase() && (x.hierarchyLevel ?? 0) === level,
-    );
-    if (t && t.subtask !== true) return t;
-  }
-  return undefined;
-}
-
+/**
+ * The project's types and create screens (createmeta), checked for every issue of the plan before
+ * anything is created: a type must be in the project, and each field it sets on the type's screen.
+ */
 export async function inspectSite(
   jira: JiraClient,
   config: RunwayConfig,
   plan: ImplementationPlan,
+  project: string,
 ): Promise<Site> {
-  const [types, fields] = await Promise.all([jira.getIssueTypes(), jira.getFields()]);
+  const fields = await jira.getFields();
   const names = Object.fromEntries(fields.map((f) => [f.id, f.name]));
   const { ids } = resolveFieldIds(names, config);
-  const epic = findType(types, ['Epic'], 1) ?? types.find((t) => t.hierarchyLevel === 1);
-  const milestone = findType(types, config.issueTypes.milestone, 0);
-  const gate = findType(types, config.issueTypes.gate, 0);
-  const work = findType(types, [plan.workItemType], 0);
   const problems: string[] = [];
-  if (!epic) problems.push('This site has no epic issue type (hierarchy level 1).');
-  if (!milestone)
-    problems.push(`This site has no ${config.issueTypes.milestone.join(' or ')} issue type for milestones.`);
-  if (!gate) problems.push(`This site has no ${config.issueTypes.gate.join(' or ')} issue type for gates.`);
-  if (!work && plan.children.some((c) => c.kind === 'workItem'))
-    problems.push(`This site has no ${plan.workItemType} issue type for the starter work items.`);
-  const needed = new Set<LogicalField>();
-  for (const issue of [plan.epic, ...plan.children])
-    for (const f of Object.keys(issue.fields) as LogicalField[]) needed.add(f);
-  const missing = [...needed].filter((f) => ids[f] === null).map((f) => config.fieldNames[f]);
-  if (missing.length > 0)
-    problems.push(
-      `This site has no ${missing.join(', ')} field${missing.length > 1 ? 's' : ''}: an administrator can add ${missing.length > 1 ? 'them' : 'it'} in Runway's settings (provisioning).`,
+  let unreadable = false;
+  let meta: ProjectMeta = { key: project, name: project, style: 'company', types: [], fieldIds: {} };
+  try {
+    meta = await jira.projectMeta.project(project);
+  } catch (e) {
+    problems.push(`Runway could not read what project ${project} lets you create: ${messageOf(e)}`);
+    unreadable = true;
+  }
+  const epic = kindType(meta, 'implementation', config);
+  const milestone = kindType(meta, 'milestone', config);
+  const gate = kindType(meta, 'gate', config);
+  const work = findProjectType(meta, [plan.workItemType], 0);
+  const types: Record<PlannedIssue['kind'], ProjectMeta['types'][number] | undefined> = {
+    implementation: epic,
+    milestone,
+    gate,
+    workItem: work,
+  };
+  const wanted: Record<PlannedIssue['kind'], string> = {
+    implementation: 'Epic',
+    milestone: config.issueTypes.milestone[0],
+    gate: config.issueTypes.gate[0],
+    workItem: plan.workItemType,
+  };
+  const named = { ...names, labels: 'Labels', duedate: 'Due date', description: 'Description' };
+  const seen = new Set(problems);
+  const add = (problem: string | null) => {
+    if (problem !== null && !seen.has(problem)) {
+      seen.add(problem);
+      problems.push(problem);
+    }
+  };
+  const missing = new Set<string>();
+  for (const issue of [plan.epic, ...plan.children]) {
+    const type = types[issue.kind];
+    if (meta.types.length > 0 && type === undefined) add(typeNotInProject(wanted[issue.kind], meta));
+    const logical = Object.keys(issue.fields) as LogicalField[];
+    for (const f of logical) if (ids[f] === null) missing.add(config.fieldNames[f]);
+    if (type === undefined) continue;
+    const setting = [
+      'summary',
+      'labels',
+      ...(issue.dueDate !== null ? ['duedate'] : []),
+      ...(issue.kind === 'implementation' ? ['description'] : []),
+      ...logical.map((f) => ids[f]).filter((id): id is string => id !== null),
+    ];
+    add(offScreenProblem(meta, type, setting, named));
+  }
+  if (missing.size > 0)
+    add(
+      `This site has no ${[...missing].join(', ')} field${missing.size > 1 ? 's' : ''}: an administrator can add ${missing.size > 1 ? 'them' : 'it'} in Runway's settings (provisioning).`,
     );
   return {
     typeIds: {
@@ -75,6 +116,7 @@ export async function inspectSite(
     fields: new Map(fields.map((f) => [f.id, f])),
     names,
     problems,
+    unreadable,
   };
 }
 

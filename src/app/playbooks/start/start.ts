@@ -16,6 +16,7 @@ import { jiraWords } from '../../shared';
 import type { StartDeps } from './deps';
 import { describePlannedBy, existingChildren, issueFields, outcome } from './issues';
 import { planFor, type Planned } from './plan';
+import { markImplementation } from '../../implementation-marker';
 import { canCreate, inspectSite, namesake, namesakeProblem, type Site } from './site';
 
 export interface StartInput {
@@ -108,7 +109,7 @@ async function readRecord(run: Run): Promise<ResolverResult<StartOutcome> | null
 /** The creation itself, holding the lease: the epic (or what an earlier call made), then the children. */
 async function create(run: Run): Promise<ResolverResult<StartOutcome>> {
   const { plan } = run.planned;
-  const site = await inspectSite(run.deps.jira, run.deps.config, plan);
+  const site = await inspectSite(run.deps.jira, run.deps.config, plan, run.input.project);
   run.names = site.names;
   // Read again under the lease: an earlier holder may have got further since.
   const earlier = await readRecord(run);
@@ -149,6 +150,15 @@ async function createOrAdoptEpic(run: Run, site: Site): Promise<string> {
   fields.description = describePlannedBy(plan, templateTitle);
   const epic = await run.deps.jira.createIssue({ fields });
   await save(run, { ...record, epic: { key: epic.key, summary: plan.epic.summary } });
+  // The issue panels show on it whatever the label is called (manifest.yml); best effort, as the
+  // issue-event trigger sets it too.
+  if (run.deps.appJira)
+    await markImplementation(run.deps.appJira, run.deps.config, {
+      key: epic.key,
+      labels: plan.epic.labels,
+      typeName: site.typeNames.implementation,
+      hierarchyLevel: 1,
+    }).catch(() => false);
   return epic.key;
 }
 
