@@ -32,7 +32,7 @@ describe('Settings → Projects in the browser', () => {
       theme: 'light',
       readyTestId: 'field-implementationLabel',
     });
-    await opened.frame.getByTestId('tab-4').click();
+    await opened.frame.getByTestId('tab-5').click();
     await opened.frame.getByTestId('project-TEAM').waitFor();
     return opened;
   };
