@@ -16,7 +16,7 @@ import {
   type ProvisioningReport,
 } from '../jira/provisioning';
 import { readConfig } from '../storage';
-import { releaseProvisioningLock, takeProvisioningLock } from '../storage/provisioning';
+import { takeProvisioningLock } from '../storage/provisioning';
 import { attempt, fail } from './failure';
 import type { Ports } from './ports';
 import { messageOf } from '../domain';
@@ -108,7 +108,7 @@ export async function runProvisioning(ports: ProvisioningPorts): Promise<Provisi
       items.push(await provisionItem(jira, ports.jiraFetch, config, item));
     return reportOf(items);
   } finally {
-    await releaseProvisioningLock(ports.store);
+    await lock.release();
   }
 }
 

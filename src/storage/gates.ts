@@ -2,12 +2,12 @@
 // overrides, evidence added or removed), keyed by the implementation's issue id, which survives a
 // move to another project. Entries are AuditRecordSchema (the domain's record), parsed on read.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { AuditRecordSchema } from '../domain/gates/audit';
 import { handoverLinkGlobalId } from '../domain/handover/link';
 import { listPublishedPages } from './documents';
+import { takeClaim } from './claim';
 import { appendOnlyLog } from './log';
-import { storageKey, type TypedStore } from './store';
+import type { TypedStore } from './store';
 
 /** The log's name for an implementation (its issue id, else its key). */
 export const auditLogName = (issueId: string): string => `gates:${issueId}`;
@@ -19,23 +19,19 @@ export function auditLog(store: TypedStore, issueId: string) {
 
 // ---- one writer per gate ---------------------------------------------------------------------------
 // Writes to one gate (sign-off, override, evidence, the Gate issue's sync) run one at a time: each
-// holds this lock from reading the record to syncing the Gate issue, so the Gate issue is synced
-// from a record no other write is changing. Taken with a FAIL_IF_EXISTS write; a lock left by a
-// function that died is taken over once stale (resolvers run at most 25 s).
-// TODO(after merge of w9-app-portfolio): use storage/claim.ts, the shared claim, instead of this one.
+// holds this claim (./claim.ts) from reading the record to syncing the Gate issue, so the Gate issue
+// is synced from a record no other write is changing. A claim left by a function that died is taken
+// over once stale (resolvers run at most 25 s), by a conditional write only one caller wins.
 
-const GateLock = z.object({ token: z.string(), at: z.number() });
-
-/** Longer than any resolver runs (25 s): a lock this old was left by a function that died. */
+/** Longer than any resolver runs (25 s): a claim this old was left by a function that died. */
 export const STALE_GATE_LOCK_MS = 30_000;
 
-export const gateLockKey = (issueId: string, gateId: string): string =>
-  storageKey('gatelock', issueId, gateId);
+export const gateLockName = (issueId: string, gateId: string): string => `gate:${issueId}:${gateId}`;
 
 export interface GateLockOptions {
   /** How long to wait for another writer of the gate; 0 = try once. */
   waitMs?: number;
-  /** Wall clock (the lock's age), not the use case's clock. */
+  /** Wall clock (the claim's age), not the use case's clock. */
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -45,18 +41,10 @@ export class GateBusyError extends Error {
   override name = 'GateBusyError';
 }
 
-async function takeGateLock(store: TypedStore, key: string, token: string, now: number): Promise<boolean> {
-  if (await store.create(key, GateLock, { token, at: now })) return true;
-  const held = await store.get(key, GateLock);
-  if (held !== undefined && now - held.at < STALE_GATE_LOCK_MS) return false;
-  // Stale, or released between our two reads: a second taker loses the FAIL_IF_EXISTS race.
-  if (held !== undefined) await store.delete(key);
-  return store.create(key, GateLock, { token, at: now });
-}
-
 /**
- * Runs `work` holding the lock of one gate of one implementation; GateBusyError when another
- * writer holds it for longer than `waitMs`. Released afterwards, unless another writer took it over.
+ * Runs `work` holding the claim of one gate of one implementation; GateBusyError when another
+ * writer holds it for longer than `waitMs`. Released afterwards (a release after a takeover changes
+ * nothing).
  */
 export async function withGateLock<T>(
   store: TypedStore,
@@ -67,19 +55,21 @@ export async function withGateLock<T>(
 ): Promise<T> {
   const { waitMs = 10_000, clock = Date.now } = options;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const key = gateLockKey(issueId, gateId);
-  const token = randomUUID();
+  const name = gateLockName(issueId, gateId);
+  const holder = randomUUID();
   const deadline = clock() + waitMs;
-  for (let pause = 20; !(await takeGateLock(store, key, token, clock())); pause = Math.min(pause * 2, 500)) {
+  for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
+    const answer = await takeClaim(store, name, { holder, now: clock(), ttlMs: STALE_GATE_LOCK_MS });
+    if (answer.ok) {
+      try {
+        return await work();
+      } finally {
+        await answer.claim.release().catch(() => undefined);
+      }
+    }
     if (clock() + pause > deadline)
       throw new GateBusyError(`gate ${gateId} is being changed by someone else`);
     await sleep(pause + Math.floor(Math.random() * pause));
-  }
-  try {
-    return await work();
-  } finally {
-    const held = await store.get(key, GateLock).catch(() => undefined);
-    if (held?.token === token) await store.delete(key);
   }
 }
 

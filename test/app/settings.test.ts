@@ -92,7 +92,7 @@ describe('settings and provisioning use cases', () => {
 
     it('does not run while another run holds the lock, and creates nothing', async () => {
       const startedAt = NOW.getTime() - 60_000;
-      expect(await takeProvisioningLock(app.store, startedAt)).toEqual({ taken: true });
+      expect((await takeProvisioningLock(app.store, startedAt)).taken).toBe(true);
       const before = counts();
       expect(await provisionSite(app.portsAs(admin.accountId))).toEqual({
         ok: false,
@@ -104,7 +104,15 @@ describe('settings and provisioning use cases', () => {
     it('takes over the lock of a run that crashed long ago, and lets go of it when done', async () => {
       await takeProvisioningLock(app.store, NOW.getTime() - STALE_PROVISIONING_LOCK_MS - 1);
       expect((await runProvisioning(app.portsAs(admin.accountId))).created).toBe(RUNWAY_ITEMS);
-      expect(await takeProvisioningLock(app.store, NOW.getTime())).toEqual({ taken: true });
+      expect((await takeProvisioningLock(app.store, NOW.getTime())).taken).toBe(true);
+    });
+
+    it('lets exactly one of several runs take over a stale lock at the same moment', async () => {
+      await takeProvisioningLock(app.store, NOW.getTime() - STALE_PROVISIONING_LOCK_MS - 1);
+      const takers = await Promise.all(
+        Array.from({ length: 5 }, () => takeProvisioningLock(app.store, NOW.getTime())),
+      );
+      expect(takers.filter((t) => t.taken)).toHaveLength(1);
     });
 
     it('reports an item Jira refuses and creates the others; the lock is let go', async () => {
@@ -128,7 +136,7 @@ describe('settings and provisioning use cases', () => {
         status: 'failed',
         detail: expect.stringMatching(/^Could not create issue type Gate: .*already exists/),
       });
-      expect(await takeProvisioningLock(app.store, NOW.getTime())).toEqual({ taken: true });
+      expect((await takeProvisioningLock(app.store, NOW.getTime())).taken).toBe(true);
     });
   });
 });
