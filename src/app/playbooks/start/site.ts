@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { resolveFieldIds, type LogicalField, type RunwayConfig } from '../../../domain';
 import type { ImplementationPlan, PlannedIssue } from '../../../domain/playbooks/start';
+import { implementationName } from '../../../domain/playbooks/start-input';
 import type { JiraClient, JiraField, JiraIssueType } from '../../../jira';
 
 export interface Site {
@@ -92,11 +93,11 @@ export async function namesake(
     jql: `project = ${project} AND labels = "${label}" ORDER BY key`,
     fields: ['summary'],
   });
-  const wanted = summary.trim().replace(/\s+/g, ' ').toLowerCase();
+  const wanted = implementationName(summary);
   for (const issue of issues) {
     const f = SummaryFields.safeParse(issue.fields ?? {});
     const s = f.success ? (f.data.summary ?? '') : '';
-    if (s.trim().replace(/\s+/g, ' ').toLowerCase() === wanted) return issue.key ?? null;
+    if (implementationName(s) === wanted) return issue.key ?? null;
   }
   return null;
 }
