@@ -141,6 +141,29 @@ describe('the portfolio KPI gadget in the browser', () => {
     await page.close();
   });
 
+  it('shows an error with Try again, not "Computing portfolio KPIs" forever, when its first call fails', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    // The gadget's first call to the host (its saved configuration) fails as a dropped connection.
+    let failedOnce = false;
+    await page.route('**/__host/bridge', async (route) => {
+      if (!failedOnce && route.request().postData()?.includes('"call":"getContext"')) {
+        failedOnce = true;
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await page.goto(new URL('/dashboard?user=admin&theme=light', app.url).toString());
+    const frame = page.frameLocator(`[data-testid="frame-${GADGET}"]`);
+    const retry = frame.getByRole('button', { name: 'Try again' });
+    await retry.waitFor({ timeout: 10_000 });
+    expect(failedOnce).toBe(true);
+    expect(await frame.locator('body').innerText()).toContain('The portfolio KPIs could not be computed');
+    await page.screenshot({ path: screenshotPath('kpi-gadget-first-call-failed'), fullPage: true });
+    await retry.click();
+    await frame.getByTestId('kpi-tiles').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
   it('shows an empty state, not zeros, for a scope without implementations', async () => {
     app.forge.setInstanceConfig(
       { m: GADGET, l: LOCAL_ID },
