@@ -6,6 +6,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { canEditDashboard } from './dashboard';
 import { findAppRoot, type HostUser, type LocalForge } from './forge';
 import type { FrameContext } from './frames';
 import type { Html } from './html';
@@ -504,13 +505,15 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     }
 
     if (first === 'dashboard' && parts.length === 1) {
-      const editing = url.searchParams.get('edit');
+      // Only the dashboard's editors get a gadget's Edit (./dashboard.ts); others see the view.
+      const editor = canEditDashboard(user.accountId);
+      const editing = editor ? url.searchParams.get('edit') : null;
       const gadgets = surfacesOf('jira:dashboardGadget').map((s) => {
         const edit = editing === s.key && s.editResource !== undefined;
         return frameFor(s, user, theme, {
           entry: edit ? 'edit' : 'view',
           done: edit ? '/dashboard' : undefined,
-          editHref: !edit && s.editResource ? pages.href('/dashboard', { edit: s.key }) : undefined,
+          editHref: editor && !edit && s.editResource ? pages.href('/dashboard', { edit: s.key }) : undefined,
           title: edit ? `${s.title}: edit` : s.title,
         });
       });
