@@ -2,15 +2,40 @@
 // one (a field dropped, a field set to any JSON value, an unknown field added), as any of the three
 // users, through the host's invoke path (what a Custom UI's `invoke` reaches on Forge). Whatever
 // arrives, the answer is `{ ok: false, error }` with words naming what was wrong, or `{ ok: true,
-// data }`: never a rejected call, never a stack trace or a bare "undefined" in the message.
+// data }` with the data in the contract's shape: never a rejected call, never a stack trace or a
+// bare "undefined" in the message.
 import fc from 'fast-check';
+import type { z } from 'zod';
 import { HANDOVER_KEYS } from '../../src/contracts/handover';
-import { IMPLEMENTATIONS_KEYS } from '../../src/contracts/implementations';
-import { KPI_GADGET_KEYS } from '../../src/contracts/kpi-gadget';
-import { PLAYBOOK_KEYS } from '../../src/contracts/playbook';
-import { RAID_LOG_KEYS } from '../../src/contracts/raid-log';
-import { SETTINGS_KEYS } from '../../src/contracts/settings';
-import { STAGE_GATES_KEYS } from '../../src/contracts/stage-gates';
+import {
+  IMPLEMENTATIONS_KEYS,
+  ImplementationsView,
+  StartOptions,
+  StartOutcome,
+  StartPreview,
+} from '../../src/contracts/implementations';
+import {
+  CheckedGadgetConfig,
+  GadgetProjects,
+  KPI_GADGET_KEYS,
+  PortfolioKpis,
+} from '../../src/contracts/kpi-gadget';
+import {
+  DocumentAnswer,
+  ImplementationOptions,
+  PLAYBOOK_KEYS,
+  Published,
+  TemplateList,
+  TemplateSummary,
+} from '../../src/contracts/playbook';
+import { Owners, RAID_LOG_KEYS, RaidItem, RaidLogView, RaidTransitions } from '../../src/contracts/raid-log';
+import {
+  ProvisioningReport,
+  SaveSettingsData,
+  SETTINGS_KEYS,
+  SettingsView,
+} from '../../src/contracts/settings';
+import { GateActionResult, GatesPanel, STAGE_GATES_KEYS } from '../../src/contracts/stage-gates';
 import { DEFAULT_AS_OF, generatePortfolio, type Portfolio } from '../../src/local/demo/generate';
 import { HOST_USERS } from '../../src/local/host/app';
 import { LocalForge } from '../../src/local/host/forge';
@@ -164,6 +189,38 @@ const SURFACES: SurfaceUnderTest[] = [
   },
 ];
 
+/** The contract's shape of each key's data (`module.key`): an `ok: true` answer must have it. */
+const ANSWERS: Record<string, z.ZodType> = {
+  'runway-stage-gates.getGates': GatesPanel,
+  'runway-stage-gates.signGate': GateActionResult,
+  'runway-stage-gates.overrideGate': GateActionResult,
+  'runway-stage-gates.addEvidence': GateActionResult,
+  'runway-stage-gates.removeEvidence': GateActionResult,
+  'runway-raid-log.getRaidLog': RaidLogView,
+  'runway-raid-log.createRaidItem': RaidItem,
+  'runway-raid-log.updateRaidItem': RaidItem,
+  'runway-raid-log.getRaidTransitions': RaidTransitions,
+  'runway-raid-log.searchOwners': Owners,
+  'runway-portfolio-kpis.getPortfolioKpis': PortfolioKpis,
+  'runway-portfolio-kpis.checkGadgetConfig': CheckedGadgetConfig,
+  'runway-portfolio-kpis.listProjects': GadgetProjects,
+  'runway-implementations.getImplementations': ImplementationsView,
+  'runway-implementations.getStartOptions': StartOptions,
+  'runway-implementations.previewStart': StartPreview,
+  'runway-implementations.startImplementation': StartOutcome,
+  'runway-settings.getSettings': SettingsView,
+  'runway-settings.saveSettings': SaveSettingsData,
+  'runway-settings.provision': ProvisioningReport,
+  'runway-playbook.listTemplates': TemplateList,
+  'runway-playbook.searchImplementations': ImplementationOptions,
+  'runway-playbook.getDocument': DocumentAnswer,
+  'runway-playbook.publish': Published,
+  'runway-playbook.saveTemplate': TemplateSummary,
+  'runway-handover.searchImplementations': ImplementationOptions,
+  'runway-handover.getDocument': DocumentAnswer,
+  'runway-handover.publish': Published,
+};
+
 /** What a Custom UI can send: JSON (the bridge serialises the payload). */
 const json = fc.jsonValue({ maxDepth: 3 });
 
@@ -171,6 +228,7 @@ const json = fc.jsonValue({ maxDepth: 3 });
 function payloads(valid: Payload): fc.Arbitrary<unknown> {
   const keys = Object.keys(valid);
   const variants: Array<fc.Arbitrary<unknown>> = [
+    fc.constant(valid),
     json,
     fc.string({ maxLength: 20 }).chain((k) => json.map((v) => ({ ...valid, [k]: v }))),
   ];
@@ -188,10 +246,15 @@ const STACK_TRACE = /\n\s+at |\bat [^\s]+ \(.*:\d+:\d+\)|node_modules|\/src\/.*\
 const BARE = /^(undefined|null|\[object Object\]|Error)?$/;
 
 /** Null when the answer is one a view can show, else what is wrong with it. */
-function problemOf(answer: unknown): string | null {
+function problemOf(answer: unknown, shape: z.ZodType): string | null {
   if (typeof answer !== 'object' || answer === null) return `not an object: ${String(answer)}`;
   const a = answer as Record<string, unknown>;
-  if (a.ok === true) return 'data' in a ? null : 'ok without data';
+  if (a.ok === true) {
+    const data = shape.safeParse(a.data);
+    return data.success
+      ? null
+      : `ok, but the data is not the contract's: ${data.error.message.slice(0, 300)}`;
+  }
   if (a.ok !== false) return `no ok flag: ${JSON.stringify(answer).slice(0, 200)}`;
   if (typeof a.error !== 'string') return `error is not a string: ${JSON.stringify(a.error)}`;
   if (BARE.test(a.error.trim()) || a.error.includes('[object Object]'))
@@ -211,8 +274,10 @@ describe('every resolver key, fed arbitrary and mutated payloads', () => {
   });
 
   for (const surface of SURFACES) {
-    it(`${surface.moduleKey}: answers { ok: false, error naming what was wrong } or { ok: true, data }, never a throw`, async () => {
+    it(`${surface.moduleKey}: answers { ok: false, error naming what was wrong } or { ok: true, data in the contract’s shape }, never a throw`, async () => {
       for (const [functionKey, valid] of Object.entries(surface.valid())) {
+        const shape = ANSWERS[`${surface.moduleKey}.${functionKey}`];
+        if (shape === undefined) throw new Error(`no answer shape for ${surface.moduleKey}.${functionKey}`);
         await fc.assert(
           fc.asyncProperty(
             payloads(valid),
@@ -233,7 +298,7 @@ describe('every resolver key, fed arbitrary and mutated payloads', () => {
                   { cause: e },
                 );
               }
-              const problem = problemOf(answer);
+              const problem = problemOf(answer, shape);
               if (problem !== null)
                 throw new Error(`${functionKey} as ${as} with ${JSON.stringify(payload)}: ${problem}`);
             },
