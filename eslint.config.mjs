@@ -35,11 +35,31 @@ export default tseslint.config(
     },
   },
   {
+    // src/domain is pure: same input, same output. What it may import is checked by
+    // dependency-cruiser (.dependency-cruiser.cjs, rule domain-is-pure); here, that it never reads
+    // the clock or a random source: "now" and randomness come in as arguments (Clock, a seed).
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-syntax': [
         'error',
-        { patterns: ['@forge/*', '../jira/*', '../storage/*', '../local/*', 'node:*', 'fs', 'path'] },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message:
+            'src/domain is pure: take the instant as an argument (asOf, a Clock) instead of Date.now().',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message:
+            'src/domain is pure: take the instant as an argument (asOf, a Clock) instead of new Date().',
+        },
+        {
+          selector: "CallExpression[callee.name='Date']",
+          message: 'src/domain is pure: Date() reads the clock; take the instant as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'src/domain is pure: take a seeded generator as an argument instead of Math.random().',
+        },
       ],
       'no-console': 'error',
     },

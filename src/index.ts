@@ -1,20 +1,41 @@
 // Every function handler that manifest.yml names (`handler: index.<export>`), and nothing
 // else: Forge loads this file, the local host (`runway serve`) loads it too.
 // test/forge/wiring.test.ts checks that each manifest handler is an exported function here.
+// Each is wrapped with the licence check (resolvers/licence.ts): Runway is a paid app.
+import * as gates from './resolvers/gate-validator';
+import * as handover from './resolvers/handover';
+import * as implementations from './resolvers/implementations';
+import * as kpiGadget from './resolvers/kpi-gadget';
+import { licensedBackground, licensedExport, licensedResolver, licensedValidator } from './resolvers/licence';
+import * as playbook from './resolvers/playbook';
+import * as raidLog from './resolvers/raid-log';
+import * as settings from './resolvers/settings';
+import * as stageGates from './resolvers/stage-gates';
+import * as install from './triggers/install';
+import * as issueEvent from './triggers/issue-event';
+import * as snapshot from './triggers/snapshot';
+import * as alerts from './triggers/alerts';
 
 // Custom UI resolvers, one per surface (macro config views share their macro's resolver).
-export { stageGatesResolver } from './resolvers/stage-gates';
-export { raidLogResolver } from './resolvers/raid-log';
-export { kpiGadgetResolver } from './resolvers/kpi-gadget';
-export { implementationsResolver } from './resolvers/implementations';
-export { settingsResolver } from './resolvers/settings';
-export { playbookResolver, playbookExport } from './resolvers/playbook';
-export { handoverResolver, handoverExport } from './resolvers/handover';
+export const stageGatesResolver = licensedResolver(stageGates.stageGatesResolver);
+export const raidLogResolver = licensedResolver(raidLog.raidLogResolver);
+export const kpiGadgetResolver = licensedResolver(kpiGadget.kpiGadgetResolver);
+export const implementationsResolver = licensedResolver(implementations.implementationsResolver);
+export const settingsResolver = licensedResolver(settings.settingsResolver);
+export const playbookResolver = licensedResolver(playbook.playbookResolver);
+export const handoverResolver = licensedResolver(handover.handoverResolver);
+
+// PDF and Word export of the macros.
+export const playbookExport = licensedExport(playbook.playbookExport);
+export const handoverExport = licensedExport(handover.handoverExport);
 
 // Workflow validator: blocks a transition while a required gate is not passed.
-export { gateValidator } from './resolvers/gate-validator';
+export const gateValidator = licensedValidator(gates.gateValidator);
 
 // Background functions: provisioning, issue events, daily snapshot and its queue consumer.
-export { installTrigger } from './triggers/install';
-export { issueEventTrigger } from './triggers/issue-event';
-export { snapshotTrigger, snapshotConsumer } from './triggers/snapshot';
+export const installTrigger = licensedBackground('install', install.installTrigger);
+export const issueEventTrigger = licensedBackground('issue-event', issueEvent.issueEventTrigger);
+export const snapshotTrigger = licensedBackground('daily-snapshot', snapshot.snapshotTrigger);
+export const snapshotConsumer = licensedBackground('kpi-snapshots', snapshot.snapshotConsumer);
+// Daily alerts: one digest per recipient through Jira's notify API (shared/spec/alerts.md).
+export const alertsTrigger = licensedBackground('daily-alerts', alerts.alertsTrigger);

@@ -2,26 +2,25 @@
 // Jira refused (its errorMessages and field errors), else the error's message; a use case never
 // lets an exception escape to Forge, where the user would only see "something went wrong".
 import type { ResolverResult } from '../contracts/result';
-import { JiraError } from '../jira';
+import { HttpError } from '../jira';
+import { messageOf } from '../domain';
 
 export const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
-/** An error's message (a JiraError's carries the status and Jira's first words). */
-export const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-
 /**
- * Jira's own words for a failed call (its errorMessages and field errors, with field ids shown by
- * their names), else the client's full message. Anything else: its message.
+ * The product's own words for a failed call, Jira's or Confluence's (its errorMessages and field
+ * errors, with field ids shown by their names), else the error's full message. A rate limit or a
+ * deadline keeps Runway's own sentence ("Jira is rate limiting Runway; try again in 40 s").
  */
 export function jiraWords(e: unknown, fieldNames: Readonly<Record<string, string>> = {}): string {
-  if (e instanceof JiraError) {
+  if (e instanceof HttpError && !e.rateLimited && e.kind !== 'timeout') {
     const said = [
       ...e.errorMessages,
       ...Object.entries(e.errors).map(([field, message]) => `${fieldNames[field] ?? field}: ${message}`),
     ];
     return said.length > 0 ? said.join('; ') : e.message;
   }
-  return describeError(e);
+  return messageOf(e);
 }
 
 /** Runs a use case; anything it throws becomes its failure, described. */
@@ -31,6 +30,6 @@ export async function attempt<R extends ResolverResult<unknown>>(
   try {
     return await run();
   } catch (e) {
-    return fail(describeError(e));
+    return fail(messageOf(e));
   }
 }

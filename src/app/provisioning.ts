@@ -5,7 +5,7 @@
 // the run goes on with the others.
 import type { ProvisionResult } from '../contracts/settings';
 import type { RunwayConfig } from '../domain';
-import { createJiraClient, type JiraClient, type JiraFetch } from '../jira';
+import { createJiraClient, type JiraClient, type HttpFetch } from '../jira';
 import { isJiraAdmin } from '../jira/gates';
 import {
   addMissingOptions,
@@ -17,8 +17,9 @@ import {
 } from '../jira/provisioning';
 import { readConfig } from '../storage';
 import { releaseProvisioningLock, takeProvisioningLock } from '../storage/provisioning';
-import { attempt, describeError, fail } from './failure';
+import { attempt, fail } from './failure';
 import type { Ports } from './ports';
+import { messageOf } from '../domain';
 
 export type { ProvisioningItem, ProvisioningReport };
 
@@ -28,7 +29,7 @@ export type ProvisioningPorts = Pick<Ports, 'jiraFetch' | 'store' | 'now'>;
 /** One item brought into existence, or why it could not be; an item that exists stays as it is. */
 async function provisionItem(
   jira: JiraClient,
-  fetch: JiraFetch,
+  fetch: HttpFetch,
   config: RunwayConfig,
   item: ProvisioningItem,
 ): Promise<ProvisioningItem> {
@@ -41,7 +42,7 @@ async function provisionItem(
       return {
         ...item,
         status: 'failed',
-        detail: `Could not create issue type ${item.name}: ${describeError(e)}`,
+        detail: `Could not create issue type ${item.name}: ${messageOf(e)}`,
       };
     }
   }
@@ -55,7 +56,7 @@ async function provisionItem(
       return {
         ...item,
         status: 'failed',
-        detail: `${item.detail}, but its options could not be checked: ${describeError(e)}`,
+        detail: `${item.detail}, but its options could not be checked: ${messageOf(e)}`,
       };
     }
   }
@@ -70,7 +71,7 @@ async function provisionItem(
       detail: `Created field ${created.name} (${created.id})${options}`,
     };
   } catch (e) {
-    return { ...item, status: 'failed', detail: `Could not create field ${item.name}: ${describeError(e)}` };
+    return { ...item, status: 'failed', detail: `Could not create field ${item.name}: ${messageOf(e)}` };
   }
 }
 

@@ -8,8 +8,9 @@ import { createJiraClient } from '../jira';
 import { isJiraAdmin } from '../jira/gates';
 import { inspectProvisioning } from '../jira/provisioning';
 import { readConfig, writeConfig } from '../storage';
-import { attempt, describeError, fail } from './failure';
+import { attempt, fail } from './failure';
 import type { Ports } from './ports';
+import { messageOf } from '../domain';
 
 /** The ports the settings use: Jira as the user, app storage. */
 export type SettingsPorts = Pick<Ports, 'jiraFetch' | 'store'>;
@@ -23,7 +24,7 @@ export function readSettings(ports: SettingsPorts): Promise<GetSettingsResult> {
     try {
       provisioning = await inspectProvisioning(jira, settings);
     } catch (e) {
-      provisioningError = `The site's issue types and fields could not be read: ${describeError(e)}`;
+      provisioningError = `The site's issue types and fields could not be read: ${messageOf(e)}`;
     }
     return {
       ok: true,

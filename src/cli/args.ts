@@ -1,6 +1,6 @@
 /** Option parsing shared by commands: node's parseArgs, with its errors turned into UsageErrors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { IsoDateSchema } from '../domain';
+import { IsoDateSchema, messageOf } from '../domain';
 import { UsageError } from './command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -9,7 +9,7 @@ export function parseOptions<O extends Options>(args: string[], options: O) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(messageOf(e));
   }
 }
 

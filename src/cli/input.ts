@@ -9,6 +9,7 @@ import {
   type KpiWarning,
   type RunwayConfig,
   type SearchExport,
+  messageOf,
 } from '../domain';
 import { UsageError } from './command';
 import type { CliIo } from './io';
@@ -18,12 +19,12 @@ export async function readJsonFile(file: string, io: CliIo): Promise<unknown> {
   try {
     text = await io.readFile(file);
   } catch (e) {
-    throw new UsageError(`${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`);
+    throw new UsageError(`${file}: cannot read the file (${messageOf(e)})`);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new UsageError(`${file}: not JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new UsageError(`${file}: not JSON (${messageOf(e)})`);
   }
 }
 

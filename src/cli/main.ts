@@ -6,6 +6,7 @@
 import { UsageError, type Command } from './command';
 import { COMMANDS } from './commands';
 import { processIo, type CliIo } from './io';
+import { messageOf } from '../domain';
 
 export type { CliIo } from './io';
 export type { Command } from './command';
@@ -52,7 +53,7 @@ export async function main(
       io.stderr(`runway ${name}: ${e.message}\n`);
       return 2;
     }
-    io.stderr(`runway ${name}: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`runway ${name}: unexpected error: ${messageOf(e)}\n`);
     return 1;
   }
 }

@@ -4,11 +4,11 @@
  * with the Jira client. Jira's refusals become messages, never stack traces.
  */
 import { promises as fs } from 'node:fs';
-import { parseSearchExport, type RunwayConfig, type SearchExport } from '../domain';
+import { parseSearchExport, type RunwayConfig, type SearchExport, messageOf } from '../domain';
 import {
   basicAuthFetch,
   createJiraClient,
-  JiraError,
+  HttpError,
   normaliseSite,
   type FetchLike,
   type SearchPage,
@@ -76,7 +76,7 @@ export function siteRequest(values: SiteValues, io: CliIo): SiteRequest {
   try {
     normaliseSite(site);
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(messageOf(e));
   }
   const jql = values.jql ?? '';
   if (jql.trim() === '')
@@ -95,7 +95,7 @@ export function siteRequest(values: SiteValues, io: CliIo): SiteRequest {
  * not: exit 1, still with a one-line message.
  */
 function toCliError(e: unknown, site: string): Error {
-  if (!(e instanceof JiraError)) return e instanceof Error ? e : new Error(String(e));
+  if (!(e instanceof HttpError)) return e instanceof Error ? e : new Error(String(e));
   const refused =
     e.kind === 'shape' ||
     (e.kind === 'http' && e.status !== undefined && e.status >= 400 && e.status < 500 && e.status !== 429) ||
@@ -162,7 +162,7 @@ export async function writeTextFile(io: SiteIo, file: string, text: string): Pro
     if (io.writeFile) await io.writeFile(file, text);
     else await fs.writeFile(io.resolve(file), text, 'utf8');
   } catch (e) {
-    throw new UsageError(`${file}: cannot write the file (${e instanceof Error ? e.message : String(e)})`);
+    throw new UsageError(`${file}: cannot write the file (${messageOf(e)})`);
   }
 }
 

@@ -1,29 +1,12 @@
 /**
- * Confluence Cloud REST v2 pages, over one injected fetch-like function (Forge's
- * `api.asUser().requestConfluence`, or the local host): read a page, find one by title in a
- * space, create and update pages with an `atlas_doc_format` body. 429 waits for Retry-After,
- * 5xx is retried for idempotent calls; a failure says which request, the status and
- * Confluence's own words.
+ * Confluence Cloud REST v2 pages over the shared transport (src/http): read a page, find one by
+ * title in a space, create and update pages with an `atlas_doc_format` body. Retries, the
+ * concurrency bound and the invocation's deadline are the transport's, as for Jira; a failure is
+ * an HttpError of product 'confluence' with Confluence's own words.
  */
 import { z } from 'zod';
-import type { JiraFetch } from '../jira/fetch';
-import { parseRetryAfter } from '../jira/transport';
+import { createTransport, HttpError, shapeError, type TransportOptions } from '../http';
 import type { AdfDoc } from './adf';
-
-/** Same seam as the Jira client: a site-relative, already encoded path. */
-export type ConfluenceFetch = JiraFetch;
-
-export class ConfluenceError extends Error {
-  constructor(
-    readonly method: string,
-    readonly path: string,
-    readonly status: number | undefined,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ConfluenceError';
-  }
-}
 
 export const ConfluencePageSchema = z.looseObject({
   id: z.string(),
@@ -68,40 +51,15 @@ export interface ConfluenceClient {
   updatePage(page: PageWrite & { id: string; version: number; message?: string }): Promise<ConfluencePage>;
 }
 
-export interface ConfluenceClientOptions {
-  fetch: ConfluenceFetch;
-  sleep?: (ms: number) => Promise<void>;
-  maxAttempts?: number;
-}
+/** The transport's options; the product is always Confluence. */
+export type ConfluenceClientOptions = Omit<TransportOptions, 'product'>;
 
 const V2 = '/wiki/api/v2';
 
-/** Confluence v2 errors are `{ errors: [{ status, code, title, detail }] }`; v1 and gateways say `message`. */
-export function confluenceMessage(text: string): string | undefined {
-  try {
-    const body: unknown = JSON.parse(text);
-    const parsed = z
-      .object({
-        errors: z.array(z.object({ title: z.string().nullish(), detail: z.string().nullish() })).optional(),
-        message: z.string().optional(),
-      })
-      .safeParse(body);
-    if (!parsed.success) return undefined;
-    const said = (parsed.data.errors ?? [])
-      .map((e) => [e.title, e.detail].filter((s) => s).join(': '))
-      .filter((s) => s !== '');
-    if (said.length > 0) return said.join('; ');
-    return parsed.data.message;
-  } catch {
-    const t = text.trim();
-    return t === '' || t.startsWith('<') ? undefined : t.slice(0, 300);
-  }
-}
-
 export function createConfluenceClient(options: ConfluenceClientOptions): ConfluenceClient {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const maxAttempts = options.maxAttempts ?? 4;
+  const t = createTransport({ maxAttempts: 4, ...options, product: 'confluence' });
 
+  /** Sends; `undefined` for a 404 when `accept404`. POST creates, so only a 429 is retried for it. */
   async function send<S extends z.ZodType>(
     method: string,
     path: string,
@@ -109,66 +67,15 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
     body?: unknown,
     accept404 = false,
   ): Promise<z.output<S> | undefined> {
-    const idempotent = method !== 'POST';
-    for (let attempt = 1; ; attempt++) {
-      let status: number;
-      let text: string;
-      let retryAfter: string | null;
-      try {
-        const res = await options.fetch(path, {
-          method,
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-        status = res.status;
-        text = await res.text();
-        retryAfter = res.headers.get('Retry-After');
-      } catch (e) {
-        if (!idempotent || attempt >= maxAttempts) {
-          throw new ConfluenceError(
-            method,
-            path,
-            undefined,
-            `Confluence ${method} ${path} could not be sent: ${e instanceof Error ? e.message : String(e)}`,
-          );
-        }
-        await sleep(500 * 2 ** (attempt - 1));
-        continue;
-      }
-      if (status >= 200 && status < 300) {
-        let json: unknown;
-        try {
-          json = text.trim() === '' ? undefined : JSON.parse(text);
-        } catch {
-          throw new ConfluenceError(
-            method,
-            path,
-            status,
-            `Confluence ${method} ${path} answered with a body that is not JSON`,
-          );
-        }
-        const parsed = schema.safeParse(json);
-        if (!parsed.success)
-          throw new ConfluenceError(
-            method,
-            path,
-            status,
-            `Confluence ${method} ${path} answered with an unexpected shape: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`,
-          );
-        return parsed.data;
-      }
-      if (status === 404 && accept404) return undefined;
-      const retryable = status === 429 || (idempotent && status >= 500 && status <= 504);
-      if (retryable && attempt < maxAttempts) {
-        await sleep(parseRetryAfter(retryAfter, Date.now()) ?? 500 * 2 ** (attempt - 1));
-        continue;
-      }
-      throw new ConfluenceError(
-        method,
-        path,
-        status,
-        `Confluence ${method} ${path} failed with ${status}: ${confluenceMessage(text) ?? 'no message from Confluence'}`,
-      );
-    }
+    const result = await t.request(method, path, {
+      ...(body === undefined ? {} : { body }),
+      idempotent: method !== 'POST',
+      ...(accept404 ? { accept: [404] } : {}),
+    });
+    if (result.status === 404 && accept404) return undefined;
+    const parsed = schema.safeParse(result.body);
+    if (!parsed.success) throw shapeError('confluence', method, path, parsed.error);
+    return parsed.data;
   }
 
   const bodyOf = (adf: AdfDoc) => ({ representation: 'atlas_doc_format', value: JSON.stringify(adf) });
@@ -220,8 +127,7 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
         ...(page.parentId === undefined ? {} : { parentId: page.parentId }),
         body: bodyOf(page.adf),
       });
-      if (created === undefined)
-        throw new ConfluenceError('POST', `${V2}/pages`, undefined, 'Confluence created no page');
+      if (created === undefined) throw noPage('POST', `${V2}/pages`);
       return created;
     },
 
@@ -234,9 +140,11 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
         body: bodyOf(page.adf),
         version: { number: page.version, message: page.message ?? 'Updated by Runway' },
       });
-      if (updated === undefined)
-        throw new ConfluenceError('PUT', path, undefined, 'Confluence updated no page');
+      if (updated === undefined) throw noPage('PUT', path);
       return updated;
     },
   };
 }
+
+const noPage = (method: string, path: string): HttpError =>
+  new HttpError({ product: 'confluence', kind: 'shape', method, path, reason: 'no page in the answer' });

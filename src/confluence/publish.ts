@@ -13,6 +13,7 @@ import type { JiraClient } from '../jira/client';
 import type { StructuredDocument } from '../domain/playbooks/document';
 import { toAdf } from './adf';
 import type { ConfluenceClient, ConfluencePage } from './client';
+import { messageOf } from '../domain';
 
 export interface PublishTarget {
   spaceId: string;
@@ -154,7 +155,7 @@ export async function publishDocument(
   } catch (e) {
     return {
       ...result,
-      linkError: `The page is published but could not be linked from ${key}: ${e instanceof Error ? e.message : String(e)}`,
+      linkError: `The page is published but could not be linked from ${key}: ${messageOf(e)}`,
     };
   }
 }

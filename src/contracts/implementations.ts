@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { StartInputSchema } from '../domain/playbooks/start-input';
 import { isoDate } from './dates';
 import { resolverResultSchema } from './result';
+import { PROJECT_KEY_PATTERN } from '../domain/issue-key';
 
 export const IMPLEMENTATIONS_KEYS = {
   getImplementations: 'getImplementations',
@@ -18,7 +19,7 @@ export const IMPLEMENTATIONS_KEYS = {
 
 /** What Forge tells the page's resolver: the project it is open on. */
 export const ImplementationsPageContext = z.object({
-  extension: z.object({ project: z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/) }) }),
+  extension: z.object({ project: z.object({ key: z.string().regex(PROJECT_KEY_PATTERN) }) }),
 });
 export const NO_PROJECT_ERROR =
   'The implementations page needs the project it is open on (no project in the Forge context).';
@@ -53,8 +54,19 @@ export const ImplementationRow = z.object({
   /** Days from kickoff to go-live, or to today while not live; null without a kickoff. */
   timeToLiveDays: z.number().int().nullable(),
   live: z.boolean(),
+  /** Forecast go-live (src/domain/forecast, FORECAST_RULE). */
+  forecast: z.object({
+    date: isoDate.nullable(),
+    baseline: isoDate.nullable(),
+    projectedLate: z.boolean(),
+    lateByDays: z.number().int().min(0),
+    explanation: z.string(),
+  }),
 });
 export type ImplementationRow = z.infer<typeof ImplementationRow>;
+
+/** The forecast rule, as the page states it. */
+export { FORECAST_RULE } from '../domain/forecast/forecast';
 
 export const ImplementationsView = z.object({
   project: z.string(),

@@ -2,7 +2,8 @@
 // resolver keys, the saved configuration, payloads and answers. Shared by
 // src/resolvers/kpi-gadget.ts, static/kpi-gadget and static/kpi-gadget-edit.
 import { z } from 'zod';
-import { KPI_DEFINITIONS, KPI_IDS } from '../domain/kpis/definitions';
+import { PROJECT_KEY_PATTERN } from '../domain/issue-key';
+import { KPI_DEFINITIONS, KPI_IDS, sideBySide } from '../domain/kpis/definitions';
 import { isoDate } from './dates';
 import { resolverResultSchema } from './result';
 
@@ -12,10 +13,10 @@ export const KPI_GADGET_KEYS = {
   listProjects: 'listProjects',
 } as const;
 
-/** The KPI ids of shared/spec/kpis.md, in the order tiles show them (the domain's list). */
-export const GADGET_KPI_IDS = KPI_IDS;
-export const KpiIdSchema = z.enum(GADGET_KPI_IDS);
+export const KpiIdSchema = z.enum(KPI_IDS);
 export type GadgetKpiId = z.infer<typeof KpiIdSchema>;
+/** The KPI ids of shared/spec/kpis.md in the order tiles show them: each active_ duration after its plain one. */
+export const GADGET_KPI_IDS: readonly GadgetKpiId[] = sideBySide(KPI_IDS);
 
 /** The KPI names (the labels of the domain's KPI definitions), for the edit view. */
 export const KPI_LABELS: Readonly<Record<GadgetKpiId, string>> = Object.fromEntries(
@@ -27,7 +28,7 @@ export const Breakdown = z.enum(BREAKDOWNS);
 export type Breakdown = z.infer<typeof Breakdown>;
 
 /** A Jira project key (`IMP`, `ONB2`). */
-const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'expected a Jira project key such as IMP');
+const projectKey = z.string().regex(PROJECT_KEY_PATTERN, 'expected a Jira project key such as IMP');
 
 /**
  * The gadget's configuration (saved by the edit view) and the payload of getPortfolioKpis. Scope:
@@ -85,8 +86,10 @@ export type TrendPoint = z.infer<typeof TrendPoint>;
 /** One tile: the portfolio KPI, how it is defined, the issues behind it and its 12-month trend. */
 export const KpiTile = PortfolioKpi.extend({
   definition: z.string(),
-  /** time_to_live_days: the nearest-rank 90th percentile. */
+  /** time_to_live_days, active_time_to_live_days: the nearest-rank 90th percentile. */
   p90: z.number().nullable().optional(),
+  /** A KPI of the whole scope (improvement_throughput): it has no value per tier or segment. */
+  portfolioOnly: z.boolean().optional(),
   /** JQL of the issues behind the number; null when there are none. */
   issuesJql: z.string().nullable(),
   /** Oldest first, the last point is asOf. */
@@ -123,8 +126,22 @@ export const PortfolioKpis = z.object({
     complete: z.boolean(),
   }),
   warnings: z.number().int().min(0),
+  /** Open implementations whose forecast go-live (src/domain/forecast) passes their baseline go-live. */
+  projectedLate: z.object({
+    count: z.number().int().min(0),
+    implementations: z.array(
+      z.object({
+        key: z.string(),
+        summary: z.string(),
+        forecast: isoDate.nullable(),
+        baseline: isoDate.nullable(),
+        lateByDays: z.number().int().min(0),
+      }),
+    ),
+  }),
 });
 export type PortfolioKpis = z.infer<typeof PortfolioKpis>;
+export { FORECAST_RULE } from '../domain/forecast/forecast';
 export const GetPortfolioKpisResult = resolverResultSchema(PortfolioKpis);
 export type GetPortfolioKpisResult = z.infer<typeof GetPortfolioKpisResult>;
 

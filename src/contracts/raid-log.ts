@@ -2,6 +2,7 @@
 // answers. Shared by src/resolvers/raid-log.ts and static/raid-log. The implementation is always
 // the issue the panel is open on (from the Forge context), never a key the frame sends.
 import { z } from 'zod';
+import { ISSUE_KEY_PATTERN } from '../domain/issue-key';
 import { isoDate } from './dates';
 import { resolverResultSchema } from './result';
 
@@ -24,7 +25,7 @@ export const RAID_KIND_LABELS: Record<RaidKind, string> = {
   dependency: 'Dependency',
 };
 
-const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]+-[1-9][0-9]*$/, 'expected an issue key such as IMP-12');
+const issueKey = z.string().regex(ISSUE_KEY_PATTERN, 'expected an issue key such as IMP-12');
 const scale = z
   .number()
   .int('must be a whole number')

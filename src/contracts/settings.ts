@@ -91,3 +91,6 @@ export type { RunwayConfig, RunwayConfigInput };
 export { CHILD_KINDS, LOGICAL_FIELDS } from '../domain/config';
 export { KPI_DEFINITIONS, KPI_IDS } from '../domain/kpis/definitions';
 export { BUILT_IN_GATE_IDS, LABEL_KEYS } from '../domain/gates/definitions';
+// The alerts block (shared/spec/alerts.md): its rules, in order, and their names.
+export { ALERT_RULES } from '../domain/config';
+export { RULE_TITLES as ALERT_RULE_TITLES } from '../domain/alerts/digest';

@@ -26,6 +26,7 @@ export const LOGICAL_FIELDS = {
   complexity: 'Complexity',
   segment: 'Segment',
   csat: 'CSAT',
+  stakeholderConfidence: 'Stakeholder Confidence',
   probability: 'Probability',
   impact: 'Impact',
   baselineDue: 'Baseline Due',
@@ -84,6 +85,8 @@ const LabelsSchema = z.strictObject({
   migration: name('migration'),
   escalation: name('escalation'),
   playbookPrefix: name('playbook:'),
+  /** Continuous-improvement work (improvement_throughput), inside an implementation or not. */
+  improvement: name('improvement'),
 });
 
 const GateTypesSchema = z.strictObject({
@@ -109,6 +112,42 @@ const TargetsSchema = z.strictObject(
   },
 );
 
+// ---- alerts (shared/spec/alerts.md): each rule switched on or off, its days, and the scope ----
+/** The alert rules, in the order alerts are listed (alerts.md's table). */
+export const ALERT_RULES = [
+  'raid_overdue',
+  'milestone_late',
+  'milestone_due_soon',
+  'gate_ready_for_approval',
+  'gate_waiting',
+] as const;
+export type AlertRule = (typeof ALERT_RULES)[number];
+
+export const AlertsConfigSchema = z.strictObject({
+  /** Each rule on (default) or off. */
+  rules: z
+    .strictObject(
+      Object.fromEntries(ALERT_RULES.map((r) => [r, z.boolean().default(true)])) as {
+        [R in AlertRule]: z.ZodDefault<z.ZodBoolean>;
+      },
+    )
+    .prefault({}),
+  /** `milestone_due_soon`: due within this many business days (0 = due today only). */
+  dueSoonBusinessDays: z.number().int().min(0).max(60).default(5),
+  /** `gate_waiting`: ready for approval for more than this many calendar days. */
+  gateWaitingDays: z.number().int().min(0).max(365).default(3),
+  /** Project keys the daily alerts cover; empty = every project the app can browse. */
+  projects: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'expected a project key'),
+    )
+    .default([]),
+});
+export type AlertsConfig = z.infer<typeof AlertsConfigSchema>;
+
 export const RunwayConfigSchema = z
   .strictObject({
     /** Issue types that are implementations whatever their level or labels. */
@@ -117,6 +156,8 @@ export const RunwayConfigSchema = z
     implementationLabel: name('implementation'),
     notStartedStatuses: names(['To Do', 'Backlog', 'Open', 'New']),
     goLiveStatuses: names(['Live', 'Hypercare']),
+    /** Statuses that mean the implementation is paused: their days leave the active_ durations. */
+    onHoldStatuses: names(['On Hold']),
     failedStatuses: names(['Failed', 'Rejected']),
     /** A change request is approved by its status… */
     approvedStatuses: names(['Approved']),
@@ -142,6 +183,8 @@ export const RunwayConfigSchema = z
     gates: z.array(GateDefinitionSchema).max(30).prefault(DEFAULT_GATES),
     /** Workflow statuses an implementation may enter only once these gates have passed. */
     enforcement: z.array(EnforcementRuleSchema).prefault(DEFAULT_ENFORCEMENT),
+    /** Alerts (shared/spec/alerts.md): rules on/off, their days, the projects they cover. */
+    alerts: AlertsConfigSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     for (const p of gateConfigProblems(config.gates, config.enforcement))

@@ -3,7 +3,7 @@
  * else the field whose name (from `names`, expand=names) matches, case-insensitively.
  */
 import { LOGICAL_FIELDS, type LogicalField, type RunwayConfig } from './config';
-import type { JiraNames } from './jira';
+import type { JiraNames } from './issue-json';
 
 export interface KpiWarning {
   /** The issue key the warning is about ('' when it is about the export as a whole). */

@@ -3,7 +3,7 @@
  * calendar date is after asOf are ignored, except to work out the value a field had at asOf.
  */
 import { calendarDate, instant, type IsoDate } from './dates';
-import type { JiraChangelogItem, JiraHistory } from './jira';
+import type { JiraChangelogItem, JiraHistory } from './issue-json';
 
 export interface StatusChange {
   /** ms since epoch (ordering). */

@@ -5,7 +5,7 @@
  */
 import type { Result } from './config';
 import type { KpiWarning } from './fields';
-import { isObject, readIssue, type JiraIssue, type JiraNames } from './jira';
+import { isObject, readIssue, type JiraIssue, type JiraNames } from './issue-json';
 
 export interface SearchExport {
   issues: JiraIssue[];

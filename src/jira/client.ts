@@ -1,9 +1,8 @@
 /**
- * The Jira REST client: one object over one injected JiraFetch. Each call is small, sends
+ * The Jira REST client: one object over one injected HttpFetch. Each call is small, sends
  * exactly one documented endpoint and validates what comes back.
  */
 import { z } from 'zod';
-import { JiraError } from './errors';
 import { jiraPath, withQuery } from './path';
 import {
   CreatedIssueSchema,
@@ -20,11 +19,11 @@ import {
   type ChangeHistory,
   type CreatedIssue,
   type JiraField,
-  type JiraIssue,
-  type JiraIssueType,
+  type IssueWire,
+  type IssueTypeWire,
   type JiraProject,
   type JiraTransition,
-  type JiraUser,
+  type UserWire,
   type RemoteLink,
   type SearchPage,
 } from './schemas';
@@ -36,9 +35,10 @@ import {
   type ExportRequest,
   type SearchRequest,
 } from './search';
-import { createTransport, type TransportOptions } from './transport';
+import { createTransport, shapeError, type TransportOptions } from '../http';
 
-export type JiraClientOptions = TransportOptions;
+/** The transport's options; the product is always Jira. */
+export type JiraClientOptions = Omit<TransportOptions, 'product'>;
 
 /** Body of create/edit/transition: `fields` to set, `update` operations (add/remove/set). */
 export interface IssueChange {
@@ -79,7 +79,7 @@ export interface JiraClient {
   readonly requestCount: number;
   searchJql(request: SearchRequest): AsyncGenerator<SearchPage>;
   /** Every page collected into one list; `names` merged across pages. */
-  searchAll(request: SearchRequest): Promise<{ issues: JiraIssue[]; names: Record<string, string> }>;
+  searchAll(request: SearchRequest): Promise<{ issues: IssueWire[]; names: Record<string, string> }>;
   getFields(): Promise<JiraField[]>;
   bulkFetchChangelogs(
     issueIdsOrKeys: readonly string[],
@@ -89,7 +89,7 @@ export interface JiraClient {
   getIssue(
     issueIdOrKey: string,
     options?: { fields?: readonly string[]; expand?: readonly string[] },
-  ): Promise<JiraIssue>;
+  ): Promise<IssueWire>;
   createIssue(change: IssueChange): Promise<CreatedIssue>;
   editIssue(issueIdOrKey: string, change: IssueChange, options?: { notifyUsers?: boolean }): Promise<void>;
   getTransitions(issueIdOrKey: string): Promise<JiraTransition[]>;
@@ -106,11 +106,11 @@ export interface JiraClient {
     projectKey?: string;
     issueKey?: string;
   }): Promise<Record<string, boolean>>;
-  myself(): Promise<JiraUser>;
+  myself(): Promise<UserWire>;
   /** Active users matching a name or email prefix (`GET /rest/api/3/user/search`). */
-  searchUsers(query: string, maxResults?: number): Promise<JiraUser[]>;
-  getIssueTypes(): Promise<JiraIssueType[]>;
-  createIssueType(input: IssueTypeInput): Promise<JiraIssueType>;
+  searchUsers(query: string, maxResults?: number): Promise<UserWire[]>;
+  getIssueTypes(): Promise<IssueTypeWire[]>;
+  createIssueType(input: IssueTypeInput): Promise<IssueTypeWire>;
   createCustomField(input: CustomFieldInput): Promise<JiraField>;
   getProject(projectIdOrKey: string): Promise<JiraProject>;
   /** Every project the identity can browse (`GET /rest/api/3/project/search`, all pages). */
@@ -122,7 +122,7 @@ const ProjectPageSchema = z.looseObject({ values: z.array(ProjectSchema), isLast
 const RemoteLinksSchema = z.union([z.array(RemoteLinkSchema), RemoteLinkSchema.transform((link) => [link])]);
 
 export function createJiraClient(options: JiraClientOptions): JiraClient {
-  const t = createTransport(options);
+  const t = createTransport({ ...options, product: 'jira' });
 
   return {
     get requestCount() {
@@ -132,7 +132,7 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     searchJql: (request) => searchPages(t, request),
 
     async searchAll(request) {
-      const issues: JiraIssue[] = [];
+      const issues: IssueWire[] = [];
       const names: Record<string, string> = {};
       for await (const page of searchPages(t, request)) {
         issues.push(...page.issues);
@@ -185,7 +185,7 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       const { status, body } = await t.request('GET', path, { accept: [404] });
       if (status === 404) return undefined;
       const parsed = EntityPropertySchema.safeParse(body);
-      if (!parsed.success) return shapeError('GET', path, parsed.error);
+      if (!parsed.success) throw shapeError('jira', 'GET', path, parsed.error);
       return parsed.data.value;
     },
 
@@ -256,10 +256,6 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       }
     },
   };
-}
-
-function shapeError(method: string, path: string, error: z.ZodError): never {
-  throw new JiraError({ kind: 'shape', method, path, reason: z.prettifyError(error).replace(/\n/g, '; ') });
 }
 
 /**

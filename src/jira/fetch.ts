@@ -1,29 +1,14 @@
 /**
- * The one seam between the Jira client and the network. Forge (`requestJira`), the command line
- * (API token over HTTPS) and the local emulator all plug in here, so the client never knows
- * which identity or transport it runs under.
+ * The command line's way to Jira: an Atlassian account email and API token over HTTPS, as an
+ * HttpFetch (the one seam every client sends through, see src/http).
  */
-
-export interface JiraRequestInit {
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-export interface JiraResponse {
-  status: number;
-  headers: { get(name: string): string | null };
-  text(): Promise<string>;
-}
-
-/** `path` is site-relative and already encoded, e.g. `/rest/api/3/search/jql`. */
-export type JiraFetch = (path: string, init?: JiraRequestInit) => Promise<JiraResponse>;
+import type { HttpFetch, HttpResponse } from '../http';
 
 /** The subset of WHATWG `fetch` that basicAuthFetch needs (so tests can pass a fake). */
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
-) => Promise<JiraResponse>;
+) => Promise<HttpResponse>;
 
 /**
  * Turns what a person typed (`acme.atlassian.net`, `https://acme.atlassian.net/`,
@@ -47,7 +32,7 @@ export function normaliseSite(site: string): string {
 }
 
 /**
- * A JiraFetch for the command line: Atlassian account email + API token as HTTP basic auth.
+ * An HttpFetch for the command line: Atlassian account email + API token as HTTP basic auth.
  * Each request is aborted after `timeoutMs` so a silent network never hangs the CLI
  * (the client then retries it like any other network error).
  */
@@ -57,7 +42,7 @@ export function basicAuthFetch(
   token: string,
   fetchImpl: FetchLike = globalThis.fetch as unknown as FetchLike,
   timeoutMs = 60_000,
-): JiraFetch {
+): HttpFetch {
   const base = normaliseSite(site);
   const authorization = `Basic ${Buffer.from(`${email}:${token}`, 'utf8').toString('base64')}`;
   return (path, init = {}) => {

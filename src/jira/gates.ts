@@ -5,14 +5,12 @@
  * transition that makes a Gate issue match its gate.
  */
 import { z } from 'zod';
-import { ISSUE_KEY_PATTERN, type RunwayConfig } from '../domain';
+import type { ConfluenceClient } from '../confluence/client';
+import { ISSUE_KEY_PATTERN, messageOf, type RunwayConfig } from '../domain';
+import { createTransport, HttpError, type HttpFetch } from '../http';
 import type { JiraClient } from './client';
-import { JiraError } from './errors';
-import type { JiraFetch } from './fetch';
 import { fetchKpiExport } from './kpi-export';
-import { jiraPath } from './path';
 import type { JiraTransition, SearchPage } from './schemas';
-import { createTransport, type Transport } from './transport';
 
 /** The implementation and its children: one search, with `names` and complete changelogs. */
 export async function fetchImplementationExport(
@@ -51,7 +49,7 @@ const MyselfWithGroups = z.looseObject({
 /** Who the caller is and what Jira lets them do on this issue (`GET /myself?expand=groups`, `mypermissions`). */
 export async function fetchCaller(
   client: JiraClient,
-  fetch: JiraFetch,
+  fetch: HttpFetch,
   issueKey: string,
 ): Promise<JiraCaller> {
   const transport = createTransport({ fetch });
@@ -75,8 +73,6 @@ export async function isJiraAdmin(client: JiraClient): Promise<boolean> {
   return perms.ADMINISTER === true;
 }
 
-const ConfluencePage = z.looseObject({ id: z.string(), title: z.string(), status: z.string().optional() });
-
 /** The Confluence page id in an id or a page URL (`…/pages/12345/Title`, `?pageId=12345`). */
 export function confluencePageId(target: string): string | null {
   const t = target.trim();
@@ -88,11 +84,8 @@ export function confluencePageId(target: string): string | null {
 export type EvidenceLookup =
   { exists: true; title: string } | { exists: false } | { exists: 'unknown'; reason: string };
 
-const notFound = (e: unknown) => e instanceof JiraError && (e.status === 404 || e.status === 403);
-const unknown = (e: unknown): EvidenceLookup => ({
-  exists: 'unknown',
-  reason: e instanceof Error ? e.message : String(e),
-});
+const notFound = (e: unknown) => e instanceof HttpError && (e.status === 404 || e.status === 403);
+const unknown = (e: unknown): EvidenceLookup => ({ exists: 'unknown', reason: messageOf(e) });
 
 /** A Jira issue as evidence: gone (or hidden from the reader) reads as missing, never as an error. */
 export async function lookUpIssue(client: JiraClient, key: string): Promise<EvidenceLookup> {
@@ -105,11 +98,14 @@ export async function lookUpIssue(client: JiraClient, key: string): Promise<Evid
   }
 }
 
-/** A Confluence page as evidence (REST v2): deleted, trashed or hidden reads as missing. */
-export async function lookUpPage(confluence: Transport, pageId: string): Promise<EvidenceLookup> {
+/**
+ * A Confluence page as evidence, through the Confluence client (REST v2): deleted, trashed or
+ * hidden reads as missing; any other failure is a Confluence HttpError's words.
+ */
+export async function lookUpPage(confluence: ConfluenceClient, pageId: string): Promise<EvidenceLookup> {
   try {
-    const page = await confluence.json('GET', jiraPath`/wiki/api/v2/pages/${pageId}`, ConfluencePage);
-    return page.status === 'trashed' || page.status === 'deleted'
+    const page = await confluence.getPage(pageId);
+    return page === undefined || page.status === 'trashed' || page.status === 'deleted'
       ? { exists: false }
       : { exists: true, title: page.title };
   } catch (e) {
@@ -173,7 +169,7 @@ export async function syncGateIssue(
     return {
       key,
       outcome: 'failed',
-      message: `${key} could not be ${verb}: ${e instanceof Error ? e.message : String(e)}`,
+      message: `${key} could not be ${verb}: ${messageOf(e)}`,
     };
   }
 }
@@ -181,7 +177,7 @@ export async function syncGateIssue(
 const StatusList = z.array(z.looseObject({ id: z.string(), name: z.string() }));
 
 /** A status's name from its id (the workflow validator is told the target status by id). */
-export async function statusName(fetch: JiraFetch, statusId: string): Promise<string | undefined> {
+export async function statusName(fetch: HttpFetch, statusId: string): Promise<string | undefined> {
   const statuses = await createTransport({ fetch }).json('GET', '/rest/api/3/status', StatusList);
   return statuses.find((s) => s.id === statusId)?.name;
 }

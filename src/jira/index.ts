@@ -8,10 +8,11 @@ export type {
   CustomFieldInput,
   IssueTypeInput,
 } from './client';
-export { JiraError, parseErrorBody } from './errors';
-export type { JiraErrorKind } from './errors';
+// Every client user needs the transport's error and fetch types, so they are re-exported here.
+export { HttpError, parseErrorBody } from '../http';
+export type { HttpErrorKind, HttpFetch, HttpRequestInit, HttpResponse } from '../http';
 export { basicAuthFetch, normaliseSite } from './fetch';
-export type { JiraFetch, JiraRequestInit, JiraResponse, FetchLike } from './fetch';
+export type { FetchLike } from './fetch';
 export { jiraPath, withQuery } from './path';
 export {
   BULK_CHANGELOG_LIMITS,

@@ -8,10 +8,9 @@
 import { z } from 'zod';
 import { CHILD_KINDS, LOGICAL_FIELDS, gateName, type LogicalField, type RunwayConfig } from '../domain';
 import type { JiraClient } from './client';
-import type { JiraFetch } from './fetch';
+import { createTransport, type HttpFetch } from '../http';
 import { jiraPath, withQuery } from './path';
-import type { JiraField, JiraIssueType } from './schemas';
-import { createTransport } from './transport';
+import type { JiraField, IssueTypeWire } from './schemas';
 
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
 type FieldKind = 'date' | 'number' | 'select';
@@ -30,6 +29,7 @@ const FIELD_SPECS: Record<LogicalField, { kind: FieldKind; options?: (config: Ru
   complexity: { kind: 'select', options: (c) => c.complexityTiers },
   segment: { kind: 'select', options: () => ['SMB', 'Mid-Market', 'Enterprise'] },
   csat: { kind: 'number' },
+  stakeholderConfidence: { kind: 'number' },
   probability: { kind: 'select', options: () => ['1', '2', '3', '4', '5'] },
   impact: { kind: 'select', options: () => ['1', '2', '3', '4', '5'] },
   baselineDue: { kind: 'date' },
@@ -69,7 +69,7 @@ const lc = (s: string) => s.trim().toLowerCase();
 /** Which issue types and fields exist, by the config's names (any of a kind's names counts), or explicit field ids. */
 export function planProvisioning(
   config: RunwayConfig,
-  types: readonly JiraIssueType[],
+  types: readonly IssueTypeWire[],
   fields: readonly JiraField[],
 ): ProvisioningItem[] {
   const typeByName = new Map(types.map((t) => [lc(t.name), t]));
@@ -139,7 +139,7 @@ const ContextSchema = z.looseObject({ id: z.string() });
 const OptionSchema = z.looseObject({ id: z.string(), value: z.string() });
 
 /** Adds the options a select field lacks to its global context; returns how many were added. */
-async function ensureOptions(fetch: JiraFetch, fieldId: string, wanted: readonly string[]): Promise<number> {
+async function ensureOptions(fetch: HttpFetch, fieldId: string, wanted: readonly string[]): Promise<number> {
   if (wanted.length === 0) return 0;
   const t = createTransport({ fetch });
   const contexts = await t.json(
@@ -179,7 +179,7 @@ export async function createIssueTypeFor(
 /** Creates the custom field of a missing item with its type, and a select field's options. */
 export async function createFieldFor(
   client: JiraClient,
-  fetch: JiraFetch,
+  fetch: HttpFetch,
   item: ProvisioningItem,
   config: RunwayConfig,
 ): Promise<{ id: string; name: string; options: number }> {
@@ -203,7 +203,7 @@ export async function createFieldFor(
  * settings (complexity tiers, gate names); how many were added, or null for any other field.
  */
 export async function addMissingOptions(
-  fetch: JiraFetch,
+  fetch: HttpFetch,
   item: ProvisioningItem,
   config: RunwayConfig,
 ): Promise<number | null> {

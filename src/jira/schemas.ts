@@ -1,7 +1,8 @@
 /**
  * Lenient zod schemas of the Jira responses this client reads. Loose objects keep every field
  * Jira sends (the engine and the export need them untouched); only what the client relies on
- * is checked, so a wrong shape fails with a clear message instead of a silent zero.
+ * is checked, so a wrong shape fails with a clear message instead of a silent zero. Types that
+ * the domain also describes (src/domain/issue-json.ts, with its own rules) are named *Wire.
  */
 import { z } from 'zod';
 
@@ -39,7 +40,7 @@ export const IssueSchema = z.looseObject({
   fields: z.record(z.string(), z.unknown()).optional(),
   changelog: ChangelogSchema.optional(),
 });
-export type JiraIssue = z.output<typeof IssueSchema>;
+export type IssueWire = z.output<typeof IssueSchema>;
 
 /** One page of POST/GET /rest/api/3/search/jql. */
 export const SearchPageSchema = z.looseObject({
@@ -116,7 +117,7 @@ export const UserSchema = z.looseObject({
   timeZone: z.string().optional(),
   locale: z.string().optional(),
 });
-export type JiraUser = z.output<typeof UserSchema>;
+export type UserWire = z.output<typeof UserSchema>;
 
 export const IssueTypeSchema = z.looseObject({
   id: z.string(),
@@ -124,7 +125,7 @@ export const IssueTypeSchema = z.looseObject({
   hierarchyLevel: z.number().optional(),
   subtask: z.boolean().optional(),
 });
-export type JiraIssueType = z.output<typeof IssueTypeSchema>;
+export type IssueTypeWire = z.output<typeof IssueTypeSchema>;
 
 export const ProjectSchema = z.looseObject({
   id: z.string(),

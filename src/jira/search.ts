@@ -3,15 +3,14 @@
  * changelog completion (`POST /rest/api/3/changelog/bulkfetch`). The removed
  * `/rest/api/3/search` is never called.
  */
-import { JiraError } from './errors';
+import { HttpError, type Transport } from '../http';
 import {
   BulkChangelogPageSchema,
   SearchPageSchema,
   type ChangeHistory,
-  type JiraIssue,
+  type IssueWire,
   type SearchPage,
 } from './schemas';
-import type { Transport } from './transport';
 
 export const SEARCH_PATH = '/rest/api/3/search/jql';
 export const BULK_CHANGELOG_PATH = '/rest/api/3/changelog/bulkfetch';
@@ -79,7 +78,8 @@ export async function* searchPages(transport: Transport, request: SearchRequest)
     if (page.isLast === true) return;
     if (token === '') {
       if (page.isLast === false) {
-        throw new JiraError({
+        throw new HttpError({
+          product: 'jira',
           kind: 'shape',
           method: 'POST',
           path: SEARCH_PATH,
@@ -90,7 +90,8 @@ export async function* searchPages(transport: Transport, request: SearchRequest)
       return;
     }
     if (seen.has(token)) {
-      throw new JiraError({
+      throw new HttpError({
+        product: 'jira',
         kind: 'shape',
         method: 'POST',
         path: SEARCH_PATH,
@@ -107,7 +108,7 @@ export async function* searchPages(transport: Transport, request: SearchRequest)
  * few (40 on search/jql), and says so through total/maxResults. No total means we cannot tell,
  * which counts as partial.
  */
-export function isChangelogPartial(issue: JiraIssue): boolean {
+export function isChangelogPartial(issue: IssueWire): boolean {
   const changelog = issue.changelog;
   if (changelog === undefined || changelog.total === undefined) return true;
   return (
@@ -164,7 +165,8 @@ async function fetchBatch(
     const token = page.nextPageToken ?? '';
     if (token === '') return result;
     if (seen.has(token)) {
-      throw new JiraError({
+      throw new HttpError({
+        product: 'jira',
         kind: 'shape',
         method: 'POST',
         path: BULK_CHANGELOG_PATH,
@@ -193,7 +195,7 @@ function instant(created: string | number): number {
  * present in both keeps the embedded copy (bulkfetch filtered its items to `fieldIds`). The
  * result keeps the direction Jira used for the embedded list and says it is complete.
  */
-export function completeChangelog(issue: JiraIssue, histories: readonly ChangeHistory[]): JiraIssue {
+export function completeChangelog(issue: IssueWire, histories: readonly ChangeHistory[]): IssueWire {
   const embedded = issue.changelog?.histories ?? [];
   const byId = new Map<string, ChangeHistory>();
   for (const history of embedded) byId.set(history.id, history);
@@ -278,7 +280,8 @@ export async function exportSearch(transport: Transport, request: ExportRequest)
     for (const issue of page.issues) {
       if (!isChangelogPartial(issue)) continue;
       if (issue.id === undefined) {
-        throw new JiraError({
+        throw new HttpError({
+          product: 'jira',
           kind: 'shape',
           method: 'POST',
           path: SEARCH_PATH,

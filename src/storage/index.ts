@@ -6,3 +6,4 @@ export * from './kpi-contributions';
 export * from './claim';
 export * from './start-requests';
 export * from './documents';
+export * from './alerts';

@@ -37,6 +37,17 @@ export const ImplementationSnapshot = z.object({
   dates: z.array(isoDate),
   /** One per date; null where it was not an implementation yet (or at all). */
   contributions: z.array(StoredContribution.nullable()),
+  /** Forecast go-live at the scope's asOf (src/domain/forecast); absent in older snapshots. */
+  forecast: z
+    .object({
+      summary: z.string(),
+      date: isoDate.nullable(),
+      baseline: isoDate.nullable(),
+      projectedLate: z.boolean(),
+      lateByDays: z.number().int().min(0),
+    })
+    .nullable()
+    .optional(),
 });
 export type ImplementationSnapshot = z.infer<typeof ImplementationSnapshot>;
 

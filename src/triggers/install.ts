@@ -5,6 +5,7 @@
 // to an admin.
 import { forgePorts } from '../app/forge';
 import { runProvisioning, type ProvisioningPorts, type ProvisioningReport } from '../app/provisioning';
+import { messageOf } from '../domain';
 
 export interface InstallIo extends ProvisioningPorts {
   log: (message: string) => void;
@@ -22,7 +23,7 @@ export async function provisionOnInstall(io: InstallIo): Promise<ProvisioningRep
     return report;
   } catch (e) {
     io.log(
-      `Runway provisioning did not run: ${e instanceof Error ? e.message : String(e)}. A Jira administrator can run it from Runway settings.`,
+      `Runway provisioning did not run: ${messageOf(e)}. A Jira administrator can run it from Runway settings.`,
     );
     return null;
   }

@@ -10,6 +10,7 @@ import {
   snapshotJobDeps,
   SnapshotJobEvent,
 } from '../app/kpis';
+import { messageOf } from '../domain';
 
 const ConsumerEvent = z.object({ body: z.unknown() });
 
@@ -26,7 +27,7 @@ export async function snapshotConsumer(event: unknown, _context: unknown): Promi
     await runSnapshotJob(job.data, deps);
   } catch (e) {
     // Recorded for the views (the job is then taken over by the next view call); not retried blindly.
-    const message = e instanceof Error ? e.message : String(e);
+    const message = messageOf(e);
     await recordJobFailure(job.data, message, deps);
     console.error(`kpi-snapshots: ${job.data.jql} as of ${job.data.asOf} failed: ${message}`);
   }

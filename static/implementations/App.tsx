@@ -1,5 +1,6 @@
 // Implementations project page: every implementation of the project with its health (rules of
-// src/domain/health), next milestone, open high risks, gate progress and time to live so far.
+// src/domain/health), next milestone, open high risks, gate progress, time to live so far and the
+// forecast go-live (src/domain/forecast, its rule stated under the counts).
 // Sortable, filterable; each row opens its epic. "Start from playbook" (./StartDialog, loaded on
 // demand) creates a new implementation from a template.
 import Button from '@atlaskit/button/new';
@@ -12,6 +13,7 @@ import { router } from '@forge/bridge';
 import SectionMessage from '@atlaskit/section-message';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import {
+  FORECAST_RULE,
   HEALTHS,
   type Health,
   type ImplementationRow,
@@ -55,14 +57,15 @@ function openEpic(key: string) {
 
 const head = {
   cells: [
-    { key: 'implementation', content: 'Implementation', isSortable: true, width: 24 },
-    { key: 'health', content: 'Health', isSortable: true, width: 20 },
-    { key: 'milestone', content: 'Next milestone', isSortable: true, width: 18 },
-    { key: 'risks', content: 'High risks', isSortable: true, width: 8 },
-    { key: 'gates', content: 'Gates', isSortable: true, width: 8 },
-    { key: 'ttl', content: 'Time to live', isSortable: true, width: 10 },
-    { key: 'tier', content: 'Tier', isSortable: true, width: 8 },
-    { key: 'status', content: 'Status', isSortable: true, width: 9 },
+    { key: 'implementation', content: 'Implementation', isSortable: true, width: 20 },
+    { key: 'health', content: 'Health', isSortable: true, width: 17 },
+    { key: 'milestone', content: 'Next milestone', isSortable: true, width: 15 },
+    { key: 'risks', content: 'High risks', isSortable: true, width: 7 },
+    { key: 'gates', content: 'Gates', isSortable: true, width: 7 },
+    { key: 'ttl', content: 'Time to live', isSortable: true, width: 8 },
+    { key: 'forecast', content: 'Forecast go-live', isSortable: true, width: 12 },
+    { key: 'tier', content: 'Tier', isSortable: true, width: 7 },
+    { key: 'status', content: 'Status', isSortable: true, width: 7 },
   ],
 };
 
@@ -175,6 +178,28 @@ function rowOf(r: ImplementationRow) {
               <Text>{`${r.timeToLiveDays} d`}</Text>
               <Text size="small" color="color.text.subtle">
                 {r.live ? 'live' : 'so far'}
+              </Text>
+            </Stack>
+          ),
+      },
+      {
+        key: r.forecast.date ?? '9999-12-31',
+        testId: `impl-forecast-${r.key}`,
+        content:
+          r.forecast.date === null ? (
+            <Text size="small" color="color.text.subtlest">
+              {r.forecast.explanation}
+            </Text>
+          ) : (
+            <Stack space="space.025">
+              <Inline space="space.050" alignBlock="center">
+                <Text>{r.forecast.date}</Text>
+                {r.forecast.projectedLate ? (
+                  <Lozenge appearance="removed">{`${r.forecast.lateByDays} d late`}</Lozenge>
+                ) : null}
+              </Inline>
+              <Text size="small" color="color.text.subtle">
+                {r.forecast.explanation}
               </Text>
             </Stack>
           ),
@@ -398,7 +423,11 @@ export function App() {
           ) : null}
         </Flex>
         <Text size="small" color="color.text.subtle" testId="impl-shown">
-          {shown.length} of {rows.length} implementations · as of {view.asOf}
+          {shown.length} of {rows.length} implementations · as of {view.asOf} ·{' '}
+          {rows.filter((r) => r.forecast.projectedLate).length} projected late
+        </Text>
+        <Text size="small" color="color.text.subtlest" testId="impl-forecast-rule">
+          {FORECAST_RULE}
         </Text>
         <DynamicTable
           head={head}

@@ -9,7 +9,12 @@ import { Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { router } from '@forge/bridge';
 import { useEffect, useRef, useState } from 'react';
-import type { GadgetConfig, KpiTile, PortfolioKpis } from '../../src/contracts/kpi-gadget';
+import {
+  FORECAST_RULE,
+  type GadgetConfig,
+  type KpiTile,
+  type PortfolioKpis,
+} from '../../src/contracts/kpi-gadget';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { gadget } from './api';
 import { savedConfig } from './config';
@@ -116,6 +121,15 @@ function Breakdown({ report }: { report: PortfolioKpis }) {
       ...g.kpis.map((k) => {
         const unit = labels.get(k.id)?.unit ?? 'count';
         const met = metLabel(k.met, labels.get(k.id)?.target !== null);
+        if (labels.get(k.id)?.portfolioOnly === true)
+          return {
+            key: Number.MAX_SAFE_INTEGER,
+            content: (
+              <Text size="small" color="color.text.subtlest">
+                Whole scope only
+              </Text>
+            ),
+          };
         return {
           key: k.value ?? Number.MAX_SAFE_INTEGER,
           content: (
@@ -241,7 +255,42 @@ export function App() {
             <Tile key={k.id} kpi={k} />
           ))}
         </Grid>
+        <ProjectedLate report={report} />
         <Breakdown report={report} />
+      </Stack>
+    </Box>
+  );
+}
+
+/** Open implementations whose forecast go-live passes their baseline (src/domain/forecast). */
+function ProjectedLate({ report }: { report: PortfolioKpis }) {
+  const { count, implementations } = report.projectedLate;
+  return (
+    <Box xcss={tile} testId="kpi-projected-late">
+      <Stack space="space.100">
+        <Inline space="space.100" alignBlock="center">
+          <Text weight="medium">Projected late</Text>
+          <Lozenge appearance={count > 0 ? 'removed' : 'success'} testId="kpi-projected-late-count">
+            {String(count)}
+          </Lozenge>
+        </Inline>
+        {implementations.slice(0, 10).map((i) => (
+          <Inline key={i.key} space="space.100" alignBlock="center" shouldWrap>
+            <Text weight="medium">{i.key}</Text>
+            <Text>{i.summary}</Text>
+            <Text size="small" color="color.text.danger">
+              {`forecast ${i.forecast ?? '?'} · baseline ${i.baseline ?? '?'} · ${i.lateByDays} d late`}
+            </Text>
+          </Inline>
+        ))}
+        {implementations.length > 10 ? (
+          <Text size="small" color="color.text.subtlest">
+            and {implementations.length - 10} more
+          </Text>
+        ) : null}
+        <Text size="small" color="color.text.subtlest">
+          {FORECAST_RULE}
+        </Text>
       </Stack>
     </Box>
   );

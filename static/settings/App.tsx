@@ -13,6 +13,7 @@ import { ErrorView, LoadingState } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { settingsApi } from './api';
 import { FormContext, type FormApi } from './fields';
+import { AlertsTab } from './AlertsTab';
 import { GatesTab } from './GatesTab';
 import { MappingsTab } from './MappingsTab';
 import { setAt, type Path } from './paths';
@@ -20,8 +21,14 @@ import { ProvisioningTab } from './ProvisioningTab';
 import { TargetsTab } from './TargetsTab';
 
 const TAB_OF = (path: string): number =>
-  path.startsWith('targets') ? 1 : path.startsWith('gates') || path.startsWith('enforcement') ? 2 : 0;
-const TAB_NAMES = ['Mappings', 'KPI targets', 'Gates', 'Provisioning'];
+  path.startsWith('alerts')
+    ? 4
+    : path.startsWith('targets')
+      ? 1
+      : path.startsWith('gates') || path.startsWith('enforcement')
+        ? 2
+        : 0;
+const TAB_NAMES = ['Mappings', 'KPI targets', 'Gates', 'Provisioning', 'Alerts'];
 
 function Editor({ view }: { view: SettingsView }) {
   const [saved, setSaved] = useState<unknown>(view.settings);
@@ -76,7 +83,7 @@ function Editor({ view }: { view: SettingsView }) {
                 Runway settings
               </Heading>
               <Text color="color.text.subtle">
-                How this site names implementations, the KPI targets, and the stage gates.
+                How this site names implementations, the KPI targets, the stage gates, and the daily alerts.
               </Text>
             </Stack>
             {readOnly ? null : (
@@ -157,6 +164,9 @@ function Editor({ view }: { view: SettingsView }) {
                 error={view.provisioningError}
                 canEdit={view.canEdit}
               />
+            </TabPanel>
+            <TabPanel>
+              <AlertsTab />
             </TabPanel>
           </Tabs>
         </Stack>

@@ -70,6 +70,11 @@ export function MappingsTab() {
             help="Leaving one of these starts the implementation (kickoff)."
           />
           <ListSetting path={['goLiveStatuses']} label="Live" help="Entering one of these is go-live." />
+          <ListSetting
+            path={['onHoldStatuses']}
+            label="On hold"
+            help="Days an implementation spends in these leave the active durations."
+          />
           <ListSetting path={['failedStatuses']} label="Failed" help="UAT first pass, handover first pass." />
           <ListSetting path={['approvedStatuses']} label="Approved (change requests)" />
           <ListSetting path={['approvedResolutions']} label="Approved resolutions" />
@@ -85,6 +90,11 @@ export function MappingsTab() {
             <TextSetting key={key} path={['labels', key]} label={key} />
           ))}
           <TextSetting path={['labels', 'playbookPrefix']} label="playbook prefix" />
+          <TextSetting
+            path={['labels', 'improvement']}
+            label="improvement"
+            help="Continuous-improvement work, in an implementation or not (improvement throughput)."
+          />
         </Section>
         <Section
           title="Gate Type values"

@@ -2,7 +2,9 @@
 // and the answer is checked against the contract before a view renders it.
 import { invoke } from '@forge/bridge';
 import type { z } from 'zod';
+import { isLicenceInactive } from '../../src/contracts/licence';
 import { describeZodError, resolverResultSchema, type ResolverResult } from '../../src/contracts/result';
+import { reportLicenceInactive } from './licence';
 
 export async function callResolver<P extends z.ZodType<Record<string, unknown>>, D extends z.ZodType>(
   key: string,
@@ -17,6 +19,10 @@ export async function callResolver<P extends z.ZodType<Record<string, unknown>>,
     answer = await invoke(key, parsedPayload.data);
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  if (isLicenceInactive(answer)) {
+    reportLicenceInactive();
+    return { ok: false, error: answer.error };
   }
   const parsed = resolverResultSchema(dataSchema).safeParse(answer);
   if (!parsed.success)

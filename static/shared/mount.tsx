@@ -1,12 +1,18 @@
-// Starts a surface: theme first (so the first paint has the right colours), then React.
+// Starts a surface: theme first (so the first paint has the right colours), then React, inside
+// the licence gate (licence.tsx).
 import '@atlaskit/css-reset';
 import { StrictMode, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
+import { checkContextLicence, LicenceGate } from './licence';
 import { enableTheme } from './theme';
 
 export async function mount(app: ReactElement): Promise<void> {
-  await enableTheme();
+  await Promise.all([enableTheme(), checkContextLicence()]);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(<StrictMode>{app}</StrictMode>);
+  createRoot(root).render(
+    <StrictMode>
+      <LicenceGate>{app}</LicenceGate>
+    </StrictMode>,
+  );
 }

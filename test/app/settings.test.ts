@@ -1,6 +1,6 @@
 // The settings and provisioning use cases (src/app/settings, src/app/provisioning) on in-memory
 // ports: a site without Runway's issue types and fields, app storage in memory, a fixed clock.
-import type { JiraFetch } from '../../src/app/ports';
+import type { HttpFetch } from '../../src/app/ports';
 import { provisionSite, runProvisioning } from '../../src/app/provisioning';
 import { readSettings, saveSettings } from '../../src/app/settings';
 import { defaultConfig } from '../../src/domain';
@@ -12,7 +12,7 @@ import { inMemoryApp, type InMemoryApp } from './support/ports';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
 const { admin, consultant } = DEMO_USERS;
-const RUNWAY_ITEMS = 22; // 7 issue types and 15 fields that a bare site lacks
+const RUNWAY_ITEMS = 23; // 7 issue types and 16 fields (Stakeholder Confidence included) that a bare site lacks
 
 describe('settings and provisioning use cases', () => {
   let app: InMemoryApp;
@@ -76,7 +76,7 @@ describe('settings and provisioning use cases', () => {
       const second = await runProvisioning(app.portsAs(admin.accountId));
       expect([second.created, second.summary]).toEqual([
         0,
-        'Nothing to do: all 23 issue types and fields exist.',
+        'Nothing to do: all 24 issue types and fields exist.', // the 23 and the Epic
       ]);
       expect(counts()).toEqual(after);
     });
@@ -109,7 +109,7 @@ describe('settings and provisioning use cases', () => {
 
     it('reports an item Jira refuses and creates the others; the lock is let go', async () => {
       const ports = app.portsAs(admin.accountId);
-      const refuseGate: JiraFetch = async (path, init = {}) =>
+      const refuseGate: HttpFetch = async (path, init = {}) =>
         init.method === 'POST' && path === '/rest/api/3/issuetype' && (init.body ?? '').includes('"Gate"')
           ? {
               status: 400,

@@ -35,6 +35,7 @@ const STATUSES = [
   'Live',
   'Hypercare',
   'Reopened',
+  'On Hold',
 ];
 const arbItem: fc.Arbitrary<JiraChangelogItem> = fc.oneof(
   fc.tuple(fc.constantFrom(...STATUSES), fc.constantFrom(...STATUSES)).map(([a, b]) => statusChange(a, b)),
@@ -48,6 +49,21 @@ const arbHistories = fc.array(
     .map(([at, items]) => history(at, ...items)),
   { maxLength: 4 },
 );
+
+/** Status histories of an implementation put on hold and resumed, in time order (spells). */
+const arbHoldHistories = fc
+  .array(fc.tuple(arbTimestamp(), fc.constantFrom('On Hold', 'In Progress', 'Live', 'To Do')), {
+    maxLength: 6,
+  })
+  .map((steps) => {
+    const sorted = [...steps].sort(([a], [b]) => Date.parse(a) - Date.parse(b));
+    let from = 'To Do';
+    return sorted.map(([at, to]) => {
+      const h = history(at, statusChange(from, to));
+      from = to;
+      return h;
+    });
+  });
 
 const arbCustom = fc.record(
   {
@@ -85,6 +101,7 @@ export const arbChild = (created = arbTimestamp()): fc.Arbitrary<IssueSpec> =>
         'first-value',
         'go-live',
         'implementation-caused',
+        'improvement',
       ]),
       created,
       resolvedAt: fc.option(arbTimestamp()),
@@ -114,11 +131,12 @@ export const arbImplementation = (
           'Go-Live Date': arbDate(),
           Complexity: fc.constantFrom('Standard', 'Advanced', 'Enterprise', 'Bespoke'),
           CSAT: fc.double({ min: 0, max: 6, noNaN: true }),
+          'Stakeholder Confidence': fc.double({ min: 0, max: 6, noNaN: true }),
         },
         { requiredKeys: [] },
       ),
       originalEstimate: fc.option(fc.integer({ min: 0, max: 100_000 })),
-      histories: arbHistories,
+      histories: fc.oneof(arbHistories, arbHoldHistories),
       children: fc.array(arbChild(childCreated), { maxLength: 8 }),
     })
     .map((spec) => anImplementation(spec));

@@ -22,6 +22,7 @@ export const TEST_NAMES: JiraNames = {
   customfield_10013: 'Failed Runs',
   customfield_10014: 'Records Expected',
   customfield_10015: 'Records Reconciled',
+  customfield_10016: 'Stakeholder Confidence',
 };
 const idOf = new Map(Object.entries(TEST_NAMES).map(([id, name]) => [name, id]));
 

@@ -1,21 +1,15 @@
-import {
-  confluenceMessage,
-  createConfluenceClient,
-  isRunwayPage,
-  publishDocument,
-  toAdf,
-  type ConfluenceFetch,
-} from '../../src/confluence';
+import { createConfluenceClient, isRunwayPage, publishDocument, toAdf } from '../../src/confluence';
 import { defaultConfig } from '../../src/domain';
 import { BUILT_IN_TEMPLATES, renderPlaybook } from '../../src/domain/playbooks';
-import type { JiraClient, JiraResponse } from '../../src/jira';
+import type { HttpFetch } from '../../src/http';
+import type { JiraClient, HttpResponse } from '../../src/jira';
 import { acme, AS_OF } from '../domain/playbooks/fixture';
 
 const SITE = 'https://acme.atlassian.net';
 const doc = renderPlaybook(BUILT_IN_TEMPLATES[0], acme(), { asOf: AS_OF, config: defaultConfig() });
 const link = { globalId: 'runway:playbook:implementation-plan:ACME-1', relationship: 'Runway playbook' };
 
-const response = (status: number, body: unknown, headers: Record<string, string> = {}): JiraResponse => ({
+const response = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
   status,
   headers: { get: (n) => headers[n] ?? headers[n.toLowerCase()] ?? null },
   text: async () => (typeof body === 'string' ? body : JSON.stringify(body)),
@@ -49,7 +43,7 @@ function jira(
 describe('publishing a document as a Confluence page', () => {
   it('creates the page under the macro’s page, with the ADF body, and links it from the implementation', async () => {
     const requests: { path: string; method?: string; body?: string }[] = [];
-    const fetch: ConfluenceFetch = async (path, init = {}) => {
+    const fetch: HttpFetch = async (path, init = {}) => {
       requests.push({ path, method: init.method, body: init.body });
       if (path.startsWith('/wiki/api/v2/spaces/100/pages?')) return response(200, { results: [] });
       if (init.method === 'POST') return response(200, pageJson('555', doc.title, 1));
@@ -92,7 +86,7 @@ describe('publishing a document as a Confluence page', () => {
 
   it('updates the known page with the next version number', async () => {
     const methods: string[] = [];
-    const fetch: ConfluenceFetch = async (path, init = {}) => {
+    const fetch: HttpFetch = async (path, init = {}) => {
       methods.push(`${init.method ?? 'GET'} ${path}`);
       if (init.method === 'PUT')
         return response(200, pageJson('555', doc.title, JSON.parse(init.body ?? '{}').version.number));
@@ -108,7 +102,7 @@ describe('publishing a document as a Confluence page', () => {
   });
 
   it('finds the page through the implementation’s remote link when nothing was remembered', async () => {
-    const fetch: ConfluenceFetch = async (path, init = {}) => {
+    const fetch: HttpFetch = async (path, init = {}) => {
       if (init.method === 'PUT') return response(200, pageJson('777', doc.title, 3));
       if (path === '/wiki/api/v2/pages/777') return response(200, pageJson('777', doc.title, 2));
       return response(404, {});
@@ -139,7 +133,7 @@ describe('publishing a document as a Confluence page', () => {
       content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Meeting notes' }] }],
     };
     const withTitled =
-      (body: unknown): ConfluenceFetch =>
+      (body: unknown): HttpFetch =>
       async (path, init = {}) => {
         if (path.startsWith('/wiki/api/v2/spaces/100/pages?'))
           return response(200, { results: [pageJson('888', doc.title, 4, body)] });
@@ -168,7 +162,7 @@ describe('publishing a document as a Confluence page', () => {
   it('waits for Retry-After on 429 and reports Confluence’s own words on failure', async () => {
     const waits: number[] = [];
     let calls = 0;
-    const fetch: ConfluenceFetch = async () => {
+    const fetch: HttpFetch = async () => {
       calls++;
       return calls === 1
         ? response(429, '', { 'Retry-After': '2' })
@@ -185,20 +179,8 @@ describe('publishing a document as a Confluence page', () => {
     };
     const client = createConfluenceClient({ fetch, sleep: async (ms) => void waits.push(ms) });
     await expect(client.updatePage({ id: '1', title: 't', adf: toAdf(doc), version: 2 })).rejects.toThrow(
-      'Confluence PUT /wiki/api/v2/pages/1 failed with 403: You do not have permission to edit this page.',
+      'Confluence PUT /wiki/api/v2/pages/1 failed with 403 Forbidden (after 2 attempts): You do not have permission to edit this page.',
     );
     expect(waits).toEqual([2000]);
-  });
-
-  it('reads the error shapes Confluence answers with', () => {
-    expect(
-      confluenceMessage(
-        JSON.stringify({
-          errors: [{ status: 400, title: 'A page with this title already exists', detail: 'in this space' }],
-        }),
-      ),
-    ).toBe('A page with this title already exists: in this space');
-    expect(confluenceMessage(JSON.stringify({ message: 'Rate limited' }))).toBe('Rate limited');
-    expect(confluenceMessage('<html>gateway</html>')).toBeUndefined();
   });
 });

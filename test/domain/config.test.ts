@@ -17,6 +17,19 @@ describe('the Runway config', () => {
     expect([c.milestoneToleranceDays, c.postGoLiveWindowDays, c.holidays]).toEqual([0, 30, []]);
   });
 
+  it('has the defaults of the KPIs added last: on-hold statuses, the improvement label, Stakeholder Confidence', () => {
+    const c = defaultConfig();
+    expect(c.onHoldStatuses).toEqual(['On Hold']);
+    expect(c.labels.improvement).toBe('improvement');
+    expect(c.fieldNames.stakeholderConfidence).toBe('Stakeholder Confidence');
+    expect(c.targets.stakeholder_confidence).toEqual({ op: '>=', value: 4 });
+    expect(c.targets.improvement_throughput).toEqual({ op: '>=', value: 1 });
+    expect([c.targets.active_time_to_first_value_days, c.targets.active_time_to_live_days]).toEqual([
+      null,
+      null,
+    ]);
+  });
+
   it('keeps defaults for what a partial file leaves out, nested keys included', () => {
     const r = parseConfig({ labels: { uat: 'acceptance' } });
     expect(r.ok && [r.value.labels.uat, r.value.labels.deliverable]).toEqual(['acceptance', 'deliverable']);
@@ -29,6 +42,8 @@ describe('the Runway config', () => {
     [{ holidays: ['2026-02-30'] }, /holidays\.0: not a real calendar date/],
     [{ holidays: ['30/06/2026'] }, /holidays\.0: expected a date YYYY-MM-DD/],
     [{ milestoneToleranceDays: -1 }, /milestoneToleranceDays/],
+    [{ onHoldStatuses: [''] }, /onHoldStatuses\.0/],
+    [{ onHoldStatus: ['Paused'] }, /unknown config key onHoldStatus/],
     [[], /expected object/],
   ])('refuses %j, saying what is wrong', (json, message) => {
     const r = parseConfig(json);

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import {
+  ACTIVE_DURATIONS,
   KPI_DEFINITIONS,
   KPI_IDS,
   computeKpiReport,
   parseSearchExport,
+  readLabels,
+  type JiraIssue,
+  type KpiId,
   type KpiReport,
 } from '../../src/domain';
 import { arbChild, arbImplementation, arbPortfolio, arbTimestamp } from '../builders/arbitraries';
@@ -11,6 +15,7 @@ import { anIssue, TEST_NAMES } from '../builders/jira';
 import { AS_OF, reportOf } from '../builders/report';
 
 const RATES = KPI_IDS.filter((id) => KPI_DEFINITIONS[id].unit === 'rate');
+const ACTIVE = Object.entries(ACTIVE_DURATIONS) as [KpiId, KpiId][];
 
 /** Issue-shaped JSON where any part may be missing, of the wrong type, or odd. */
 const arbIssueJson = fc.record(
@@ -110,6 +115,48 @@ describe('KPI invariants on plausible portfolios', () => {
     );
   });
 
+  it('never puts an active duration above its plain one, nor below 0; null exactly when the plain one is', () => {
+    fc.assert(
+      fc.property(arbPortfolio, (issues) => {
+        const r = reportOf(issues);
+        for (const { kpis } of r.implementations)
+          for (const [active, plain] of ACTIVE) {
+            const a = kpis[active];
+            const p = kpis[plain];
+            expect(a === null).toBe(p === null);
+            if (a !== null && p !== null) expect(a >= 0 && a <= p).toBe(true);
+          }
+        for (const [active, plain] of ACTIVE) {
+          const a = r.portfolio[active];
+          const p = r.portfolio[plain];
+          expect(a.n).toBe(p.n);
+          if (a.value !== null && p.value !== null) expect(a.value >= 0 && a.value <= p.value).toBe(true);
+          if (a.p90 != null && p.p90 != null) expect(a.p90 <= p.p90).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps stakeholder confidence in 1–5 and improvement throughput a count of the labelled issues', () => {
+    fc.assert(
+      fc.property(arbPortfolio, (issues) => {
+        const r = reportOf(issues);
+        for (const { kpis } of r.implementations) {
+          const c = kpis.stakeholder_confidence;
+          if (c !== null) expect(c >= 1 && c <= 5).toBe(true);
+          expect(kpis.improvement_throughput).toBeNull();
+        }
+        const t = r.portfolio.improvement_throughput;
+        const labelled = issues.filter((i) => readLabels(i.fields.labels).includes('improvement')).length;
+        if (labelled === 0) expect(t.value).toBeNull();
+        if (t.value !== null)
+          expect(Number.isInteger(t.value) && t.value >= 0 && t.value <= labelled).toBe(true);
+        expect(t.n).toBe(t.value ?? 0);
+      }),
+    );
+  });
+
   it('does not change when issues created after asOf are added', () => {
     const after = arbTimestamp('2026-07-01', '2027-06-30');
     fc.assert(
@@ -120,7 +167,13 @@ describe('KPI invariants on plausible portfolios', () => {
         (base, lateImpls, lateChildren) => {
           const parents = base.filter((i) => i.fields.parent === undefined).map((i) => i.key);
           const orphans = lateChildren.map((c, n) => anIssue({ ...c, parent: parents[n % parents.length] }));
-          const withLate = [...base, ...lateImpls.flat(), ...orphans];
+          // A child created before asOf under a later implementation is not late: were it labelled
+          // improvement it would count (improvements need not belong to an implementation).
+          const notImprovement = (i: JiraIssue): JiraIssue => ({
+            ...i,
+            fields: { ...i.fields, labels: readLabels(i.fields.labels).filter((l) => l !== 'improvement') },
+          });
+          const withLate = [...base, ...lateImpls.flat().map(notImprovement), ...orphans];
           expect(reportOf(withLate)).toEqual(reportOf(base));
         },
       ),

@@ -73,4 +73,42 @@ describe('the Handover packet macro in the browser', () => {
     await tab.screenshot({ path: screenshotPath('handover-error-hidden-dark'), fullPage: true });
     await tab.close();
   });
+  it('shows the durations calendar and active side by side, and the spells on hold, for an implementation put on hold', async () => {
+    const { state } = macro.app;
+    const statusName = new Map(state.statuses.map((st) => [st.id, st.name]));
+    const held = state.issues.find(
+      (i) =>
+        i.labels.includes('implementation') &&
+        !i.key.startsWith('ENT-') &&
+        ['Live', 'Hypercare', 'Done'].includes(statusName.get(i.statusId) ?? '') &&
+        i.histories.some((h) => h.items.some((it) => it.field === 'status' && it.toString === 'On Hold')),
+    );
+    if (!held) throw new Error('the demo has no live implementation that was put on hold');
+    const page = pages()[0];
+    configure(page.id, { implementationKey: held.key });
+    const { page: tab, errors } = await open(page.id, 'consultant', 'light', 'document-title');
+    const view = tab.frameLocator(`[data-testid="frame-${MACRO}"]`);
+    const durations = view.getByTestId('table-durations');
+    await durations.waitFor();
+    expect(await durations.locator('thead th').allInnerTexts()).toEqual([
+      'Duration',
+      'Calendar',
+      'On hold',
+      'Active',
+    ]);
+    const rows = await durations
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')),
+      );
+    expect(rows.map((r) => r[0])).toEqual(['Kickoff to first value', 'Kickoff to go-live']);
+    const days = (t: string) => Number(/^(\d+(?:\.\d+)?) days$/.exec(t)?.[1] ?? NaN);
+    const [, calendar, onHold, active] = rows[1];
+    expect(days(onHold)).toBeGreaterThan(0);
+    expect(days(active)).toBe(days(calendar) - days(onHold));
+    expect(await view.getByTestId('table-on-hold').locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    await tab.screenshot({ path: screenshotPath('handover-on-hold-light'), fullPage: true });
+    expect(errors).toEqual([]);
+    await tab.close();
+  }, 60_000);
 });

@@ -3,10 +3,11 @@
 // Screenshots go to test-output/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { ImplementationsView } from '../../src/contracts/implementations';
 import type { ResolverResult } from '../../src/contracts/result';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
+import { launchChromium } from './support';
 
 const PAGE = 'runway-implementations';
 const OUT = path.resolve(__dirname, '../../test-output');
@@ -20,10 +21,7 @@ describe('the implementations project page in the browser', () => {
     if (!BUILT) throw new Error('static/implementations is not built: run npm run build first');
     fs.mkdirSync(OUT, { recursive: true });
     app = await startLocalApp({ port: 0 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -75,7 +73,14 @@ describe('the implementations project page in the browser', () => {
         expect((await frame.getByTestId(`impl-risks-${row.key}`).innerText()).trim()).toBe(
           String(row.openHighRisks),
         );
+        const forecast = await frame.getByTestId(`impl-forecast-${row.key}`).innerText();
+        expect(forecast).toContain(row.forecast.date ?? row.forecast.explanation);
+        if (row.forecast.projectedLate) expect(forecast).toContain(`${row.forecast.lateByDays} d late`);
       }
+      expect(await frame.getByTestId('impl-shown').innerText()).toContain(
+        `${view.implementations.filter((r) => r.forecast.projectedLate).length} projected late`,
+      );
+      expect(await frame.getByTestId('impl-forecast-rule').innerText()).toContain('Forecast go-live =');
       expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
       await page.screenshot({ path: path.join(OUT, `implementations-${theme}.png`), fullPage: true });
       expect(errors).toEqual([]);

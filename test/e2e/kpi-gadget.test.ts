@@ -69,6 +69,11 @@ describe('the portfolio KPI gadget in the browser', () => {
           expect(await frame.getByTestId(`kpi-issues-${k.id}`).getAttribute('data-jql')).toBe(k.issuesJql);
       }
       expect(await frame.getByTestId('kpi-progress').count()).toBe(0);
+      expect((await frame.getByTestId('kpi-projected-late-count').innerText()).trim()).toBe(
+        String(report.projectedLate.count),
+      );
+      for (const late of report.projectedLate.implementations.slice(0, 10))
+        expect(await frame.getByTestId('kpi-projected-late').innerText()).toContain(late.key);
       expect(await frame.locator('html').getAttribute('data-color-mode')).toBe(theme);
       const background = await backgroundOf(frame);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
@@ -77,6 +82,39 @@ describe('the portfolio KPI gadget in the browser', () => {
       await page.close();
     });
   }
+
+  it('shows stakeholder confidence, each active duration beside its plain one, and improvement throughput with its issues', async () => {
+    app.forge.setInstanceConfig({ m: GADGET, l: LOCAL_ID }, { breakdown: 'segment' });
+    const report = await expected('admin', { breakdown: 'segment' });
+    const { page, frame, errors } = await openDashboard('admin', 'light');
+    const order = await frame
+      .locator('[data-testid^="kpi-tile-"]')
+      .evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-testid')));
+    for (const [plain, active] of [
+      ['time_to_first_value_days', 'active_time_to_first_value_days'],
+      ['time_to_live_days', 'active_time_to_live_days'],
+    ])
+      expect(order.indexOf(`kpi-tile-${active}`)).toBe(order.indexOf(`kpi-tile-${plain}`) + 1);
+    for (const id of ['stakeholder_confidence', 'active_time_to_live_days', 'improvement_throughput']) {
+      const k = report.kpis.find((t) => t.id === id);
+      if (!k) throw new Error(`no ${id} tile`);
+      expect(k.value).not.toBeNull();
+      expect((await frame.getByTestId(`kpi-value-${id}`).innerText()).trim()).toBe(formatValue(k));
+      expect(await frame.getByTestId(`kpi-tile-${id}`).innerText()).toContain(k.definition);
+    }
+    const improvements = report.kpis.find((t) => t.id === 'improvement_throughput');
+    expect(await frame.getByTestId('kpi-issues-improvement_throughput').getAttribute('data-jql')).toBe(
+      improvements?.issuesJql,
+    );
+    expect(await frame.getByTestId('kpi-trend-improvement_throughput').getAttribute('aria-label')).toMatch(
+      /^Trend over 12 months/,
+    );
+    const firstGroup = report.breakdown?.groups[0]?.group ?? '';
+    expect(await frame.getByTestId(`kpi-breakdown-${firstGroup}`).innerText()).toContain('Whole scope only');
+    await page.screenshot({ path: screenshotPath('kpi-gadget-new-kpis-light'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('follows the theme switch without reloading, and the user switch with the new user’s numbers', async () => {
     const { page, frame } = await openDashboard('admin', 'light');

@@ -94,13 +94,35 @@ describe('the Settings admin page in the browser', () => {
     await page.keyboard.press('Enter');
     await frame.getByTestId('provision-summary').waitFor();
     expect(await frame.getByTestId('provision-summary').innerText()).toContain(
-      'Created 22 of 22 missing items.',
+      'Created 23 of 23 missing items.',
     );
     expect(await frame.getByTestId('provision-item-gateType').innerText()).toContain('Created');
+    expect(await frame.getByTestId('provision-item-stakeholderConfidence').innerText()).toContain('Created');
     await page.screenshot({ path: screenshotPath('settings-provisioned-dark'), fullPage: true });
     await frame.getByTestId('provision-run').click();
-    await frame.getByText('Nothing to do: all 23 issue types and fields exist.').waitFor();
+    await frame.getByText('Nothing to do: all 24 issue types and fields exist.').waitFor();
     expect(app.state.issueTypes.filter((t) => t.name === 'Gate')).toHaveLength(1);
+    expect(app.state.fields.filter((f) => f.name === 'Stakeholder Confidence')).toHaveLength(1);
+    await page.close();
+  });
+
+  it('switches an alert rule off and sets its days on the Alerts tab, refusing days out of bounds', async () => {
+    const { page, frame } = await open('admin', 'light');
+    await frame.getByTestId('tab-4').click();
+    await frame.getByTestId('alert-rule-raid_overdue').waitFor();
+    await frame.getByTestId('alert-on-raid_overdue--hidden-checkbox').uncheck();
+    await frame.getByTestId('field-alerts-dueSoonBusinessDays').fill('99');
+    await frame.getByTestId('error-alerts-dueSoonBusinessDays').waitFor();
+    await frame.getByTestId('field-alerts-dueSoonBusinessDays').fill('3');
+    await frame.getByTestId('field-alerts-projects').fill('IMP, ONB');
+    await page.screenshot({ path: screenshotPath('settings-alerts-light'), fullPage: true });
+    await frame.getByTestId('save-settings').click();
+    await frame.getByText('Settings saved.').waitFor();
+    const after = await readConfig(typedStore());
+    expect(after.alerts.rules.raid_overdue).toBe(false);
+    expect(after.alerts.rules.milestone_late).toBe(true);
+    expect(after.alerts.dueSoonBusinessDays).toBe(3);
+    expect(after.alerts.projects).toEqual(['IMP', 'ONB']);
     await page.close();
   });
 
@@ -109,6 +131,37 @@ describe('the Settings admin page in the browser', () => {
     await frame.getByTestId('read-only').waitFor();
     expect(await frame.getByTestId('save-settings').count()).toBe(0);
     expect(await frame.getByTestId('field-implementationLabel').isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  // Last: it saves settings the tests above do not expect.
+  it('maps the on-hold statuses, the improvement label and the Stakeholder Confidence field, and sets their targets', async () => {
+    const { page, frame } = await open('admin', 'light');
+    expect(await frame.getByTestId('field-onHoldStatuses').inputValue()).toBe('On Hold');
+    expect(await frame.getByTestId('field-labels-improvement').inputValue()).toBe('improvement');
+    expect(await frame.getByTestId('field-fieldNames-stakeholderConfidence').inputValue()).toBe(
+      'Stakeholder Confidence',
+    );
+    await frame.getByTestId('field-onHoldStatuses').fill('On Hold, Paused by customer');
+    await frame.getByTestId('field-labels-improvement').fill('kaizen');
+    await frame.getByTestId('field-fieldNames-stakeholderConfidence').fill('Internal Confidence');
+    await frame.getByTestId('tab-1').click();
+    await frame.getByTestId('target-stakeholder_confidence').waitFor();
+    await frame.getByTestId('field-targets-stakeholder_confidence-value').fill('4.2');
+    await frame.getByTestId('field-targets-improvement_throughput-value').fill('2');
+    await frame.getByTestId('has-target-active_time_to_live_days--hidden-checkbox').check();
+    await frame.getByTestId('op-active_time_to_live_days-<=').click();
+    await frame.getByTestId('field-targets-active_time_to_live_days-value').fill('90');
+    await page.screenshot({ path: screenshotPath('settings-new-kpi-targets-light'), fullPage: true });
+    await frame.getByTestId('save-settings').click();
+    await frame.getByText('Settings saved.').waitFor();
+    const saved = await readConfig(typedStore());
+    expect(saved.onHoldStatuses).toEqual(['On Hold', 'Paused by customer']);
+    expect(saved.labels.improvement).toBe('kaizen');
+    expect(saved.fieldNames.stakeholderConfidence).toBe('Internal Confidence');
+    expect(saved.targets.stakeholder_confidence).toEqual({ op: '>=', value: 4.2 });
+    expect(saved.targets.improvement_throughput).toEqual({ op: '>=', value: 2 });
+    expect(saved.targets.active_time_to_live_days).toEqual({ op: '<=', value: 90 });
     await page.close();
   });
 });

@@ -1,18 +1,103 @@
 // Shared by the browser tests: Debian's Chromium (never a downloaded browser), a product page of
-// the local host opened as a user in a theme, and the frame of one module inside it.
+// the local host opened as a user in a theme, and the frame of one module inside it. Every page
+// opened through `launchChromium` reports each Content-Security-Policy violation of any of its
+// frames (the host serves the resources with the policy Forge computes), and every test that
+// saw one fails: a surface that works only without Forge's CSP does not work on Forge.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import type { LocalApp } from '../../src/local/host/app';
 
 export const OUTPUT_DIR = path.resolve(__dirname, '../../test-output');
 
-export function launchChromium(): Promise<Browser> {
-  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+/** CSP violations seen since the last test ended: `directive blocked … in document`. */
+const violations = new Set<string>();
+
+/** Every violation of the run, one JSON line each (how many, and which, across all surfaces). */
+const VIOLATION_LOG = path.join(OUTPUT_DIR, 'csp-violations.jsonl');
+
+function recordViolation(v: { directive: string; blocked: string; document: string; sample?: string }): void {
+  const where = v.document.replace(/\?.*$/, '');
+  violations.add(
+    `${v.directive} blocked ${v.blocked || 'inline'} in ${where}${v.sample ? `: ${v.sample}` : ''}`,
+  );
+  fs.appendFileSync(
+    VIOLATION_LOG,
+    `${JSON.stringify({ test: expect.getState().currentTestName, ...v, document: where })}\n`,
+  );
+}
+
+/**
+ * Listens in every frame of every page of the context (init scripts run in each frame before its
+ * own scripts), and also reads Chromium's console report of a violation, which names cases the
+ * event does not (e.g. a `sandbox`ed frame's refusals).
+ */
+async function watchCsp(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__runwayCspViolation', (_source, v: unknown) => {
+    if (typeof v === 'object' && v !== null) {
+      const r = v as Record<string, unknown>;
+      recordViolation({
+        directive: String(r.directive),
+        blocked: String(r.blocked),
+        document: String(r.document),
+        sample: typeof r.sample === 'string' && r.sample ? r.sample.slice(0, 80) : undefined,
+      });
+    }
   });
+  // A string: it runs in the browser, where this file's (Node) types do not apply.
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => {
+      window.__runwayCspViolation?.({
+        directive: e.effectiveDirective, blocked: e.blockedURI, document: e.documentURI, sample: e.sample,
+      });
+    });`,
+  });
+  context.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' && /Content Security Policy/i.test(text))
+      recordViolation({
+        directive: 'console',
+        blocked: text.slice(0, 160),
+        document: message.page()?.url() ?? '',
+      });
+  });
+}
+
+function instrument(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchCsp(context);
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    // Its own context, closed with it (a context already closed with the browser is fine).
+    page.once('close', () => void context.close().catch(() => undefined));
+    return page;
+  };
+  return browser;
+}
+
+// Violations of pages opened in a beforeAll count against the first test of the file.
+afterEach(() => {
+  const seen = [...violations];
+  violations.clear();
+  if (seen.length > 0)
+    throw new Error(
+      `${seen.length} Content-Security-Policy violation(s) under Forge's policy:\n  ${seen.join('\n  ')}`,
+    );
+});
+
+export async function launchChromium(): Promise<Browser> {
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  return instrument(
+    await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    }),
+  );
 }
 
 /** Fails early, with the fix, when a surface's Custom UI bundle was not built. */

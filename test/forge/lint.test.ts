@@ -54,12 +54,12 @@ describe('@forge/lint client-side linters on the app', () => {
 });
 
 describe('the offline linters catch real problems', () => {
-  const manifest = (scopes: string[]): string =>
+  const manifest = (scopes: string[], runtime = 'nodejs24.x'): string =>
     [
       'app:',
       '  id: ari:cloud:ecosystem::app/00000000-0000-0000-0000-000000000000',
       '  runtime:',
-      '    name: nodejs20.x',
+      `    name: ${runtime}`,
       'modules:',
       '  trigger:',
       '    - key: t',
@@ -94,6 +94,17 @@ describe('the offline linters catch real problems', () => {
           expect.stringMatching(/'avi:jira:updated:issue' requires 'read:jira-work'/),
         ]),
       );
+    } finally {
+      fake.cleanup();
+    }
+  }, 60_000);
+
+  it('flags the deprecated nodejs20.x runtime, as Forge’s own lint does', async () => {
+    const exported = 'export async function onIssue(): Promise<void> {}\n';
+    const fake = stageFakeApp(manifest(['read:jira-work'], 'nodejs20.x'), { 'src/index.ts': exported });
+    try {
+      const run = await runClientSideLinters(fake.dir, ['src/index.ts']);
+      expect(findings(run).map((f) => f.message)).toEqual([expect.stringMatching(/nodejs20\.x/)]);
     } finally {
       fake.cleanup();
     }

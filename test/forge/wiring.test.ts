@@ -147,6 +147,16 @@ function resolverFileByResource(): Map<string, string> {
       if (name !== '') fileOfExport.set(name, path.join(REPO_ROOT, 'src', `${m[2]}.ts`));
     }
   }
+  // `export const X = wrapper(ns.Y)` with `import * as ns from './…'` (the licence wrappers).
+  const namespaces = new Map(
+    [...indexSource.matchAll(/import\s*\*\s*as\s+(\w+)\s+from\s*['"]([^'"]+)['"]/g)].map((m) => [m[1], m[2]]),
+  );
+  for (const m of indexSource.matchAll(
+    /export\s+const\s+(\w+)\s*=\s*\w+\(\s*(?:['"][^'"]*['"]\s*,\s*)?(\w+)\.\w+\s*\)/g,
+  )) {
+    const from = namespaces.get(m[2]);
+    if (from !== undefined) fileOfExport.set(m[1], path.join(REPO_ROOT, 'src', `${from}.ts`));
+  }
   const handlers = functionHandlers(manifest);
   const byResource = new Map<string, string>();
   for (const { entry } of surfaceModules(manifest)) {

@@ -5,7 +5,7 @@ import {
   isChangelogPartial,
   SEARCH_PATH,
   type ChangeHistory,
-  type JiraIssue,
+  type IssueWire,
   type SearchPage,
 } from '../../src/jira';
 import { respond, routedJira, sample, scriptedJira, type SentRequest } from './fake-jira';
@@ -93,7 +93,7 @@ describe('isChangelogPartial', () => {
 
 describe('completeChangelog', () => {
   it('adds the missing histories, keeps embedded copies and says the result is complete', () => {
-    const issue: JiraIssue = {
+    const issue: IssueWire = {
       id: '7',
       key: 'IMP-7',
       changelog: {
@@ -115,7 +115,7 @@ describe('completeChangelog', () => {
   });
 
   it('keeps newest-first order when Jira embedded the histories newest first', () => {
-    const issue: JiraIssue = {
+    const issue: IssueWire = {
       id: '7',
       changelog: {
         total: 4,
@@ -213,7 +213,7 @@ describe('exportSearch', () => {
 
   it('for 2,500 issues sends 25 search pages and 2 bulkfetch requests for the 1,200 partial changelogs', async () => {
     const total = 2500;
-    const issueAt = (n: number): JiraIssue => ({
+    const issueAt = (n: number): IssueWire => ({
       id: String(n),
       key: `IMP-${n}`,
       fields: { summary: `Issue ${n}` },

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FetchLike, JiraIssue, SearchPage } from '../../src/jira';
+import type { FetchLike, IssueWire, SearchPage } from '../../src/jira';
 import { BULK_CHANGELOG_PATH, SEARCH_PATH } from '../../src/jira';
 import { respond, routedJira, toResponse, type FakeResponse, type SentRequest } from './fake-jira';
 
@@ -38,7 +38,7 @@ function answer(req: SentRequest): FakeResponse {
       });
     const start = Number(body.nextPageToken ?? 0);
     const end = Math.min(exampleIssues.length, start + Math.min(body.maxResults, 100));
-    const issues = exampleIssues.slice(start, end).map((issue): JiraIssue => {
+    const issues = exampleIssues.slice(start, end).map((issue): IssueWire => {
       const all = issue.changelog!.histories;
       const fields = Object.fromEntries(
         body.fields.filter((f) => f in issue.fields!).map((f) => [f, issue.fields![f]]),
@@ -82,7 +82,7 @@ function answer(req: SentRequest): FakeResponse {
   return respond(404, { errorMessages: [`no route ${req.path}`] });
 }
 
-/** The site as a JiraFetch (client tests). */
+/** The site as a HttpFetch (client tests). */
 export function exampleSite() {
   return routedJira(answer);
 }

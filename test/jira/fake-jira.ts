@@ -1,7 +1,7 @@
-/** Test doubles for the one seam of the Jira client: a scripted, recording JiraFetch. */
+/** Test doubles for the one seam of the Jira client: a scripted, recording HttpFetch. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { JiraFetch, JiraRequestInit, JiraResponse } from '../../src/jira';
+import type { HttpFetch, HttpRequestInit, HttpResponse } from '../../src/jira';
 
 const SAMPLES = path.resolve(__dirname, '../../../shared/reference/jira-samples');
 
@@ -32,7 +32,7 @@ export function respond(status: number, body?: unknown, headers: Record<string, 
   return { status, body, headers };
 }
 
-export function toResponse(r: FakeResponse): JiraResponse {
+export function toResponse(r: FakeResponse): HttpResponse {
   const headers = new Map(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const text = r.text ?? (r.body === undefined ? '' : JSON.stringify(r.body));
   return {
@@ -42,7 +42,7 @@ export function toResponse(r: FakeResponse): JiraResponse {
   };
 }
 
-function record(sent: SentRequest[], p: string, init: JiraRequestInit | undefined): SentRequest {
+function record(sent: SentRequest[], p: string, init: HttpRequestInit | undefined): SentRequest {
   const request = {
     method: init?.method ?? 'GET',
     path: p,
@@ -57,12 +57,12 @@ function record(sent: SentRequest[], p: string, init: JiraRequestInit | undefine
  * network failure) or a function of the request. Running out of script fails the test.
  */
 export function scriptedJira(script: (FakeResponse | Error | ((req: SentRequest) => FakeResponse))[]): {
-  fetch: JiraFetch;
+  fetch: HttpFetch;
   sent: SentRequest[];
 } {
   const sent: SentRequest[] = [];
   const queue = [...script];
-  const fetch: JiraFetch = (p, init) => {
+  const fetch: HttpFetch = (p, init) => {
     const request = record(sent, p, init);
     const next = queue.shift();
     if (next === undefined) return Promise.reject(new Error(`unexpected request ${request.method} ${p}`));
@@ -74,11 +74,11 @@ export function scriptedJira(script: (FakeResponse | Error | ((req: SentRequest)
 
 /** Answers every request with `handler`, e.g. a tiny in-memory Jira. */
 export function routedJira(handler: (req: SentRequest) => FakeResponse): {
-  fetch: JiraFetch;
+  fetch: HttpFetch;
   sent: SentRequest[];
 } {
   const sent: SentRequest[] = [];
-  const fetch: JiraFetch = (p, init) => Promise.resolve(toResponse(handler(record(sent, p, init))));
+  const fetch: HttpFetch = (p, init) => Promise.resolve(toResponse(handler(record(sent, p, init))));
   return { fetch, sent };
 }
 

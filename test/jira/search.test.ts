@@ -1,4 +1,4 @@
-import { createJiraClient, JiraError, largestPageSize, SEARCH_PATH } from '../../src/jira';
+import { createJiraClient, HttpError, largestPageSize, SEARCH_PATH } from '../../src/jira';
 import { respond, sample, scriptedJira } from './fake-jira';
 
 const FIELDS = ['summary', 'status', 'labels'];
@@ -110,15 +110,15 @@ describe('searchJql (POST /rest/api/3/search/jql, cursor paging)', () => {
     const error: unknown = await client(jira.fetch)
       .searchAll({ jql: 'x = 1', fields: FIELDS })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(JiraError);
-    expect((error as JiraError).message).toMatch(/isLast is false but no nextPageToken/);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).message).toMatch(/isLast is false but no nextPageToken/);
   });
 
   it('rejects a response that is not a search page with a message naming the bad part', async () => {
     const jira = scriptedJira([respond(200, { issues: 'nope' })]);
     const error = (await client(jira.fetch)
       .searchAll({ jql: 'x = 1', fields: FIELDS })
-      .catch((e: unknown) => e)) as JiraError;
+      .catch((e: unknown) => e)) as HttpError;
     expect(error.kind).toBe('shape');
     expect(error.message).toContain('POST /rest/api/3/search/jql');
     expect(error.message).toContain('issues');

@@ -123,7 +123,7 @@ describe('portfolio KPI gadget resolver', () => {
       complete: true,
     });
     expect(report.implementations).toBeGreaterThanOrEqual(25);
-    expect(report.kpis).toHaveLength(18);
+    expect(report.kpis).toHaveLength(22);
     expectSameNumbers(report, await runwayKpis('admin', report.jql));
     for (const tile of report.kpis) expect(tile.definition.length).toBeGreaterThan(20);
     expect(Object.fromEntries(report.kpis.map((k) => [k.id, k.label]))).toEqual(KPI_LABELS);
@@ -199,7 +199,7 @@ describe('portfolio KPI gadget resolver', () => {
     const done = await callWithBudget('admin', payload, 0);
     if (!done.ok) throw new Error(done.error);
     expect(done.data.progress.complete).toBe(true);
-    // Reading what the consumer stored took two id-only searches and no issue export.
+    // Reading what the consumer stored took two id-only searches, the improvement issues' search and no issue export.
     const searches = app.site
       .requestLog()
       .filter(
@@ -207,7 +207,7 @@ describe('portfolio KPI gadget resolver', () => {
           r.endpoint === 'POST /rest/api/3/search/jql' ||
           r.endpoint === 'POST /rest/api/3/changelog/bulkfetch',
       );
-    expect(searches.length).toBe(2);
+    expect(searches.length).toBe(3);
     expectSameNumbers(done.data, await runwayKpis('admin', done.data.jql));
   });
 
@@ -222,7 +222,8 @@ describe('portfolio KPI gadget resolver', () => {
     app.site.resetLog();
     await data('consultant', payload);
     const exported = app.site.requestLog().filter((r) => r.endpoint === 'POST /rest/api/3/search/jql');
-    expect(exported.length).toBe(3); // two id-only searches, one batch for the changed implementation
+    // two id-only searches, the improvement issues, one batch for the changed implementation
+    expect(exported.length).toBe(4);
   });
 
   it('opens the issues behind a number with a JQL link that finds exactly them', async () => {
@@ -237,6 +238,35 @@ describe('portfolio KPI gadget resolver', () => {
     expect(milestones?.issuesJql).toMatch(
       /^parent in \(IMP-\d+.*\) AND issuetype in \("Milestone"\) ORDER BY key$/,
     );
+  });
+
+  it('shows stakeholder confidence, active durations next to plain ones, and the improvement work of the whole scope', async () => {
+    const report = await data('admin', { asOf: AS_OF, breakdown: 'tier' });
+    const ids = report.kpis.map((k) => k.id);
+    expect(ids.indexOf('active_time_to_live_days')).toBe(ids.indexOf('time_to_live_days') + 1);
+    const tile = (id: string) => report.kpis.find((k) => k.id === id);
+    expect(tile('stakeholder_confidence')).toMatchObject({
+      value: expect.any(Number),
+      target: { op: '>=', value: 4 },
+    });
+    const plain = tile('time_to_first_value_days');
+    const active = tile('active_time_to_first_value_days');
+    expect(active?.n).toBe(plain?.n);
+    expect(active?.value).toBeLessThan(plain?.value ?? 0);
+    expect(tile('active_time_to_live_days')?.p90).toEqual(expect.any(Number));
+    // improvements need not belong to an implementation: the tile counts the scope's, and opens them
+    const improvements = tile('improvement_throughput');
+    expect(improvements).toMatchObject({ portfolioOnly: true, value: expect.any(Number) });
+    expect(improvements?.value).toBeGreaterThan(0);
+    expect(improvements?.trend.some((p) => p.value !== improvements.value)).toBe(true);
+    const found = await app.forge.runtime.run({ accountId: DEMO_USERS.admin.accountId }, async () =>
+      jiraAsUser().searchAll({ jql: improvements?.issuesJql ?? '', fields: ['labels', 'parent'] }),
+    );
+    expect(found.issues).toHaveLength(improvements?.n ?? -1);
+    for (const issue of found.issues) expect(issue.fields?.labels).toContain('improvement');
+    // a tier has no improvement throughput of its own
+    for (const g of report.breakdown?.groups ?? [])
+      expect(g.kpis.find((k) => k.id === 'improvement_throughput')).toMatchObject({ value: null, n: 0 });
   });
 
   it('breaks the portfolio down by tier or segment, and shows only the chosen KPIs', async () => {

@@ -20,6 +20,7 @@ const RUNWAY_FIELDS = [
   'Complexity',
   'Segment',
   'CSAT',
+  'Stakeholder Confidence',
   'Probability',
   'Impact',
   'Baseline Due',
@@ -71,7 +72,7 @@ describe('provisioning', () => {
     if (!first.ok) throw new Error(first.error);
     expect(first.data.created).toBe(RUNWAY_TYPES.length + RUNWAY_FIELDS.length);
     expect(first.data.failed).toBe(0);
-    expect(first.data.summary).toBe('Created 22 of 22 missing items.');
+    expect(first.data.summary).toBe('Created 23 of 23 missing items.');
     expect(first.data.items.find((i) => i.key === 'gateType')?.detail).toMatch(
       /^Created field Gate Type \(customfield_\d+\) with 6 options$/,
     );
@@ -81,7 +82,7 @@ describe('provisioning', () => {
     expect([second.data.created, second.data.failed, second.data.summary]).toEqual([
       0,
       0,
-      'Nothing to do: all 23 issue types and fields exist.',
+      'Nothing to do: all 24 issue types and fields exist.',
     ]);
 
     const typeNames = state.issueTypes.map((t) => t.name);
@@ -134,7 +135,7 @@ describe('provisioning', () => {
   it('runs from the install trigger as the app, and again on upgrade without creating anything twice', async () => {
     const console = jest.spyOn(globalThis.console, 'log').mockImplementation(() => undefined);
     await installTrigger({ eventType: 'avi:forge:installed:app' }, {});
-    expect(console).toHaveBeenCalledWith('Runway provisioning: Created 22 of 22 missing items.');
+    expect(console).toHaveBeenCalledWith('Runway provisioning: Created 23 of 23 missing items.');
     console.mockRestore();
     expect(
       RUNWAY_TYPES.every(
@@ -165,7 +166,7 @@ describe('provisioning', () => {
       log: (m) => log.push(m),
     });
     expect(again?.created).toBe(0);
-    expect(log).toEqual(['Runway provisioning: Nothing to do: all 23 issue types and fields exist.']);
+    expect(log).toEqual(['Runway provisioning: Nothing to do: all 24 issue types and fields exist.']);
   });
 
   it('logs why it did not run when Jira refuses the app, and leaves the site as it was', async () => {

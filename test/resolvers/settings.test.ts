@@ -48,7 +48,7 @@ describe('Settings resolver', () => {
       ['gate', 'Gate', 'exists'],
       ['defect', 'Bug', 'exists'],
     ]);
-    expect(v.provisioning?.filter((i) => i.kind === 'field')).toHaveLength(15);
+    expect(v.provisioning?.filter((i) => i.kind === 'field')).toHaveLength(16);
   });
 
   it('saves valid settings — mappings, KPI targets per tier, gate approvers — and reads them back', async () => {

@@ -1,6 +1,7 @@
 // What Forge tells a document macro: the site, and the page, space and saved configuration of the
 // macro, parsed (never trusted), for the resolver and for the adfExport function alike.
 import { z } from 'zod';
+import { exportedMacro } from './macro-export';
 import { describeZodError } from '../../contracts/result';
 import type { IsoDate } from '../../domain';
 import { todayUtc } from '../ports';
@@ -57,16 +58,6 @@ export function savedConfig<S extends z.ZodType>(
 export const siteOf = (ctx: MacroContext): string => (ctx.siteUrl ?? '').replace(/\/+$/, '');
 export const todayOf = (io: DocumentIo): IsoDate => todayUtc(io.now());
 
-/** What Confluence sends the adfExport function: the macro's context and saved configuration. */
-const ExportEvent = z.object({
-  context: z.unknown().optional(),
-  extensionPayload: z.object({ config: z.unknown().optional() }).partial().optional(),
-});
-
 export function exportContext(event: unknown): MacroContext {
-  const parsed = ExportEvent.safeParse(event ?? {});
-  if (!parsed.success) return {};
-  const ctx = macroContext(parsed.data.context);
-  const config = ctx.extension?.config ?? parsed.data.extensionPayload?.config;
-  return { ...ctx, extension: { ...ctx.extension, config } };
+  return macroContext(exportedMacro(event));
 }

@@ -2,10 +2,11 @@
 // and the config view's implementation search (team templates are in ../playbooks/library).
 export { exportContext, macroContext, savedConfig, siteOf, todayOf, type MacroContext } from './context';
 export { exportAdf } from './export';
+export { adfMessage } from '../../confluence';
 export type { AdfDoc } from '../../confluence';
 export { HANDOVER_ID } from '../../domain/playbooks';
 export { loadInputs, type DocumentInputs } from './inputs';
-export { DocumentError, forgeIo, words, type DocumentIo } from './io';
+export { DocumentError, forgeIo, type DocumentIo } from './io';
 export { publish } from './publish';
 export {
   getDocument,

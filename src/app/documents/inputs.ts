@@ -7,7 +7,7 @@ import {
   type RenderContext,
   renderPlaybook,
 } from '../../domain/playbooks';
-import { JiraError, type JiraClient } from '../../jira';
+import { HttpError, type JiraClient } from '../../jira';
 import type { TypedStore } from '../../storage';
 import { auditLog, implementationOf, readImplementationIssues } from '../shared';
 import { DocumentError } from './io';
@@ -35,7 +35,7 @@ export async function loadInputs(
     read = await readImplementationIssues(jira, config, key, ['reporter']);
   } catch (e) {
     // Jira answers the same for a key that does not exist and one the user may not browse.
-    if (e instanceof JiraError && e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
+    if (e instanceof HttpError && e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
       throw notVisible(key);
     throw e;
   }

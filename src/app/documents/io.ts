@@ -1,6 +1,6 @@
 // What the document use cases take (Jira and Confluence as the user, app storage, the clock) and
 // how they fail: a DocumentError is a problem the reader can act on, shown as it is.
-import { JiraError } from '../../jira';
+import { jiraWords } from '../failure';
 import { forgePorts } from '../forge';
 import type { Ports } from '../ports';
 
@@ -14,9 +14,4 @@ export class DocumentError extends Error {
   override name = 'DocumentError';
 }
 
-export function words(e: unknown): string {
-  if (e instanceof JiraError) return [...e.errorMessages, ...Object.values(e.errors)].join('; ') || e.message;
-  return e instanceof Error ? e.message : String(e);
-}
-
-export const failed = (e: unknown) => ({ ok: false as const, error: words(e) });
+export const failed = (e: unknown) => ({ ok: false as const, error: jiraWords(e) });

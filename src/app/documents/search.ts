@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ImplementationOptions, SearchImplementationsPayload } from '../../contracts/playbook';
 import type { ResolverResult } from '../../contracts/result';
 import { implementationSearchJql } from '../../domain/trends';
-import { createJiraClient, JiraError } from '../../jira';
+import { createJiraClient, HttpError } from '../../jira';
 import { readConfig } from '../../storage';
 import { siteIssueTypes } from '../shared';
 import { failed, type DocumentIo } from './io';
@@ -49,7 +49,7 @@ export async function searchImplementations(
       },
     };
   } catch (e) {
-    if (byKey && e instanceof JiraError && e.status === 400)
+    if (byKey && e instanceof HttpError && e.status === 400)
       return { ok: true, data: { implementations: [] } };
     return failed(e);
   }

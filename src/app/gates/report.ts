@@ -25,7 +25,7 @@ import {
   lookUpPage,
   type EvidenceLookup,
 } from '../../jira/gates';
-import { createTransport, type Transport } from '../../jira/transport';
+import { createConfluenceClient, type ConfluenceClient } from '../../confluence/client';
 import { readConfig, type LogEntry, type TypedStore } from '../../storage';
 import { auditLog } from '../../storage/gates';
 import type { Ports } from '../ports';
@@ -35,7 +35,7 @@ export { auditLog };
 export interface GateDeps {
   jira: JiraClient;
   /** Confluence REST as the same identity; null where it is not reachable (evidence pages are then not checked). */
-  confluence: Transport | null;
+  confluence: ConfluenceClient | null;
   store: TypedStore;
   config: RunwayConfig;
 }
@@ -44,7 +44,7 @@ export interface GateDeps {
 export async function gateDeps(ports: Ports): Promise<GateDeps> {
   return {
     jira: createJiraClient({ fetch: ports.jiraFetch }),
-    confluence: createTransport({ fetch: ports.confluenceFetch }),
+    confluence: createConfluenceClient({ fetch: ports.confluenceFetch }),
     store: ports.store,
     config: await readConfig(ports.store),
   };

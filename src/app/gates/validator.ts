@@ -4,9 +4,9 @@
 import type { GateValidatorResult, ValidatorEvent } from '../../contracts/gate-validator';
 import { checkTransition, requiredGatesFor } from '../../domain';
 import { statusName } from '../../jira/gates';
-import { describeError } from '../failure';
 import { todayUtc, type Ports } from '../ports';
 import { evaluate, gateDeps, loadImplementation } from './report';
+import { messageOf } from '../../domain';
 
 const refuse = (errorMessage: string): GateValidatorResult => ({ result: false, errorMessage });
 
@@ -26,6 +26,6 @@ export async function decideTransition(ports: Ports, event: ValidatorEvent): Pro
     return verdict.allowed ? { result: true } : refuse(verdict.message);
   } catch (e) {
     // Enforcement fails closed: a move that could not be checked is not let through silently.
-    return refuse(`Runway could not check the stage gates of ${issue.key ?? issue.id}: ${describeError(e)}`);
+    return refuse(`Runway could not check the stage gates of ${issue.key ?? issue.id}: ${messageOf(e)}`);
   }
 }

@@ -3,6 +3,7 @@
 import type { ImplementationRow, ImplementationsView } from '../../contracts/implementations';
 import type { ResolverResult } from '../../contracts/result';
 import type { IsoDate, RunwayConfig } from '../../domain';
+import { forecastView } from '../../domain/forecast';
 import { implementationHealth } from '../../domain/health';
 import type { JiraClient } from '../../jira';
 import {
@@ -41,6 +42,7 @@ export async function getImplementations(
         gates: { passed: h.gates.passed, failed: h.gates.failed, total: h.gates.total },
         timeToLiveDays: h.timeToLiveDays,
         live: h.live,
+        forecast: forecastView(impl, deps.config, deps.today),
       };
     });
     const warnings = [...model.warnings, ...model.implementations.flatMap((i) => i.warnings)].map((w) =>

@@ -10,7 +10,8 @@ import type { JobDeps } from './snapshot-jobs';
 /** How long one gadget call may spend computing batches (well under the 25 s limit). */
 const GADGET_BUDGET_MS = 3_000;
 /** A queue consumer's limit (manifest: timeoutSeconds 900). */
-const CONSUMER_MS = 900_000;
+/** The consumer's limit: manifest.yml gives snapshot-consumer-fn `timeoutSeconds: 900`. */
+export const CONSUMER_TIMEOUT_MS = 900_000;
 
 export async function gadgetDepsFor(accountId: string): Promise<GadgetDeps> {
   const store = typedStore();
@@ -30,11 +31,11 @@ export async function snapshotJobDeps(): Promise<JobDeps> {
   const store = typedStore();
   const now = Date.now;
   return {
-    jira: jiraAsApp(),
+    jira: jiraAsApp(CONSUMER_TIMEOUT_MS),
     store,
     config: await readConfig(store),
     now,
-    deadline: now() + CONSUMER_MS,
+    deadline: now() + CONSUMER_TIMEOUT_MS,
     enqueue: pushSnapshotJob,
   };
 }

@@ -17,7 +17,15 @@ import type { JiraClient } from '../../jira';
 import { readJob, recordScope, writeJob, type TypedStore } from '../../storage';
 import { jiraWords, siteIssueTypes } from '../shared';
 import type { SnapshotJobEvent } from './queue';
-import { assemble, computeBatch, loadScopeState, makeScope, surveyScope, type Scope } from './scope';
+import {
+  assemble,
+  computeBatch,
+  loadImprovements,
+  loadScopeState,
+  makeScope,
+  surveyScope,
+  type Scope,
+} from './scope';
 
 export interface GadgetDeps {
   jira: JiraClient;
@@ -60,6 +68,9 @@ export async function getPortfolioKpis(
   const asOf = payload.asOf ?? deps.today;
   const scope = makeScope(scopeJql(payload, asOf), asOf, trendDates(asOf), deps.config);
   try {
+    // read while the implementations are computed; awaited when the answer is assembled
+    const improvements = loadImprovements(deps.jira, deps.config, scope);
+    improvements.catch(() => undefined); // a failure is reported by the await below
     const { site, survey, ready, missing, fieldIds } = await loadScopeState(
       deps.jira,
       deps.store,
@@ -107,6 +118,7 @@ export async function getPortfolioKpis(
       breakdown: payload.breakdown ?? null,
       siteIssueTypes: site,
       total: survey.candidates.length,
+      improvements: await improvements,
     });
     return { ok: true, data };
   } catch (e) {

@@ -12,6 +12,7 @@ import {
   readParent,
   type IsoDate,
   type KpiId,
+  type ImprovementThroughput,
   type KpiValues,
   type Pool,
   type RunwayConfig,
@@ -21,6 +22,8 @@ import {
   contributes,
   contributionsOverTime,
   implementationJql,
+  improvementJql,
+  improvementsOverTime,
   isUsable,
   kpiDefinition,
   kpiIssuesJql,
@@ -32,6 +35,7 @@ import {
 } from '../../domain/trends';
 import type { JiraClient } from '../../jira';
 import { planKpiFields } from '../../jira/kpi-export';
+import { forecastsAt, projectedLateView } from '../forecast';
 import {
   readChanged,
   readImplementationSnapshots,
@@ -129,6 +133,24 @@ export async function loadScopeState(
   return { site, survey, ready, missing, fieldIds };
 }
 
+/**
+ * The scope's improvement throughput at each trend date: one search (as `jira`'s identity) of the
+ * issues in scope labelled improvement, which need not belong to an implementation.
+ */
+export async function loadImprovements(
+  jira: JiraClient,
+  config: RunwayConfig,
+  scope: Scope,
+): Promise<ImprovementThroughput[]> {
+  const found = await jira.searchAll({
+    jql: improvementJql(scope.jql, config),
+    fields: ['labels', 'created', 'resolutiondate'],
+  });
+  const exported = parseSearchExport({ issues: found.issues, names: {} });
+  if (!exported.ok) throw new Error(`Jira's search answer could not be read: ${exported.error}`);
+  return improvementsOverTime(exported.value.issues, scope.dates, config);
+}
+
 export interface BatchDeps {
   jira: JiraClient;
   store: TypedStore;
@@ -169,6 +191,7 @@ export async function computeBatch(
     (list) => new Map(list.map((c) => [c.key, c])),
   );
   const computedAt = deps.now();
+  const forecasts = forecastsAt(issues, names, scope.asOf, deps.config); // src/domain/forecast
   const snapshots = keys.map((key): ImplementationSnapshot => ({
     key,
     inputs: inputs.get(key) ?? [],
@@ -176,6 +199,7 @@ export async function computeBatch(
     by: deps.by,
     dates: scope.dates,
     contributions: perDate.map((m) => m.get(key) ?? null),
+    forecast: forecasts.get(key) ?? null,
   }));
   for (const s of snapshots) await writeImplementationSnapshot(deps.store, scope.id, scope.asOf, s);
   return snapshots;
@@ -206,6 +230,8 @@ export interface AssembleOptions {
   siteIssueTypes: SiteIssueTypes;
   /** How many implementations the scope has (candidates), for progress. */
   total: number;
+  /** The scope's improvement throughput at each date (loadImprovements); without: improvement_throughput is null. */
+  improvements?: readonly ImprovementThroughput[];
 }
 
 /** The gadget's answer from the snapshots that are ready (in candidate order). */
@@ -219,8 +245,10 @@ export function assemble(
     snapshots.flatMap((s) => (s.contributions[d] ? [toContribution(s.contributions[d])] : [])),
   );
   const last = atDate[atDate.length - 1] ?? [];
-  const trend = atDate.map((list) => rollUp(list, config));
+  const improvements = options.improvements ?? [];
+  const trend = atDate.map((list, d) => rollUp(list, config, improvements[d]));
   const now = trend[trend.length - 1] ?? rollUp([], config);
+  const counted = improvements[improvements.length - 1]?.keys ?? [];
   const kpis: KpiTile[] = options.kpis.map((id) => {
     const def = KPI_DEFINITIONS[id];
     const k = now[id];
@@ -234,11 +262,13 @@ export function assemble(
       n: k.n,
       definition: kpiDefinition(id, config),
       ...(def.p90 ? { p90: k.p90 ?? null } : {}),
+      ...(def.aggregation === 'portfolio' ? { portfolioOnly: true } : {}),
+      // improvement_throughput: the improvements counted, not implementations
       issuesJql: kpiIssuesJql(
         id,
-        last.filter((c) => contributes(c, id)).map((c) => c.key),
+        def.aggregation === 'portfolio' ? counted : last.filter((c) => contributes(c, id)).map((c) => c.key),
         config,
-        { scopeJql: scope.jql, siteIssueTypes: options.siteIssueTypes },
+        { scopeJql: scope.jql, siteIssueTypes: options.siteIssueTypes, asOf: scope.asOf },
       ),
       trend: scope.dates.map((asOf, d) => ({ asOf, value: trend[d][id].value, n: trend[d][id].n })),
     };
@@ -264,5 +294,6 @@ export function assemble(
     breakdown: options.breakdown === null || groups === null ? null : { by: options.breakdown, groups },
     progress: { done: snapshots.length, total: options.total, complete: snapshots.length >= options.total },
     warnings: last.reduce((n, c) => n + c.warnings, 0),
+    projectedLate: projectedLateView(snapshots),
   };
 }

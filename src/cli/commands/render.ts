@@ -11,6 +11,7 @@ import {
   parseSearchExport,
   type RunwayConfig,
   type SearchExport,
+  messageOf,
 } from '../../domain';
 import { assembleHandoverPacket } from '../../domain/handover';
 import {
@@ -22,7 +23,7 @@ import {
   type PlaybookLibrary,
   type StructuredDocument,
 } from '../../domain/playbooks';
-import { basicAuthFetch, createJiraClient, JiraError, normaliseSite } from '../../jira';
+import { basicAuthFetch, createJiraClient, HttpError, normaliseSite } from '../../jira';
 import { fetchImplementationExport } from '../../jira/gates';
 import { oneOf, parseDateOption, parseOptions } from '../args';
 import { UsageError, type Command } from '../command';
@@ -101,7 +102,7 @@ async function fromSite(
     if (!parsed.ok) throw new Error(`the site's answer is not a search export: ${parsed.error}`);
     return { ...parsed.value, siteUrl: normaliseSite(request.site) };
   } catch (e) {
-    if (!(e instanceof JiraError)) throw e;
+    if (!(e instanceof HttpError)) throw e;
     // Jira says the same for a key that does not exist and one the token's user may not browse.
     if (e.status === 400 && e.errorMessages.some((m) => /does not exist/i.test(m)))
       throw new UsageError(
@@ -118,7 +119,7 @@ function linkBase(url: string): string {
   try {
     return normaliseSite(url);
   } catch (e) {
-    throw new UsageError(`--link-base: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(`--link-base: ${messageOf(e)}`);
   }
 }
 

@@ -1,5 +1,13 @@
 /** `--format md`: the portfolio as a table a person reads, then each implementation. */
-import { KPI_DEFINITIONS, KPI_IDS, type KpiReport, type KpiWarning, type RunwayConfig } from '../../domain';
+import {
+  IMPLEMENTATION_KPI_IDS,
+  KPI_DEFINITIONS,
+  KPI_IDS,
+  sideBySide,
+  type KpiReport,
+  type KpiWarning,
+  type RunwayConfig,
+} from '../../domain';
 import { formatMet, formatTarget, formatValue } from './values';
 
 /** Table cells must not break the table. */
@@ -19,7 +27,9 @@ export function renderMarkdown(report: KpiReport, config: RunwayConfig): string 
     '',
   ];
   lines.push('| KPI | Value | Target | Met | n |', '|---|---:|---|:---:|---:|');
-  for (const id of KPI_IDS) {
+  // each active_ duration next to its plain one; an implementation's table leaves out the
+  // portfolio-only KPIs (improvement throughput)
+  for (const id of sideBySide(KPI_IDS)) {
     const p = report.portfolio[id];
     const extra = p.p90 !== undefined ? ` (p90 ${formatValue(id, p.p90)})` : '';
     lines.push(
@@ -36,7 +46,7 @@ export function renderMarkdown(report: KpiReport, config: RunwayConfig): string 
       '| KPI | Value |',
       '|---|---:|',
     );
-    for (const id of KPI_IDS)
+    for (const id of sideBySide(IMPLEMENTATION_KPI_IDS))
       lines.push(`| ${KPI_DEFINITIONS[id].label} | ${formatValue(id, impl.kpis[id])} |`);
     if (impl.warnings.length > 0) lines.push('', ...warningLines(impl.warnings));
   }

@@ -3,9 +3,11 @@
  * from its issues, gates, RAID items and KPIs into the same structured document as playbooks.
  * Pure: the implementation model, asOf, config, gate views and reporters in; document out.
  */
-import { addDays } from '../dates';
+import { addDays, calendarDaysBetween } from '../dates';
+import { forecastGoLive } from '../forecast';
 import type { Implementation, ImplementationChild, LifecycleDate } from '../implementation';
-import { KPI_IDS } from '../kpis/definitions';
+import { IMPLEMENTATION_KPI_IDS, sideBySide, type KpiId } from '../kpis/definitions';
+import { daysOnHold } from '../kpis/on-hold';
 import {
   checklistBlock,
   factsTable,
@@ -29,7 +31,7 @@ import {
   type StructuredDocument,
   type TableBlock,
 } from '../playbooks/document';
-import { NONE } from '../playbooks/format';
+import { formatKpiValue, NONE } from '../playbooks/format';
 import { HANDOVER_ID } from '../playbooks/library';
 import { bind, type RenderContext } from '../playbooks/render';
 import { select, type Selector } from '../playbooks/select';
@@ -103,15 +105,95 @@ function scope(b: Bound): DocumentSection {
     kpisTable(
       b,
       'outcomes',
-      ['time_to_first_value_days', 'time_to_live_days', 'documentation_completeness', 'csat'],
+      [
+        'time_to_first_value_days',
+        'active_time_to_first_value_days',
+        'time_to_live_days',
+        'active_time_to_live_days',
+        'documentation_completeness',
+        'csat',
+        'stakeholder_confidence',
+      ],
       'Outcomes',
     ),
   ]);
 }
 
+/**
+ * Each duration plain and net of the days on hold, side by side: the customer's wait and the
+ * team's working time (kpis.md, "Days on hold").
+ */
+function durationsTable(b: Bound): TableBlock {
+  const { impl } = b;
+  const kickoff = impl.dates.kickoff;
+  const rows = (
+    [
+      ['Kickoff to first value', 'time_to_first_value_days', 'active_time_to_first_value_days', 'firstValue'],
+      ['Kickoff to go-live', 'time_to_live_days', 'active_time_to_live_days', 'goLive'],
+    ] as [string, KpiId, KpiId, LifecycleDate][]
+  ).map(([label, plain, active, end]): Cell[] => {
+    const to = impl.dates[end];
+    const held =
+      b.kpis[plain] === null || kickoff === null || to === null
+        ? null
+        : daysOnHold(impl.holdSpells, kickoff, to);
+    return [
+      [text(label)],
+      [text(formatKpiValue(plain, b.kpis[plain]))],
+      [text(held === null ? NONE : formatKpiValue(plain, held))],
+      [text(formatKpiValue(active, b.kpis[active]))],
+    ];
+  });
+  return {
+    type: 'table',
+    id: 'durations',
+    caption: 'Durations: calendar and active (net of time on hold)',
+    columns: ['Duration', 'Calendar', 'On hold', 'Active'],
+    rows,
+    empty: 'No durations.',
+  };
+}
+
+/** The spells on hold (config.onHoldStatuses) by asOf; an open one runs to asOf. */
+function holdSpellsTable(b: Bound): TableBlock {
+  const rows = b.impl.holdSpells.map((s): Cell[] => [
+    [text(s.start)],
+    [text(s.end ?? `still on hold (${b.asOf})`)],
+    [text(String(calendarDaysBetween(s.start, s.end ?? b.asOf)))],
+  ]);
+  return {
+    type: 'table',
+    id: 'on-hold',
+    caption: `Time on hold (${b.config.onHoldStatuses.join(', ')})`,
+    columns: ['On hold from', 'Until', 'Days'],
+    rows,
+    empty: 'Never put on hold.',
+  };
+}
+
+/** The forecast go-live (src/domain/forecast) in words, against the baseline. */
+function forecastParagraph(b: Bound): Block {
+  const f = forecastGoLive(b.impl, b.config, b.asOf);
+  if (f.date === null) return para(`Forecast go-live: ${f.explanation}`);
+  const against =
+    f.baseline === null
+      ? ''
+      : f.projectedLate
+        ? ` Projected late: ${f.lateByDays} day${f.lateByDays === 1 ? '' : 's'} after the baseline go-live ${f.baseline}.`
+        : f.basis === 'slip'
+          ? ` On track against the baseline go-live ${f.baseline}.`
+          : f.lateByDays > 0
+            ? ` ${f.lateByDays} day${f.lateByDays === 1 ? '' : 's'} after the baseline go-live ${f.baseline}.`
+            : '';
+  return para(`Forecast go-live: ${f.date} (${f.explanation.replace(/\.$/, '')}).${against}`);
+}
+
 function timeline(b: Bound): DocumentSection {
   return section('timeline', 'Timeline: baseline and actual', [
     lifecycleTable(b),
+    durationsTable(b),
+    holdSpellsTable(b),
+    forecastParagraph(b),
     milestonesTable(b, 'milestones', undefined, 'Milestones against their baseline'),
     kpisTable(b, 'timeline-kpis', ['on_time_milestone_rate'], undefined),
   ]);
@@ -171,7 +253,8 @@ function gates(b: Bound): DocumentSection {
 }
 
 function kpis(b: Bound): DocumentSection {
-  return section('kpis', 'KPIs', [kpisTable(b, 'kpis', KPI_IDS)]);
+  // every KPI an implementation has (the portfolio-only ones are not), active next to plain
+  return section('kpis', 'KPIs', [kpisTable(b, 'kpis', sideBySide(IMPLEMENTATION_KPI_IDS))]);
 }
 
 const uniq = (names: readonly string[]) => [...new Set(names)];

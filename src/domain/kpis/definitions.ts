@@ -21,11 +21,18 @@ export const KPI_IDS = [
   'escalation_count',
   'effort_variance',
   'asset_reuse',
+  'stakeholder_confidence',
+  'active_time_to_first_value_days',
+  'active_time_to_live_days',
+  'improvement_throughput',
 ] as const;
 export type KpiId = (typeof KPI_IDS)[number];
 
-/** median/mean/sum over implementations with a value; pooled = Σ numerators / Σ denominators. */
-export type Aggregation = 'median' | 'mean' | 'sum' | 'pooled';
+/**
+ * median/mean/sum over implementations with a value; pooled = Σ numerators / Σ denominators;
+ * portfolio = a count over the whole scope, not per implementation (improvement_throughput).
+ */
+export type Aggregation = 'median' | 'mean' | 'sum' | 'pooled' | 'portfolio';
 
 export type TargetOp = '<=' | '>=' | '=';
 /** A target; `value` may differ per complexity tier (`{ Standard: 45, ... }`). */
@@ -166,4 +173,63 @@ export const KPI_DEFINITIONS: Readonly<Record<KpiId, KpiDefinition>> = {
     aggregation: 'mean',
     target: { op: '>=', value: 0.7 },
   },
+  stakeholder_confidence: {
+    id: 'stakeholder_confidence',
+    label: 'Stakeholder confidence',
+    unit: 'score',
+    aggregation: 'mean',
+    target: { op: '>=', value: 4 },
+  },
+  active_time_to_first_value_days: {
+    id: 'active_time_to_first_value_days',
+    label: 'Active time to first value',
+    unit: 'days',
+    aggregation: 'median',
+    target: null,
+  },
+  active_time_to_live_days: {
+    id: 'active_time_to_live_days',
+    label: 'Active time to live',
+    unit: 'days',
+    aggregation: 'median',
+    p90: true,
+    target: null,
+  },
+  improvement_throughput: {
+    id: 'improvement_throughput',
+    label: 'Improvement throughput (91 days)',
+    unit: 'count',
+    aggregation: 'portfolio',
+    target: { op: '>=', value: 1 },
+  },
 };
+
+/** The KPIs that are a duration net of the days on hold, and the plain duration each is net of. */
+export const ACTIVE_DURATIONS = {
+  active_time_to_first_value_days: 'time_to_first_value_days',
+  active_time_to_live_days: 'time_to_live_days',
+} as const satisfies Partial<Record<KpiId, KpiId>>;
+
+/** Days an improvement counts after its resolution: the 91 calendar days ending at asOf. */
+export const IMPROVEMENT_WINDOW_DAYS = 91;
+
+/** The KPIs an implementation has a value for (all but the portfolio-only ones). */
+export const IMPLEMENTATION_KPI_IDS: readonly KpiId[] = KPI_IDS.filter(
+  (id) => KPI_DEFINITIONS[id].aggregation !== 'portfolio',
+);
+
+/** KPI ids in reading order for people: each active_ duration right after its plain one. */
+export function sideBySide(ids: readonly KpiId[]): KpiId[] {
+  const activeOf = new Map<KpiId, KpiId>(
+    (Object.entries(ACTIVE_DURATIONS) as [KpiId, KpiId][]).map(([active, plain]) => [plain, active]),
+  );
+  const actives = new Set(activeOf.values());
+  const out: KpiId[] = [];
+  for (const id of ids) {
+    if (actives.has(id)) continue;
+    out.push(id);
+    const active = activeOf.get(id);
+    if (active !== undefined && ids.includes(active)) out.push(active);
+  }
+  return out;
+}

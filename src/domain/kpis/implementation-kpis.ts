@@ -7,6 +7,7 @@ import { addDays, businessDaysBetween, calendarDaysBetween, type IsoDate } from 
 import { hasLabel, nameLookup, type KpiWarning, type NameLookup } from '../fields';
 import type { Implementation, ImplementationChild } from '../implementation';
 import { KPI_IDS, type KpiId } from './definitions';
+import { daysOnHold } from './on-hold';
 
 /** Σ numerator, Σ denominator and the issues in the denominator, for pooled KPIs. */
 export interface Pool {
@@ -160,6 +161,13 @@ export function computeImplementationKpis(
     false,
   );
   kpis.time_to_live_days = duration(ctx, 'time_to_live_days', dates.kickoff, dates.goLive, false);
+  // net of the days on hold between kickoff and the end; null where the plain duration is
+  const active = (plain: number | null, end: IsoDate | null): number | null =>
+    plain === null || dates.kickoff === null || end === null
+      ? null
+      : plain - daysOnHold(impl.holdSpells, dates.kickoff, end);
+  kpis.active_time_to_first_value_days = active(kpis.time_to_first_value_days, dates.firstValue);
+  kpis.active_time_to_live_days = active(kpis.time_to_live_days, dates.goLive);
   pools.on_time_milestone_rate = milestones(ctx, children);
 
   const approvedStatuses = nameLookup(config.approvedStatuses);
@@ -269,6 +277,7 @@ export function computeImplementationKpis(
   kpis.post_golive_p2_count = postGoLive(ctx, children, isPriority(p2));
   kpis.handover_first_pass = !gateDone ? null : !gate.everFailed && gate.reopenCount === 0 ? 1 : 0;
   kpis.csat = impl.csat;
+  kpis.stakeholder_confidence = impl.stakeholderConfidence;
   kpis.asset_reuse = impl.labels.some((l) => l.toLowerCase().startsWith(labels.playbookPrefix.toLowerCase()))
     ? 1
     : 0;

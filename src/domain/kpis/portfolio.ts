@@ -6,6 +6,7 @@
 import type { RunwayConfig } from '../config';
 import { KPI_DEFINITIONS, KPI_IDS, type KpiId, type KpiTarget } from './definitions';
 import { poolValue, type ImplementationResult, type Pool } from './implementation-kpis';
+import { NO_IMPROVEMENTS, type ImprovementThroughput } from './improvement';
 import { mean, median, percentileNearestRank, sum } from './stats';
 
 export interface PortfolioKpi {
@@ -14,7 +15,7 @@ export interface PortfolioKpi {
   targetMet: boolean | null;
   /** Median KPIs only. */
   median?: number | null;
-  /** time_to_live_days only. */
+  /** time_to_live_days and active_time_to_live_days only. */
   p90?: number | null;
 }
 export type PortfolioKpis = Record<KpiId, PortfolioKpi>;
@@ -25,11 +26,22 @@ export type PortfolioKpis = Record<KpiId, PortfolioKpi>;
  */
 export type RollupInput = Pick<ImplementationResult, 'kpis' | 'pools'> & { implementation: { tier: string } };
 
+/** What the portfolio-only KPIs read besides the implementations (the whole scope's issues). */
+export interface PortfolioExtras {
+  improvements: Pick<ImprovementThroughput, 'value'>;
+}
+
 function aggregate(
   id: KpiId,
   results: readonly RollupInput[],
+  extras: PortfolioExtras = { improvements: NO_IMPROVEMENTS },
 ): { value: number | null; n: number; values: number[] } {
   const def = KPI_DEFINITIONS[id];
+  if (def.aggregation === 'portfolio') {
+    // improvement_throughput: `n` is the count itself
+    const value = extras.improvements.value;
+    return { value, n: value ?? 0, values: [] };
+  }
   if (def.aggregation === 'pooled') {
     const pool: Pool = { num: 0, den: 0, n: 0 };
     for (const r of results) {
@@ -93,11 +105,19 @@ function targetMet(
   return judged ? true : null;
 }
 
-export function portfolioKpis(results: readonly RollupInput[], config: RunwayConfig): PortfolioKpis {
+/**
+ * The portfolio. `extras` carries what is not per implementation (the improvement issues of the
+ * scope); without it improvement_throughput is null (a breakdown group, say).
+ */
+export function portfolioKpis(
+  results: readonly RollupInput[],
+  config: RunwayConfig,
+  extras?: PortfolioExtras,
+): PortfolioKpis {
   const out = {} as PortfolioKpis;
   for (const id of KPI_IDS) {
     const def = KPI_DEFINITIONS[id];
-    const { value, n, values } = aggregate(id, results);
+    const { value, n, values } = aggregate(id, results, extras);
     const kpi: PortfolioKpi = { value, n, targetMet: targetMet(id, value, config.targets[id], results) };
     if (def.aggregation === 'median') kpi.median = value;
     if (def.p90) kpi.p90 = percentileNearestRank(values, 0.9);

@@ -5,9 +5,10 @@
 import { defaultConfig, type RunwayConfig } from '../config';
 import type { IsoDate } from '../dates';
 import type { KpiWarning } from '../fields';
-import { buildImplementations } from '../implementation';
-import type { JiraIssue, JiraNames } from '../jira';
+import { buildImplementations } from '../read-implementations';
+import type { JiraIssue, JiraNames } from '../issue-json';
 import { computeImplementationKpis, type KpiValues } from './implementation-kpis';
+import { improvementThroughput } from './improvement';
 import { portfolioKpis, type PortfolioKpis } from './portfolio';
 
 export interface ImplementationKpis {
@@ -51,7 +52,9 @@ export function computeKpiReport(
       kpis: r.kpis,
       warnings: [...r.implementation.warnings, ...r.warnings],
     })),
-    portfolio: portfolioKpis(results, config),
+    portfolio: portfolioKpis(results, config, {
+      improvements: improvementThroughput(issues, asOf, config),
+    }),
     warnings: [...(options.warnings ?? []), ...model.warnings],
   };
 }

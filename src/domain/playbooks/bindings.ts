@@ -88,6 +88,8 @@ export function factsTable(b: Bound, id: string, caption?: string): TableBlock {
     ...LIFECYCLE.map(({ key, label }): Cell[] => [[text(label)], [text(lifecycleText(impl, key))]]),
   ];
   if (impl.csat !== null) rows.push([[text('CSAT')], [text(String(impl.csat))]]);
+  if (impl.stakeholderConfidence !== null)
+    rows.push([[text('Stakeholder confidence')], [text(String(impl.stakeholderConfidence))]]);
   return table(id, ['Fact', 'Value'], rows, 'No facts.', caption);
 }
 

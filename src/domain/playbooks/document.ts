@@ -74,13 +74,3 @@ export const text = (t: string, strong?: boolean): Inline =>
   strong ? { type: 'text', text: t, strong: true } : { type: 'text', text: t };
 export const issue = (key: string): Inline => ({ type: 'issue', key });
 export const status = (t: string, tone: Tone): Inline => ({ type: 'status', text: t, tone });
-
-/** Every table of a document, for lookups by id. */
-export function tablesOf(doc: StructuredDocument): TableBlock[] {
-  return doc.sections.flatMap((s) => s.blocks.filter((b): b is TableBlock => b.type === 'table'));
-}
-
-/** The plain text of inline runs (for search, tests and plain-text renderers). */
-export function plainText(content: readonly Inline[]): string {
-  return content.map((i) => (i.type === 'issue' ? i.key : i.text)).join('');
-}

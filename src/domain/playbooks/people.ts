@@ -2,7 +2,7 @@
  * Reporters by issue key. The implementation model keeps assignees (owners); who raised an
  * item is read here from the same Jira JSON, for the "raised by" column and handover contacts.
  */
-import { readUser, type JiraIssue } from '../jira';
+import { readUser, type JiraIssue } from '../issue-json';
 import type { Reporters } from './columns';
 
 export function readReporters(issues: readonly JiraIssue[]): Reporters {

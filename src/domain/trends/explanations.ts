@@ -45,5 +45,13 @@ export function kpiDefinition(id: KpiId, config: RunwayConfig): string {
       return '(Time spent − original estimate) / original estimate, summed over the issues that have an estimate.';
     case 'asset_reuse':
       return `Share of implementations created from a playbook (a label starting "${l.playbookPrefix}").`;
+    case 'stakeholder_confidence':
+      return `${config.fieldNames.stakeholderConfidence} (1–5): how ready and well informed Customer Success, Sales and Support rate the implementation, on average.`;
+    case 'active_time_to_first_value_days':
+      return `Time to first value minus the days the implementation spent on hold (${config.onHoldStatuses.join(' / ')}) between kickoff and first value; the portfolio value is the median.`;
+    case 'active_time_to_live_days':
+      return `Time to live minus the days the implementation spent on hold (${config.onHoldStatuses.join(' / ')}) between kickoff and go-live; the portfolio value is the median (p90 also shown).`;
+    case 'improvement_throughput':
+      return `Issues in scope labelled "${l.improvement}" (in an implementation or not) resolved in the 91 days ending at the as-of date.`;
   }
 }

@@ -7,7 +7,8 @@
  */
 import type { RunwayConfig } from '../config';
 import { ISSUE_KEY_PATTERN } from '../issue-key';
-import type { KpiId } from '../kpis/definitions';
+import { addDays, type IsoDate } from '../dates';
+import { IMPROVEMENT_WINDOW_DAYS, type KpiId } from '../kpis/definitions';
 
 /** A JQL string literal. */
 export function jqlString(value: string): string {
@@ -34,6 +35,8 @@ function typeIn(names: readonly string[], site: SiteIssueTypes | undefined): str
 
 type Selector =
   | { level: 'implementation' }
+  /** The keys given are the issues themselves (improvement_throughput); `where` narrows the scope. */
+  | { level: 'self'; where: string }
   | { level: 'children'; where: string }
   | { level: 'both'; where: string }
   | { level: 'none' };
@@ -91,12 +94,17 @@ function selector(id: KpiId, config: RunwayConfig, site: SiteIssueTypes | undefi
       return { level: 'children', where: `labels = ${jqlString(l.escalation)}` };
     case 'effort_variance':
       return { level: 'both', where: 'originalEstimate is not EMPTY' };
+    case 'improvement_throughput':
+      return { level: 'self', where: `labels = ${jqlString(l.improvement)} AND resolution is not EMPTY` };
     case 'time_to_kickoff_bdays':
     case 'time_to_first_value_days':
     case 'time_to_live_days':
     case 'handover_first_pass':
     case 'csat':
     case 'asset_reuse':
+    case 'stakeholder_confidence':
+    case 'active_time_to_first_value_days':
+    case 'active_time_to_live_days':
       return { level: 'implementation' };
   }
 }
@@ -106,6 +114,14 @@ export function implementationJql(config: RunwayConfig, site?: SiteIssueTypes): 
   const label = `labels = ${jqlString(config.implementationLabel)}`;
   const types = typeIn(config.implementationTypes, site);
   return types === null ? label : `(${types} OR ${label})`;
+}
+
+/**
+ * The improvement issues of a scope (improvement_throughput): every issue in it labelled
+ * improvement, inside an implementation or not.
+ */
+export function improvementJql(scopeJql: string, config: RunwayConfig): string {
+  return `(${scopeJql}) AND labels = ${jqlString(config.labels.improvement)} ORDER BY key`;
 }
 
 /** Characters JQL text search treats as syntax; a search for words drops them. */
@@ -140,9 +156,15 @@ export interface KpiJqlOptions {
   /** Most implementation keys to list in the JQL; default 100. */
   maxKeys?: number;
   siteIssueTypes?: SiteIssueTypes;
+  /** improvement_throughput above maxKeys: the window ends at this date (JQL reads the user's time zone). */
+  asOf?: IsoDate;
 }
 
-/** The JQL of the issues behind a KPI, or null when no implementation contributes (n = 0). */
+/**
+ * The JQL of the issues behind a KPI, or null when no implementation contributes (n = 0). The
+ * keys are those of the implementations that contribute, or, for improvement_throughput, of the
+ * improvements counted.
+ */
 export function kpiIssuesJql(
   id: KpiId,
   implementationKeys: readonly string[],
@@ -157,10 +179,14 @@ export function kpiIssuesJql(
     const scope = `(${options.scopeJql})`;
     if (s.level === 'implementation')
       return `${scope} AND ${implementationJql(config, options.siteIssueTypes)}`;
+    if (s.level === 'self' && options.asOf !== undefined) {
+      const from = addDays(options.asOf, -(IMPROVEMENT_WINDOW_DAYS - 1));
+      return `${scope} AND ${s.where} AND resolved >= "${from}" AND resolved < "${addDays(options.asOf, 1)}"`;
+    }
     return `${scope} AND ${s.where}`;
   }
   const keys = implementationKeys.join(', ');
-  if (s.level === 'implementation') return `key in (${keys}) ORDER BY key`;
+  if (s.level === 'implementation' || s.level === 'self') return `key in (${keys}) ORDER BY key`;
   if (s.level === 'both') return `(key in (${keys}) OR parent in (${keys})) AND ${s.where} ORDER BY key`;
   return `parent in (${keys}) AND ${s.where} ORDER BY key`;
 }

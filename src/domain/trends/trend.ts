@@ -7,10 +7,11 @@
  */
 import type { RunwayConfig } from '../config';
 import { addDays, type IsoDate } from '../dates';
-import { buildImplementations } from '../implementation';
-import type { JiraIssue, JiraNames } from '../jira';
+import { buildImplementations } from '../read-implementations';
+import type { JiraIssue, JiraNames } from '../issue-json';
 import type { KpiId } from '../kpis/definitions';
 import { computeImplementationKpis, type KpiValues, type Pool } from '../kpis/implementation-kpis';
+import { improvementThroughput, type ImprovementThroughput } from '../kpis/improvement';
 import { portfolioKpis, type PortfolioKpis } from '../kpis/portfolio';
 
 /** One implementation's KPIs at one date, with what the roll-up needs. */
@@ -79,11 +80,32 @@ export function contributionsOverTime(
   return dates.map((d) => contributionsAt(issues, names, d, config));
 }
 
-/** The portfolio KPIs of some contributions, by the rules of kpis.md (portfolioKpis). */
-export function rollUp(contributions: readonly KpiContribution[], config: RunwayConfig): PortfolioKpis {
+/**
+ * The improvement throughput of a scope's issues at each date (same order as `dates`). Not a
+ * contribution: improvements need not belong to an implementation, so the scope's improvement
+ * issues are read as a whole.
+ */
+export function improvementsOverTime(
+  issues: readonly JiraIssue[],
+  dates: readonly IsoDate[],
+  config: RunwayConfig,
+): ImprovementThroughput[] {
+  return dates.map((d) => improvementThroughput(issues, d, config));
+}
+
+/**
+ * The portfolio KPIs of some contributions, by the rules of kpis.md (portfolioKpis), with the
+ * scope's improvement throughput at the same date (without it, improvement_throughput is null).
+ */
+export function rollUp(
+  contributions: readonly KpiContribution[],
+  config: RunwayConfig,
+  improvements?: ImprovementThroughput,
+): PortfolioKpis {
   return portfolioKpis(
     contributions.map((c) => ({ implementation: { tier: c.tier }, kpis: c.kpis, pools: c.pools })),
     config,
+    improvements === undefined ? undefined : { improvements },
   );
 }
 

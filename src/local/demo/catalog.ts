@@ -14,6 +14,7 @@ import type {
   SiteUser,
   StatusCategoryKey,
 } from '../site/model';
+import { PROJECT_KEY_PATTERN } from '../../domain/issue-key';
 import { newCustomField } from '../site/custom-fields';
 import { avatarUrls } from '../site/render';
 
@@ -193,6 +194,12 @@ export const STATUSES: SiteStatus[] = [
   S('10014', 'Cutover', 'indeterminate', 'Implementation: preparing and running the cutover.'),
   S('10015', 'Live', 'indeterminate', 'Implementation: the customer is live.'),
   S('10016', 'Hypercare', 'indeterminate', 'Implementation: heightened support after go-live.'),
+  S(
+    '10017',
+    'On Hold',
+    'indeterminate',
+    'Implementation: paused by the customer; the clock of active time stops.',
+  ),
   S('10020', 'Passed', 'done', 'Gate passed.', 'Done'),
   S('10021', 'Failed', 'indeterminate', 'The test failed and needs rework.'),
   S('10022', 'Rejected', 'done', 'Rejected.', "Won't Do"),
@@ -235,7 +242,8 @@ const STANDARD_TYPES: SiteIssueType[] = [
     'A big user story that needs to be broken down.',
     1,
     10307,
-    flow('To Do', 'Discovery', 'Design', 'Build', 'UAT', 'Cutover', 'Live', 'Hypercare', 'Done'),
+    // On Hold last, so the transition ids of the other statuses stay what they were
+    flow('To Do', 'Discovery', 'Design', 'Build', 'UAT', 'Cutover', 'Live', 'Hypercare', 'Done', 'On Hold'),
   ),
   T(
     '10001',
@@ -447,7 +455,7 @@ const SYSTEM_FIELDS: SiteField[] = [
 
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes:';
 
-/** Runway's custom fields, in id order customfield_10050 … customfield_10064. */
+/** Runway's custom fields, in id order customfield_10050 … customfield_10065. */
 export const RUNWAY_FIELDS: Array<{ name: string; type: string; options?: string[] }> = [
   { name: 'Contract Signed', type: `${CF}datepicker` },
   { name: 'Kickoff Date', type: `${CF}datepicker` },
@@ -475,6 +483,7 @@ export const RUNWAY_FIELDS: Array<{ name: string; type: string; options?: string
   { name: 'Failed Runs', type: `${CF}float` },
   { name: 'Records Expected', type: `${CF}float` },
   { name: 'Records Reconciled', type: `${CF}float` },
+  { name: 'Stakeholder Confidence', type: `${CF}float` },
 ];
 
 /** Custom fields every Jira Cloud site has, which the app must ignore. */
@@ -534,9 +543,9 @@ export function createBaseSite(options: BaseSiteOptions = {}): SiteState {
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const keys = options.projects ?? DEFAULT_PROJECT_KEYS;
   for (const key of keys)
-    if (!/^[A-Z][A-Z0-9]{1,9}$/.test(key))
+    if (!PROJECT_KEY_PATTERN.test(key))
       throw new Error(
-        `Invalid project key '${key}': use 2-10 capital letters or digits, starting with a letter.`,
+        `Invalid project key '${key}': use 2-10 capital letters, digits or underscores, starting with a letter.`,
       );
   if (new Set(keys).size !== keys.length) throw new Error('Project keys must be unique.');
   const restricted = restrictedProjectOf(keys, options.restrictedProject);

@@ -5,7 +5,7 @@ import type { ConfluencePage, ConfluenceSpace, SiteState } from '../site/model';
 import { findIssue } from '../site/lookup';
 import { DAY_MS, formatIsoInstant, parseDate } from '../site/time';
 import { DEMO_USERS, GROUPS } from './catalog';
-import type { ImplementationSummary } from './generate';
+import type { ImplementationSummary } from './plan';
 
 /** How the demo links a handover page from its implementation (Confluence's own link shape). */
 export const CONFLUENCE_APP_ID = 'c0ffee00-demo-4000-8000-confluence0';

@@ -15,11 +15,11 @@ import { addDemoPages } from './confluence';
 import { searchExport, type SearchExportOptions, type SearchPage } from './export';
 import { ImplementationBuilder } from './implementation';
 import * as N from './names';
-import { planImplementation, type Plan, type Stage, type Tier } from './plan';
+import { planImplementation, type ImplementationSummary, type Plan, type Stage, type Tier } from './plan';
 import { Rng } from './prng';
 import { IssueSim, SimWorld, dateOfDay, status, workInstant } from './simulate';
 
-export type { Stage, Tier };
+export type { ImplementationSummary, Stage, Tier };
 
 export const DEFAULT_AS_OF = '2026-11-23';
 export const DEFAULT_SEED = 1;
@@ -33,19 +33,6 @@ export interface PortfolioOptions {
   /** The snapshot date (YYYY-MM-DD): nothing after it has happened. */
   asOf?: string;
   baseUrl?: string;
-}
-
-export interface ImplementationSummary {
-  key: string;
-  project: string;
-  customer: string;
-  summary: string;
-  tier: Tier;
-  segment: string;
-  stage: Stage;
-  contractSigned: string;
-  kickoff: string;
-  goLive: string;
 }
 
 export interface Portfolio {
@@ -104,6 +91,38 @@ function internalWork(
   }
   for (const s of sims) s.play();
   return sims.filter((s) => s.exists);
+}
+
+/**
+ * Continuous-improvement work of a project (labelled `improvement`, outside any implementation):
+ * playbook updates and automation, most done over the past year, some still open.
+ */
+function improvementWork(
+  world: SimWorld,
+  rng: Rng,
+  project: SiteProject,
+  asOfDay: number,
+  team: SiteUser[],
+): IssueSim[] {
+  const sims: IssueSim[] = [];
+  for (const [n, summary] of rng.sample(N.IMPROVEMENTS, rng.int(3, 5)).entries()) {
+    const owner = rng.pick(team);
+    const day = asOfDay - (rng.chance(0.5) ? rng.int(10, 120) : rng.int(121, 360));
+    const task = new IssueSim(world, {
+      project,
+      type: 'Task',
+      summary,
+      labels: ['improvement'],
+      createdMs: workInstant(rng, day, owner),
+      reporter: owner,
+      assignee: owner,
+    });
+    task.schedule(workInstant(rng, day + 1, owner), owner, status('In Progress'));
+    if (n > 0) task.schedule(workInstant(rng, day + rng.int(5, 45), owner), owner, status('Done')); // the first: still open
+    task.play();
+    if (task.exists) sims.push(task);
+  }
+  return sims;
 }
 
 /** The stage an implementation is in, read from its epic's status at the snapshot. */
@@ -175,7 +194,14 @@ export function generatePortfolio(options: PortfolioOptions = {}): Portfolio {
     const project = state.projects[projectIndex];
     const rng = new Rng(seed, index);
     const plan = planImplementation(rng, index, projectIndex, asOfDay, team);
-    const builder = new ImplementationBuilder(world, rng, plan, project, asOfDay);
+    const builder = new ImplementationBuilder(
+      world,
+      rng,
+      plan,
+      project,
+      asOfDay,
+      new Rng(seed, 2_000_000 + index),
+    );
     sims.push(...builder.build());
     plans.push({ plan, project, epic: builder.epic });
   }
@@ -183,6 +209,12 @@ export function generatePortfolio(options: PortfolioOptions = {}): Portfolio {
     sims.push(...internalWork(world, new Rng(seed, 1_000_000 + i), project, asOfDay, team)),
   );
   register(state, sims);
+  // Improvement work comes after, so the keys of everything above stay as they were.
+  const improvements = state.projects.flatMap((project, i) =>
+    improvementWork(world, new Rng(seed, 3_000_000 + i), project, asOfDay, team),
+  );
+  register(state, improvements);
+  sims.push(...improvements);
   state.lastChangeMs = sims.reduce((max, s) => Math.max(max, s.lastChangeMs), 0);
 
   const statusNames = new Map(state.statuses.map((s) => [s.id, s.name]));

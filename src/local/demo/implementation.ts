@@ -34,9 +34,12 @@ export class ImplementationBuilder {
     private readonly plan: Plan,
     private readonly project: SiteProject,
     private readonly asOfDay: number,
+    /** Draws of what came later (on-hold spells, stakeholder confidence): its own stream, so the rest stays as it was. */
+    private readonly later: Rng = rng,
   ) {
     this.span = plan.goLiveDay - plan.kickoffDay;
     this.epic = this.buildEpic();
+    this.onHoldAndConfidence();
   }
 
   private f(name: string): string {
@@ -159,6 +162,52 @@ export class ImplementationBuilder {
       if (tuesday + 3 <= last) epic.schedule(this.at(tuesday + 3, pm), pm, work(rng.int(1, 4) * 3600));
     }
     return epic;
+  }
+
+  /**
+   * Some implementations are put on hold by the customer (a spell in Design, one in Build, or
+   * both) and resume where they were; Customer Success, Sales and Support rate their confidence
+   * once design is under way, lower after a hold, and again at go-live.
+   */
+  private onHoldAndConfidence(): void {
+    const { plan, epic } = this;
+    const r = this.later;
+    const pm = plan.pm;
+    const at = (day: number) => workInstant(r, day, pm);
+    let held = false;
+    // on hold from a day of the stage, back to the stage before the next one begins
+    const spell = (resume: string, from: number, to: number, latest: number) => {
+      const start = this.phase(from + r.next() * (to - from));
+      const end = Math.min(start + r.int(8, 35), this.phase(latest));
+      if (end - start < 3) return;
+      epic.schedule(at(start), pm, status('On Hold'));
+      epic.schedule(at(end), pm, status(resume));
+      held = true;
+    };
+    if (r.chance(0.15)) spell('Design', 0.17, 0.24, 0.33);
+    if (r.chance(0.35)) spell('Build', 0.38, 0.5, 0.68);
+    if (r.chance(0.85)) {
+      const scores: Array<[number, number]> = held
+        ? [
+            [4, 2],
+            [3.5, 3],
+            [3, 4],
+            [2, 2],
+          ]
+        : [
+            [5, 3],
+            [4.5, 4],
+            [4, 5],
+            [3.5, 2],
+            [3, 1],
+          ];
+      const first = r.weighted(scores);
+      epic.schedule(at(this.phase(0.3)), pm, custom(this.f('Stakeholder Confidence'), first));
+      if (r.chance(0.6)) {
+        const atLive = Math.min(5, Math.max(1, first + r.pick([-0.5, 0, 0.5, 1])));
+        epic.schedule(at(plan.goLiveDay + 1), pm, custom(this.f('Stakeholder Confidence'), atLive));
+      }
+    }
   }
 
   build(): IssueSim[] {

@@ -266,3 +266,15 @@ export const POST_LIVE_DEFECTS = [
   'Slow search on production',
   'Notification storm after go-live',
 ];
+
+/** Continuous-improvement work (issues labelled `improvement`). */
+export const IMPROVEMENTS = [
+  'Playbook update: shorter discovery questionnaire',
+  'Automate kickoff checklist creation',
+  'Playbook update: migration rehearsal step',
+  'Template: standard integration test plan',
+  'Automate weekly status report distribution',
+  'Retrospective actions: UAT entry criteria',
+  'Playbook update: hypercare exit checklist',
+  'Reusable data-mapping workbook',
+];

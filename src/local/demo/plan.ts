@@ -9,6 +9,20 @@ import { nextWorkday, previousWorkday } from './simulate';
 
 export type Tier = 'Standard' | 'Advanced' | 'Enterprise';
 export type Stage = 'not-started' | 'in-flight' | 'live' | 'hypercare' | 'done';
+/** What the demo index and the demo Confluence pages say about one generated implementation. */
+export interface ImplementationSummary {
+  key: string;
+  project: string;
+  customer: string;
+  summary: string;
+  tier: Tier;
+  segment: string;
+  stage: Stage;
+  contractSigned: string;
+  kickoff: string;
+  goLive: string;
+}
+
 export interface Plan {
   index: number;
   tier: Tier;

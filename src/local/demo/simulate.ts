@@ -14,7 +14,8 @@ import type {
   SiteStatus,
   SiteUser,
 } from '../site/model';
-import { customDateString, item, optionJson } from '../site/mutate';
+import { customDateString, item } from '../site/changelog';
+import { optionJson } from '../site/field-changes';
 import { DAY_MS, changelogDateString, formatDate, formatJiraTimestamp } from '../site/time';
 import type { Rng } from './prng';
 
@@ -413,7 +414,6 @@ function num(n: number | null): string | null {
 // ---- time helpers ---------------------------------------------------------------------------
 
 /** Day numbers count whole UTC days since 1970-01-01. */
-export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
 export const dateOfDay = (day: number) => formatDate(day * DAY_MS);
 
 /** Saturday or Sunday. */

@@ -5,7 +5,8 @@ import { generatePortfolio } from '../demo/generate';
 import { createSiteHandler } from '../site/handler';
 import type { SiteState } from '../site/model';
 import type { FaultConfig, SiteHandler } from '../site/types';
-import { LocalForge, type HostUser } from './forge';
+import { outboxOf } from '../site/routes-notify';
+import { LocalForge, type HostUser, type LicenceState } from './forge';
 import { seedHistoricSignOffs, type SeedReport } from './demo-signoffs';
 import { startHostServer, type HostServer } from './server';
 import { workflowValidatorHook } from './workflow';
@@ -29,6 +30,8 @@ export interface LocalAppOptions {
    * implementations that have no audit record yet. Default: on for the demo portfolio (no `state`).
    */
   seedSignOffs?: boolean;
+  /** The site's licence of the app (default `none`: development, behaves as active). */
+  licence?: LicenceState;
 }
 
 export interface LocalApp extends HostServer {
@@ -80,6 +83,7 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     timeoutMs: options.timeoutMs,
   });
   validators.bind(forge);
+  forge.licence = options.licence ?? 'none';
   let seeded: SeedReport | null = null;
   try {
     if (options.seedSignOffs ?? options.state === undefined)
@@ -93,6 +97,7 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     forge,
     port: options.port,
     listen: options.listen,
+    outbox: (accountId) => outboxOf(state, accountId),
     authenticate: (authorization) => {
       // Basic base64(email:token) as Jira Cloud takes it; the token names the account.
       const m = /^Basic\s+(.+)$/i.exec(authorization ?? '');

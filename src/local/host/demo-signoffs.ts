@@ -13,7 +13,7 @@ import {
   type IsoDate,
   type RunwayConfig,
 } from '../../domain';
-import { createJiraClient, type JiraFetch } from '../../jira';
+import { createJiraClient, type HttpFetch } from '../../jira';
 import {
   evaluate,
   loadImplementation,
@@ -41,7 +41,7 @@ const READ_POSTS = new Set(['/rest/api/3/search/jql', '/rest/api/3/changelog/bul
  * Jira as the app, straight to the site (what `api.asApp().requestJira` reaches). Seeding only
  * reads, and reads one implementation at several dates, so identical reads are answered once.
  */
-function appFetch(site: SiteLike): JiraFetch {
+function appFetch(site: SiteLike): HttpFetch {
   const seen = new Map<string, Promise<{ status: number; headers: Record<string, string>; body: string }>>();
   return async (path, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();

@@ -9,6 +9,7 @@ import {
   encodeFrame,
   decodeFrame,
   extensionContext,
+  newFrameSecret,
   type FrameContext,
   type FrameToken,
 } from './frames';
@@ -17,6 +18,7 @@ import { invokeResolver, loadAppModule, resolveHandler, type AppModules } from '
 import { SqliteKvs } from './kvs-sqlite';
 import { loadManifest, type AppManifest, type Surface } from './manifest';
 import { installForgeRuntime, type AppContextDefaults, type ForgeRuntime } from './runtime';
+import { messageOf } from '../../domain';
 
 /** The emulated Jira + Confluence as the host calls it (src/local/site `createSiteHandler`). */
 export interface SiteLike {
@@ -37,6 +39,29 @@ export interface HostUser {
   displayName: string;
   /** What is special about them, shown in the switcher. */
   note: string;
+}
+
+/**
+ * The site's licence of the app, the host's switch: `none` is development (Forge passes no
+ * licence there, and the app behaves as licensed); `active` / `inactive` are what a production
+ * install, or `forge install --license-override`, passes.
+ */
+export type LicenceState = 'none' | 'active' | 'inactive';
+
+/** The `license` object Forge passes functions (resolver context, trigger context) for a state. */
+export function forgeLicense(state: LicenceState): Record<string, unknown> | undefined {
+  if (state === 'none') return undefined;
+  return {
+    isActive: state === 'active',
+    billingPeriod: 'MONTHLY',
+    ccpEntitlementId: 'local-entitlement',
+    ccpEntitlementSlug: 'E-LOCAL',
+    isEvaluation: false,
+    subscriptionEndDate: null,
+    supportEntitlementNumber: null,
+    trialEndDate: null,
+    type: 'commercial',
+  };
 }
 
 /** accountId of `asApp()` calls on the site. */
@@ -141,6 +166,9 @@ export class LocalForge {
     return ref.forge;
   }
 
+  /** The licence switch of the host (see LicenceState). */
+  licence: LicenceState = 'none';
+
   private readonly pendingEvents = new Set<Promise<void>>();
   private closed = false;
   /** What queue consumers threw (Forge would log it); tests read it. */
@@ -165,12 +193,12 @@ export class LocalForge {
           await this.runtime.run({ moduleKey: `consumer:${queueName}`, timeoutMs: 900_000 }, async () => {
             await handler(
               { body: event.body, queueName, jobId, eventId: `${jobId}-${i}` },
-              { installContext: `ari:cloud:jira::site/${this.runtime.context.cloudId}` },
+              this.functionContext(),
             );
           });
         })
         .catch((e: unknown) => {
-          this.consumerErrors.push(`${queueName}: ${e instanceof Error ? e.message : String(e)}`);
+          this.consumerErrors.push(`${queueName}: ${messageOf(e)}`);
         })
         .finally(() => this.pendingEvents.delete(run));
       this.pendingEvents.add(run);
@@ -197,12 +225,20 @@ export class LocalForge {
     });
     try {
       const call = this.runtime.run({ moduleKey: options.moduleKey, timeoutMs }, async () =>
-        handler(event, { installContext: `ari:cloud:jira::site/${this.runtime.context.cloudId}` }),
+        handler(event, this.functionContext()),
       );
       return await Promise.race([call, timeout]);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The context argument of a background function: the installation and the licence. */
+  private functionContext(): Record<string, unknown> {
+    return {
+      installContext: `ari:cloud:jira::site/${this.runtime.context.cloudId}`,
+      license: forgeLicense(this.licence),
+    };
   }
 
   /** Resolves once every queued event, and every event those pushed, has been consumed. */
@@ -241,8 +277,16 @@ export class LocalForge {
     };
   }
 
+  /** Signs frame tokens; new for every host process. */
+  private readonly frameSecret = newFrameSecret();
+
   frameToken(frame: FrameToken): string {
-    return encodeFrame(frame);
+    return encodeFrame(frame, this.frameSecret);
+  }
+
+  /** The frame a token names; throws when this host did not sign it. */
+  readFrameToken(token: string): FrameToken {
+    return decodeFrame(token, this.frameSecret);
   }
 
   /** The stored configuration of a gadget or macro instance (what Jira / Confluence keep). */
@@ -275,6 +319,7 @@ export class LocalForge {
         accountId: frame.u,
         extension: this.extension(frame),
         localId: frame.l,
+        license: forgeLicense(this.licence),
       },
       this.timeoutMs,
     );
@@ -282,7 +327,7 @@ export class LocalForge {
 
   /** What the browser bridge (static/host) asks of the host for a frame. `origin` is the host's own URL. */
   async bridge(token: string, call: string, payload: unknown, origin: string): Promise<unknown> {
-    const frame = decodeFrame(token);
+    const frame = this.readFrameToken(token);
     this.user(frame.u);
     switch (call) {
       case 'invoke': {
@@ -302,6 +347,7 @@ export class LocalForge {
           localId: frame.l,
           locale: 'en-US',
           timezone: 'UTC',
+          license: forgeLicense(this.licence),
           extension: this.extension(frame),
         };
       case 'fetchProduct': {

@@ -1,7 +1,10 @@
 // A frame is one Custom UI resource shown in a product page for one user. Its token travels in the
 // iframe URL (`?frame=…`) and with every bridge call, so the host knows which module, which entry
 // point (view or edit/config), which user and which product context (issue, project, page,
-// gadget) the call comes from. Tokens are parsed with zod on the way back in.
+// gadget) the call comes from. Tokens are signed (HMAC-SHA256 with a secret of the running host,
+// so no other page can forge one: a token names the user the host acts as) and parsed with zod
+// on the way back in.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Surface } from './manifest';
 
@@ -27,14 +30,29 @@ export const FrameToken = z.object({
 export type FrameToken = z.infer<typeof FrameToken>;
 export type FrameContext = FrameToken['c'];
 
-export function encodeFrame(frame: FrameToken): string {
-  return Buffer.from(JSON.stringify(frame), 'utf8').toString('base64url');
+/** A new per-process signing secret (a restarted host invalidates old tokens: reload the page). */
+export function newFrameSecret(): Buffer {
+  return randomBytes(32);
 }
 
-export function decodeFrame(token: string): FrameToken {
+const signature = (body: string, secret: Buffer): Buffer =>
+  createHmac('sha256', secret).update(body).digest();
+
+export function encodeFrame(frame: FrameToken, secret: Buffer): string {
+  const body = Buffer.from(JSON.stringify(frame), 'utf8').toString('base64url');
+  return `${body}.${signature(body, secret).toString('base64url')}`;
+}
+
+export function decodeFrame(token: string, secret: Buffer): FrameToken {
+  const dot = token.lastIndexOf('.');
+  const body = token.slice(0, Math.max(dot, 0));
+  const given = Buffer.from(token.slice(dot + 1), 'base64url');
+  const expected = signature(body, secret);
+  if (dot < 0 || given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new Error('The frame token is not one the host issued (bad signature): reload the page');
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    json = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
   } catch {
     throw new Error('The frame token is not one the host issued (not base64url JSON)');
   }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { AppManifest, Surface } from './manifest';
 import type { ForgeRuntime } from './runtime';
+import { messageOf } from '../../domain';
 
 export type ForgeHandler = (request: unknown, backendRuntimePayload?: unknown) => unknown;
 
@@ -48,6 +49,8 @@ export interface InvokeRequest {
   accountId: string;
   extension: Record<string, unknown>;
   localId: string;
+  /** The site's app licence as Forge passes it (undefined: none, as in development). */
+  license?: unknown;
 }
 
 export class InvocationError extends Error {}
@@ -79,7 +82,7 @@ export async function invokeResolver(
   const backendRuntimePayload = {
     principal: { accountId: req.accountId },
     installContext: `ari:cloud:jira::site/${ctx.cloudId}`,
-    license: undefined,
+    license: req.license,
     installation: undefined,
   };
   let timer: NodeJS.Timeout | undefined;
@@ -112,10 +115,7 @@ export async function invokeResolver(
     return await Promise.race([call, timeout]);
   } catch (e) {
     if (e instanceof InvocationError) throw e;
-    throw new InvocationError(
-      `There was an error invoking the function - ${e instanceof Error ? e.message : String(e)}`,
-      { cause: e },
-    );
+    throw new InvocationError(`There was an error invoking the function - ${messageOf(e)}`, { cause: e });
   } finally {
     clearTimeout(timer);
   }

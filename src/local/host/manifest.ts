@@ -4,7 +4,9 @@
 import * as fs from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { CspPermissions } from './csp';
 import { entitiesFromManifest, type EntityDefinition } from './kvs-sqlite';
+import { messageOf } from '../../domain';
 
 /** Module types the host can show in a frame, and the product page that frames them. */
 export const SURFACE_TYPES = {
@@ -39,6 +41,18 @@ export interface AppManifest {
   consumers: Map<string, string>;
   /** `jira:workflowValidator` modules backed by a function (expression validators are not emulated). */
   workflowValidators?: Array<{ key: string; functionKey: string }>;
+  /** `permissions.content` and `permissions.external`: what the Custom UI CSP is computed from. */
+  permissions?: CspPermissions;
+  /** `scheduledTrigger` modules, with their function's time limit (scheduled.ts runs them on demand). */
+  scheduledTriggers?: ScheduledTrigger[];
+}
+
+export interface ScheduledTrigger {
+  key: string;
+  functionKey: string;
+  interval: string;
+  /** The function's `timeoutSeconds` (Forge: up to 900 for scheduled triggers), else 25. */
+  timeoutSeconds: number;
 }
 
 const surfaceModule = z.object({
@@ -54,6 +68,7 @@ const surfaceModule = z.object({
 const manifestSchema = z.object({
   modules: z.record(z.string(), z.array(z.looseObject({ key: z.string() }))).default({}),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
+  permissions: CspPermissions,
 });
 
 export function parseManifest(raw: unknown): AppManifest {
@@ -88,11 +103,28 @@ export function parseManifest(raw: unknown): AppManifest {
     const parsed = z.object({ key: z.string(), function: z.string().optional() }).parse(v);
     return parsed.function ? [{ key: parsed.key, functionKey: parsed.function }] : [];
   });
+  const timeouts = new Map(
+    (m.modules.function ?? []).map((fn) => {
+      const parsed = z.object({ key: z.string(), timeoutSeconds: z.number().optional() }).parse(fn);
+      return [parsed.key, parsed.timeoutSeconds ?? 25] as const;
+    }),
+  );
+  const scheduledTriggers = (m.modules.scheduledTrigger ?? []).map((t): ScheduledTrigger => {
+    const parsed = z.object({ key: z.string(), function: z.string(), interval: z.string() }).parse(t);
+    return {
+      key: parsed.key,
+      functionKey: parsed.function,
+      interval: parsed.interval,
+      timeoutSeconds: timeouts.get(parsed.function) ?? 25,
+    };
+  });
   return {
     surfaces,
     handlers,
     consumers,
     workflowValidators,
+    permissions: m.permissions,
+    scheduledTriggers,
     resources: new Map(m.resources.map((r) => [r.key, r.path])),
     entities: entitiesFromManifest(raw),
   };
@@ -102,6 +134,6 @@ export function loadManifest(file: string): AppManifest {
   try {
     return parseManifest(parseYaml(fs.readFileSync(file, 'utf8')));
   } catch (e) {
-    throw new Error(`Cannot use ${file}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new Error(`Cannot use ${file}: ${messageOf(e)}`, { cause: e });
   }
 }

@@ -1,7 +1,7 @@
 // The product pages around the app's frames: a Jira issue view, dashboard, project page and admin
 // page, a Confluence page, and the index of everything. Jira-like, themed with the Atlaskit token
 // CSS variables (light/dark), escaped throughout (see html.ts).
-import type { HostUser } from './forge';
+import type { HostUser, LicenceState } from './forge';
 import { html, href, Html } from './html';
 import { SURFACE_TYPES, type Surface } from './manifest';
 
@@ -27,6 +27,26 @@ export interface Chrome {
   theme: ColorMode;
   /** Current path + query, for the user switcher to come back to. */
   here: string;
+  /** The host's licence switch (what Forge passes the app's functions). */
+  licence: LicenceState;
+}
+
+const LICENCE_CHOICES: ReadonlyArray<[LicenceState, string]> = [
+  ['none', 'none (development: as active)'],
+  ['active', 'active'],
+  ['inactive', 'inactive'],
+];
+
+/** The licence switch: a plain form (POST /licence), so it works without script. */
+function licenceSwitch(chrome: Chrome): Html {
+  return html`<form method="post" action="/licence" class="licence" data-testid="licence-switch">
+    <label for="runway-licence">Licence</label>
+    <select id="runway-licence" name="licence">
+      ${LICENCE_CHOICES.map(([value, text]) => html`<option value="${value}" ${value === chrome.licence ? html` selected` : ''}>${text}</option>`)}
+    </select>
+    <input type="hidden" name="back" value="${chrome.here}" />
+    <button type="submit">Set</button>
+  </form>`;
 }
 
 const STYLE = `
@@ -38,6 +58,7 @@ header.nav { display: flex; align-items: center; gap: 16px; padding: 8px 16px; b
   background: var(--ds-surface, #fff); position: sticky; top: 0; z-index: 10; }
 header.nav .product { font-weight: 653; color: var(--ds-text-brand, #0c66e4); }
 header.nav nav { display: flex; gap: 12px; flex: 1; }
+header.nav form.licence { display: flex; align-items: center; gap: 4px; margin: 0; }
 header.nav label { color: var(--ds-text-subtle, #44546f); font-size: 12px; }
 select, button { font: inherit; color: var(--ds-text, #172b4d); background: var(--ds-background-neutral, #f1f2f4);
   border: 1px solid var(--ds-border, #dcdfe4); border-radius: 3px; padding: 4px 8px; }
@@ -88,7 +109,9 @@ export function layout(chrome: Chrome, body: Html): Html {
             <a href="/dashboard">Dashboard</a>
             <a href="/projects">Projects</a>
             <a href="/wiki">Confluence</a>
+            <a href="/outbox">Outbox</a>
           </nav>
+          ${licenceSwitch(chrome)}
           <label for="runway-user">Acting as</label>
           <select id="runway-user" data-testid="user-switcher">
             ${users.map((u) => html`<option value="${u.alias}" ${u.accountId === user.accountId ? html` selected` : ''}>${u.displayName} (${u.alias}) - ${u.note}</option>`)}

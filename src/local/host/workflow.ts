@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { TransitionAttempt, TransitionCheck } from '../site/types';
 import type { LocalForge } from './forge';
+import { messageOf } from '../../domain';
 
 /** What the validator function receives (Forge docs, "Validating with lambda functions"). */
 export interface ValidatorEvent {
@@ -52,9 +53,7 @@ export async function runWorkflowValidators(
       // A validator that fails blocks the transition: Jira never lets an unchecked move through.
       return {
         allowed: false,
-        errorMessages: [
-          `The workflow validator "${validator.key}" failed: ${e instanceof Error ? e.message : String(e)}`,
-        ],
+        errorMessages: [`The workflow validator "${validator.key}" failed: ${messageOf(e)}`],
       };
     }
     const answer = ValidatorAnswer.safeParse(raw);

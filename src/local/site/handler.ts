@@ -16,6 +16,7 @@ import { findUser } from './lookup';
 import { confluenceRoutes } from './routes-confluence';
 import { issueRoutes, plannedTransition } from './routes-issue';
 import { metaRoutes } from './routes-meta';
+import { notifyRoutes } from './routes-notify';
 import { searchRoutes } from './routes-search';
 
 export interface SiteHandlerOptions {
@@ -52,7 +53,13 @@ function compile(route: Route): CompiledRoute {
 }
 
 // Literal routes (e.g. /project/search) are tried before templated ones (/project/{key}).
-const ROUTES: CompiledRoute[] = [...searchRoutes, ...issueRoutes, ...metaRoutes, ...confluenceRoutes]
+const ROUTES: CompiledRoute[] = [
+  ...searchRoutes,
+  ...issueRoutes,
+  ...metaRoutes,
+  ...confluenceRoutes,
+  ...notifyRoutes,
+]
   .map(compile)
   .sort((a, b) => a.paramNames.length - b.paramNames.length);
 

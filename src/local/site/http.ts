@@ -81,10 +81,6 @@ export function intParam(query: URLSearchParams, name: string, fallback: number)
   return Number.isInteger(n) ? n : null;
 }
 
-export function boolParam(query: URLSearchParams, name: string): boolean {
-  return query.get(name) === 'true';
-}
-
 /** An opaque cursor that carries an offset and the fingerprint of the request it belongs to. */
 export function encodeCursor(fingerprint: string, offset: number): string {
   return Buffer.from(JSON.stringify({ f: fingerprint, o: offset })).toString('base64url');
@@ -116,4 +112,30 @@ export function fingerprintOf(text: string): string {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0).toString(36);
+}
+
+export const ADMIN_ONLY =
+  'You are not authorized to perform this action. Administrator privileges are required.';
+
+/** One page of a Jira PageBean (`startAt`, `maxResults`, `isLast`, `nextPage`) over `all`. */
+export function page<T>(ctx: RouteContext, all: T[], defaultMax: number, selfPath: string) {
+  const startAt = Math.max(intParam(ctx.query, 'startAt', 0) ?? 0, 0);
+  const maxResults = Math.min(
+    Math.max(intParam(ctx.query, 'maxResults', defaultMax) ?? defaultMax, 1),
+    defaultMax,
+  );
+  const values = all.slice(startAt, startAt + maxResults);
+  const isLast = startAt + values.length >= all.length;
+  const sep = selfPath.includes('?') ? '&' : '?';
+  const body: Record<string, unknown> = {
+    self: `${ctx.state.baseUrl}${selfPath}${sep}startAt=${startAt}&maxResults=${maxResults}`,
+    maxResults,
+    startAt,
+    total: all.length,
+    isLast,
+    values,
+  };
+  if (!isLast)
+    body.nextPage = `${ctx.state.baseUrl}${selfPath}${sep}startAt=${startAt + values.length}&maxResults=${maxResults}`;
+  return json(200, body);
 }

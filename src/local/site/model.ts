@@ -282,4 +282,21 @@ export interface SiteState {
   };
   /** Epoch ms of the latest change on the site; new changes are never dated before it. */
   lastChangeMs: number;
+  /** Jira's mail queue: what the notify API sent, oldest first (routes-notify.ts). */
+  notifications?: SiteNotification[];
+}
+
+/** One email Jira queued through `POST /rest/api/3/issue/{issueIdOrKey}/notify`, per recipient. */
+export interface SiteNotification {
+  id: string;
+  issueId: string;
+  issueKey: string;
+  /** Who called notify (`app` for the app). */
+  from: string;
+  to: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  /** ISO instant. */
+  sentAt: string;
 }

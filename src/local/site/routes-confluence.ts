@@ -14,7 +14,7 @@ import {
   type Route,
   type RouteContext,
 } from './http';
-import { changeInstant } from './mutate';
+import { changeInstant } from './changelog';
 import { canEditSpace, canViewSpace } from './permissions';
 import { formatIsoInstant } from './time';
 

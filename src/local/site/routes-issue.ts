@@ -13,7 +13,9 @@ import {
   type RouteContext,
 } from './http';
 import { byName, findIssue, findProject, projectById, statusById } from './lookup';
-import { FieldErrors, changeInstant, createIssue, editIssue, transitionIssue, transitionsOf } from './mutate';
+import { changeInstant } from './changelog';
+import { FieldErrors } from './field-errors';
+import { createIssue, editIssue, transitionIssue, transitionsOf } from './mutate';
 import { canBrowseIssue, hasIssuePermission, hasProjectPermission } from './permissions';
 import { ISSUE_CHANGELOG_LIMIT, namesOf, renderIssue, schemaOf, selectFields, statusJson } from './render';
 import type { TransitionAttempt } from './types';

@@ -1,7 +1,7 @@
 // In-memory ports for use-case tests: Jira and Confluence are the local site (src/local/site) as
 // one user, app storage is the local storage service in memory (the @forge/kvs emulation, so
 // FAIL_IF_EXISTS and cursors behave as on Forge), the clock is fixed.
-import type { JiraFetch, Ports } from '../../../src/app/ports';
+import type { HttpFetch, Ports } from '../../../src/app/ports';
 import { SqliteKvs } from '../../../src/local/host/kvs-sqlite';
 import { installForgeRuntime } from '../../../src/local/host/runtime';
 import { createSiteHandler } from '../../../src/local/site/handler';
@@ -10,7 +10,7 @@ import type { SiteHandler } from '../../../src/local/site/types';
 import { typedStore, type TypedStore } from '../../../src/storage';
 
 /** The site as one identity: a user's accountId, or 'app' (what asApp() reaches). */
-export function siteFetch(site: SiteHandler, accountId: string): JiraFetch {
+export function siteFetch(site: SiteHandler, accountId: string): HttpFetch {
   return async (path, init = {}) => {
     const answer = await site.handle({
       method: init.method ?? 'GET',

@@ -8,13 +8,9 @@ import {
   PLAYBOOK_LINK_RELATIONSHIP,
   playbookLinkGlobalId,
 } from '../../../src/domain/handover';
-import {
-  plainText,
-  readReporters,
-  tablesOf,
-  type ChecklistBlock,
-  type StructuredDocument,
-} from '../../../src/domain/playbooks';
+import { readReporters, type ChecklistBlock, type StructuredDocument } from '../../../src/domain/playbooks';
+import { plainText, tablesOf } from '../../builders/document';
+import { history, statusChange } from '../../builders/jira';
 import { acme, acmeIssues, AS_OF } from '../playbooks/fixture';
 
 const config = defaultConfig();
@@ -58,9 +54,12 @@ describe('the handover packet of a known implementation', () => {
     ]);
     expect(rows(doc, 'outcomes').map((r) => r.slice(0, 2))).toEqual([
       ['Time to first value', 'no data'],
+      ['Active time to first value', 'no data'],
       ['Time to live', '109 days'],
+      ['Active time to live', '109 days'],
       ['Documentation completeness', '50 %'],
       ['CSAT', 'no data'],
+      ['Stakeholder confidence', 'no data'],
     ]);
   });
 
@@ -128,7 +127,46 @@ describe('the handover packet of a known implementation', () => {
       'Sign-offs',
       'Evidence',
     ]);
-    expect(rows(doc, 'kpis')).toHaveLength(18);
+    // every KPI of an implementation (improvement throughput is the portfolio's), active after plain
+    const kpis = rows(doc, 'kpis').map((r) => r[0]);
+    expect(kpis).toHaveLength(21);
+    expect(kpis).not.toContain('Improvement throughput (91 days)');
+    expect(kpis.slice(1, 5)).toEqual([
+      'Time to first value',
+      'Active time to first value',
+      'Time to live',
+      'Active time to live',
+    ]);
+  });
+
+  it('shows each duration calendar and active side by side, and the spells on hold', () => {
+    expect(rows(doc, 'durations')).toEqual([
+      ['Kickoff to first value', 'no data', '—', 'no data'],
+      ['Kickoff to go-live', '109 days', '0 days', '109 days'],
+    ]);
+    expect(rows(doc, 'on-hold')).toEqual([]);
+    const held = assembleHandoverPacket(
+      acme({
+        custom: {
+          Complexity: 'Advanced',
+          'Kickoff Date': '2026-01-12',
+          'Go-Live Date': '2026-05-01',
+          'Stakeholder Confidence': 4,
+        },
+        histories: [
+          history('2026-02-01T10:00:00.000+0000', statusChange('In Progress', 'On Hold')),
+          history('2026-02-15T10:00:00.000+0000', statusChange('On Hold', 'In Progress')),
+          history('2026-06-01T10:00:00.000+0000', statusChange('Live', 'On Hold')),
+        ],
+      }),
+      { asOf: AS_OF, config },
+    );
+    expect(rows(held, 'durations')[1]).toEqual(['Kickoff to go-live', '109 days', '14 days', '95 days']);
+    expect(rows(held, 'on-hold')).toEqual([
+      ['2026-02-01', '2026-02-15', '14'],
+      ['2026-06-01', 'still on hold (2026-06-15)', '14'],
+    ]);
+    expect(rows(held, 'facts')).toContainEqual(['Stakeholder confidence', '4']);
   });
 
   it('names contacts by role from assignees and reporters, and the escalation path', () => {

@@ -7,12 +7,11 @@ import {
 import {
   gatesFromIssues,
   gateViewsFromResults,
-  plainText,
   renderPlaybook,
   BUILT_IN_TEMPLATES,
-  tablesOf,
 } from '../../../src/domain/playbooks';
 import { acme, AS_OF } from './fixture';
+import { plainText, tablesOf } from '../../builders/document';
 
 const config = defaultConfig();
 const olga = { accountId: 'acc-olga', displayName: 'Olga Owner' };

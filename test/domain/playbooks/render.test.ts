@@ -2,16 +2,15 @@ import { defaultConfig, parseConfig, type RunwayConfig } from '../../../src/doma
 import {
   BUILT_IN_TEMPLATES,
   milestoneSlip,
-  plainText,
   readReporters,
   renderPlaybook,
-  tablesOf,
   type ChecklistBlock,
   type GateView,
   type PlaybookTemplate,
   type StructuredDocument,
 } from '../../../src/domain/playbooks';
 import { acme, acmeIssues, AS_OF } from './fixture';
+import { plainText, tablesOf } from '../../builders/document';
 
 const config = defaultConfig();
 const template = (id: string): PlaybookTemplate => {

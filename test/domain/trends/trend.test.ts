@@ -1,10 +1,12 @@
 import fc from 'fast-check';
-import { computeKpiReport, defaultConfig, type JiraIssue } from '../../../src/domain';
+import { computeKpiReport, defaultConfig, improvementThroughput, type JiraIssue } from '../../../src/domain';
 import {
   breakdown,
   contributionsAt,
   contributionsOverTime,
   implementationSearchJql,
+  improvementJql,
+  improvementsOverTime,
   kpiIssuesJql,
   monthEnd,
   NO_SEGMENT,
@@ -61,9 +63,10 @@ describe('rolling up contributions', () => {
     fc.assert(
       fc.property(arbPortfolio, (issues) => {
         const report = computeKpiReport(issues, TEST_NAMES, { asOf: '2026-06-30', config });
-        expect(rollUp(contributionsAt(issues, TEST_NAMES, '2026-06-30', config), config)).toEqual(
-          report.portfolio,
-        );
+        const improvements = improvementThroughput(issues, '2026-06-30', config);
+        expect(
+          rollUp(contributionsAt(issues, TEST_NAMES, '2026-06-30', config), config, improvements),
+        ).toEqual(report.portfolio);
       }),
       { numRuns: 60 },
     );
@@ -76,7 +79,7 @@ describe('rolling up contributions', () => {
         const batched = perImplementation(issues).flatMap((batch) =>
           contributionsAt(batch, TEST_NAMES, '2026-06-30', config),
         );
-        expect(rollUp(batched, config)).toEqual(whole);
+        expect(rollUp(batched, config, improvementThroughput(issues, '2026-06-30', config))).toEqual(whole);
       }),
       { numRuns: 60 },
     );
@@ -86,7 +89,10 @@ describe('rolling up contributions', () => {
     fc.assert(
       fc.property(arbPortfolio, (issues) => {
         const dates = trendDates('2026-06-30', 4);
-        const points = contributionsOverTime(issues, TEST_NAMES, dates, config).map((c) => rollUp(c, config));
+        const improvements = improvementsOverTime(issues, dates, config);
+        const points = contributionsOverTime(issues, TEST_NAMES, dates, config).map((c, i) =>
+          rollUp(c, config, improvements[i]),
+        );
         dates.forEach((asOf, i) =>
           expect(points[i]).toEqual(computeKpiReport(issues, TEST_NAMES, { asOf, config }).portfolio),
         );
@@ -105,6 +111,22 @@ describe('rolling up contributions', () => {
     );
     expect(march.csat).toMatchObject({ value: 4, n: 1 });
     expect(june.csat).toMatchObject({ value: 4.5, n: 2 });
+  });
+});
+
+describe('the issues behind improvement throughput', () => {
+  it('lists the improvements counted, or above maxKeys narrows the scope to those resolved in the window', () => {
+    const opts = { scopeJql: 'project = OPS', asOf: '2026-06-30' };
+    expect(kpiIssuesJql('improvement_throughput', ['OPS-1', 'OPS-4'], config, opts)).toBe(
+      'key in (OPS-1, OPS-4) ORDER BY key',
+    );
+    expect(kpiIssuesJql('improvement_throughput', ['OPS-1', 'OPS-4'], config, { ...opts, maxKeys: 1 })).toBe(
+      '(project = OPS) AND labels = "improvement" AND resolution is not EMPTY AND resolved >= "2026-04-01" AND resolved < "2026-07-01"',
+    );
+    expect(kpiIssuesJql('improvement_throughput', [], config, opts)).toBeNull();
+    expect(improvementJql('project = OPS', config)).toBe(
+      '(project = OPS) AND labels = "improvement" ORDER BY key',
+    );
   });
 });
 

@@ -10,7 +10,8 @@ import { REFERENCE_DIR } from './app';
  * server) fully offline. Three things normally go online, and are replaced here:
  *
  * - Feature flags (StatsigService: e.g. the list of deprecated runtimes) come from
- *   Atlassian's flag service: `OfflineFlags` answers "no flag set" instead.
+ *   Atlassian's flag service: `OfflineFlags` answers "no flag set" instead, except the
+ *   deprecated runtimes, which it answers as Forge does (DEPRECATED_RUNTIMES).
  * - PermissionLinter downloads the product OpenAPI specs to map each `requestJira` /
  *   `requestConfluence` call to the scopes it needs. It reads local files when
  *   USE_LOCAL_SWAGGER is set: Jira platform and Confluence v2 come from shared/reference
@@ -26,6 +27,9 @@ import { REFERENCE_DIR } from './app';
  */
 export const LINTER_FAILED = 'Could not perform some linting actions';
 
+/** The runtimes Forge's flag service lists as deprecated (Node 18 and 20 are past their end of life). */
+export const DEPRECATED_RUNTIMES = ['nodejs18.x', 'nodejs20.x'];
+
 class OfflineFlags extends StatsigService {
   constructor() {
     super(
@@ -40,6 +44,9 @@ class OfflineFlags extends StatsigService {
   }
   override async getDynamicConfig(): Promise<null> {
     return null;
+  }
+  override async getDeprecatedRuntimes(): Promise<string[]> {
+    return DEPRECATED_RUNTIMES;
   }
 }
 
@@ -84,7 +91,7 @@ export function describeLintRun(run: LintRun): string {
 export async function loadManifest(appDir: string): Promise<ManifestSchema> {
   const processor = ProcessorBuilder.instance()
     .withValidation(ValidationTypes.FULL)
-    .withOptions({ deprecatedRuntimes: [] })
+    .withOptions({ deprecatedRuntimes: DEPRECATED_RUNTIMES })
     .build();
   const result = await processor.process(path.join(appDir, 'manifest.yml'));
   const manifest = result.manifestObject?.typedContent;

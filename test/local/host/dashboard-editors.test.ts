@@ -2,17 +2,16 @@
 // its owner and editors configure them (src/local/host/dashboard.ts). A viewer gets no Edit link,
 // the edit page shows them the gadget's view, and a save from an edit frame is refused.
 import { startLocalApp, type LocalApp } from '../../../src/local/host/app';
-import { decodeFrame } from '../../../src/local/host/frames';
 
 const GADGET = 'runway-portfolio-kpis';
 
-function frameOf(page: string, moduleKey: string) {
+function frameOf(app: LocalApp, page: string, moduleKey: string) {
   const tag = [...page.matchAll(/<iframe[^>]*>/g)]
     .map((m) => m[0])
     .find((t) => t.includes(`data-testid="frame-${moduleKey}"`));
   const src = tag ? /\ssrc="([^"]+)"/.exec(tag)?.[1] : undefined;
   if (!src) throw new Error(`no frame of ${moduleKey} in the page`);
-  return decodeFrame(
+  return app.forge.readFrameToken(
     new URL(src.replace(/&amp;/g, '&'), 'http://host.local').searchParams.get('frame') ?? '',
   );
 }
@@ -41,15 +40,19 @@ describe('configuring a gadget of the shared dashboard in the host', () => {
   it('offers Edit and the edit view to the dashboard’s owner and editors', async () => {
     for (const user of ['admin', 'consultant']) {
       expect(await page('/dashboard', user)).toContain(editLink);
-      expect(frameOf(await page(`/dashboard?edit=${GADGET}`, user), GADGET)).toMatchObject({ e: 'edit' });
+      expect(frameOf(app, await page(`/dashboard?edit=${GADGET}`, user), GADGET)).toMatchObject({
+        e: 'edit',
+      });
     }
   });
 
   it('gives a viewer the gadget without Edit, and its view when they open the edit address', async () => {
     const dashboard = await page('/dashboard', 'viewer');
-    expect(frameOf(dashboard, GADGET)).toMatchObject({ e: 'view' });
+    expect(frameOf(app, dashboard, GADGET)).toMatchObject({ e: 'view' });
     expect(dashboard).not.toContain(editLink);
-    expect(frameOf(await page(`/dashboard?edit=${GADGET}`, 'viewer'), GADGET)).toMatchObject({ e: 'view' });
+    expect(frameOf(app, await page(`/dashboard?edit=${GADGET}`, 'viewer'), GADGET)).toMatchObject({
+      e: 'view',
+    });
   });
 
   it('refuses a viewer’s save from an edit frame and keeps the configuration', async () => {

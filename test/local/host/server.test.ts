@@ -1,7 +1,6 @@
 // The host over HTTP: pages act as the chosen user, never render site data as markup, serve only
 // built resources, and answer the bridge for the frame that asks.
 import { startLocalApp, type LocalApp } from '../../../src/local/host/app';
-import { decodeFrame } from '../../../src/local/host/frames';
 
 const GADGET = 'runway-portfolio-kpis';
 
@@ -18,9 +17,9 @@ describe('the local host over HTTP', () => {
   let app: LocalApp;
   const get = (path: string, init?: RequestInit) =>
     fetch(`${app.url}${path}`, { redirect: 'manual', ...init });
-  const bridge = async (frame: string, call: string, payload?: unknown) =>
+  const bridge = async (frame: string, call: string, payload?: unknown, headers?: Record<string, string>) =>
     (await (
-      await get('/__host/bridge', { method: 'POST', body: JSON.stringify({ frame, call, payload }) })
+      await get('/__host/bridge', { method: 'POST', headers, body: JSON.stringify({ frame, call, payload }) })
     ).json()) as { ok: boolean; result?: unknown; error?: string };
 
   beforeAll(async () => {
@@ -94,12 +93,14 @@ describe('the local host over HTTP', () => {
     );
     const page = await response.text();
     expect(page).toContain('data-color-mode="dark"');
-    const frame = decodeFrame(new URL(frameSrc(page, GADGET), app.url).searchParams.get('frame') ?? '');
+    const frame = app.forge.readFrameToken(
+      new URL(frameSrc(page, GADGET), app.url).searchParams.get('frame') ?? '',
+    );
     expect(frame).toMatchObject({ m: GADGET, e: 'view', u: app.forge.user('viewer').accountId });
     const again = await (await get('/dashboard', { headers: { cookie: 'runway_user=consultant' } })).text();
-    expect(decodeFrame(new URL(frameSrc(again, GADGET), app.url).searchParams.get('frame') ?? '').u).toBe(
-      app.forge.user('consultant').accountId,
-    );
+    expect(
+      app.forge.readFrameToken(new URL(frameSrc(again, GADGET), app.url).searchParams.get('frame') ?? '').u,
+    ).toBe(app.forge.user('consultant').accountId);
   });
 
   it('answers getContext for the frame that asks, with its gadget configuration', async () => {
@@ -137,6 +138,75 @@ describe('the local host over HTTP', () => {
   it('refuses a bridge call with a frame token it did not issue', async () => {
     const answer = await bridge('not-a-token', 'getContext');
     expect(answer).toEqual({ ok: false, error: expect.stringContaining('not one the host issued') });
+  });
+
+  it('refuses a token it did not sign: unsigned JSON naming the admin, or one whose signed body was changed', async () => {
+    const admin = app.forge.user('admin').accountId;
+    const claim = { m: GADGET, e: 'edit', u: admin, l: 'forged', c: {} };
+    const unsigned = Buffer.from(JSON.stringify(claim)).toString('base64url');
+    expect(await bridge(unsigned, 'submit', { jql: 'project = ENT' })).toEqual({
+      ok: false,
+      error: expect.stringContaining('bad signature'),
+    });
+    const signed = app.forge.frameToken(
+      app.forge.frame(GADGET, 'viewer', { entry: 'edit', localId: 'forged' }),
+    );
+    const tampered = `${unsigned}${signed.slice(signed.lastIndexOf('.'))}`;
+    expect(await bridge(tampered, 'submit', { jql: 'project = ENT' })).toEqual({
+      ok: false,
+      error: expect.stringContaining('bad signature'),
+    });
+    expect(app.forge.instanceConfig({ m: GADGET, l: 'forged' })).toBeUndefined();
+  });
+
+  it('refuses a cross-site bridge call even with a token it signed (any web page open while it runs)', async () => {
+    const frame = app.forge.frameToken(app.forge.frame(GADGET, 'admin', { entry: 'edit', localId: 'csrf' }));
+    const crossSite: Array<Record<string, string>> = [
+      { origin: 'https://attacker.example', 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://attacker.example' },
+      { 'sec-fetch-site': 'same-site' },
+    ];
+    for (const headers of crossSite) {
+      const response = await get('/__host/bridge', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ frame, call: 'submit', payload: { jql: 'project = ENT' } }),
+      });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({
+        ok: false,
+        error: 'The bridge answers only pages of this host.',
+      });
+    }
+    expect(app.forge.instanceConfig({ m: GADGET, l: 'csrf' })).toBeUndefined();
+    const own = { origin: app.url, 'sec-fetch-site': 'same-origin' };
+    expect(await bridge(frame, 'submit', { jql: 'project = ENT' }, own)).toEqual({ ok: true, result: true });
+  });
+
+  it('refuses a cross-site move of an issue', async () => {
+    const response = await get('/browse/IMP-1/transitions', {
+      method: 'POST',
+      headers: { origin: 'https://attacker.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'transition=31',
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('serves each resource with the Content-Security-Policy Forge computes from its HTML and the manifest', async () => {
+    const response = await get('/app/kpi-gadget/index.html');
+    const policy = new Map(
+      (response.headers.get('content-security-policy') ?? '').split('; ').map((d) => {
+        const [name, ...values] = d.split(' ');
+        return [name, values] as const;
+      }),
+    );
+    expect(policy.get('script-src')).toEqual(expect.arrayContaining(["'self'"]));
+    expect(policy.get('script-src')).not.toContain("'unsafe-eval'");
+    expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
+    expect(policy.get('style-src')).toEqual(expect.arrayContaining(["'self'", app.url, "'unsafe-inline'"]));
+    expect(policy.get('frame-ancestors')).toEqual(expect.arrayContaining(["'self'", app.url]));
+    expect(policy.get('sandbox')).toEqual(expect.arrayContaining(['allow-scripts', 'allow-same-origin']));
+    expect(policy.has('report-uri')).toBe(false);
   });
 
   it('serves built resources with the bridge script first, and nothing outside them', async () => {

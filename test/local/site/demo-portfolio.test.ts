@@ -39,7 +39,7 @@ describe('the demo portfolio', () => {
   it('puts each implementation in the status its stage implies at asOf', () => {
     const expected: Record<string, string[]> = {
       'not-started': ['To Do'],
-      'in-flight': ['Discovery', 'Design', 'Build', 'UAT', 'Cutover'],
+      'in-flight': ['Discovery', 'Design', 'Build', 'UAT', 'Cutover', 'On Hold'],
       live: ['Live'],
       hypercare: ['Hypercare'],
       done: ['Done'],
@@ -109,6 +109,40 @@ describe('the demo portfolio', () => {
       ),
     ).toBe(true);
     expect(state.issues.some((i) => i.timeoriginalestimate !== null && i.timespent !== null)).toBe(true);
+  });
+
+  it('has implementations put on hold and resumed, stakeholder confidence, and improvement work', () => {
+    const epics = state.issues.filter((i) => i.labels.includes('implementation'));
+    const spells = (e: SiteIssue) =>
+      e.histories.filter((h) => h.items.some((it) => it.field === 'status' && it.toString === 'On Hold'));
+    const held = epics.filter((e) => spells(e).length > 0);
+    expect(held.length).toBeGreaterThanOrEqual(5);
+    expect(held.some((e) => spells(e).length >= 2)).toBe(true);
+    const liveHeld = held.filter((e) =>
+      ['live', 'hypercare', 'done'].includes(portfolio.implementations.find((i) => i.key === e.key)!.stage),
+    );
+    expect(liveHeld.length).toBeGreaterThanOrEqual(2);
+    // every spell ends by going back to where the implementation was
+    for (const e of liveHeld) {
+      const changes = e.histories.flatMap((h) => h.items.filter((it) => it.field === 'status'));
+      changes.forEach((it, n) => {
+        if (it.toString === 'On Hold') expect(changes[n + 1]?.toString).toBe(it.fromString);
+      });
+    }
+    const confidence = epics.filter((e) => typeof e.custom[fieldId('Stakeholder Confidence')] === 'number');
+    expect(confidence.length).toBeGreaterThanOrEqual(15);
+    for (const e of confidence) {
+      const c = e.custom[fieldId('Stakeholder Confidence')] as number;
+      expect(c >= 1 && c <= 5).toBe(true);
+    }
+    const improvements = state.issues.filter((i) => i.labels.includes('improvement'));
+    expect(improvements.length).toBeGreaterThanOrEqual(9);
+    expect(improvements.every((i) => i.parentId === null)).toBe(true);
+    const recent = improvements.filter(
+      (i) => i.resolutiondate !== null && asOfNoon - parseJiraTimestamp(i.resolutiondate) < 91 * 86_400_000,
+    );
+    expect(recent.length).toBeGreaterThanOrEqual(1);
+    expect(improvements.some((i) => i.resolutiondate === null)).toBe(true);
   });
 
   it('has defects after go-live: implementation-caused ones and P1/P2 in the first 30 days', () => {

@@ -299,6 +299,33 @@ const cases: Case[] = [
       version: { number: 2, message: 'second' },
     }),
   },
+  // The daily alerts (as the app): who may browse which issues, then one digest per recipient.
+  {
+    method: 'POST',
+    path: '/rest/api/3/permissions/check',
+    template: '/rest/api/3/permissions/check',
+    status: 200,
+    body: (s) => ({
+      accountId: s.portfolio.users.viewer.accountId,
+      globalPermissions: ['ADMINISTER'],
+      projectPermissions: [
+        { permissions: ['BROWSE_PROJECTS'], issues: [Number(s.handler.state.issues[0].id)] },
+      ],
+    }),
+  },
+  {
+    method: 'POST',
+    path: (s) => `/rest/api/3/issue/${ISSUE(s)}/notify`,
+    template: '/rest/api/3/issue/{issueIdOrKey}/notify',
+    status: 204,
+    body: (s) => ({
+      subject: 'Runway: 1 thing needs you',
+      textBody: 'Runway alerts',
+      htmlBody: '<p>Runway alerts</p>',
+      to: { users: [{ accountId: s.portfolio.users.consultant.accountId }] },
+      restrict: { permissions: [{ key: 'BROWSE_PROJECTS' }] },
+    }),
+  },
 ];
 
 function contextOf(site: Site, fieldId: string): string {

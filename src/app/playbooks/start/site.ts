@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { resolveFieldIds, type LogicalField, type RunwayConfig } from '../../../domain';
 import type { ImplementationPlan, PlannedIssue } from '../../../domain/playbooks/start';
 import { implementationName } from '../../../domain/playbooks/start-input';
-import type { JiraClient, JiraField, JiraIssueType } from '../../../jira';
+import type { JiraClient, JiraField, IssueTypeWire } from '../../../jira';
 
 export interface Site {
   typeIds: Record<PlannedIssue['kind'], string | null>;
@@ -22,7 +22,7 @@ export async function canCreate(jira: JiraClient, project: string): Promise<stri
   return can.CREATE_ISSUES ? null : `You do not have permission to create issues in project ${project}.`;
 }
 
-function findType(types: readonly JiraIssueType[], names: readonly string[], level: number) {
+function findType(types: readonly IssueTypeWire[], names: readonly string[], level: number) {
   for (const name of names) {
     const t = types.find(
       (x) => x.name.trim().toLowerCase() === name.trim().toLowerCase() && (x.hierarchyLevel ?? 0) === level,

@@ -3,20 +3,14 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import {
   JiraIssueSchema,
-  JiraIssueTypeSchema,
-  JiraNamedSchema,
   JiraParentSchema,
-  JiraStatusSchema,
   JiraUserSchema,
   computeKpiReport,
   isDoneAt,
   parseConfig,
   parseSearchExport,
   readIssue,
-  readIssueType,
-  readNamed,
   readParent,
-  readStatus,
   readUser,
   type JiraIssue,
 } from '../../src/domain';
@@ -120,9 +114,6 @@ describe('what is not a search export', () => {
 
 describe('the hot-path readers agree with the zod schemas', () => {
   const cases = [
-    ['readStatus', readStatus, JiraStatusSchema],
-    ['readNamed', readNamed, JiraNamedSchema],
-    ['readIssueType', readIssueType, JiraIssueTypeSchema],
     ['readUser', readUser, JiraUserSchema],
     ['readParent', readParent, JiraParentSchema],
   ] as const;

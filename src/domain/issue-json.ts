@@ -1,5 +1,6 @@
 /**
- * The Jira JSON the engine reads: `GET /rest/api/3/search/jql?expand=names,changelog` pages
+ * The domain's schemas of Jira issue JSON (the adapter's wire types are in src/jira/schemas.ts,
+ * named *Wire). The Jira JSON the engine reads: `GET /rest/api/3/search/jql?expand=names,changelog` pages
  * (and the REST v2 shapes real sites still return). The zod schemas are the declared types;
  * the `read*` functions below are hand-written, allocation-light readers for the hot path that
  * return values of exactly those types, or undefined when the JSON does not fit (never throw).
@@ -147,7 +148,6 @@ export function isObject(v: unknown): v is Obj {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** `v.name` when v is an object with a string name (status, priority, resolution, issuetype). */
 export function nameOf(v: unknown): string | undefined {
@@ -158,28 +158,6 @@ export function nameOf(v: unknown): string | undefined {
 export function statusCategoryOf(status: unknown): string | undefined {
   if (!isObject(status) || !isObject(status.statusCategory)) return undefined;
   return str(status.statusCategory.key);
-}
-
-export function readNamed(v: unknown): JiraNamed | undefined {
-  return isObject(v) && typeof v.name === 'string' ? { name: v.name, id: str(v.id) } : undefined;
-}
-
-export function readStatus(v: unknown): JiraStatus | undefined {
-  if (!isObject(v) || typeof v.name !== 'string') return undefined;
-  const cat = v.statusCategory;
-  const key = isObject(cat) ? str(cat.key) : undefined;
-  return key === undefined
-    ? { name: v.name, id: str(v.id) }
-    : { name: v.name, id: str(v.id), statusCategory: { key } };
-}
-
-export function readIssueType(v: unknown): JiraIssueType | undefined {
-  if (!isObject(v) || typeof v.name !== 'string') return undefined;
-  return {
-    name: v.name,
-    hierarchyLevel: num(v.hierarchyLevel),
-    subtask: typeof v.subtask === 'boolean' ? v.subtask : undefined,
-  };
 }
 
 export function readUser(v: unknown): JiraUser | undefined {

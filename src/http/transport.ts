@@ -1,9 +1,27 @@
+/**
+ * The one transport under the Jira and Confluence clients: bounded concurrency, retries and the
+ * invocation's deadline. Retry rules: a 429 is retried for every request (the product rejected it
+ * before doing any work) after its Retry-After; a 5xx or a network error only for requests that
+ * are harmless to send twice, with exponential backoff and jitter. Nothing ever waits past the
+ * deadline: a Retry-After longer than the time left fails at once, saying when to try again.
+ */
 import { z } from 'zod';
-import { JiraError, parseErrorBody } from './errors';
-import type { JiraFetch, JiraResponse } from './fetch';
+import type { Clock } from '../domain/clock';
+import { messageOf } from '../domain/errors';
+import { HttpError, PRODUCT_NAME, parseErrorBody, type HttpErrorDetails, type Product } from './errors';
+import type { HttpFetch, HttpResponse } from './fetch';
 
 export interface TransportOptions {
-  fetch: JiraFetch;
+  fetch: HttpFetch;
+  /** Whose API this is; names the product in every error and log line. Default 'jira'. */
+  product?: Product;
+  /**
+   * When the invocation must be done (epoch ms); defaults to the fetch's own `deadlineAt`.
+   * Without one, only `maxRetryAfterMs` and `maxAttempts` bound the waiting (the command line).
+   */
+  deadlineAt?: number;
+  /** Injected with `sleep` so tests move time without waiting. */
+  now?: Clock;
   /** Injected so tests assert waits without waiting. */
   sleep?: (ms: number) => Promise<void>;
   /** In [0, 1); injected so backoff jitter is deterministic in tests. */
@@ -38,8 +56,9 @@ export interface RawResult {
 }
 
 export interface Transport {
+  readonly product: Product;
   request(method: string, path: string, options?: RequestOptions): Promise<RawResult>;
-  /** Sends, then validates the JSON body with `schema`; a mismatch is a JiraError of kind 'shape'. */
+  /** Sends, then validates the JSON body with `schema`; a mismatch is an HttpError of kind 'shape'. */
   json<S extends z.ZodType>(
     method: string,
     path: string,
@@ -102,13 +121,29 @@ function networkCode(error: unknown): string | undefined {
 
 function networkReason(error: unknown): string {
   const code = networkCode(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
   const text = cause && cause !== message ? `${message} (${cause})` : message;
   return code && !text.includes(code) ? `${text} [${code}]` : text;
 }
 
+/** Settles like `promise`, or rejects with `onTimeout()` after `ms`; the timer never outlives it. */
+function within<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), Math.max(0, ms));
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+type Outcome = { response: HttpResponse; text: string } | { error: unknown };
+
 export function createTransport(options: TransportOptions): Transport {
+  const product = options.product ?? 'jira';
+  const name = PRODUCT_NAME[product];
+  const clock = options.now;
+  const now = clock ? () => clock().getTime() : () => Date.now();
+  const deadlineAt = options.deadlineAt ?? options.fetch.deadlineAt;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
   const log = options.log ?? (() => undefined);
@@ -120,6 +155,9 @@ export function createTransport(options: TransportOptions): Transport {
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
     throw new Error(`maxAttempts must be ≥ 1, got ${maxAttempts}`);
   let requestCount = 0;
+
+  /** Milliseconds the invocation has left; Infinity without a deadline. */
+  const left = (): number => (deadlineAt === undefined ? Infinity : deadlineAt - now());
 
   /** Exponential backoff with "equal jitter": half fixed, half random, so retries spread out. */
   const backoff = (attempt: number): number => {
@@ -133,35 +171,45 @@ export function createTransport(options: TransportOptions): Transport {
       method,
       ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
     };
+    const error = (details: Omit<HttpErrorDetails, 'product' | 'method' | 'path'>): HttpError =>
+      new HttpError({ product, method, path, ...details });
+
     for (let attempt = 1; ; attempt += 1) {
-      let outcome: { response: JiraResponse; text: string } | { error: unknown };
+      let outcome: Outcome;
       try {
-        outcome = await limit(async () => {
+        outcome = await limit(async (): Promise<Outcome> => {
+          // Checked once a slot is free: queued requests must not start after the deadline.
+          const remaining = left();
+          if (remaining <= 0) throw error({ kind: 'timeout', attempts: attempt - 1 });
           requestCount += 1;
-          const response = await options.fetch(path, init);
-          return { response, text: await response.text() };
+          const send = async (): Promise<Outcome> => {
+            const response = await options.fetch(path, init);
+            return { response, text: await response.text() };
+          };
+          if (remaining === Infinity) return send();
+          // A write cut off here may still be applied: say so, so nobody repeats it blindly.
+          const reason = `no answer within ${remaining} ms${idempotent ? '' : '; the change may still have been made'}`;
+          return within(send(), remaining, () => error({ kind: 'timeout', attempts: attempt, reason }));
         });
-      } catch (error) {
-        outcome = { error };
+      } catch (e) {
+        if (e instanceof HttpError) throw e;
+        outcome = { error: e };
       }
       const last = attempt >= maxAttempts;
 
       if ('error' in outcome) {
         const code = networkCode(outcome.error);
         const permanent = code !== undefined && PERMANENT_NETWORK_CODES.has(code);
-        if (last || permanent || !idempotent) {
-          throw new JiraError({
-            kind: 'network',
-            method,
-            path,
-            attempts: attempt,
-            reason: networkReason(outcome.error),
-            cause: outcome.error,
-          });
-        }
         const wait = backoff(attempt);
+        const failure = error({
+          kind: 'network',
+          attempts: attempt,
+          reason: networkReason(outcome.error),
+          cause: outcome.error,
+        });
+        if (last || permanent || !idempotent || wait >= left()) throw failure;
         log(
-          `Jira ${method} ${path}: ${networkReason(outcome.error)}; retrying in ${wait} ms (attempt ${attempt + 1}/${maxAttempts})`,
+          `${name} ${method} ${path}: ${networkReason(outcome.error)}; retrying in ${wait} ms (attempt ${attempt + 1}/${maxAttempts})`,
         );
         await sleep(wait);
         continue;
@@ -173,24 +221,22 @@ export function createTransport(options: TransportOptions): Transport {
         return { status, body: parseBody(method, path, text) };
       }
 
-      const fail = (): never => {
-        throw new JiraError({
-          kind: 'http',
-          method,
-          path,
-          status,
-          attempts: attempt,
-          ...parseErrorBody(text),
-        });
+      const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), now());
+      const details = {
+        kind: 'http' as const,
+        status,
+        attempts: attempt,
+        ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+        ...parseErrorBody(text),
       };
-      if (last) fail();
-      const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), Date.now());
+      if (last) throw error(details);
       if (status === 429) {
         const reason = response.headers.get('RateLimit-Reason');
         const wait = retryAfter ?? backoff(attempt);
-        if (wait > maxRetryAfterMs) fail();
+        // Waiting longer than allowed, or than the invocation has, is no use: say when to come back.
+        if (wait > maxRetryAfterMs || wait >= left()) throw error({ ...details, retryAfterMs: wait });
         log(
-          `Jira rate limit on ${method} ${path} (RateLimit-Reason: ${reason ?? 'not given'}); ` +
+          `${name} rate limit on ${method} ${path} (RateLimit-Reason: ${reason ?? 'not given'}); ` +
             `waiting ${wait} ms before attempt ${attempt + 1}/${maxAttempts}`,
         );
         await sleep(wait);
@@ -199,13 +245,14 @@ export function createTransport(options: TransportOptions): Transport {
       if (RETRYABLE_STATUS.has(status) && idempotent) {
         const wait =
           retryAfter !== undefined && retryAfter <= maxRetryAfterMs ? retryAfter : backoff(attempt);
+        if (wait >= left()) throw error(details);
         log(
-          `Jira ${method} ${path} answered ${status}; retrying in ${wait} ms (attempt ${attempt + 1}/${maxAttempts})`,
+          `${name} ${method} ${path} answered ${status}; retrying in ${wait} ms (attempt ${attempt + 1}/${maxAttempts})`,
         );
         await sleep(wait);
         continue;
       }
-      fail();
+      throw error(details);
     }
   }
 
@@ -214,7 +261,8 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       return JSON.parse(text) as unknown;
     } catch (cause) {
-      throw new JiraError({
+      throw new HttpError({
+        product,
         kind: 'shape',
         method,
         path,
@@ -232,22 +280,27 @@ export function createTransport(options: TransportOptions): Transport {
   ): Promise<z.output<S>> {
     const { body } = await request(method, path, opts);
     const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      throw new JiraError({
-        kind: 'shape',
-        method,
-        path,
-        reason: z.prettifyError(parsed.error).replace(/\n/g, '; '),
-      });
-    }
+    if (!parsed.success) throw shapeError(product, method, path, parsed.error);
     return parsed.data;
   }
 
   return {
+    product,
     request,
     json,
     get requestCount() {
       return requestCount;
     },
   };
+}
+
+/** A 2xx body that does not fit what the client relies on, with zod's account of why. */
+export function shapeError(product: Product, method: string, path: string, issue: z.ZodError): HttpError {
+  return new HttpError({
+    product,
+    kind: 'shape',
+    method,
+    path,
+    reason: z.prettifyError(issue).replace(/\n/g, '; '),
+  });
 }

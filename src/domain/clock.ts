@@ -1,0 +1,5 @@
+/**
+ * The one clock type: what time it is now. Use cases and adapters take it (tests pass a fixed
+ * one); the pure rules here never read it, they take dates instead.
+ */
+export type Clock = () => Date;
