@@ -27,6 +27,9 @@ const PageListSchema = z.looseObject({ results: z.array(ConfluencePageSchema) })
 const SpaceSchema = z.looseObject({ id: z.string(), key: z.string(), name: z.string().optional() });
 const SpaceListSchema = z.looseObject({ results: z.array(SpaceSchema) });
 export type ConfluenceSpace = z.infer<typeof SpaceSchema>;
+const SpaceOperationSchema = z.looseObject({ operation: z.string(), targetType: z.string() });
+export type SpaceOperation = z.infer<typeof SpaceOperationSchema>;
+const SpaceOperationsSchema = z.looseObject({ operations: z.array(SpaceOperationSchema).default([]) });
 
 export interface PageWrite {
   title: string;
@@ -46,6 +49,8 @@ export interface ConfluenceClient {
   getSpaceByKey(key: string): Promise<ConfluenceSpace | undefined>;
   /** The page's labels (first 50); undefined when the page does not exist or the user cannot see it. */
   getPageLabels(id: string): Promise<string[] | undefined>;
+  /** What the user may do in the space (`create`/`page` to publish); undefined when they cannot see it (404). */
+  spaceOperations(spaceId: string): Promise<SpaceOperation[] | undefined>;
   createPage(page: PageWrite & { spaceId: string; parentId?: string }): Promise<ConfluencePage>;
   updatePage(page: PageWrite & { id: string; version: number; message?: string }): Promise<ConfluencePage>;
 }
@@ -111,6 +116,17 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
     async getSpaceByKey(key) {
       const list = await send('GET', `${V2}/spaces?keys=${encodeURIComponent(key)}`, SpaceListSchema);
       return list?.results.find((s) => s.key.toUpperCase() === key.toUpperCase());
+    },
+
+    async spaceOperations(spaceId) {
+      const answer = await send(
+        'GET',
+        `${V2}/spaces/${encodeURIComponent(spaceId)}/operations`,
+        SpaceOperationsSchema,
+        undefined,
+        true,
+      );
+      return answer?.operations;
     },
 
     async createPage(page) {

@@ -161,7 +161,10 @@ export const StartOutcome = z.object({
   pending: z.array(CreatedRef.omit({ key: true })),
   /** Every planned issue exists. */
   complete: z.boolean(),
-  /** True when an earlier call with this requestId had already created some of it. */
+  /**
+   * True when another call had already created some of it: an earlier one with this requestId, or
+   * a request for the same implementation made at the same moment (whose result this is).
+   */
   resumed: z.boolean(),
 });
 export type StartOutcome = z.infer<typeof StartOutcome>;

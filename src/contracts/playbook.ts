@@ -77,8 +77,10 @@ export const DocumentAnswer = z.object({
   siteUrl: z.string(),
   /** Data warnings (unreadable values, ambiguous fields) that the numbers left out. */
   warnings: z.array(z.string()),
-  /** Whether the viewer may publish (the macro sits on a page in a space). */
+  /** Whether the viewer may publish (the macro sits on a page in a space they may add pages to). */
   canPublish: z.boolean(),
+  /** Why not, shown next to the disabled Publish; null when they may. */
+  cannotPublishReason: z.string().nullable(),
 });
 export type DocumentAnswer = z.infer<typeof DocumentAnswer>;
 

@@ -160,7 +160,17 @@ export function App() {
   useEffect(() => {
     let live = true;
     let config: GadgetConfig | null = null;
-    const load = async () => {
+    // A first call that throws (the bridge or the host unreachable) is an error with Try again,
+    // never a spinner left turning.
+    const load = () =>
+      fetchOnce().catch((e: unknown) => {
+        if (live)
+          setState({
+            status: 'error',
+            error: `Runway could not be reached: ${e instanceof Error ? e.message : String(e)}`,
+          });
+      });
+    const fetchOnce = async () => {
       if (config === null) {
         const saved = await savedConfig();
         if (!saved.ok) {

@@ -179,6 +179,32 @@ describe('the portfolio KPI gadget in the browser', () => {
     await page.close();
   });
 
+  it('shows an error with Try again, not "Computing portfolio KPIs" forever, when its first call fails', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    // The host is unreachable for the gadget's first calls (its context and saved configuration):
+    // they fail as a dropped connection until the test lets them through.
+    let reachable = false;
+    let failed = 0;
+    await page.route('**/__host/bridge', async (route) => {
+      if (!reachable && route.request().postData()?.includes('"call":"getContext"')) {
+        failed += 1;
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await page.goto(new URL('/dashboard?user=admin&theme=light', app.url).toString());
+    const frame = page.frameLocator(`[data-testid="frame-${GADGET}"]`);
+    const retry = frame.getByRole('button', { name: 'Try again' });
+    await retry.waitFor({ timeout: 10_000 });
+    expect(failed).toBeGreaterThan(0);
+    expect(await frame.locator('body').innerText()).toContain('The portfolio KPIs could not be computed');
+    await page.screenshot({ path: screenshotPath('kpi-gadget-first-call-failed'), fullPage: true });
+    reachable = true;
+    await retry.click();
+    await frame.getByTestId('kpi-tiles').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
   it('shows an empty state, not zeros, for a scope without implementations', async () => {
     app.forge.setInstanceConfig(
       { m: GADGET, l: LOCAL_ID },

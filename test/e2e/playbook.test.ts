@@ -84,6 +84,22 @@ describe('the Playbook macro in the browser', () => {
     await tab.close();
   });
 
+  it('shows a viewer who may not add pages to the space a disabled Publish, with the reason', async () => {
+    const page = pages()[3];
+    const key = implementation('ONB', 'in-flight');
+    configure(page.id, { templateId: 'implementation-plan', implementationKey: key });
+    const before = macro.app.state.confluence.pages.length;
+    const { page: tab, frame, errors } = await open(page.id, 'viewer', 'light', 'publish');
+    expect(await frame.getByTestId('publish').isDisabled()).toBe(true);
+    expect(await frame.getByTestId('publish-unavailable').innerText()).toMatch(
+      /^You cannot add pages to space \w+, so you cannot publish this here: a space admin can give you the Add pages permission\.$/,
+    );
+    await tab.screenshot({ path: screenshotPath('playbook-viewer-publish-disabled'), fullPage: true });
+    expect(macro.app.state.confluence.pages.length).toBe(before);
+    expect(errors).toEqual([]);
+    await tab.close();
+  });
+
   it('says clearly when the implementation is unknown, hidden from the user, or not chosen yet', async () => {
     const page = pages()[4];
     const check = async (user: string, text: string, shot: string) => {

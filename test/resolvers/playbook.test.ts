@@ -118,7 +118,7 @@ describe('Playbook macro resolver', () => {
       expect(table(answer.document, 'facts')).toEqual(table(expected, 'facts'));
       expect(table(answer.document, 'open-defects')).toEqual(table(expected, 'open-defects'));
       expect(answer.siteUrl).toMatch(/^https?:\/\//);
-      expect(answer.canPublish).toBe(true);
+      expect(answer).toMatchObject({ canPublish: true, cannotPublishReason: null });
     });
 
     it('shows the gates evaluated by the gate model (criteria, not just the Gate issue)', async () => {
@@ -232,7 +232,22 @@ describe('Playbook macro resolver', () => {
       expect(pagesTitled(byAdmin.title)).toHaveLength(1);
     });
 
-    it('leaves Confluence and Jira as they were when the user may not write in the space', async () => {
+    const CANNOT_ADD_PAGES =
+      'You cannot add pages to space IMPL, so you cannot publish this here: a space admin can give you the Add pages permission.';
+
+    it('tells a user who may not add pages to the space that Publish is not for them, and why', async () => {
+      const key = implementation('IMP', 'live');
+      const answer = ok(
+        await call<DocumentAnswer>('viewer', 'getDocument', {
+          templateId: 'hypercare-plan',
+          implementationKey: key,
+          asOf: AS_OF,
+        }),
+      );
+      expect(answer).toMatchObject({ canPublish: false, cannotPublishReason: CANNOT_ADD_PAGES });
+    });
+
+    it('leaves Confluence and Jira as they were when the user may not write in the space, saying why', async () => {
       const key = implementation('IMP', 'live');
       const before = macro.portfolio.state.confluence.pages.length;
       const message = error(
@@ -242,7 +257,7 @@ describe('Playbook macro resolver', () => {
           asOf: AS_OF,
         }),
       );
-      expect(message).toContain('Space not found or you do not have permission to create a page in it.');
+      expect(message).toBe(CANNOT_ADD_PAGES);
       expect(macro.portfolio.state.confluence.pages.length).toBe(before);
       expect(linksOf(key).some((l) => (l.globalId ?? '').startsWith('runway:playbook:'))).toBe(false);
     });

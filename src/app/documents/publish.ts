@@ -13,6 +13,7 @@ import { HANDOVER_ID } from '../../domain/playbooks';
 import { readPublishedPage, writePublishedPage } from '../../storage';
 import type { MacroContext } from './context';
 import { failed, type DocumentIo } from './io';
+import { whyCannotPublish } from './may-publish';
 import { depsOf, renderDocument, type DocumentRequest } from './render';
 
 export async function publish(
@@ -28,6 +29,8 @@ export async function publish(
       error: 'Publish works from a Confluence page: the macro has no space in its context.',
     };
   try {
+    const refused = await whyCannotPublish(ctx, io);
+    if (refused !== null) return { ok: false, error: refused };
     const deps = await depsOf(io, ctx);
     const { document } = await renderDocument(request, deps);
     const handover = request.templateId === HANDOVER_ID;

@@ -18,6 +18,7 @@ import { loadLibrary } from '../playbooks/library';
 import { savedConfig, siteOf, todayOf, type MacroContext } from './context';
 import { loadInputs } from './inputs';
 import { DocumentError, failed, type DocumentIo } from './io';
+import { whyCannotPublish } from './may-publish';
 
 export interface DocumentRequest {
   /** A playbook template id, or `handover` for the handover packet. */
@@ -97,14 +98,18 @@ export async function getDocument(
 ): Promise<ResolverResult<DocumentAnswer>> {
   if ('error' in request) return { ok: false, error: request.error };
   try {
-    const { document, warnings } = await renderDocument(request, await depsOf(io, ctx));
+    const [{ document, warnings }, cannotPublishReason] = await Promise.all([
+      renderDocument(request, await depsOf(io, ctx)),
+      whyCannotPublish(ctx, io),
+    ]);
     return {
       ok: true,
       data: {
         document: wire(document),
         siteUrl: siteOf(ctx),
         warnings,
-        canPublish: ctx.extension?.space?.id !== undefined,
+        canPublish: cannotPublishReason === null,
+        cannotPublishReason,
       },
     };
   } catch (e) {

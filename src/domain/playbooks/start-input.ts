@@ -22,3 +22,10 @@ export const StartInputSchema = z.strictObject({
   contractSigned: IsoDateSchema.nullable(),
 });
 export type StartInput = z.infer<typeof StartInputSchema>;
+
+/**
+ * An implementation's name as Jira users tell two apart: case and spacing aside. Two starts with
+ * the same name in one project are the same implementation.
+ */
+export const implementationName = (summary: string): string =>
+  summary.trim().replace(/\s+/g, ' ').toLowerCase();

@@ -13,6 +13,7 @@ import {
   type FrameContext,
   type FrameToken,
 } from './frames';
+import { canEditDashboard, NOT_A_DASHBOARD_EDITOR } from './dashboard';
 import { invokeResolver, loadAppModule, resolveHandler, type AppModules } from './invoke';
 import { SqliteKvs } from './kvs-sqlite';
 import type { SqliteFile } from './sqlite-file';
@@ -370,6 +371,8 @@ export class LocalForge {
       }
       case 'submit': {
         if (frame.e !== 'edit') return false;
+        if (this.surface(frame.m).type === 'jira:dashboardGadget' && !canEditDashboard(frame.u))
+          throw new Error(NOT_A_DASHBOARD_EDITOR);
         this.setInstanceConfig(frame, submittedConfig(this.surface(frame.m).type, payload));
         return true;
       }

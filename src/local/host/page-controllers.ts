@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { canEditDashboard } from './dashboard';
 import type { HostUser, LocalForge } from './forge';
 import type { FrameContext } from './frames';
 import { Html } from './html';
@@ -240,13 +241,15 @@ export function createPageControllers({ forge, reader, resourceDir, frameToken, 
   }
 
   async function dashboard(req: PageRequest): Promise<PageResult> {
-    const editing = req.url.searchParams.get('edit');
+    // Only the dashboard's editors get a gadget's Edit (./dashboard.ts); others see the view.
+    const editor = canEditDashboard(req.user.accountId);
+    const editing = editor ? req.url.searchParams.get('edit') : null;
     const gadgets = surfacesOf('jira:dashboardGadget').map((s) => {
       const edit = editing === s.key && s.editResource !== undefined;
       return frameFor(s, req.user, req.theme, {
         entry: edit ? 'edit' : 'view',
         done: edit ? '/dashboard' : undefined,
-        editHref: !edit && s.editResource ? pages.href('/dashboard', { edit: s.key }) : undefined,
+        editHref: editor && !edit && s.editResource ? pages.href('/dashboard', { edit: s.key }) : undefined,
         title: edit ? `${s.title}: edit` : s.title,
       });
     });

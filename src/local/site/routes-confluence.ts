@@ -181,6 +181,21 @@ function getSpace(ctx: RouteContext) {
   return space ? json(200, { ...spaceJson(ctx, space) }) : confluenceError(404, 'Space not found');
 }
 
+/**
+ * GET /wiki/api/v2/spaces/{id}/operations ("Get permitted operations for space"): 404 unless the
+ * user may view the space; `read`/`space` for every viewer, and the create operations for the
+ * people the space lets add content.
+ */
+function getSpaceOperations(ctx: RouteContext) {
+  const space = viewableSpace(ctx, ctx.params.id);
+  if (!space) return confluenceError(404, 'Space not found');
+  const operations = [{ operation: 'read', targetType: 'space' }];
+  if (canEditSpace(space, ctx.user))
+    for (const targetType of ['page', 'blogpost', 'comment', 'attachment'])
+      operations.push({ operation: 'create', targetType });
+  return json(200, { operations });
+}
+
 // ---- pages -----------------------------------------------------------------------------------
 
 function readFormat(ctx: RouteContext): string | null | undefined {
@@ -385,6 +400,7 @@ export const confluenceRoutes: Route[] = [
   { method: 'GET', template: `${V2}/spaces`, run: getSpaces },
   { method: 'GET', template: `${V2}/spaces/{id}`, run: getSpace },
   { method: 'GET', template: `${V2}/spaces/{id}/pages`, run: getSpacePages },
+  { method: 'GET', template: `${V2}/spaces/{id}/operations`, run: getSpaceOperations },
   { method: 'GET', template: `${V2}/pages`, run: getPages },
   { method: 'POST', template: `${V2}/pages`, run: postPage },
   { method: 'GET', template: `${V2}/pages/{id}`, run: getPage },

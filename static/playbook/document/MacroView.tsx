@@ -81,7 +81,7 @@ export function MacroView({
       <ErrorView title={`The ${what} could not be rendered`} error={state.error} onRetry={state.retry} />
     );
   }
-  const { document, siteUrl, warnings, canPublish } = state.data;
+  const { document, siteUrl, warnings, canPublish, cannotPublishReason } = state.data;
   const onPublish = async () => {
     setPublished({ status: 'busy' });
     const r = await publish();
@@ -96,17 +96,21 @@ export function MacroView({
               ? `${warnings.length} data warning${warnings.length === 1 ? '' : 's'}: values Jira holds that could not be read are left out.`
               : ''}
           </Text>
-          {canPublish ? (
-            <Button
-              appearance="primary"
-              onClick={() => void onPublish()}
-              isLoading={published.status === 'busy'}
-              testId="publish"
-            >
-              Publish as page
-            </Button>
-          ) : null}
+          <Button
+            appearance="primary"
+            onClick={() => void onPublish()}
+            isLoading={published.status === 'busy'}
+            isDisabled={!canPublish}
+            testId="publish"
+          >
+            Publish as page
+          </Button>
         </Inline>
+        {!canPublish && cannotPublishReason !== null ? (
+          <Text size="small" color="color.text.subtle" testId="publish-unavailable">
+            {cannotPublishReason}
+          </Text>
+        ) : null}
         <PublishResult state={published} />
         <DocumentView document={document} siteUrl={siteUrl} />
       </Stack>

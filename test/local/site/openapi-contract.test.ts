@@ -312,6 +312,12 @@ const cases: Case[] = [
   { method: 'GET', path: '/wiki/api/v2/spaces/98305', template: '/wiki/api/v2/spaces/{id}', status: 200 },
   {
     method: 'GET',
+    path: '/wiki/api/v2/spaces/98305/operations',
+    template: '/wiki/api/v2/spaces/{id}/operations',
+    status: 200,
+  },
+  {
+    method: 'GET',
     path: '/wiki/api/v2/spaces/98305/pages?body-format=storage&limit=2',
     template: '/wiki/api/v2/spaces/{id}/pages',
     status: 200,

@@ -14,6 +14,7 @@ import {
 } from '../../../domain';
 import { messageOf } from '../../../domain/errors';
 import type { ImplementationPlan, PlannedIssue } from '../../../domain/playbooks/start';
+import { implementationName } from '../../../domain/playbooks/start-input';
 import type { JiraClient, JiraField } from '../../../jira';
 
 export interface Site {
@@ -134,11 +135,11 @@ export async function namesake(
     jql: `project = ${project} AND labels = "${label}" ORDER BY key`,
     fields: ['summary'],
   });
-  const wanted = summary.trim().replace(/\s+/g, ' ').toLowerCase();
+  const wanted = implementationName(summary);
   for (const issue of issues) {
     const f = SummaryFields.safeParse(issue.fields ?? {});
     const s = f.success ? (f.data.summary ?? '') : '';
-    if (s.trim().replace(/\s+/g, ' ').toLowerCase() === wanted) return issue.key ?? null;
+    if (implementationName(s) === wanted) return issue.key ?? null;
   }
   return null;
 }

@@ -2,7 +2,9 @@
 // recorded in app storage under the dialog's requestId (src/storage/start-requests.ts), so a
 // retried request resumes instead of duplicating; while a call creates, it holds the request's
 // lease (a claim, src/storage/claim.ts): of two retries at the same moment, even of a request whose
-// lease expired, exactly one creates and the other is told to wait.
+// lease expired, exactly one creates and the other is told to wait. Before that it holds the
+// implementation name's claim (./name-claim.ts): of requests for the same implementation with
+// different requestIds, exactly one checks for a namesake and creates; the others get its result.
 import type { StartOutcome, StartRequest } from '../../../contracts/implementations';
 import type { ResolverResult } from '../../../contracts/result';
 import {
@@ -14,6 +16,7 @@ import {
 } from '../../../storage';
 import { jiraWords } from '../../shared';
 import type { StartDeps } from './deps';
+import { BEING_CREATED, claimImplementationName } from './name-claim';
 import { describePlannedBy, existingChildren, issueFields, outcome } from './issues';
 import { planFor, type Planned } from './plan';
 import { markImplementation } from '../../implementation-marker';
@@ -30,8 +33,6 @@ export interface StartInput {
 const DEFAULT_BUDGET_MS = 18_000;
 /** How long a call holds a request before another call with the same requestId may take over. */
 const LEASE_MS = 30_000;
-const BEING_CREATED =
-  'This implementation is being created right now: wait a few seconds, then reload the page.';
 const REUSED = 'This request was already used to start a different implementation: reopen the dialog.';
 
 const fail = (error: string) => ({ ok: false as const, error });
@@ -72,17 +73,27 @@ export async function startImplementation(
     // A finished request answers without a lease: its record never changes again.
     const earlier = await readRecord(run);
     if (earlier !== null) return earlier;
-    const lease = await takeClaim(deps.store, startClaimName(input.project, input.requestId), {
-      holder: deps.accountId,
-      now: run.started,
-      ttlMs: LEASE_MS,
-    });
-    if (!lease.ok) return fail(BEING_CREATED);
+    const named = await claimImplementationName(
+      { project: input.project, requestId: input.requestId, planned: planned.data, fingerprint },
+      deps,
+    );
+    if (!named.ok) return named.answer;
     try {
-      return await create(run);
+      const lease = await takeClaim(deps.store, startClaimName(input.project, input.requestId), {
+        holder: deps.accountId,
+        now: run.started,
+        ttlMs: LEASE_MS,
+      });
+      if (!lease.ok) return fail(BEING_CREATED);
+      try {
+        return await create(run);
+      } finally {
+        // Whatever was created stays recorded: release the request so that a retry resumes at once.
+        await lease.claim.release().catch(() => undefined);
+      }
     } finally {
-      // Whatever was created stays recorded: release the request so that a retry resumes at once.
-      await lease.claim.release().catch(() => undefined);
+      // Released after the record says what was created: a request waiting for this one answers with it.
+      await named.claim.release().catch(() => undefined);
     }
   } catch (e) {
     const said = jiraWords(e, run?.names);
