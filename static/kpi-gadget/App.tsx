@@ -36,6 +36,8 @@ const progressTrack = xcss({
   backgroundColor: 'color.background.neutral',
   overflow: 'hidden',
 });
+const scroller = xcss({ overflowX: 'auto', paddingBlockEnd: 'space.050' });
+const noWrap = { whiteSpace: 'nowrap' } as const;
 const progressBar = xcss({ height: '6px', backgroundColor: 'color.background.brand.bold' });
 
 function openIssues(jql: string) {
@@ -111,7 +113,7 @@ function Breakdown({ report }: { report: PortfolioKpis }) {
     key: g.group,
     testId: `kpi-breakdown-${g.group}`,
     cells: [
-      { key: g.group, content: g.group },
+      { key: g.group, content: <span style={noWrap}>{g.group}</span> },
       { key: g.implementations, content: String(g.implementations) },
       ...g.kpis.map((k) => {
         const unit = labels.get(k.id)?.unit ?? 'count';
@@ -129,7 +131,7 @@ function Breakdown({ report }: { report: PortfolioKpis }) {
           key: k.value ?? Number.MAX_SAFE_INTEGER,
           content: (
             <Inline space="space.050" alignBlock="center">
-              <Text>{formatValue({ value: k.value, unit })}</Text>
+              <span style={noWrap}>{formatValue({ value: k.value, unit })}</span>
               {k.met !== null ? <Lozenge appearance={met.appearance}>{met.text}</Lozenge> : null}
             </Inline>
           ),
@@ -142,7 +144,23 @@ function Breakdown({ report }: { report: PortfolioKpis }) {
       <Heading size="xsmall" as="h3">
         By {report.breakdown.by === 'tier' ? 'complexity tier' : 'segment'}
       </Heading>
-      <DynamicTable head={head} rows={rows} label={`KPIs by ${report.breakdown.by}`} testId="kpi-breakdown" />
+      {/* A gadget can be 380 px wide: the table keeps its words whole and scrolls sideways. */}
+      <Box
+        xcss={scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={`KPIs by ${report.breakdown.by} (scrolls sideways)`}
+        testId="kpi-breakdown-scroll"
+      >
+        <div style={{ minWidth: 160 + 130 * report.kpis.length }}>
+          <DynamicTable
+            head={head}
+            rows={rows}
+            label={`KPIs by ${report.breakdown.by}`}
+            testId="kpi-breakdown"
+          />
+        </div>
+      </Box>
     </Stack>
   );
 }
