@@ -155,6 +155,24 @@ describe('the RAID log panel in the browser', () => {
     await page.close();
   });
 
+  it('picks the first person who matches when Enter is pressed in the owner picker', async () => {
+    const view = await resolverView('consultant');
+    const item = view.items.find((x) => !x.done && x.owner?.displayName !== 'Marco Rossi');
+    if (!item) throw new Error('no open item to reassign');
+    const { page, panel } = await openIssue('consultant', 'light');
+    await panel.getByTestId(`raid-owner-${item.key}`).click();
+    const input = panel.locator(`#raid-owner-${item.key}-input`);
+    await input.fill('Marco');
+    await panel.getByRole('option', { name: 'Marco Rossi' }).waitFor();
+    await input.press('Enter');
+    await panel.getByTestId(`raid-owner-${item.key}--save`).click();
+    await panel.getByTestId(`raid-owner-${item.key}`).filter({ hasText: 'Marco Rossi' }).waitFor();
+    expect((await resolverView('consultant')).items.find((x) => x.key === item.key)?.owner?.displayName).toBe(
+      'Marco Rossi',
+    );
+    await page.close();
+  });
+
   it('creates a risk in place and shows it with its score', async () => {
     const before = await resolverView('consultant');
     const { page, panel } = await openIssue('consultant', 'dark');
