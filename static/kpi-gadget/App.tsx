@@ -56,22 +56,20 @@ function Tile({ kpi }: { kpi: KpiTile }) {
             <Lozenge appearance={met.appearance}>{met.text}</Lozenge>
           </Box>
         </Inline>
-        <Inline spread="space-between" alignBlock="end" space="space.100">
-          <Stack space="space.025">
-            <Text size="large" weight="bold" testId={`kpi-value-${kpi.id}`}>
-              {formatValue(kpi)}
-            </Text>
-            <Text size="small" color="color.text.subtle">
-              {kpi.target === null ? 'No target' : 'Target'}{' '}
-              <span data-testid={`kpi-target-${kpi.id}`}>
-                {kpi.target === null ? '' : formatTarget(kpi.target, kpi.unit)}
-              </span>{' '}
-              · n = <span data-testid={`kpi-n-${kpi.id}`}>{kpi.n}</span>
-              {kpi.p90 !== undefined && kpi.p90 !== null ? ` · p90 ${unitOf(kpi.p90)}` : ''}
-            </Text>
-          </Stack>
-          <Sparkline points={kpi.trend} format={unitOf} testId={`kpi-trend-${kpi.id}`} />
-        </Inline>
+        <Stack space="space.025">
+          <Text size="large" weight="bold" testId={`kpi-value-${kpi.id}`}>
+            {formatValue(kpi)}
+          </Text>
+          <Text size="small" color="color.text.subtle">
+            {kpi.target === null ? 'No target' : 'Target'}{' '}
+            <span data-testid={`kpi-target-${kpi.id}`}>
+              {kpi.target === null ? '' : formatTarget(kpi.target, kpi.unit)}
+            </span>{' '}
+            · n = <span data-testid={`kpi-n-${kpi.id}`}>{kpi.n}</span>
+            {kpi.p90 !== undefined && kpi.p90 !== null ? ` · p90 ${unitOf(kpi.p90)}` : ''}
+          </Text>
+        </Stack>
+        <Sparkline points={kpi.trend} format={unitOf} testId={`kpi-trend-${kpi.id}`} />
         <Text size="small" color="color.text.subtlest">
           {kpi.definition}
         </Text>
@@ -214,7 +212,7 @@ export function App() {
       <Box testId="kpi-empty">
         <EmptyView
           header="No implementations in scope"
-          description={`Nothing you can see matches ${report.jql}. Edit the gadget to change its scope.`}
+          description={`Nothing you can see is in this scope (${report.scope}). Edit the gadget to change its scope.`}
         />
       </Box>
     );
@@ -224,16 +222,26 @@ export function App() {
     <Box padding="space.200">
       <Stack space="space.200">
         <Stack space="space.050">
-          <Heading size="small" as="h2">
-            Portfolio KPIs
-          </Heading>
+          {/* Jira titles the gadget ("Portfolio KPIs") above the frame: no second title here. */}
           <Text color="color.text.subtle" testId="kpi-scope">
             {report.implementations} implementations as of {report.asOf}
             {report.warnings > 0 ? ` · ${report.warnings} data warnings` : ''}
           </Text>
-          <Text size="small" color="color.text.subtlest" testId="kpi-jql">
-            Scope: {report.jql}
+          <Text size="small" color="color.text.subtle" testId="kpi-scope-words">
+            Scope: {report.scope}
           </Text>
+          {report.scope === 'Issues matching a JQL query' ? (
+            <details data-testid="kpi-jql">
+              <summary>
+                <Text size="small" color="color.text.subtlest">
+                  Show the query
+                </Text>
+              </summary>
+              <Text size="small" color="color.text.subtlest">
+                {report.jql}
+              </Text>
+            </details>
+          ) : null}
         </Stack>
         {!complete ? (
           <Box role="status" aria-live="polite" testId="kpi-progress">

@@ -14,7 +14,7 @@ const GADGET = 'runway-portfolio-kpis';
 /** Narrows the host's frame of `moduleKey` to `width` px and lets the surface lay itself out again. */
 async function narrow(page: Page, moduleKey: string, width: number): Promise<void> {
   await page.locator(`[data-testid="frame-${moduleKey}"]`).evaluate((el, w) => {
-    if (el instanceof HTMLElement) el.style.width = `${w}px`;
+    (el as unknown as { style: { width: string } }).style.width = `${w}px`;
   }, width);
   await page.waitForTimeout(300);
 }
@@ -28,7 +28,7 @@ const wrapped = (frame: FrameLocator, selector: string) =>
   frame.locator(selector).evaluateAll((els) => {
     const lines = els.map((el) => {
       // The lines of its words: the rectangles of its text nodes (a box's padding is not a line).
-      const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
       const tops = new Set<number>();
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
         const range = el.ownerDocument.createRange();
