@@ -91,3 +91,5 @@ export type { RunwayConfig, RunwayConfigInput };
 export { CHILD_KINDS, LOGICAL_FIELDS } from '../domain/config';
 export { KPI_DEFINITIONS, KPI_IDS } from '../domain/kpis/definitions';
 export { BUILT_IN_GATE_IDS, LABEL_KEYS } from '../domain/gates/definitions';
+export { fractionOf, isPercentUnit, percentOf } from '../domain/kpis/percent';
+export { distinctErrors, settingPathInWords } from '../domain/setting-words';
