@@ -21,7 +21,6 @@ function axeSource(): string | null {
 const AXE = axeSource();
 const itWithAxe = AXE === null ? it.skip : it;
 if (AXE === null)
-   
   console.warn('accessibility.test.ts: axe-core is not installed (npm i -D @axe-core/playwright); skipped');
 
 interface Violation {

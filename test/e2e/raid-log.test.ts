@@ -133,7 +133,9 @@ describe('the RAID log panel in the browser', () => {
       expect((await focused()) ?? '').not.toMatch(/^heat-cell-/);
       // Each band its own colour; 15 and up is high, 20 and up critical.
       const colour = (p: number, i: number) =>
-        panel.getByTestId(`heat-cell-${p}-${i}`).evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+        panel
+          .getByTestId(`heat-cell-${p}-${i}`)
+          .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
       const [low, medium, high, critical] = await Promise.all([
         colour(1, 1),
         colour(2, 3),
