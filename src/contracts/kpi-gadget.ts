@@ -115,6 +115,8 @@ export const PortfolioKpis = z.object({
   asOf: isoDate,
   /** The JQL of the scope, searched as the user. */
   jql: z.string(),
+  /** The scope in words ("Projects IMP, ONB"), for viewers who do not read JQL. */
+  scope: z.string(),
   /** Implementations behind the numbers so far. */
   implementations: z.number().int().min(0),
   kpis: z.array(KpiTile),

@@ -96,3 +96,5 @@ export { BUILT_IN_GATE_IDS, LABEL_KEYS } from '../domain/gates/definitions';
 // The alerts block (shared/spec/alerts.md): its rules, in order, and their names.
 export { ALERT_RULES } from '../domain/config';
 export { RULE_TITLES as ALERT_RULE_TITLES } from '../domain/alerts/digest';
+export { fractionOf, isPercentUnit, percentOf } from '../domain/kpis/percent';
+export { distinctErrors, settingPathInWords } from '../domain/setting-words';

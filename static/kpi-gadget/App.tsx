@@ -41,6 +41,8 @@ const progressTrack = xcss({
   backgroundColor: 'color.background.neutral',
   overflow: 'hidden',
 });
+const scroller = xcss({ overflowX: 'auto', paddingBlockEnd: 'space.050' });
+const noWrap = { whiteSpace: 'nowrap' } as const;
 const progressBar = xcss({ height: '6px', backgroundColor: 'color.background.brand.bold' });
 
 function openIssues(jql: string) {
@@ -59,22 +61,20 @@ function Tile({ kpi }: { kpi: KpiTile }) {
             <Lozenge appearance={met.appearance}>{met.text}</Lozenge>
           </Box>
         </Inline>
-        <Inline spread="space-between" alignBlock="end" space="space.100">
-          <Stack space="space.025">
-            <Text size="large" weight="bold" testId={`kpi-value-${kpi.id}`}>
-              {formatValue(kpi)}
-            </Text>
-            <Text size="small" color="color.text.subtle">
-              {kpi.target === null ? 'No target' : 'Target'}{' '}
-              <span data-testid={`kpi-target-${kpi.id}`}>
-                {kpi.target === null ? '' : formatTarget(kpi.target, kpi.unit)}
-              </span>{' '}
-              · n = <span data-testid={`kpi-n-${kpi.id}`}>{kpi.n}</span>
-              {kpi.p90 !== undefined && kpi.p90 !== null ? ` · p90 ${unitOf(kpi.p90)}` : ''}
-            </Text>
-          </Stack>
-          <Sparkline points={kpi.trend} format={unitOf} testId={`kpi-trend-${kpi.id}`} />
-        </Inline>
+        <Stack space="space.025">
+          <Text size="large" weight="bold" testId={`kpi-value-${kpi.id}`}>
+            {formatValue(kpi)}
+          </Text>
+          <Text size="small" color="color.text.subtle">
+            {kpi.target === null ? 'No target' : 'Target'}{' '}
+            <span data-testid={`kpi-target-${kpi.id}`}>
+              {kpi.target === null ? '' : formatTarget(kpi.target, kpi.unit)}
+            </span>{' '}
+            · n = <span data-testid={`kpi-n-${kpi.id}`}>{kpi.n}</span>
+            {kpi.p90 !== undefined && kpi.p90 !== null ? ` · p90 ${unitOf(kpi.p90)}` : ''}
+          </Text>
+        </Stack>
+        <Sparkline points={kpi.trend} format={unitOf} testId={`kpi-trend-${kpi.id}`} />
         <Text size="small" color="color.text.subtlest">
           {kpi.definition}
         </Text>
@@ -116,7 +116,7 @@ function Breakdown({ report }: { report: PortfolioKpis }) {
     key: g.group,
     testId: `kpi-breakdown-${g.group}`,
     cells: [
-      { key: g.group, content: g.group },
+      { key: g.group, content: <span style={noWrap}>{g.group}</span> },
       { key: g.implementations, content: String(g.implementations) },
       ...g.kpis.map((k) => {
         const unit = labels.get(k.id)?.unit ?? 'count';
@@ -134,7 +134,7 @@ function Breakdown({ report }: { report: PortfolioKpis }) {
           key: k.value ?? Number.MAX_SAFE_INTEGER,
           content: (
             <Inline space="space.050" alignBlock="center">
-              <Text>{formatValue({ value: k.value, unit })}</Text>
+              <span style={noWrap}>{formatValue({ value: k.value, unit })}</span>
               {k.met !== null ? <Lozenge appearance={met.appearance}>{met.text}</Lozenge> : null}
             </Inline>
           ),
@@ -147,7 +147,23 @@ function Breakdown({ report }: { report: PortfolioKpis }) {
       <Heading size="xsmall" as="h3">
         By {report.breakdown.by === 'tier' ? 'complexity tier' : 'segment'}
       </Heading>
-      <DynamicTable head={head} rows={rows} label={`KPIs by ${report.breakdown.by}`} testId="kpi-breakdown" />
+      {/* A gadget can be 380 px wide: the table keeps its words whole and scrolls sideways. */}
+      <Box
+        xcss={scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={`KPIs by ${report.breakdown.by} (scrolls sideways)`}
+        testId="kpi-breakdown-scroll"
+      >
+        <div style={{ minWidth: 160 + 130 * report.kpis.length }}>
+          <DynamicTable
+            head={head}
+            rows={rows}
+            label={`KPIs by ${report.breakdown.by}`}
+            testId="kpi-breakdown"
+          />
+        </div>
+      </Box>
     </Stack>
   );
 }
@@ -211,7 +227,7 @@ export function App() {
       <Box testId="kpi-empty">
         <EmptyView
           header="No implementations in scope"
-          description={`Nothing you can see matches ${report.jql}. Edit the gadget to change its scope.`}
+          description={`Nothing you can see is in this scope (${report.scope}). Edit the gadget to change its scope.`}
         />
       </Box>
     );
@@ -221,16 +237,26 @@ export function App() {
     <Box padding="space.200">
       <Stack space="space.200">
         <Stack space="space.050">
-          <Heading size="small" as="h2">
-            Portfolio KPIs
-          </Heading>
+          {/* Jira titles the gadget ("Portfolio KPIs") above the frame: no second title here. */}
           <Text color="color.text.subtle" testId="kpi-scope">
             {report.implementations} implementations as of {report.asOf}
             {report.warnings > 0 ? ` · ${report.warnings} data warnings` : ''}
           </Text>
-          <Text size="small" color="color.text.subtlest" testId="kpi-jql">
-            Scope: {report.jql}
+          <Text size="small" color="color.text.subtle" testId="kpi-scope-words">
+            Scope: {report.scope}
           </Text>
+          {report.scope === 'Issues matching a JQL query' ? (
+            <details data-testid="kpi-jql">
+              <summary>
+                <Text size="small" color="color.text.subtlest">
+                  Show the query
+                </Text>
+              </summary>
+              <Text size="small" color="color.text.subtlest">
+                {report.jql}
+              </Text>
+            </details>
+          ) : null}
         </Stack>
         {!complete ? (
           <Box role="status" aria-live="polite" testId="kpi-progress">

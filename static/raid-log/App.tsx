@@ -2,7 +2,6 @@
 // with its heat map, the counts that need attention, filters, create and edit in place. Every
 // number comes from the resolver (src/domain/raid), read as the viewing user.
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Flex, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -135,12 +134,12 @@ export function App() {
   return (
     <Box padding="space.200">
       <Stack space="space.200">
-        <Flex justifyContent="space-between" alignItems="center" gap="space.100" wrap="wrap">
-          <Heading size="small" as="h2">
-            RAID log of {v.implementation.key}
-          </Heading>
-          {createButton}
-        </Flex>
+        {/* Jira titles the panel ("RAID log") above the frame: no second title here. */}
+        {createButton !== null ? (
+          <Flex justifyContent="end" alignItems="center" gap="space.100" wrap="wrap">
+            {createButton}
+          </Flex>
+        ) : null}
         {creating ? (
           <CreateItem
             kinds={v.creatableKinds}

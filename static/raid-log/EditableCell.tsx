@@ -4,7 +4,7 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import Spinner from '@atlaskit/spinner';
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 const readView = xcss({
   display: 'block',
@@ -48,6 +48,13 @@ export function EditableCell<V>({
   const [value, setValue] = useState<V>(initial);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // After Save, Cancel or Esc the focus goes back to the value that opened the editor, not to the page.
+  const readRef = useRef<HTMLButtonElement | null>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (!editing && wasEditing.current) readRef.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   if (!canEdit) return <Box testId={testId}>{display}</Box>;
 
@@ -73,6 +80,7 @@ export function EditableCell<V>({
   if (!editing) {
     return (
       <Pressable
+        ref={readRef}
         xcss={readView}
         aria-label={`Edit ${label}`}
         testId={testId}

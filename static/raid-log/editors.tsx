@@ -70,10 +70,15 @@ export function DateEditor({
 export type OwnerOption = SelectOption<string | null>;
 export const UNASSIGNED: OwnerOption = { label: 'Unassigned', value: null };
 
+/**
+ * Unassigned leads the list only before anything is typed; once the user types a name the people
+ * who match come first, so Enter picks the first of them (Unassigned stays last, to be chosen).
+ */
 async function loadOwners(query: string): Promise<OwnerOption[]> {
   const r = await raidLog.owners(query);
   if (!r.ok) return [UNASSIGNED];
-  return [UNASSIGNED, ...r.data.map((u) => ({ label: u.displayName, value: u.accountId }))];
+  const people = r.data.map((u) => ({ label: u.displayName, value: u.accountId }));
+  return query.trim() === '' ? [UNASSIGNED, ...people] : [...people, UNASSIGNED];
 }
 
 export function OwnerEditor({

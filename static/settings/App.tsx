@@ -4,11 +4,17 @@
 // resolver checks again and refuses anything else, leaving the stored settings as they were).
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useMemo, useState } from 'react';
-import { validateSettings, type FieldError, type SettingsView } from '../../src/contracts/settings';
+import {
+  distinctErrors,
+  settingPathInWords,
+  validateSettings,
+  type FieldError,
+  type SettingsView,
+} from '../../src/contracts/settings';
 import { ErrorView, LoadingState } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { settingsApi } from './api';
@@ -31,6 +37,15 @@ const TAB_OF = (path: string): number =>
         : 0;
 const TAB_NAMES = ['Mappings', 'KPI targets', 'Gates', 'Provisioning', 'Alerts', 'Projects'];
 
+/** Save and Discard stay in view however far down the admin has scrolled (the page is long). */
+const actionBar = xcss({
+  position: 'sticky',
+  insetBlockStart: 'space.0',
+  zIndex: 'card',
+  backgroundColor: 'elevation.surface',
+  paddingBlock: 'space.100',
+});
+
 function Editor({ view }: { view: SettingsView }) {
   const [saved, setSaved] = useState<unknown>(view.settings);
   const [draft, setDraft] = useState<unknown>(view.settings);
@@ -39,7 +54,7 @@ function Editor({ view }: { view: SettingsView }) {
   const [busy, setBusy] = useState(false);
   const [tab, setTab] = useState(0);
   const checked = useMemo(() => validateSettings(draft), [draft]);
-  const errors = checked.ok ? serverErrors : checked.errors;
+  const errors = distinctErrors(checked.ok ? serverErrors : checked.errors);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   const readOnly = !view.canEdit;
 
@@ -58,7 +73,7 @@ function Editor({ view }: { view: SettingsView }) {
     if (!checked.ok)
       return setNotice({
         appearance: 'error',
-        text: `Not saved: ${checked.errors.length} setting${checked.errors.length === 1 ? ' needs' : 's need'} fixing (marked below).`,
+        text: `Not saved: ${errors.length} setting${errors.length === 1 ? ' needs' : 's need'} fixing (marked below).`,
       });
     setBusy(true);
     const r = await settingsApi.save(draft as Record<string, unknown>);
@@ -78,43 +93,47 @@ function Editor({ view }: { view: SettingsView }) {
     <FormContext.Provider value={form}>
       <Box padding="space.300">
         <Stack space="space.200">
-          <Inline spread="space-between" alignBlock="center" shouldWrap>
-            <Stack space="space.050">
-              <Heading size="medium" as="h1">
-                Runway settings
-              </Heading>
-              <Text color="color.text.subtle">
-                How this site names implementations, the KPI targets, the stage gates, and the daily alerts.
-              </Text>
-            </Stack>
-            {readOnly ? null : (
-              <Inline space="space.100">
-                <Button onClick={() => form.set([], view.defaults)} testId="reset-defaults">
-                  Reset to defaults
-                </Button>
-                <Button
-                  appearance="subtle"
-                  isDisabled={!dirty}
-                  onClick={() => {
-                    setDraft(saved);
-                    setServerErrors([]);
-                    setNotice(null);
-                  }}
-                >
-                  Discard changes
-                </Button>
-                <Button
-                  appearance="primary"
-                  onClick={() => void save()}
-                  isLoading={busy}
-                  isDisabled={!dirty}
-                  testId="save-settings"
-                >
-                  Save
-                </Button>
-              </Inline>
-            )}
-          </Inline>
+          <Box xcss={actionBar} testId="settings-actions">
+            <Inline spread="space-between" alignBlock="center" shouldWrap>
+              <Stack space="space.050">
+                <Heading size="medium" as="h1">
+                  Runway settings
+                </Heading>
+                <Text color="color.text.subtle">
+                  How this site names implementations, the KPI targets, the stage gates, and the daily alerts.
+                </Text>
+              </Stack>
+              {readOnly ? null : (
+                <Box>
+                  <Inline space="space.100">
+                    <Button onClick={() => form.set([], view.defaults)} testId="reset-defaults">
+                      Reset to defaults
+                    </Button>
+                    <Button
+                      appearance="subtle"
+                      isDisabled={!dirty}
+                      onClick={() => {
+                        setDraft(saved);
+                        setServerErrors([]);
+                        setNotice(null);
+                      }}
+                    >
+                      Discard changes
+                    </Button>
+                    <Button
+                      appearance="primary"
+                      onClick={() => void save()}
+                      isLoading={busy}
+                      isDisabled={!dirty}
+                      testId="save-settings"
+                    >
+                      Save
+                    </Button>
+                  </Inline>
+                </Box>
+              )}
+            </Inline>
+          </Box>
           {readOnly ? (
             <SectionMessage appearance="information" testId="read-only">
               <Text>Only Jira administrators can change these settings; you are seeing them read-only.</Text>
@@ -136,7 +155,7 @@ function Editor({ view }: { view: SettingsView }) {
               <Stack space="space.025">
                 {errors.slice(0, 8).map((e, i) => (
                   <Text key={i} size="small">
-                    {TAB_NAMES[TAB_OF(e.path)]} · {e.path || '(top level)'}: {e.message}
+                    {TAB_NAMES[TAB_OF(e.path)]} · {settingPathInWords(e.path)}: {e.message}
                   </Text>
                 ))}
               </Stack>

@@ -3,7 +3,7 @@
 import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import { KPI_DEFINITIONS, KPI_IDS, type RunwayConfig } from '../../src/contracts/settings';
+import { isPercentUnit, KPI_DEFINITIONS, KPI_IDS, type RunwayConfig } from '../../src/contracts/settings';
 import { FieldErrors, NumberSetting, useForm } from './fields';
 import { getAt } from './paths';
 
@@ -37,7 +37,7 @@ function KpiTarget({ id, tiers }: { id: (typeof KPI_IDS)[number]; tiers: readonl
         <Stack space="space.025" xcss={name}>
           <Text weight="medium">{def.label}</Text>
           <Text size="small" color="color.text.subtlest">
-            {id} · {def.unit}
+            {isPercentUnit(def.unit) ? 'percentage' : def.unit}
           </Text>
         </Stack>
         <Stack space="space.100">
@@ -90,12 +90,20 @@ function KpiTarget({ id, tiers }: { id: (typeof KPI_IDS)[number]; tiers: readonl
         {target ? (
           <Inline space="space.100" shouldWrap>
             {perTier ? (
-              tiers.map((tier) => <NumberSetting key={tier} path={[...path, 'value', tier]} label={tier} />)
+              tiers.map((tier) => (
+                <NumberSetting
+                  key={tier}
+                  path={[...path, 'value', tier]}
+                  label={tier}
+                  percent={isPercentUnit(def.unit)}
+                />
+              ))
             ) : (
               <NumberSetting
                 path={[...path, 'value']}
                 label="Value"
-                help={def.unit === 'rate' ? 'A fraction: 0.85 is 85%.' : undefined}
+                percent={isPercentUnit(def.unit)}
+                help={isPercentUnit(def.unit) ? 'A percentage from 0 to 100: 85 means 85 %.' : undefined}
               />
             )}
           </Inline>

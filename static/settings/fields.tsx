@@ -5,6 +5,7 @@ import { Box, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { FieldError } from '../../src/contracts/settings';
+import { fractionOf, percentOf } from '../../src/contracts/settings';
 import { errorsAt, getAt, pathKey, testIdOf, type Path } from './paths';
 
 export interface FormApi {
@@ -137,35 +138,43 @@ export function NumberSetting({
   label,
   help,
   step,
+  percent = false,
 }: {
   path: Path;
   label: string;
   help?: string;
   step?: number;
+  /** Stored as a fraction, typed and shown as a percentage (85 is stored as 0.85). */
+  percent?: boolean;
 }) {
   const { draft, readOnly, set } = useForm();
   const value = getAt(draft, path);
+  const shown = (v: number) => (percent ? percentOf(v) : v);
   const [text, setText] = useState(
-    typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '',
+    typeof value === 'number' ? String(shown(value)) : typeof value === 'string' ? value : '',
   );
   useEffect(() => {
-    if (typeof value === 'number') setText((t) => (Number(t) === value ? t : String(value)));
-  }, [value]);
+    if (typeof value === 'number') setText((t) => (Number(t) === shown(value) ? t : String(shown(value))));
+  }, [value, percent]);
   return (
-    <Field path={path} label={label} help={help}>
+    <Field path={path} label={percent ? `${label} (%)` : label} help={help}>
       {(id, invalid) => (
         <Textfield
           id={id}
           type="number"
           step={step ?? 'any'}
+          min={percent ? 0 : undefined}
+          max={percent ? 100 : undefined}
           value={text}
           isInvalid={invalid}
           isDisabled={readOnly}
           testId={testIdOf('field', path)}
+          elemAfterInput={percent ? <Box paddingInline="space.100">%</Box> : undefined}
           onChange={(e) => {
             const t = e.currentTarget.value;
             setText(t);
-            set(path, t.trim() !== '' && Number.isFinite(Number(t)) ? Number(t) : t);
+            const n = Number(t);
+            set(path, t.trim() !== '' && Number.isFinite(n) ? (percent ? fractionOf(n) : n) : t);
           }}
         />
       )}

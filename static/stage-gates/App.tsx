@@ -93,9 +93,7 @@ function Panel({ initial }: { initial: GatesPanel }) {
     <Box padding="space.200">
       <Stack space="space.200">
         <Stack space="space.050">
-          <Heading size="small" as="h2">
-            Stage gates
-          </Heading>
+          {/* Jira titles the panel ("Stage gates") above the frame: no second title here. */}
           <Text color="color.text.subtle" testId="gates-summary">
             {passed} of {panel.gates.length} gates passed · criteria as of {panel.asOf}
           </Text>

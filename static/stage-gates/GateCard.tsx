@@ -147,6 +147,9 @@ export function GateCard({
             <Lozenge appearance={status.appearance} isBold testId={`gate-status-${g.id}`}>
               {status.text}
             </Lozenge>
+            <Text size="small" color="color.text.subtlest">
+              Runway&apos;s verdict
+            </Text>
           </Inline>
           <Text size="small" color="color.text.subtle">
             {g.requiredFor.length > 0
@@ -155,7 +158,8 @@ export function GateCard({
             {g.gateIssue ? (
               <>
                 {' · Gate issue '}
-                <IssueLink issueKey={g.gateIssue.key} /> {g.gateIssue.status ?? ''}
+                <IssueLink issueKey={g.gateIssue.key} />
+                {g.gateIssue.status ? ` is ${g.gateIssue.status} in Jira` : ''}
               </>
             ) : null}
           </Text>

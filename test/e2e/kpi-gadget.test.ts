@@ -116,6 +116,34 @@ describe('the portfolio KPI gadget in the browser', () => {
     await page.close();
   });
 
+  it('says its scope in words, shows each month of a trend on hover, and opens the issues behind a number in Jira’s search', async () => {
+    app.forge.setInstanceConfig({ m: GADGET, l: LOCAL_ID }, { projects: ['IMP', 'ONB'] });
+    const report = await expected('admin', { projects: ['IMP', 'ONB'] });
+    const { page, frame, errors } = await openDashboard('admin', 'light');
+    expect(await frame.getByTestId('kpi-scope-words').innerText()).toBe('Scope: Projects IMP, ONB');
+    expect(await frame.getByTestId('kpi-jql').count()).toBe(0);
+    const k = report.kpis.find((t) => t.issuesJql !== null && t.trend.some((p) => p.value !== null));
+    if (!k || k.issuesJql === null) throw new Error('no KPI with a trend and issues');
+    // The chart's axes: its period and its values.
+    const chart = frame.getByTestId(`kpi-trend-${k.id}-chart`);
+    expect(await chart.innerText()).toMatch(/Last 12 months · \w+ \d{4} – \w+ \d{4}/);
+    const month = k.trend.findIndex((p) => p.value !== null);
+    await frame.getByTestId(`kpi-trend-${k.id}-month-${month}`).hover();
+    const point = k.trend[month];
+    expect(await frame.getByTestId(`kpi-trend-${k.id}-caption`).innerText()).toContain(
+      `${formatValue({ value: point.value, unit: k.unit })} · n = ${point.n}`,
+    );
+    await page.screenshot({ path: screenshotPath('kpi-gadget-trend-hover-light'), fullPage: true });
+    await frame.getByTestId(`kpi-issues-${k.id}`).click();
+    await page.waitForURL(/\/issues\/?\?jql=/);
+    expect(new URL(page.url()).searchParams.get('jql')).toBe(k.issuesJql);
+    await page.getByTestId('search-results').waitFor();
+    expect(await page.locator('[data-testid^="search-row-"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('kpi-gadget-issue-search-light'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('follows the theme switch without reloading, and the user switch with the new user’s numbers', async () => {
     const { page, frame } = await openDashboard('admin', 'light');
     await page.getByTestId('theme-switch').click();

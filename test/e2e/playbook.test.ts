@@ -31,6 +31,23 @@ describe('the Playbook macro in the browser', () => {
     await tab.close();
   });
 
+  it('finds an implementation by the start of its key (IMP-9 finds IMP-94)', async () => {
+    const key = macro.app.state.issues.find(
+      (i) => /^IMP-\d{2,}$/.test(i.key) && i.labels.includes('implementation'),
+    )?.key;
+    if (!key) throw new Error('no IMP implementation with a two-digit key');
+    const partial = key.slice(0, -1);
+    const { page: tab, frame } = await open(pages()[0].id, 'consultant', 'light', 'save', true);
+    await frame.locator('#implementation').fill(partial);
+    const options = frame.getByRole('option');
+    await options.first().waitFor({ timeout: 15_000 });
+    const shown = await options.allInnerTexts();
+    expect(shown.every((o) => o.startsWith(partial))).toBe(true);
+    expect(shown.some((o) => o.startsWith(`${key} `))).toBe(true);
+    await tab.screenshot({ path: screenshotPath('playbook-config-partial-key'), fullPage: true });
+    await tab.close();
+  });
+
   it('shows the settings as the macro has them, and says what is missing on save', async () => {
     const page = pages()[1];
     const { page: tab, frame } = await open(page.id, 'consultant', 'dark', 'save', true);

@@ -107,6 +107,67 @@ describe('the RAID log panel in the browser', () => {
     await page.close();
   });
 
+  for (const theme of ['light', 'dark'] as const) {
+    it(`makes the heat map one tab stop with the arrow keys inside, its axes named, its bands apart (${theme})`, async () => {
+      const view = await resolverView('consultant');
+      const { page, panel } = await openIssue('consultant', theme);
+      const cells = panel.locator('[data-testid^="heat-cell-"]');
+      expect(await cells.count()).toBe(25);
+      const tabbable = await cells.evaluateAll(
+        (els) => els.filter((e) => e.getAttribute('tabindex') !== '-1').length,
+      );
+      expect(tabbable).toBe(1);
+      const heat = panel.getByTestId('raid-heat-map');
+      expect(await heat.innerText()).toMatch(/Probability/);
+      expect(await heat.innerText()).toMatch(/Impact/);
+      // Top left is probability 5 × impact 1; Down then Right twice is probability 4 × impact 3.
+      await panel.getByTestId('heat-cell-5-1').focus();
+      for (const k of ['ArrowDown', 'ArrowRight', 'ArrowRight']) await page.keyboard.press(k);
+      const focused = () => panel.locator(':focus').getAttribute('data-testid');
+      expect(await focused()).toBe('heat-cell-4-3');
+      await page.keyboard.press('End');
+      expect(await focused()).toBe('heat-cell-4-5');
+      // One Tab leaves the grid for the next control.
+      await page.keyboard.press('Tab');
+      expect(await panel.locator(':focus').count()).toBe(1);
+      expect((await focused()) ?? '').not.toMatch(/^heat-cell-/);
+      // Each band its own colour; 15 and up is high, 20 and up critical.
+      const colour = (p: number, i: number) =>
+        panel
+          .getByTestId(`heat-cell-${p}-${i}`)
+          .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+      const [low, medium, high, critical] = await Promise.all([
+        colour(1, 1),
+        colour(2, 3),
+        colour(3, 5),
+        colour(4, 5),
+      ]);
+      expect(new Set([low, medium, high, critical]).size).toBe(4);
+      expect(view.heatMapBands[2][4]).toBe('high');
+      expect(await colour(4, 4)).toBe(high);
+      await heat.screenshot({ path: screenshotPath(`raid-heat-map-${theme}`) });
+      await page.close();
+    });
+  }
+
+  it('returns the focus to the value that opened an editor after Esc and after Save', async () => {
+    const view = await resolverView('consultant');
+    const risk = view.items.find((x) => x.kind === 'risk' && !x.done);
+    if (!risk) throw new Error('no open risk');
+    const { page, panel } = await openIssue('consultant', 'light');
+    const focused = () => panel.locator(':focus').getAttribute('data-testid');
+    await panel.getByTestId(`raid-due-${risk.key}`).click();
+    await panel.getByTestId(`raid-due-${risk.key}-input`).press('Escape');
+    await panel.getByTestId(`raid-due-${risk.key}`).waitFor();
+    expect(await focused()).toBe(`raid-due-${risk.key}`);
+    await panel.getByTestId(`raid-due-${risk.key}`).click();
+    await panel.getByTestId(`raid-due-${risk.key}-input`).fill('2027-04-01');
+    await panel.getByTestId(`raid-due-${risk.key}--save`).click();
+    await panel.getByTestId(`raid-due-${risk.key}`).filter({ hasText: '2027-04-01' }).waitFor();
+    expect(await focused()).toBe(`raid-due-${risk.key}`);
+    await page.close();
+  });
+
   it('filters by type and sorts by score', async () => {
     const view = await resolverView('consultant');
     const { page, panel } = await openIssue('consultant', 'light');
@@ -152,6 +213,24 @@ describe('the RAID log panel in the browser', () => {
     } finally {
       project.permissions.EDIT_ISSUES = saved;
     }
+    await page.close();
+  });
+
+  it('picks the first person who matches when Enter is pressed in the owner picker', async () => {
+    const view = await resolverView('consultant');
+    const item = view.items.find((x) => !x.done && x.owner?.displayName !== 'Marco Rossi');
+    if (!item) throw new Error('no open item to reassign');
+    const { page, panel } = await openIssue('consultant', 'light');
+    await panel.getByTestId(`raid-owner-${item.key}`).click();
+    const input = panel.locator(`#raid-owner-${item.key}-input`);
+    await input.fill('Marco');
+    await panel.getByRole('option', { name: 'Marco Rossi' }).waitFor();
+    await input.press('Enter');
+    await panel.getByTestId(`raid-owner-${item.key}--save`).click();
+    await panel.getByTestId(`raid-owner-${item.key}`).filter({ hasText: 'Marco Rossi' }).waitFor();
+    expect((await resolverView('consultant')).items.find((x) => x.key === item.key)?.owner?.displayName).toBe(
+      'Marco Rossi',
+    );
     await page.close();
   });
 

@@ -85,6 +85,31 @@ describe('the Settings admin page in the browser', () => {
     await page.close();
   });
 
+  it('takes a rate target as a percentage (85 means 85 %) and names a wrong setting in words, once', async () => {
+    const { page, frame } = await open('admin', 'dark');
+    await frame.getByTestId('tab-1').click();
+    const rate = frame.getByTestId('field-targets-uat_first_pass_rate-value');
+    await rate.waitFor();
+    expect(await rate.inputValue()).toBe('80');
+    await rate.fill('85');
+    await frame.getByTestId('tab-0').click();
+    await frame.getByTestId('field-milestoneToleranceDays').fill('-3');
+    const summary = frame.getByTestId('settings-errors');
+    await summary.waitFor();
+    const lines = (await summary.innerText())
+      .split('\n')
+      .filter((l) => l.includes('Milestone tolerance days'));
+    expect(lines).toHaveLength(1);
+    expect(await summary.innerText()).not.toMatch(/milestoneToleranceDays/);
+    await frame.getByTestId('field-milestoneToleranceDays').fill('2');
+    await frame.getByTestId('save-settings').click();
+    await frame.getByTestId('settings-notice').filter({ hasText: 'Settings saved.' }).waitFor();
+    const saved = await readConfig(typedStore());
+    expect(saved.targets.uat_first_pass_rate).toEqual({ op: '>=', value: 0.85 });
+    await page.screenshot({ path: screenshotPath('settings-percent-target-dark'), fullPage: true });
+    await page.close();
+  });
+
   it('lists the missing issue types and fields and creates them once, from the keyboard', async () => {
     const { page, frame } = await open('admin', 'dark');
     await frame.getByTestId('tab-3').click();

@@ -89,11 +89,14 @@ describe('Start from playbook (implementations page resolver)', () => {
     await app.close();
   });
 
-  it('offers every playbook, the tiers and segments, and says whether the user may create', async () => {
+  it('offers the playbooks that start an implementation, the tiers and segments, and says whether the user may create', async () => {
     const options = ok(await call<StartOptions>('consultant', 'getStartOptions', {}));
-    expect(options.templates.map((t) => t.id)).toEqual(
-      expect.arrayContaining(['implementation-plan', 'uat-plan', 'hypercare-plan']),
-    );
+    expect(options.templates.map((t) => t.id)).toEqual([
+      'implementation-plan',
+      'discovery-workshop',
+      'integration-design',
+      'data-migration-plan',
+    ]);
     expect(options.templates.find((t) => t.id === 'implementation-plan')?.creates).toEqual({
       milestones: 7,
       gates: 6,
@@ -153,6 +156,11 @@ describe('Start from playbook (implementations page resolver)', () => {
     expect(await call('consultant', 'previewStart', request('X', { templateId: 'nope' }))).toEqual({
       ok: false,
       error: expect.stringMatching(/^Unknown playbook "nope"\. Known playbooks: implementation-plan, /),
+    });
+    expect(await call('consultant', 'previewStart', request('X', { templateId: 'uat-plan' }))).toEqual({
+      ok: false,
+      error:
+        'UAT plan is a document of a running implementation, not a way to start one: add it to a Confluence page with the Runway playbook macro.',
     });
     expect(await call('consultant', 'startImplementation', request('X'))).toEqual({
       ok: false,

@@ -56,7 +56,15 @@ describe('Playbook macro resolver', () => {
           query: key.toLowerCase(),
         }),
       );
-      expect(byKey.implementations.map((i) => i.key)).toEqual([key]);
+      // A whole key is also the start of longer ones (IMP-1 of IMP-12): that implementation comes first.
+      expect(byKey.implementations[0]?.key).toBe(key);
+      expect(byKey.implementations.every((i) => i.key.startsWith(key))).toBe(true);
+      const partial = key.slice(0, -1);
+      const byPartialKey = ok(
+        await call<ImplementationOptions>('consultant', 'searchImplementations', { query: partial }),
+      );
+      expect(byPartialKey.implementations.map((i) => i.key)).toContain(key);
+      expect(byPartialKey.implementations.every((i) => i.key.startsWith(partial))).toBe(true);
       const summary = macro.portfolio.implementations.find((i) => i.key === key)?.customer ?? '';
       const byWords = ok(
         await call<ImplementationOptions>('consultant', 'searchImplementations', {
@@ -79,10 +87,9 @@ describe('Playbook macro resolver', () => {
       const recent = ok(await call<ImplementationOptions>('viewer', 'searchImplementations', { query: '' }));
       expect(recent.implementations.some((i) => i.key.startsWith('ENT-'))).toBe(false);
       expect(
-        ok(
-          await call<ImplementationOptions>('consultant', 'searchImplementations', { query: hidden }),
-        ).implementations.map((i) => i.key),
-      ).toEqual([hidden]);
+        ok(await call<ImplementationOptions>('consultant', 'searchImplementations', { query: hidden }))
+          .implementations[0]?.key,
+      ).toBe(hidden);
     });
 
     it('finds nothing, without an error, for a key that does not exist', async () => {

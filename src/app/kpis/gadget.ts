@@ -12,7 +12,7 @@ import {
 } from '../../contracts/kpi-gadget';
 import type { ResolverResult } from '../../contracts/result';
 import type { IsoDate, RunwayConfig } from '../../domain';
-import { scopeJql, trendDates } from '../../domain/trends';
+import { scopeInWords, scopeJql, trendDates } from '../../domain/trends';
 import type { JiraClient } from '../../jira';
 import { readJob, recordScope, writeJob, type TypedStore } from '../../storage';
 import { jiraWords, siteIssueTypes } from '../shared';
@@ -113,13 +113,16 @@ export async function getPortfolioKpis(
       const s = ready.get(k);
       return s ? [s] : [];
     });
-    const data: PortfolioKpis = assemble(snapshots, scope, deps.config, {
-      kpis: payload.kpis ?? GADGET_KPI_IDS,
-      breakdown: payload.breakdown ?? null,
-      siteIssueTypes: site,
-      total: survey.candidates.length,
-      improvements: await improvements,
-    });
+    const data: PortfolioKpis = {
+      ...assemble(snapshots, scope, deps.config, {
+        kpis: payload.kpis ?? GADGET_KPI_IDS,
+        breakdown: payload.breakdown ?? null,
+        siteIssueTypes: site,
+        total: survey.candidates.length,
+        improvements: await improvements,
+      }),
+      scope: scopeInWords(payload, asOf),
+    };
     return { ok: true, data };
   } catch (e) {
     return { ok: false, error: jiraWords(e) };

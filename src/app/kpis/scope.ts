@@ -240,7 +240,7 @@ export function assemble(
   scope: Scope,
   config: RunwayConfig,
   options: AssembleOptions,
-): PortfolioKpis {
+): Omit<PortfolioKpis, 'scope'> {
   const atDate = scope.dates.map((_, d) =>
     snapshots.flatMap((s) => (s.contributions[d] ? [toContribution(s.contributions[d])] : [])),
   );

@@ -173,3 +173,18 @@ export function startRecipeFor(templateId: string, custom: readonly unknown[] = 
   if (builtIn) return { ok: true, value: builtIn };
   return parseStartRecipe({ templateId, milestones: DEFAULT_MILESTONES, gateDue: DEFAULT_GATE_DUE });
 }
+
+/**
+ * The built-in playbooks that are documents of a running implementation, not a way to start one:
+ * they stay in the Playbook macro and "Start from playbook" does not offer them. A team template
+ * is offered: its author chose to make it a playbook.
+ */
+const DOCUMENT_ONLY: ReadonlySet<string> = new Set([
+  'uat-plan',
+  'cutover-plan',
+  'go-live-readiness',
+  'hypercare-plan',
+]);
+
+/** Whether "Start from playbook" offers `templateId` (it starts an implementation). */
+export const startsImplementation = (templateId: string): boolean => !DOCUMENT_ONLY.has(templateId);

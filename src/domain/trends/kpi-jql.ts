@@ -6,7 +6,7 @@
  * link, so the scope's own JQL narrows the search instead.
  */
 import type { RunwayConfig } from '../config';
-import { ISSUE_KEY_PATTERN } from '../issue-key';
+import { partialKeyJql } from '../issue-key';
 import { addDays, type IsoDate } from '../dates';
 import { IMPROVEMENT_WINDOW_DAYS, type KpiId } from '../kpis/definitions';
 
@@ -128,9 +128,10 @@ export function improvementJql(scopeJql: string, config: RunwayConfig): string {
 const JQL_TEXT_RESERVED = /["\\+\-&|!(){}[\]^~*?:/]/g;
 
 /**
- * The JQL of the implementation picker: an issue key finds that implementation, words find those
- * whose summary has them (the last as a prefix), nothing lists the recently updated ones.
- * `byKey` says the query was taken as a key (Jira answers 400 for a key that does not exist).
+ * The JQL of the implementation picker: a key, whole or partial, finds the implementations whose
+ * key starts with it ("IMP-9" finds IMP-9 and IMP-94), words find those whose summary has them
+ * (the last as a prefix), nothing lists the recently updated ones. `byKey` says the query was
+ * taken as a key (Jira answers 400 for a project that does not exist).
  */
 export function implementationSearchJql(
   query: string,
@@ -138,8 +139,8 @@ export function implementationSearchJql(
   site?: SiteIssueTypes,
 ): { jql: string; byKey: boolean } {
   const scope = implementationJql(config, site);
-  const key = query.toUpperCase();
-  if (ISSUE_KEY_PATTERN.test(key)) return { jql: `key = ${key} AND ${scope}`, byKey: true };
+  const keys = partialKeyJql(query);
+  if (keys !== null) return { jql: `${keys} AND ${scope} ORDER BY key`, byKey: true };
   const words = query.replace(JQL_TEXT_RESERVED, ' ').trim();
   return {
     jql:

@@ -8,6 +8,27 @@ export function scopeJql(choice: { jql?: string; projects?: readonly string[] },
   return `created < "${addDays(asOf, 1)}"`;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "7 Dec 2026": a date as a scope line reads it (no time zone, no locale-dependent order). */
+export function dayInWords(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/**
+ * The scope of a KPI gadget as its viewers read it, not as JQL: "Projects IMP, ONB", "Every
+ * project you can see · created before 7 Dec 2026", or, for a query the editor wrote, that it is
+ * a JQL query (the query itself is shown apart, for those who read JQL).
+ */
+export function scopeInWords(choice: { jql?: string; projects?: readonly string[] }, asOf: IsoDate): string {
+  const created = `created before ${dayInWords(addDays(asOf, 1))}`;
+  if (choice.jql !== undefined) return 'Issues matching a JQL query';
+  if (choice.projects !== undefined)
+    return `${choice.projects.length === 1 ? 'Project' : 'Projects'} ${choice.projects.join(', ')}`;
+  return `Every project you can see · ${created}`;
+}
+
 /** The JQL without a trailing ORDER BY clause (scopes are combined with AND). */
 export function stripOrderBy(jql: string): string {
   return jql.replace(/\s+order\s+by\s+[^"']*$/i, '').trim();

@@ -261,6 +261,19 @@ export function createPageControllers({ forge, reader, resourceDir, frameToken, 
     );
   }
 
+  /** Jira's issue search, where "Open the issues behind this number" and router.navigate lead. */
+  async function issueSearch(req: PageRequest): Promise<PageResult> {
+    const jql = req.url.searchParams.get('jql') ?? '';
+    if (jql.trim() === '')
+      return pages.issueSearchPage(req.chrome('Search'), '', { ok: true, issues: [], more: false });
+    const result = await reader.searchPage(req.user, jql);
+    return pages.issueSearchPage(
+      req.chrome('Search'),
+      jql,
+      result.ok ? { ok: true, issues: result.issues.map(summary), more: result.more } : result,
+    );
+  }
+
   async function projectList(req: PageRequest): Promise<PageResult> {
     const list = await reader.projects(req.user);
     return pages.listPage(
@@ -407,6 +420,7 @@ export function createPageControllers({ forge, reader, resourceDir, frameToken, 
     browse,
     move,
     dashboard,
+    issueSearch,
     projectList,
     project,
     projectApp,

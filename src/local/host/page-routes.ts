@@ -15,6 +15,7 @@ export function pageRoutes(c: PageControllers): PageRoute[] {
     { method: 'GET', template: '/browse/{key}', run: c.browse },
     { method: 'POST', template: '/browse/{key}/transitions', run: c.move },
     { method: 'GET', template: '/dashboard', run: c.dashboard },
+    { method: 'GET', template: '/issues', run: c.issueSearch },
     { method: 'GET', template: '/projects', run: c.projectList },
     { method: 'GET', template: '/projects/{projectKey}', run: c.project },
     { method: 'GET', template: '/projects/{projectKey}/apps/{moduleKey}', run: c.projectApp },

@@ -285,6 +285,53 @@ export function listPage(
   );
 }
 
+/** Jira's issue search (/issues/?jql=…): the query, and the issues it finds as the user. */
+export function issueSearchPage(
+  chrome: Chrome,
+  jql: string,
+  result: { ok: true; issues: IssueSummary[]; more: boolean } | { ok: false; error: string },
+): Html {
+  return layout(
+    chrome,
+    html`<div class="crumbs">Filters</div>
+      <h1>Search work items</h1>
+      <form method="get" action="/issues/">
+        <label for="jql">JQL</label>
+        <input id="jql" name="jql" value="${jql}" size="80" data-testid="search-jql" />
+        <button type="submit">Search</button>
+      </form>
+      ${
+        result.ok
+          ? html`<p class="muted" data-testid="search-count">
+                ${result.more ? `The first ${result.issues.length}` : String(result.issues.length)} work
+                item${result.issues.length === 1 ? '' : 's'}
+              </p>
+              <table class="list" data-testid="search-results">
+                <thead>
+                  <tr>
+                    <th>Key</th>
+                    <th>Summary</th>
+                    <th>Status</th>
+                    <th>Project</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${result.issues.map(
+                    (i) =>
+                      html`<tr data-testid="search-row-${i.key}">
+                        <td><a href="/browse/${i.key}">${i.key}</a></td>
+                        <td>${i.summary}</td>
+                        <td>${i.status}</td>
+                        <td>${i.project.name}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>`
+          : html`<p role="alert" data-testid="search-error">${result.error}</p>`
+      }`,
+  );
+}
+
 export function messagePage(chrome: Chrome, title: string, message: string): Html {
   return layout(
     chrome,

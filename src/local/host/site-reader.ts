@@ -155,5 +155,30 @@ export function createSiteReader(forge: LocalForge) {
     return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key, 'en', { numeric: true }));
   }
 
-  return { rest, search, getIssue, projects, confluencePages, confluencePage, implementations };
+  /**
+   * Jira's issue search page: the first 100 issues of `jql` as the user, or Jira's own words for
+   * a query it refuses (a project the user cannot see reads as one that does not exist).
+   */
+  async function searchPage(
+    user: HostUser,
+    jql: string,
+  ): Promise<{ ok: true; issues: Issue[]; more: boolean } | { ok: false; error: string }> {
+    const r = await rest(user, 'POST', '/rest/api/3/search/jql', {
+      jql,
+      fields: ['summary', 'labels', 'status', 'issuetype', 'project'],
+      maxResults: 100,
+    });
+    const parsed = z
+      .object({ issues: z.array(issueSchema), nextPageToken: z.string().optional() })
+      .safeParse(r.json);
+    if (r.status === 200 && parsed.success)
+      return { ok: true, issues: parsed.data.issues, more: parsed.data.nextPageToken !== undefined };
+    const messages = z.object({ errorMessages: z.array(z.string()) }).safeParse(r.json);
+    return {
+      ok: false,
+      error: messages.success ? messages.data.errorMessages.join(' ') : `Jira answered ${r.status}.`,
+    };
+  }
+
+  return { rest, search, searchPage, getIssue, projects, confluencePages, confluencePage, implementations };
 }

@@ -1,7 +1,7 @@
 // compileClause: one JQL clause (field, operator, values) as a predicate over issues, one case per
 // system field Jira knows and the custom fields by name or cf[id].
 
-import { JqlError, type JqlExpr } from './jql-parse';
+import { JqlError, type JqlExpr, type JqlValue } from './jql-parse';
 import {
   type IssuePredicate,
   type JqlContext,
@@ -21,6 +21,31 @@ import {
 import { priorityById, resolutionById, statusById } from './lookup';
 import type { SiteIssue } from './model';
 import { parseDate } from './time';
+
+/**
+ * `key >= IMP-90`: Jira compares the keys of one project by their number, and the key at the end
+ * of a range need not exist (only its project must, for the user). Issue key field, "Supported
+ * operators: = , != , > , >= , < , <= , IN , NOT IN" (JQL fields reference, Issue key).
+ */
+function keyRange(ctx: JqlContext, field: string, op: string, values: JqlValue[]): IssuePredicate {
+  const [text] = texts(ctx, field, values);
+  const match = /^([A-Z][A-Z0-9_]*)-(\d+)$/i.exec(text ?? '');
+  const project = match
+    ? ctx.state.projects.find((p) => p.key === match[1].toUpperCase() && ctx.browsable.has(p.id))
+    : undefined;
+  if (!match || !project) throw new JqlError(`The issue key '${text}' for field '${field}' is invalid.`);
+  const bound = Number(match[2]);
+  const holds = {
+    '<': (n: number) => n < bound,
+    '<=': (n: number) => n <= bound,
+    '>': (n: number) => n > bound,
+    '>=': (n: number) => n >= bound,
+  }[op as '<' | '<=' | '>' | '>='];
+  return (issue) => {
+    if (issue.projectId !== project.id) return false;
+    return holds(Number(issue.key.slice(issue.key.lastIndexOf('-') + 1)));
+  };
+}
 
 export function compileClause(ctx: JqlContext, expr: Extract<JqlExpr, { kind: 'clause' }>): IssuePredicate {
   const { state } = ctx;
@@ -53,6 +78,7 @@ export function compileClause(ctx: JqlContext, expr: Extract<JqlExpr, { kind: 'c
     case 'issuekey':
     case 'id':
     case 'issue':
+      if (['<', '<=', '>', '>='].includes(op)) return keyRange(ctx, name, op, values);
       return membership(ctx, name, op, values, resolveIssue(ctx, name), (issue) => issue.id, false);
     case 'parent':
       return membership(

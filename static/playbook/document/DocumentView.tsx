@@ -69,14 +69,16 @@ export function InlineRun({ content, siteUrl }: { content: readonly DocumentInli
   );
 }
 
+// A status mark, not a control: round (a tick box would invite a click that does nothing), an
+// open dashed ring while not done, a filled green one when done.
 const box = xcss({
   width: '16px',
   height: '16px',
   flexShrink: 0,
-  borderRadius: 'radius.small',
+  borderRadius: 'radius.full',
   borderWidth: 'border.width',
-  borderStyle: 'solid',
-  borderColor: 'color.border.bold',
+  borderStyle: 'dashed',
+  borderColor: 'color.border',
   display: 'flex',
   alignItems: 'center',
   justifyContent: 'center',
@@ -84,6 +86,7 @@ const box = xcss({
 const ticked = xcss({
   backgroundColor: 'color.background.success.bold',
   borderColor: 'color.border.success',
+  borderStyle: 'solid',
 });
 
 /** A read-only tick box: checklists are ticked from the data, never by clicking. */

@@ -13,6 +13,7 @@ import {
   rollUp,
   trendDates,
 } from '../../../src/domain/trends';
+import { partialKeyJql } from '../../../src/domain/issue-key';
 import { arbPortfolio } from '../../builders/arbitraries';
 import { anImplementation, done, TEST_NAMES } from '../../builders/jira';
 
@@ -221,11 +222,17 @@ it('keeps done items done in earlier months only from their resolution on', () =
 describe('the JQL of the implementation picker', () => {
   const site = new Set(['epic', 'implementation']);
 
-  it('takes an issue key as that implementation, in capitals', () => {
-    expect(implementationSearchJql('imp-12', config, site)).toEqual({
-      jql: 'key = IMP-12 AND (issuetype in ("Implementation") OR labels = "implementation")',
-      byKey: true,
-    });
+  it('takes a key, whole or partial, as the implementations whose key starts with it, in capitals', () => {
+    const { jql, byKey } = implementationSearchJql('imp-9', config, site);
+    expect(byKey).toBe(true);
+    expect(jql).toBe(
+      `${partialKeyJql('IMP-9')} AND (issuetype in ("Implementation") OR labels = "implementation") ORDER BY key`,
+    );
+    expect(partialKeyJql('imp-9')).toMatch(
+      /^\(\(key >= IMP-9 AND key < IMP-10\) OR \(key >= IMP-90 AND key < IMP-100\) OR \(key >= IMP-900 AND key < IMP-1000\) OR /,
+    );
+    expect(partialKeyJql('IMP-1234567')).toBe('((key >= IMP-1234567 AND key < IMP-1234568))');
+    expect(partialKeyJql('acme rollout')).toBeNull();
   });
 
   it('searches summaries for words, dropping what JQL text search reads as syntax', () => {

@@ -3,7 +3,7 @@
 import type { StartOptions } from '../../../contracts/implementations';
 import type { ResolverResult } from '../../../contracts/result';
 import { DEFAULT_SEGMENTS } from '../../../domain/playbooks/start-input';
-import { startRecipeFor } from '../../../domain/playbooks/start-recipes';
+import { startRecipeFor, startsImplementation } from '../../../domain/playbooks/start-recipes';
 import { jiraWords } from '../../shared';
 import type { StartDeps } from './deps';
 import { canCreate } from './site';
@@ -15,24 +15,26 @@ export async function getStartOptions(
   try {
     const [library, reason] = await Promise.all([deps.library(), canCreate(deps.jira, project)]);
     const tier = deps.config.defaultComplexity;
-    const templates = library.templates.map((t) => {
-      const recipe = startRecipeFor(t.id);
-      const workItems = recipe.ok
-        ? recipe.value.workItems.filter(
-            (w) => !w.tiers || w.tiers.some((x) => x.toLowerCase() === tier.toLowerCase()),
-          ).length
-        : 0;
-      return {
-        id: t.id,
-        title: t.title,
-        description: t.description,
-        creates: {
-          milestones: recipe.ok ? recipe.value.milestones.length : 0,
-          gates: deps.config.gates.length,
-          workItems,
-        },
-      };
-    });
+    const templates = library.templates
+      .filter((t) => startsImplementation(t.id))
+      .map((t) => {
+        const recipe = startRecipeFor(t.id);
+        const workItems = recipe.ok
+          ? recipe.value.workItems.filter(
+              (w) => !w.tiers || w.tiers.some((x) => x.toLowerCase() === tier.toLowerCase()),
+            ).length
+          : 0;
+        return {
+          id: t.id,
+          title: t.title,
+          description: t.description,
+          creates: {
+            milestones: recipe.ok ? recipe.value.milestones.length : 0,
+            gates: deps.config.gates.length,
+            workItems,
+          },
+        };
+      });
     return {
       ok: true,
       data: {

@@ -9,7 +9,7 @@ import {
   type PlannedIssue,
 } from '../../../domain/playbooks/start';
 import { DEFAULT_SEGMENTS } from '../../../domain/playbooks/start-input';
-import { startRecipeFor } from '../../../domain/playbooks/start-recipes';
+import { startRecipeFor, startsImplementation } from '../../../domain/playbooks/start-recipes';
 import type { StartDeps } from './deps';
 import type { Site } from './site';
 
@@ -27,7 +27,15 @@ export async function planFor(
   if (!template)
     return {
       ok: false,
-      error: `Unknown playbook "${request.templateId}". Known playbooks: ${library.templates.map((t) => t.id).join(', ')}`,
+      error: `Unknown playbook "${request.templateId}". Known playbooks: ${library.templates
+        .filter((t) => startsImplementation(t.id))
+        .map((t) => t.id)
+        .join(', ')}`,
+    };
+  if (!startsImplementation(template.id))
+    return {
+      ok: false,
+      error: `${template.title} is a document of a running implementation, not a way to start one: add it to a Confluence page with the Runway playbook macro.`,
     };
   const recipe = startRecipeFor(template.id);
   if (!recipe.ok) return { ok: false, error: recipe.error };
