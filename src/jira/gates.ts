@@ -105,15 +105,30 @@ export async function lookUpIssue(client: JiraClient, key: string): Promise<Evid
   }
 }
 
-/** A Confluence page as evidence (REST v2): deleted, trashed or hidden reads as missing. */
-export async function lookUpPage(confluence: Transport, pageId: string): Promise<EvidenceLookup> {
+/**
+ * A Confluence page as evidence (REST v2): deleted or trashed reads as missing. A page hidden from
+ * the reader (403/404) is missing for a user, who may see only what exists for them; for the app
+ * (`hidden: 'unknown'`, the workflow validator) it is unknown: the app's view of Confluence is not
+ * proof that the page is gone.
+ */
+export async function lookUpPage(
+  confluence: Transport,
+  pageId: string,
+  options: { hidden?: 'missing' | 'unknown' } = {},
+): Promise<EvidenceLookup> {
   try {
     const page = await confluence.json('GET', jiraPath`/wiki/api/v2/pages/${pageId}`, ConfluencePage);
     return page.status === 'trashed' || page.status === 'deleted'
       ? { exists: false }
       : { exists: true, title: page.title };
   } catch (e) {
-    return notFound(e) ? { exists: false } : unknown(e);
+    if (!notFound(e)) return unknown(e);
+    return options.hidden === 'unknown'
+      ? {
+          exists: 'unknown',
+          reason: `Confluence answered ${e instanceof JiraError ? e.status : '?'} to the app`,
+        }
+      : { exists: false };
   }
 }
 

@@ -119,8 +119,16 @@ export interface EvidenceCheck {
 
 const CHECKS_AT_ONCE = 5;
 
-/** Looks up every evidence page and issue still attached; a deleted one is missing, not an error. */
-export async function checkEvidence(deps: GateDeps, records: readonly AuditRecord[]): Promise<EvidenceCheck> {
+/**
+ * Looks up every evidence page and issue still attached; a deleted one is missing, not an error.
+ * `hiddenPages: 'unknown'` (the validator, as the app): a page Confluence will not show, or a site
+ * without Confluence, is "could not check", never missing, so it never blocks a transition.
+ */
+export async function checkEvidence(
+  deps: GateDeps,
+  records: readonly AuditRecord[],
+  options: { hiddenPages?: 'missing' | 'unknown' } = {},
+): Promise<EvidenceCheck> {
   const out: EvidenceCheck = { missing: new Set(), titles: new Map(), warnings: [] };
   const all = [...foldAudit(records).values()].flatMap((s) => s.evidence).filter((e) => e.type !== 'url');
   for (let i = 0; i < all.length; i += CHECKS_AT_ONCE) {
@@ -131,7 +139,7 @@ export async function checkEvidence(deps: GateDeps, records: readonly AuditRecor
         const id = confluencePageId(e.target);
         if (id === null) return { exists: false };
         return deps.confluence
-          ? lookUpPage(deps.confluence, id)
+          ? lookUpPage(deps.confluence, id, { hidden: options.hiddenPages })
           : { exists: 'unknown', reason: 'Confluence is not reachable' };
       }),
     );
@@ -156,12 +164,12 @@ export async function evaluate(
   deps: GateDeps,
   loaded: LoadedImplementation,
   asOf: IsoDate,
-  options: { checkEvidence: boolean },
+  options: { checkEvidence: boolean; hiddenPages?: 'missing' | 'unknown' },
 ): Promise<GateReport> {
   const records = await auditLog(deps.store, loaded.logId).read();
   const plain = records.map((r) => r.entry);
   const evidence = options.checkEvidence
-    ? await checkEvidence(deps, plain)
+    ? await checkEvidence(deps, plain, { hiddenPages: options.hiddenPages })
     : { missing: new Set<string>(), titles: new Map<string, string>(), warnings: [] };
   const gates = evaluateGates({
     implementation: loaded.implementation,

@@ -21,9 +21,16 @@ export async function decideTransition(ports: Ports, event: ValidatorEvent): Pro
     const asOf = todayUtc(ports.now());
     const loaded = await loadImplementation(deps, key, asOf);
     if (!loaded) return { result: true };
-    const { gates } = await evaluate(deps, loaded, asOf, { checkEvidence: true });
+    // As the app, a page Confluence will not show (403/404, or no Confluence) is "could not
+    // check": it counts as attached, and the refusal, if any, says so; it never blocks by itself.
+    const { gates, evidence } = await evaluate(deps, loaded, asOf, {
+      checkEvidence: true,
+      hiddenPages: 'unknown',
+    });
     const verdict = checkTransition(key, target, gates, deps.config);
-    return verdict.allowed ? { result: true } : refuse(verdict.message);
+    if (verdict.allowed) return { result: true };
+    const unchecked = evidence.warnings.length > 0 ? ` (${evidence.warnings.join('; ')})` : '';
+    return refuse(`${verdict.message}${unchecked}`);
   } catch (e) {
     // Enforcement fails closed: a move that could not be checked is not let through silently.
     return refuse(`Runway could not check the stage gates of ${issue.key ?? issue.id}: ${describeError(e)}`);
