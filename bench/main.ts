@@ -45,9 +45,18 @@ function jiraRequests() {
   return { ...run1, target: { ratioToMinimum: 1.1, met: run1.ratioToMinimum <= 1.1 } };
 }
 
+function forgeLimits() {
+  process.stderr.write(
+    'bench: gadget and implementations page through the Forge host, 100k issues, 100 ms per request…\n',
+  );
+  const r = run('forge-limits.js', ['100000'], 4000);
+  return r;
+}
+
 const only = process.argv[2];
 const result: Record<string, unknown> = {};
 if (!only || only === 'kpis') result.kpiEngine = kpiEngine();
 if (!only || only === 'jira') result.jiraRequests = jiraRequests();
+if (!only || only === 'forge') result.forgeLimits = forgeLimits();
 if (!only || only === 'sizes') result.surfaceJsSizes = bundleSizes();
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');
