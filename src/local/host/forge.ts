@@ -17,7 +17,12 @@ import { invokeResolver, loadAppModule, resolveHandler, type AppModules } from '
 import { SqliteKvs } from './kvs-sqlite';
 import { functionLimits, runWithLimits, UsageLog } from './limits';
 import { loadManifest, type AppManifest, type Surface } from './manifest';
-import { installForgeRuntime, type AppContextDefaults, type ForgeRuntime } from './runtime';
+import {
+  installForgeRuntime,
+  recordProductCall,
+  type AppContextDefaults,
+  type ForgeRuntime,
+} from './runtime';
 
 /** The emulated Jira + Confluence as the host calls it (src/local/site `createSiteHandler`). */
 export interface SiteLike {
@@ -362,6 +367,7 @@ export class LocalForge {
       case 'fetchProduct': {
         const p = bridgeFetchPayload.parse(payload);
         const init = p.fetchRequestInit;
+        recordProductCall(p.product, (init.method ?? 'GET').toUpperCase(), p.restPath);
         const answer = await this.site.handle({
           method: (init.method ?? 'GET').toUpperCase(),
           path: p.restPath,

@@ -157,6 +157,20 @@ const QueuePush = z.object({
 const store = new AsyncLocalStorage<{ invocation: Invocation; host: Installed }>();
 const installed: Installed[] = [];
 
+/**
+ * Every product REST call the app made in this process (`jira GET /rest/api/3/field`, query
+ * stripped): test/forge/scopes.test.ts checks each against the manifest's scopes.
+ */
+const productCalls = new Set<string>();
+
+export function recordProductCall(product: string, method: string, requestPath: string): void {
+  productCalls.add(`${product} ${method} ${requestPath.split('?')[0]}`);
+}
+
+export function recordedProductCalls(): string[] {
+  return [...productCalls].sort();
+}
+
 /** The function of the running invocation, for limit messages. */
 function runningFunction(): string {
   const inv = store.getStore()?.invocation;
@@ -195,6 +209,7 @@ async function forgeFetch(target: ForgeTarget, requestPath: string, init?: Reque
         );
       }
     }
+    recordProductCall(target.remote, (init?.method ?? 'GET').toUpperCase(), requestPath);
     const answer = await host.site.request({
       method: (init?.method ?? 'GET').toUpperCase(),
       path: requestPath,
