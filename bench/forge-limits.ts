@@ -32,23 +32,32 @@ async function measure(issueCount: number) {
     const implementationsFirstPageMs = performance.now() - t0;
 
     const payload = { asOf: BENCH_AS_OF, projects: ['IMP', 'ONB', 'ENT'] };
-    const gadget = async () => {
-      const r = (await forge.invoke({
-        moduleKey: 'runway-portfolio-kpis',
-        functionKey: 'getPortfolioKpis',
-        payload,
-        as: 'admin',
-      })) as ResolverResult<PortfolioKpis>;
-      if (!r.ok) throw new Error(r.error);
-      return r.data;
+    /** Calls that broke a Forge limit: the view retries, the bench counts them. */
+    const limitFailures: string[] = [];
+    const gadget = async (): Promise<PortfolioKpis | null> => {
+      try {
+        const r = (await forge.invoke({
+          moduleKey: 'runway-portfolio-kpis',
+          functionKey: 'getPortfolioKpis',
+          payload,
+          as: 'admin',
+        })) as ResolverResult<PortfolioKpis>;
+        if (!r.ok) throw new Error(r.error);
+        return r.data;
+      } catch (e) {
+        limitFailures.push(e instanceof Error ? e.message : String(e));
+        return null;
+      }
     };
     const t1 = performance.now();
     let kpis = await gadget();
+    while (kpis === null && limitFailures.length < 5) kpis = await gadget();
+    if (kpis === null) throw new Error(limitFailures.join('\n'));
     const gadgetFirstNumbersMs = performance.now() - t1;
     // The view polls; the queue consumer computes the rest meanwhile.
     while (!kpis.progress.complete) {
       await new Promise((r) => setTimeout(r, 2000));
-      kpis = await gadget();
+      kpis = (await gadget()) ?? kpis;
     }
     const gadgetCompleteMs = performance.now() - t1;
     await forge.queueIdle();
@@ -65,7 +74,8 @@ async function measure(issueCount: number) {
       gadgetCompleteMs: Math.round(gadgetCompleteMs),
       slowestInvocation: { function: slowest[0], ms: slowest[1].maxMs },
       largestHeapGrowth: { function: largest[0], mb: Math.round(largest[1].maxHeapBytes / 2 ** 20) },
-      consumerErrors: forge.consumerErrors.length,
+      consumerErrors: forge.consumerErrors,
+      limitFailures,
       invocations: Object.fromEntries(
         usage.map(([k, u]) => [
           k,
