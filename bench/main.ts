@@ -64,11 +64,20 @@ function cliKpis() {
   return run('cli-kpis.js', ['47000'], 4000);
 }
 
+function forgeLimits() {
+  process.stderr.write(
+    'bench: gadget and implementations page through the Forge host, 100k issues, 100 ms per request…\n',
+  );
+  const r = run('forge-limits.js', ['100000'], 4000);
+  return r;
+}
+
 const only = process.argv[2];
 const result: Record<string, unknown> = {};
 if (!only || only === 'kpis') result.kpiEngine = kpiEngine();
 if (!only || only === 'jira') result.jiraRequests = jiraRequests();
 if (!only || only === 'cli') result.cliKpis = cliKpis();
+if (!only || only === 'forge') result.forgeLimits = forgeLimits();
 if (!only || only === 'sizes') result.surfaceJsSizes = bundleSizes();
 if (!only || only === 'alerts') result.dailyAlerts = alerts();
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -72,12 +72,18 @@ export const ImplementationsView = z.object({
   project: z.string(),
   asOf: isoDate,
   implementations: z.array(ImplementationRow),
+  /** How many implementations the project has in all (this answer holds one page of them). */
+  total: z.number().int().min(0),
+  /** Asks for the next page (`cursor` of the payload); null on the last page. */
+  nextCursor: z.string().nullable(),
   /** Data warnings of the engine (unreadable values, ambiguous fields), worded for people. */
   warnings: z.array(z.string()),
 });
 export type ImplementationsView = z.infer<typeof ImplementationsView>;
 
-export const GetImplementationsPayload = z.strictObject({});
+/** One page per call: a whole project with its changelogs does not fit one 25 s invocation. */
+export const GetImplementationsPayload = z.strictObject({ cursor: z.string().regex(/^\d+$/).optional() });
+export type GetImplementationsPayload = z.infer<typeof GetImplementationsPayload>;
 export const GetImplementationsResult = resolverResultSchema(ImplementationsView);
 
 // ---- Start from playbook ------------------------------------------------------------------------

@@ -38,7 +38,7 @@ resolver.define(IMPLEMENTATIONS_KEYS.getImplementations, async ({ payload, conte
   if (!parsed.success) return invalidRequest(parsed.error);
   const project = projectOf(context);
   if (project === null) return noProject;
-  return getImplementations(project, await implementationsDeps());
+  return getImplementations(project, await implementationsDeps(), parsed.data.cursor);
 });
 
 resolver.define(IMPLEMENTATIONS_KEYS.getStartOptions, async ({ payload, context }) => {

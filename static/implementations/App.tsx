@@ -11,12 +11,13 @@ import { Box, Flex, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { router } from '@forge/bridge';
 import SectionMessage from '@atlaskit/section-message';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import {
   FORECAST_RULE,
   HEALTHS,
   type Health,
   type ImplementationRow,
+  type ImplementationsView,
   type StartOutcome,
 } from '../../src/contracts/implementations';
 import { filterBox, MultiFilter } from '../shared/MultiFilter';
@@ -308,8 +309,67 @@ function SectionMessageLink({ issueKey }: { issueKey: string }) {
   );
 }
 
+interface LaterPages {
+  rows: ImplementationRow[];
+  warnings: string[];
+  /** The cursor still to read; null once every page is in. */
+  next: string | null;
+  error: string | null;
+}
+
+/** The pages after the first, read one after another while the first is already shown. */
+function useLaterPages(first: ImplementationsView | null): LaterPages {
+  const [later, setLater] = useState<LaterPages>({ rows: [], warnings: [], next: null, error: null });
+  useEffect(() => {
+    let current = true;
+    setLater({ rows: [], warnings: [], next: first?.nextCursor ?? null, error: null });
+    void (async () => {
+      let cursor = first?.nextCursor ?? null;
+      while (cursor !== null) {
+        const r = await implementations.get(cursor).catch((e: unknown) => ({
+          ok: false as const,
+          error: e instanceof Error ? e.message : String(e),
+        }));
+        if (!current) return;
+        if (!r.ok) {
+          const error = r.error;
+          setLater((l) => ({ ...l, error }));
+          return;
+        }
+        const page = r.data;
+        cursor = page.nextCursor;
+        setLater((l) => ({
+          rows: [...l.rows, ...page.implementations],
+          warnings: [...l.warnings, ...page.warnings],
+          next: page.nextCursor,
+          error: null,
+        }));
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [first]);
+  return later;
+}
+
 export function App() {
-  const load = useResolver(() => implementations.get(), []);
+  const first = useResolver(() => implementations.get(), []);
+  const later = useLaterPages(first.status === 'ready' ? first.data : null);
+  const load = useMemo(
+    () =>
+      first.status === 'ready'
+        ? {
+            ...first,
+            data: {
+              ...first.data,
+              implementations: [...first.data.implementations, ...later.rows],
+              warnings: [...first.data.warnings, ...later.warnings],
+            },
+          }
+        : first,
+    [first, later],
+  );
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [page, setPage] = useState(1);
   const [created, setCreated] = useState<StartOutcome | null>(null);
@@ -429,6 +489,18 @@ export function App() {
         <Text size="small" color="color.text.subtlest" testId="impl-forecast-rule">
           {FORECAST_RULE}
         </Text>
+        {later.next !== null && later.error === null ? (
+          <Text size="small" color="color.text.subtle" testId="impl-loading-more">
+            Loading the rest: {rows.length} of {view.total} read
+          </Text>
+        ) : null}
+        {later.error !== null ? (
+          <SectionMessage appearance="warning" title="Not every implementation could be loaded">
+            <Text testId="impl-more-error">
+              {rows.length} of {view.total} are shown. {later.error}
+            </Text>
+          </SectionMessage>
+        ) : null}
         <DynamicTable
           head={head}
           rows={shown.map(rowOf)}

@@ -13,8 +13,14 @@ import {
 import { callResolver } from '../shared/invoke';
 
 export const implementations = {
-  get: () =>
-    callResolver(IMPLEMENTATIONS_KEYS.getImplementations, GetImplementationsPayload, ImplementationsView, {}),
+  /** One page; `cursor` is the previous page's nextCursor. */
+  get: (cursor?: string) =>
+    callResolver(
+      IMPLEMENTATIONS_KEYS.getImplementations,
+      GetImplementationsPayload,
+      ImplementationsView,
+      cursor === undefined ? {} : { cursor },
+    ),
   startOptions: () =>
     callResolver(IMPLEMENTATIONS_KEYS.getStartOptions, GetStartOptionsPayload, StartOptions, {}),
   previewStart: (request: StartRequest) =>

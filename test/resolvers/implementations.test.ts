@@ -1,5 +1,6 @@
 // The implementations project page's resolver, invoked as Forge invokes it (as the user viewing
 // the project page) on the local host with the demo portfolio.
+import { IMPLEMENTATIONS_PAGE_SIZE } from '../../src/app/implementations/list';
 import type { ImplementationsView } from '../../src/contracts/implementations';
 import type { ResolverResult } from '../../src/contracts/result';
 import { buildImplementations, defaultConfig, parseSearchExport } from '../../src/domain';
@@ -41,13 +42,29 @@ describe('implementations page resolver', () => {
   };
 
   beforeAll(async () => {
-    portfolio = generatePortfolio({ seed: 1 });
+    // Enough implementations that project IMP takes more than one page.
+    portfolio = generatePortfolio({ seed: 1, implementations: 90 });
     forge = await hostOf(portfolio.state);
   });
   afterAll(() => forge.close());
 
+  /** Every page, following nextCursor as the page does. */
+  async function allPages(as: string, project: string) {
+    const pages = [ok(await call(as, project))];
+    for (let next = pages[0].nextCursor; next !== null; next = pages[pages.length - 1].nextCursor)
+      pages.push(ok(await call(as, project, { cursor: next })));
+    return pages;
+  }
+
   it('lists every implementation of the project with the health, milestone, risks, gates and time to live of src/domain/health', async () => {
-    const view = ok(await call('consultant', 'IMP'));
+    const pages = await allPages('consultant', 'IMP');
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      expect(page.implementations.length).toBeLessThanOrEqual(IMPLEMENTATIONS_PAGE_SIZE);
+      expect(page.total).toBe(pages[0].total);
+    }
+    const view = { ...pages[0], implementations: pages.flatMap((p) => p.implementations) };
+    expect(view.implementations.length).toBe(pages[0].total);
     const exported = parseSearchExport(portfolio.searchExport());
     if (!exported.ok) throw new Error(exported.error);
     const model = buildImplementations(exported.value.issues, exported.value.names, {
@@ -96,6 +113,15 @@ describe('implementations page resolver', () => {
     expect(ok(await call('admin', 'ENT')).implementations.length).toBeGreaterThan(0);
   });
 
+  it('reads one page per call: the first page before the rest, a cursor past the end gives an empty last page', async () => {
+    const first = ok(await call('admin', 'IMP'));
+    expect(first.implementations).toHaveLength(IMPLEMENTATIONS_PAGE_SIZE);
+    expect(first.nextCursor).toBe(String(IMPLEMENTATIONS_PAGE_SIZE));
+    const past = ok(await call('admin', 'IMP', { cursor: '100000' }));
+    expect([past.implementations, past.nextCursor, past.total]).toEqual([[], null, first.total]);
+    expect(await call('admin', 'IMP', { cursor: 'abc' })).toMatchObject({ ok: false });
+  });
+
   it('rejects a payload it does not know', async () => {
     expect(await call('admin', 'IMP', { project: 'ENT' })).toEqual({
       ok: false,
@@ -116,7 +142,14 @@ describe('implementations page resolver', () => {
       })) as ResolverResult<ImplementationsView>;
       expect(answer).toEqual({
         ok: true,
-        data: { project: 'IMP', asOf: today, implementations: [], warnings: [] },
+        data: {
+          project: 'IMP',
+          asOf: today,
+          implementations: [],
+          total: 0,
+          nextCursor: null,
+          warnings: [],
+        },
       });
     } finally {
       host.close();

@@ -40,6 +40,11 @@ export interface GadgetDeps {
   enqueue: (job: SnapshotJobEvent) => Promise<void>;
 }
 
+/**
+ * The first batch is computed even past the budget (first numbers fast), but never once the
+ * survey and snapshot reads have taken this long: the call must end inside Forge's 25 s.
+ */
+const FIRST_BATCH_DEADLINE_MS = 12_000;
 /** The first batch is small so the first numbers come fast; later ones amortise the searches. */
 const FIRST_BATCH = 5;
 const BATCH = 20;
@@ -93,7 +98,7 @@ export async function getPortfolioKpis(
         by: deps.accountId,
       };
       // With nothing ready yet, one small batch is computed whatever the budget: first numbers fast.
-      let first = ready.size === 0;
+      let first = ready.size === 0 && deps.now() - started < FIRST_BATCH_DEADLINE_MS;
       while (missing.length > 0 && (first || deps.now() - started < deps.budgetMs)) {
         const batch = missing.splice(0, first ? FIRST_BATCH : BATCH);
         for (const s of await computeBatch(batchDeps, scope, batch)) ready.set(s.key, s);

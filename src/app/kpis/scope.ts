@@ -68,10 +68,21 @@ export interface Survey {
   candidates: string[];
 }
 
+/**
+ * The survey's bound: 40 id-only pages of 5,000 (about 4 s at 100 ms a request, a few MB of keys).
+ * A larger scope is refused with what to do, never read past the invocation's 25 s.
+ */
+export const SURVEY_MAX_ISSUES = 200_000;
+
 async function keysOf(jira: JiraClient, jql: string): Promise<string[]> {
   const keys: string[] = [];
-  for await (const page of jira.searchJql({ jql, fields: ['key'] }))
+  for await (const page of jira.searchJql({ jql, fields: ['key'] })) {
     for (const issue of page.issues) if (issue.key) keys.push(issue.key);
+    if (keys.length > SURVEY_MAX_ISSUES)
+      throw new Error(
+        `The scope has more than ${SURVEY_MAX_ISSUES.toLocaleString('en-US')} issues, more than one gadget call can survey: narrow its projects or JQL.`,
+      );
+  }
   return keys;
 }
 

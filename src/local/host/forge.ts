@@ -17,8 +17,14 @@ import { canEditDashboard, NOT_A_DASHBOARD_EDITOR } from './dashboard';
 import { invokeResolver, loadAppModule, resolveHandler, type AppModules } from './invoke';
 import { SqliteKvs } from './kvs-sqlite';
 import type { SqliteFile } from './sqlite-file';
+import { functionLimits, runWithLimits, UsageLog } from './limits';
 import { loadManifest, type AppManifest, type Surface } from './manifest';
-import { installForgeRuntime, type AppContextDefaults, type ForgeRuntime } from './runtime';
+import {
+  installForgeRuntime,
+  recordProductCall,
+  type AppContextDefaults,
+  type ForgeRuntime,
+} from './runtime';
 import { messageOf } from '../../domain';
 
 /** The emulated Jira + Confluence as the host calls it (src/local/site `createSiteHandler`). */
@@ -80,7 +86,7 @@ export interface LocalForgeOptions {
   /** The app's handler modules; defaults to loading src/index of this checkout. */
   modules?: AppModules;
   context?: Partial<AppContextDefaults>;
-  /** Resolver time limit (Forge: 25 s). */
+  /** Overrides every function's time limit (tests); by default each has Forge's (limits.ts). */
   timeoutMs?: number;
 }
 
@@ -134,8 +140,11 @@ export class LocalForge {
     readonly site: SiteLike,
     readonly users: readonly HostUser[],
     private readonly modules: AppModules,
-    private readonly timeoutMs: number,
+    private readonly timeoutMs: number | undefined,
   ) {}
+
+  /** The longest time and largest heap growth of each function's invocations (bench figures). */
+  readonly usage = new UsageLog();
 
   static async create(options: LocalForgeOptions): Promise<LocalForge> {
     const manifest = options.manifest ?? loadManifest(path.join(findAppRoot(), 'manifest.yml'));
@@ -159,7 +168,13 @@ export class LocalForge {
             accountId: req.accountId ?? APP_ACCOUNT,
           }),
       },
-      queue: { publish: (queueName, events, jobId) => ref.forge?.enqueue(queueName, events, jobId) },
+      queue: {
+        publish: (queueName, events, jobId) => ref.forge?.enqueue(queueName, events, jobId),
+        consumerLimits: (queueName) => {
+          const fn = manifest.consumers.get(queueName);
+          return fn ? functionLimits(manifest, fn) : undefined;
+        },
+      },
     });
     ref.forge = new LocalForge(
       manifest,
@@ -168,7 +183,7 @@ export class LocalForge {
       site,
       options.users,
       options.modules ?? loadAppModule,
-      options.timeoutMs ?? 25_000,
+      options.timeoutMs,
     );
     return ref.forge;
   }
@@ -197,12 +212,19 @@ export class LocalForge {
         .then(async () => {
           if (this.closed) return;
           const handler = resolveHandler(this.manifest, functionKey, this.modules);
-          await this.runtime.run({ moduleKey: `consumer:${queueName}`, timeoutMs: 900_000 }, async () => {
-            await handler(
-              { body: event.body, queueName, jobId, eventId: `${jobId}-${i}` },
-              this.functionContext(),
-            );
-          });
+          const limits = functionLimits(this.manifest, functionKey);
+          const timeoutMs = this.timeoutMs ?? limits.timeoutMs;
+          await runWithLimits(
+            limits,
+            () =>
+              this.runtime.run({ moduleKey: `consumer:${queueName}`, functionKey, timeoutMs }, async () => {
+                await handler(
+                  { body: event.body, queueName, jobId, eventId: `${jobId}-${i}` },
+                  this.functionContext(),
+                );
+              }),
+            { timeoutMs, usage: this.usage },
+          );
         })
         .catch((e: unknown) => {
           this.consumerErrors.push(`${queueName}: ${messageOf(e)}`);
@@ -222,22 +244,16 @@ export class LocalForge {
     options: { moduleKey: string; timeoutMs?: number },
   ): Promise<unknown> {
     const handler = resolveHandler(this.manifest, functionKey, this.modules);
-    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`Function "${functionKey}" timed out after ${timeoutMs / 1000} s`)),
-        timeoutMs,
-      );
-    });
-    try {
-      const call = this.runtime.run({ moduleKey: options.moduleKey, timeoutMs }, async () =>
-        handler(event, this.functionContext()),
-      );
-      return await Promise.race([call, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    const limits = functionLimits(this.manifest, functionKey);
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs ?? limits.timeoutMs;
+    return runWithLimits(
+      limits,
+      () =>
+        this.runtime.run({ moduleKey: options.moduleKey, functionKey, timeoutMs }, async () =>
+          handler(event, this.functionContext()),
+        ),
+      { timeoutMs, usage: this.usage },
+    );
   }
 
   /** The context argument of a background function: the installation and the licence. */
@@ -328,7 +344,7 @@ export class LocalForge {
         localId: frame.l,
         license: forgeLicense(this.licence),
       },
-      this.timeoutMs,
+      { timeoutMs: this.timeoutMs, usage: this.usage },
     );
   }
 
@@ -360,6 +376,7 @@ export class LocalForge {
       case 'fetchProduct': {
         const p = bridgeFetchPayload.parse(payload);
         const init = p.fetchRequestInit;
+        recordProductCall(p.product, (init.method ?? 'GET').toUpperCase(), p.restPath);
         const answer = await this.site.handle({
           method: (init.method ?? 'GET').toUpperCase(),
           path: p.restPath,

@@ -4,6 +4,7 @@
 // @forge/resolver's getDefinitions() unpacks.
 import * as path from 'node:path';
 import type { AppManifest, Surface } from './manifest';
+import { checkInvokeSize, ForgeLimitError, functionLimits, runWithLimits, type UsageLog } from './limits';
 import type { ForgeRuntime } from './runtime';
 import { messageOf } from '../../domain';
 
@@ -55,18 +56,19 @@ export interface InvokeRequest {
 
 export class InvocationError extends Error {}
 
-/** Runs a resolver call of a surface as its user; rejects like the Forge bridge does when the function fails or runs out of time. */
+/** Runs a resolver call of a surface as its user; rejects like the Forge bridge does when the function fails or breaks a limit (limits.ts). */
 export async function invokeResolver(
   runtime: ForgeRuntime,
   manifest: AppManifest,
   modules: AppModules,
   req: InvokeRequest,
-  timeoutMs = 25_000,
+  options: { timeoutMs?: number; usage?: UsageLog } = {},
 ): Promise<unknown> {
   const { surface } = req;
   if (!surface.functionKey)
     throw new InvocationError(`Module "${surface.key}" has no resolver function in manifest.yml`);
   const handler = resolveHandler(manifest, surface.functionKey, modules);
+  const limits = functionLimits(manifest, surface.functionKey);
   const ctx = runtime.context;
   const context = {
     localId: req.localId,
@@ -85,38 +87,34 @@ export async function invokeResolver(
     license: req.license,
     installation: undefined,
   };
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new InvocationError(
-            `Function "${surface.functionKey}" timed out after ${timeoutMs / 1000} s (the Forge resolver limit)`,
-          ),
-        ),
-      timeoutMs,
-    );
-  });
   try {
-    const call = runtime.run(
-      {
-        accountId: req.accountId,
-        moduleKey: surface.key,
-        localId: req.localId,
-        extension: req.extension,
-        timeoutMs,
-      },
-      async () =>
-        handler(
-          { call: { functionKey: req.functionKey, payload: req.payload }, context },
-          backendRuntimePayload,
+    checkInvokeSize('request', surface.functionKey, req.payload);
+    const timeoutMs = options.timeoutMs ?? limits.timeoutMs;
+    const result = await runWithLimits(
+      limits,
+      () =>
+        runtime.run(
+          {
+            accountId: req.accountId,
+            moduleKey: surface.key,
+            functionKey: surface.functionKey,
+            localId: req.localId,
+            extension: req.extension,
+            timeoutMs,
+          },
+          async () =>
+            handler(
+              { call: { functionKey: req.functionKey, payload: req.payload }, context },
+              backendRuntimePayload,
+            ),
         ),
+      { timeoutMs, usage: options.usage },
     );
-    return await Promise.race([call, timeout]);
+    checkInvokeSize('response', surface.functionKey, result);
+    return result;
   } catch (e) {
     if (e instanceof InvocationError) throw e;
+    if (e instanceof ForgeLimitError) throw new InvocationError(e.message, { cause: e });
     throw new InvocationError(`There was an error invoking the function - ${messageOf(e)}`, { cause: e });
-  } finally {
-    clearTimeout(timer);
   }
 }

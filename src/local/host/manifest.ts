@@ -43,6 +43,12 @@ export interface AppManifest {
   workflowValidators?: Array<{ key: string; functionKey: string }>;
   /** `permissions.content` and `permissions.external`: what the Custom UI CSP is computed from. */
   permissions?: CspPermissions;
+  /** Function key → its `timeoutSeconds` and `runtime.memoryMB` (limits.ts). */
+  functionRuntime?: Map<string, { timeoutSeconds?: number; memoryMB?: number }>;
+  /** Function key → the module types that reference it (decides its time limit). */
+  functionReferences?: Map<string, string[]>;
+  /** `app.runtime.memoryMB`, the default of every function. */
+  defaultMemoryMB?: number;
   /** `scheduledTrigger` modules, with their function's time limit (scheduled.ts runs them on demand). */
   scheduledTriggers?: ScheduledTrigger[];
 }
@@ -66,10 +72,37 @@ const surfaceModule = z.object({
 });
 
 const manifestSchema = z.object({
+  app: z.looseObject({ runtime: z.looseObject({ memoryMB: z.number().optional() }).optional() }).optional(),
   modules: z.record(z.string(), z.array(z.looseObject({ key: z.string() }))).default({}),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
   permissions: CspPermissions,
 });
+
+const functionModule = z.object({
+  key: z.string(),
+  handler: z.string(),
+  timeoutSeconds: z.number().optional(),
+  runtime: z.looseObject({ memoryMB: z.number().optional() }).optional(),
+});
+
+/** Every module's reference to a function: `function`, `resolver.function`, `adfExport.function`. */
+function functionReferences(modules: Record<string, Array<Record<string, unknown>>>): Map<string, string[]> {
+  const refs = new Map<string, string[]>();
+  const add = (key: unknown, type: string) => {
+    if (typeof key === 'string') refs.set(key, [...(refs.get(key) ?? []), type]);
+  };
+  const nested = (v: unknown): unknown =>
+    typeof v === 'object' && v !== null && 'function' in v ? v.function : undefined;
+  for (const [type, entries] of Object.entries(modules)) {
+    if (type === 'function') continue;
+    for (const entry of entries) {
+      add(entry.function, type);
+      add(nested(entry.resolver), type);
+      add(nested(entry.adfExport), type);
+    }
+  }
+  return refs;
+}
 
 export function parseManifest(raw: unknown): AppManifest {
   const m = manifestSchema.parse(raw);
@@ -90,9 +123,14 @@ export function parseManifest(raw: unknown): AppManifest {
     }
   }
   const handlers = new Map<string, string>();
+  const functionRuntime = new Map<string, { timeoutSeconds?: number; memoryMB?: number }>();
   for (const fn of m.modules.function ?? []) {
-    const parsed = z.object({ key: z.string(), handler: z.string() }).parse(fn);
+    const parsed = functionModule.parse(fn);
     handlers.set(parsed.key, parsed.handler);
+    functionRuntime.set(parsed.key, {
+      timeoutSeconds: parsed.timeoutSeconds,
+      memoryMB: parsed.runtime?.memoryMB,
+    });
   }
   const consumers = new Map<string, string>();
   for (const c of m.modules.consumer ?? []) {
@@ -121,6 +159,9 @@ export function parseManifest(raw: unknown): AppManifest {
   return {
     surfaces,
     handlers,
+    functionRuntime,
+    functionReferences: functionReferences(m.modules),
+    defaultMemoryMB: m.app?.runtime?.memoryMB,
     consumers,
     workflowValidators,
     permissions: m.permissions,

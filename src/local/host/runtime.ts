@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { KvsBackend } from './kvs-sqlite';
+import { kvsLimitViolation, queuePushViolation, type FunctionLimits } from './limits';
 
 /** One call of an app function: who acts, from which module, with which extension context. */
 export interface Invocation {
@@ -16,6 +17,8 @@ export interface Invocation {
   /** The acting user; undefined in background functions (triggers, consumers). */
   accountId?: string;
   moduleKey?: string;
+  /** The manifest function running (limit messages name it). */
+  functionKey?: string;
   localId?: string;
   extension?: Record<string, unknown>;
   /** Epoch ms after which the platform would kill the invocation (25 s resolvers, 900 s consumers). */
@@ -130,6 +133,8 @@ export interface QueueBackend {
     events: Array<{ body: Record<string, unknown>; delayInSeconds?: number }>,
     jobId: string,
   ): void;
+  /** The limits of the queue's consumer (its event size limit depends on its timeout). */
+  consumerLimits?(queueName: string): FunctionLimits | undefined;
 }
 
 interface Installed {
@@ -152,6 +157,26 @@ const QueuePush = z.object({
 const store = new AsyncLocalStorage<{ invocation: Invocation; host: Installed }>();
 const installed: Installed[] = [];
 
+/**
+ * Every product REST call the app made in this process (`jira GET /rest/api/3/field`, query
+ * stripped): test/forge/scopes.test.ts checks each against the manifest's scopes.
+ */
+const productCalls = new Set<string>();
+
+export function recordProductCall(product: string, method: string, requestPath: string): void {
+  productCalls.add(`${product} ${method} ${requestPath.split('?')[0]}`);
+}
+
+export function recordedProductCalls(): string[] {
+  return [...productCalls].sort();
+}
+
+/** The function of the running invocation, for limit messages. */
+function runningFunction(): string {
+  const inv = store.getStore()?.invocation;
+  return inv?.functionKey ?? inv?.moduleKey ?? '(outside an invocation)';
+}
+
 function currentHost(): Installed {
   const host = store.getStore()?.host ?? installed[installed.length - 1];
   if (!host) throw new Error('No local Forge host is installed');
@@ -168,6 +193,9 @@ async function forgeFetch(target: ForgeTarget, requestPath: string, init?: Reque
     } catch {
       return response(400, { code: 'BAD_REQUEST', message: 'Provided request body is invalid' });
     }
+    // Forge refuses oversized keys, values and transactions before storing anything (limits.ts).
+    const violation = kvsLimitViolation(requestPath, parsed, runningFunction());
+    if (violation) return response(400, violation);
     const answer = await host.storage.handle(requestPath, parsed);
     return response(answer.status, answer.body);
   }
@@ -181,6 +209,7 @@ async function forgeFetch(target: ForgeTarget, requestPath: string, init?: Reque
         );
       }
     }
+    recordProductCall(target.remote, (init?.method ?? 'GET').toUpperCase(), requestPath);
     const answer = await host.site.request({
       method: (init?.method ?? 'GET').toUpperCase(),
       path: requestPath,
@@ -199,6 +228,14 @@ async function forgeFetch(target: ForgeTarget, requestPath: string, init?: Reque
   ) {
     const push = QueuePush.safeParse(JSON.parse((await bodyText(init?.body)) ?? 'null'));
     if (!push.success) return response(400, { message: `Not a queue push: ${push.error.message}` });
+    // @forge/events checks count and size client-side too; the host checks them again (and the
+    // per-event size of long-running consumers, which only Forge's service checks).
+    const tooBig = queuePushViolation(
+      runningFunction(),
+      push.data.payload,
+      host.queue.consumerLimits?.(push.data.queueName),
+    );
+    if (tooBig) return response(413, { errorMessage: tooBig.message });
     host.queue.publish(push.data.queueName, push.data.payload, push.data.jobId);
     return response(201, {});
   }

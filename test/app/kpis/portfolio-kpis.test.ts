@@ -67,6 +67,19 @@ describe('portfolio KPIs of a scope', () => {
     expect(after).toEqual({ done: after.total, total: after.total, complete: true });
   });
 
+  it('computes nothing in a call whose survey and reads already took 12 s: it answers and queues instead', async () => {
+    const other = GetPortfolioKpisPayload.parse({ asOf: DEFAULT_AS_OF, projects: ['ENT'] });
+    const start = Date.now();
+    let calls = 0;
+    // The first clock reading is the call's start; every later one is 13 s on.
+    const slowClock = () => (calls++ === 0 ? start : start + 13_000);
+    const answer = await site.as('admin', () => getPortfolioKpis(other, deps({ now: slowClock })));
+    if (!answer.ok) throw new Error(answer.error);
+    expect(answer.data.progress).toMatchObject({ done: 0, complete: false });
+    expect(answer.data.progress.total).toBeGreaterThan(0);
+    expect(queued.some((j) => j.jql.includes('ENT'))).toBe(true);
+  });
+
   it('checks a gadget configuration against Jira without saving anything', async () => {
     expect(await site.as('admin', () => checkGadgetConfig(scope, deps()))).toEqual({
       ok: true,
