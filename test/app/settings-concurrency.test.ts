@@ -25,12 +25,20 @@ describe('concurrent settings saves', () => {
       milestoneToleranceDays: i + 1,
       defaultComplexity: base.complexityTiers[i % base.complexityTiers.length],
     }));
-    const ports = app.portsAs(DEMO_USERS.admin.accountId);
+    // Renaming the implementation label queues a re-scan of the implementations; counted here.
+    let rescans = 0;
+    const ports = {
+      ...app.portsAs(DEMO_USERS.admin.accountId),
+      enqueueRescan: async () => {
+        rescans += 1;
+      },
+    };
 
     const answers = await Promise.all(edits.map((settings) => saveSettings(ports, settings)));
 
     for (const [i, answer] of answers.entries())
       expect(answer).toEqual({ ok: true, data: { saved: true, settings: edits[i] } });
+    expect(rescans).toBe(edits.length);
     const stored = await readConfig(app.store);
     expect(edits).toContainEqual(stored);
     // What the settings page shows next is that same whole set.

@@ -55,7 +55,7 @@ describe('Start from playbook on the implementations page', () => {
 
       // The page's frame is taller than the window, and the dialog is fixed to the frame: its footer
       // is reached by scrolling the Jira page, as a person would (issue 13: Forge's own Modal).
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
       await frame.getByTestId('start-create').click();
       const created = frame.getByTestId('start-created');
       await created.waitFor({ timeout: 20_000 });
