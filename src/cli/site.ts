@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { parseSearchExport, type RunwayConfig, type SearchExport, messageOf } from '../domain';
+import type { Clock } from '../domain/clock';
 import {
   basicAuthFetch,
   createJiraClient,
@@ -27,8 +28,8 @@ export { SITE_OPTIONS, SITE_USAGE, wantsSite } from './site-options';
 export interface SiteIo extends CliIo {
   fetch?: FetchLike;
   writeFile?: (p: string, text: string) => Promise<void>;
-  /** Clock for the progress line's throttle (ms). */
-  now?: () => number;
+  /** Clock for the progress line's throttle. */
+  now?: Clock;
   /** Waits between retries (Retry-After, backoff). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -90,11 +91,11 @@ const count = (n: number): string => n.toLocaleString('en-US');
 
 /** One stderr line per second at most while fetching; nothing for fetches under a second. */
 function progressLine(io: SiteIo): (p: ExportProgress) => void {
-  const now = io.now ?? Date.now;
-  const started = now();
+  const now = io.now ?? (() => new Date());
+  const started = now().getTime();
   let last = started;
   return (p) => {
-    const t = now();
+    const t = now().getTime();
     if (t - last < 1000) return;
     last = t;
     const changelogs =

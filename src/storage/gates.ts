@@ -2,6 +2,7 @@
 // overrides, evidence added or removed), keyed by the implementation's issue id, which survives a
 // move to another project. Entries are AuditRecordSchema (the domain's record), parsed on read.
 import { randomUUID } from 'node:crypto';
+import type { Clock } from '../domain/clock';
 import { AuditRecordSchema } from '../domain/gates/audit';
 import { handoverLinkGlobalId } from '../domain/handover/link';
 import { listPublishedPages } from './documents';
@@ -32,7 +33,7 @@ export interface GateLockOptions {
   /** How long to wait for another writer of the gate; 0 = try once. */
   waitMs?: number;
   /** Wall clock (the claim's age), not the use case's clock. */
-  clock?: () => number;
+  clock?: Clock;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -53,13 +54,17 @@ export async function withGateLock<T>(
   work: () => Promise<T>,
   options: GateLockOptions = {},
 ): Promise<T> {
-  const { waitMs = 10_000, clock = Date.now } = options;
+  const { waitMs = 10_000, clock = () => new Date() } = options;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const name = gateLockName(issueId, gateId);
   const holder = randomUUID();
-  const deadline = clock() + waitMs;
+  const deadline = clock().getTime() + waitMs;
   for (let pause = 20; ; pause = Math.min(pause * 2, 500)) {
-    const answer = await takeClaim(store, name, { holder, now: clock(), ttlMs: STALE_GATE_LOCK_MS });
+    const answer = await takeClaim(store, name, {
+      holder,
+      now: clock().getTime(),
+      ttlMs: STALE_GATE_LOCK_MS,
+    });
     if (answer.ok) {
       try {
         return await work();
@@ -67,7 +72,7 @@ export async function withGateLock<T>(
         await answer.claim.release().catch(() => undefined);
       }
     }
-    if (clock() + pause > deadline)
+    if (clock().getTime() + pause > deadline)
       throw new GateBusyError(`gate ${gateId} is being changed by someone else`);
     await sleep(pause + Math.floor(Math.random() * pause));
   }

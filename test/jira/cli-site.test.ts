@@ -45,7 +45,7 @@ describe('runway kpis --site', () => {
 
   it('shows a progress line on stderr while a long fetch runs', async () => {
     let t = 0;
-    const run = await runway(['kpis', ...SITE, ...JQL, ...AS_OF], { now: () => (t += 700) });
+    const run = await runway(['kpis', ...SITE, ...JQL, ...AS_OF], { now: () => new Date((t += 700)) });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(
       /^fetching: [\d,]+ issues in \d+ pages(; changelogs [\d,]+\/[\d,]+ completed)?; \d+ requests, \d+ s$/m,

@@ -75,7 +75,7 @@ describe('Start from playbook (implementations page resolver)', () => {
           store,
           library: async () => (await loadLibrary(store)).library,
           accountId: DEMO_USERS[as].accountId,
-          now: Date.now,
+          now: () => new Date(),
           ...over,
         },
       );
@@ -342,7 +342,7 @@ describe('Start from playbook (implementations page resolver)', () => {
     const before = issueCount();
     // Each reading of the clock moves it by 1 s: the budget of 5 s lets a few children through.
     const partial = ok(
-      await startWith('consultant', payload, { now: () => (clock += 1000), budgetMs: 5000 }),
+      await startWith('consultant', payload, { now: () => new Date((clock += 1000)), budgetMs: 5000 }),
     );
     expect(partial.complete).toBe(false);
     expect(partial.pending.length).toBeGreaterThan(0);

@@ -98,7 +98,7 @@ describe('portfolio KPI gadget resolver', () => {
         store: typedStore(),
         config: defaultConfig(),
         today: AS_OF,
-        now: Date.now,
+        now: () => new Date(),
         accountId: DEMO_USERS[as].accountId,
         budgetMs,
         enqueue: pushSnapshotJob,

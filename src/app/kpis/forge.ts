@@ -20,7 +20,7 @@ export async function gadgetDepsFor(accountId: string): Promise<GadgetDeps> {
     store,
     config: await readConfig(store),
     today: todayUtc(),
-    now: Date.now,
+    now: () => new Date(),
     accountId,
     budgetMs: GADGET_BUDGET_MS,
     enqueue: pushSnapshotJob,
@@ -29,13 +29,13 @@ export async function gadgetDepsFor(accountId: string): Promise<GadgetDeps> {
 
 export async function snapshotJobDeps(): Promise<JobDeps> {
   const store = typedStore();
-  const now = Date.now;
+  const now = (): Date => new Date();
   return {
     jira: jiraAsApp(CONSUMER_TIMEOUT_MS),
     store,
     config: await readConfig(store),
     now,
-    deadline: now() + CONSUMER_TIMEOUT_MS,
+    deadline: now().getTime() + CONSUMER_TIMEOUT_MS,
     enqueue: pushSnapshotJob,
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '../../contracts/kpi-gadget';
 import type { ResolverResult } from '../../contracts/result';
 import type { IsoDate, RunwayConfig } from '../../domain';
+import type { Clock } from '../../domain/clock';
 import { scopeInWords, scopeJql, trendDates } from '../../domain/trends';
 import type { JiraClient } from '../../jira';
 import { readJob, recordScope, writeJob, type TypedStore } from '../../storage';
@@ -32,7 +33,7 @@ export interface GadgetDeps {
   store: TypedStore;
   config: RunwayConfig;
   today: IsoDate;
-  now: () => number;
+  now: Clock;
   /** The viewing user. */
   accountId: string;
   /** How long one call may spend computing batches (well under the 25 s limit). */
@@ -69,7 +70,7 @@ export async function getPortfolioKpis(
   payload: GetPortfolioKpisPayload,
   deps: GadgetDeps,
 ): Promise<GetPortfolioKpisResult> {
-  const started = deps.now();
+  const started = deps.now().getTime();
   const asOf = payload.asOf ?? deps.today;
   const scope = makeScope(scopeJql(payload, asOf), asOf, trendDates(asOf), deps.config);
   try {
@@ -98,21 +99,21 @@ export async function getPortfolioKpis(
         by: deps.accountId,
       };
       // With nothing ready yet, one small batch is computed whatever the budget: first numbers fast.
-      let first = ready.size === 0 && deps.now() - started < FIRST_BATCH_DEADLINE_MS;
-      while (missing.length > 0 && (first || deps.now() - started < deps.budgetMs)) {
+      let first = ready.size === 0 && deps.now().getTime() - started < FIRST_BATCH_DEADLINE_MS;
+      while (missing.length > 0 && (first || deps.now().getTime() - started < deps.budgetMs)) {
         const batch = missing.splice(0, first ? FIRST_BATCH : BATCH);
         for (const s of await computeBatch(batchDeps, scope, batch)) ready.set(s.key, s);
         first = false;
       }
       if (missing.length > 0 && !job.recentlyDone) {
-        await writeJob(deps.store, scope.id, scope.asOf, { queuedAt: deps.now() });
+        await writeJob(deps.store, scope.id, scope.asOf, { queuedAt: deps.now().getTime() });
         await deps.enqueue({ scope: scope.id, jql: scope.jql, asOf: scope.asOf, dates: scope.dates });
       }
     }
     await recordScope(deps.store, scope.id, {
       jql: scope.jql,
       asOf: payload.asOf ?? null,
-      lastUsed: deps.now(),
+      lastUsed: deps.now().getTime(),
     });
     const snapshots = survey.candidates.flatMap((k) => {
       const s = ready.get(k);

@@ -17,6 +17,7 @@ import {
   type Pool,
   type RunwayConfig,
 } from '../../domain';
+import type { Clock } from '../../domain/clock';
 import {
   breakdown,
   contributes,
@@ -168,7 +169,7 @@ export interface BatchDeps {
   config: RunwayConfig;
   /** The engine's field ids (planKpiFields). */
   fieldIds: readonly string[];
-  now: () => number;
+  now: Clock;
   /** `app`, or the accountId of the viewing user. */
   by: string;
 }
@@ -201,7 +202,7 @@ export async function computeBatch(
   const perDate = contributionsOverTime(issues, names, scope.dates, deps.config).map(
     (list) => new Map(list.map((c) => [c.key, c])),
   );
-  const computedAt = deps.now();
+  const computedAt = deps.now().getTime();
   const forecasts = forecastsAt(issues, names, scope.asOf, deps.config); // src/domain/forecast
   const snapshots = keys.map((key): ImplementationSnapshot => ({
     key,

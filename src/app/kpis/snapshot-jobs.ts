@@ -4,6 +4,7 @@
 // Views only ever show a user the snapshots whose every input issue that user can see.
 import type { IsoDate, RunwayConfig } from '../../domain';
 import { addDays } from '../../domain';
+import type { Clock } from '../../domain/clock';
 import { SNAPSHOT_MAX_AGE_MS, trendDates } from '../../domain/trends';
 import type { JiraClient } from '../../jira';
 import {
@@ -21,7 +22,7 @@ export interface JobDeps {
   jira: JiraClient;
   store: TypedStore;
   config: RunwayConfig;
-  now: () => number;
+  now: Clock;
   /** Epoch ms by which the consumer must have stopped (it pushes the rest as a new event). */
   deadline: number;
   enqueue: (job: SnapshotJobEvent) => Promise<void>;
@@ -34,7 +35,7 @@ const MARGIN_MS = 120_000;
 /** Computes what a scope lacks; 'continued' when it ran out of time and pushed the rest. */
 export async function runSnapshotJob(event: SnapshotJobEvent, deps: JobDeps): Promise<'done' | 'continued'> {
   const scope = makeScope(event.jql, event.asOf, event.dates, deps.config);
-  const started = deps.now();
+  const started = deps.now().getTime();
   const { missing, fieldIds } = await loadScopeState(deps.jira, deps.store, deps.config, scope, started);
   const batchDeps = {
     jira: deps.jira,
@@ -46,18 +47,18 @@ export async function runSnapshotJob(event: SnapshotJobEvent, deps: JobDeps): Pr
   };
   const queuedAt = (await readJob(deps.store, scope.id, scope.asOf))?.queuedAt ?? started;
   while (missing.length > 0) {
-    if (deps.now() > deps.deadline - MARGIN_MS) {
+    if (deps.now().getTime() > deps.deadline - MARGIN_MS) {
       await deps.enqueue({ ...event, scope: scope.id });
-      await writeJob(deps.store, scope.id, scope.asOf, { queuedAt, touchedAt: deps.now() });
+      await writeJob(deps.store, scope.id, scope.asOf, { queuedAt, touchedAt: deps.now().getTime() });
       return 'continued';
     }
     await computeBatch(batchDeps, scope, missing.splice(0, BATCH));
-    await writeJob(deps.store, scope.id, scope.asOf, { queuedAt, touchedAt: deps.now() });
+    await writeJob(deps.store, scope.id, scope.asOf, { queuedAt, touchedAt: deps.now().getTime() });
   }
   await writeJob(deps.store, scope.id, scope.asOf, {
     queuedAt,
-    touchedAt: deps.now(),
-    finishedAt: deps.now(),
+    touchedAt: deps.now().getTime(),
+    finishedAt: deps.now().getTime(),
   });
   return 'done';
 }
@@ -71,9 +72,9 @@ export async function recordJobFailure(
   const scope = makeScope(event.jql, event.asOf, event.dates, deps.config);
   const previous = await readJob(deps.store, scope.id, scope.asOf);
   await writeJob(deps.store, scope.id, scope.asOf, {
-    queuedAt: previous?.queuedAt ?? deps.now(),
-    touchedAt: deps.now(),
-    finishedAt: deps.now(),
+    queuedAt: previous?.queuedAt ?? deps.now().getTime(),
+    touchedAt: deps.now().getTime(),
+    finishedAt: deps.now().getTime(),
     error: message,
   });
 }

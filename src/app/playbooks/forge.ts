@@ -14,6 +14,6 @@ export async function startDepsFor(accountId: string): Promise<StartDeps> {
     store,
     library: async () => (await loadLibrary(store)).library,
     accountId,
-    now: Date.now,
+    now: () => new Date(),
   };
 }

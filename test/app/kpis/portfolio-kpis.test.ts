@@ -25,7 +25,7 @@ describe('portfolio KPIs of a scope', () => {
     store: typedStore(),
     config: defaultConfig(),
     today: DEFAULT_AS_OF,
-    now: Date.now,
+    now: () => new Date(),
     accountId: site.accountId('admin'),
     budgetMs: 0,
     enqueue: async (job) => void queued.push(job),
@@ -57,7 +57,7 @@ describe('portfolio KPIs of a scope', () => {
         jira: jiraAsApp(),
         store: typedStore(),
         config: defaultConfig(),
-        now: Date.now,
+        now: () => new Date(),
         deadline: Date.now() + 900_000,
         enqueue: async () => undefined,
       }),
@@ -72,7 +72,7 @@ describe('portfolio KPIs of a scope', () => {
     const start = Date.now();
     let calls = 0;
     // The first clock reading is the call's start; every later one is 13 s on.
-    const slowClock = () => (calls++ === 0 ? start : start + 13_000);
+    const slowClock = () => new Date(calls++ === 0 ? start : start + 13_000);
     const answer = await site.as('admin', () => getPortfolioKpis(other, deps({ now: slowClock })));
     if (!answer.ok) throw new Error(answer.error);
     expect(answer.data.progress).toMatchObject({ done: 0, complete: false });

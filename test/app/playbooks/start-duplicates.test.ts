@@ -47,7 +47,7 @@ describe('starting the same implementation from ten requests at once (20 ms site
         store,
         library: async () => (await loadLibrary(store)).library,
         accountId: consultant,
-        now: Date.now,
+        now: () => new Date(),
       };
       return startImplementation({ project: 'IMP', requestId, request: { ...request, summary } }, deps);
     });

@@ -66,7 +66,7 @@ describe('starting an implementation while another call holds, or held, its leas
     store,
     library: async () => (await loadLibrary(store)).library,
     accountId: consultant,
-    now: Date.now,
+    now: () => new Date(),
   });
   const issues = () => portfolio.state.issues.length;
 
@@ -117,7 +117,11 @@ describe('starting an implementation while another call holds, or held, its leas
     // The first call runs out of its time budget after a few children (each clock reading is 1 s).
     let clock = Date.now();
     const partial = await asConsultant(() =>
-      startImplementation(input, { ...deps(typedStore()), now: () => (clock += 1000), budgetMs: 4000 }),
+      startImplementation(input, {
+        ...deps(typedStore()),
+        now: () => new Date((clock += 1000)),
+        budgetMs: 4000,
+      }),
     );
     expect(partial).toMatchObject({ ok: true, data: { complete: false } });
     // Another call holds the lease now.

@@ -46,7 +46,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function claimImplementationName(input: NameClaimInput, deps: StartDeps): Promise<NameClaim> {
   const name = startNameClaimName(input.project, implementationName(input.planned.plan.epic.summary));
-  const deadline = deps.now() + WAIT_MS;
+  const deadline = deps.now().getTime() + WAIT_MS;
   /** The request that holds (or held) the name while this call waits. */
   let winner: string | null = null;
   for (;;) {
@@ -56,7 +56,7 @@ export async function claimImplementationName(input: NameClaimInput, deps: Start
     }
     const taken = await takeClaim(deps.store, name, {
       holder: input.requestId,
-      now: deps.now(),
+      now: deps.now().getTime(),
       ttlMs: NAME_LEASE_MS,
     });
     if (taken.ok) {
@@ -71,7 +71,7 @@ export async function claimImplementationName(input: NameClaimInput, deps: Start
     // The same request running twice at once: the existing request lease tells the retry to wait.
     if (holder === null || holder === input.requestId) return { ok: false, answer: fail(BEING_CREATED) };
     winner = holder;
-    if (deps.now() >= deadline) return { ok: false, answer: fail(BEING_CREATED) };
+    if (deps.now().getTime() >= deadline) return { ok: false, answer: fail(BEING_CREATED) };
     await sleep(POLL_MS);
   }
 }

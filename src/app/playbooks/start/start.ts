@@ -65,7 +65,7 @@ export async function startImplementation(
       input,
       planned: planned.data,
       deps,
-      started: deps.now(),
+      started: deps.now().getTime(),
       fingerprint,
       names: {},
       record: undefined,
@@ -179,7 +179,7 @@ async function createChildren(run: Run, site: Site, epicKey: string): Promise<St
   const failed: StartOutcome['failed'] = [];
   for (const child of run.planned.plan.children) {
     if (recordOf(run).created[child.ref] !== undefined) continue;
-    if (run.deps.now() - run.started > budget) break;
+    if (run.deps.now().getTime() - run.started > budget) break;
     try {
       const made = await run.deps.jira.createIssue({
         fields: issueFields(child, run.input.project, site, epicKey),
