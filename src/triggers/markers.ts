@@ -9,6 +9,9 @@ import { readConfig } from '../storage';
 
 const ConsumerEvent = z.object({ body: z.unknown() });
 
+/** The consumer's limit: manifest.yml gives marker-consumer-fn `timeoutSeconds: 900`. */
+export const MARKER_TIMEOUT_MS = 900_000;
+
 export async function markerConsumer(event: unknown, _context: unknown): Promise<void> {
   const parsed = ConsumerEvent.safeParse(event);
   const body = RescanEvent.safeParse(parsed.success ? parsed.data.body : undefined);
@@ -18,7 +21,7 @@ export async function markerConsumer(event: unknown, _context: unknown): Promise
     );
     return;
   }
-  const ports = forgePorts('app');
+  const ports = forgePorts('app', MARKER_TIMEOUT_MS);
   const marked = await rescanImplementations(
     createJiraClient({ fetch: ports.jiraFetch }),
     await readConfig(ports.store),

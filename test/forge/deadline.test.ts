@@ -8,6 +8,7 @@ import {
 } from '../../src/jira/forge';
 import { CONSUMER_TIMEOUT_MS } from '../../src/app/kpis/forge';
 import { ALERTS_TIMEOUT_MS } from '../../src/triggers/alerts';
+import { MARKER_TIMEOUT_MS } from '../../src/triggers/markers';
 import { MANIFEST_PATH, ManifestShape } from './support/app';
 
 // The deadline every Forge fetch carries is the function's limit from manifest.yml less a margin,
@@ -30,6 +31,7 @@ describe('the invocation deadline', () => {
     const long: Record<string, number> = {
       'snapshot-consumer-fn': CONSUMER_TIMEOUT_MS,
       'alerts-fn': ALERTS_TIMEOUT_MS,
+      'marker-consumer-fn': MARKER_TIMEOUT_MS,
     };
     for (const [key, ms] of Object.entries(long)) expect([key, timeouts.get(key)]).toEqual([key, ms / 1000]);
     const others = [...timeouts].filter(([key]) => !(key in long));
