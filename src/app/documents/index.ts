@@ -17,3 +17,4 @@ export {
   type DocumentRequest,
 } from './render';
 export { searchImplementations } from './search';
+export { statusRequest } from './status';

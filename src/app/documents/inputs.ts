@@ -1,6 +1,6 @@
 // What a document is rendered from: one implementation as the user sees it, with reporters, and its
 // gates from the gate model (criteria, the audit record's sign-offs and evidence, the remote links).
-import { evaluateGates, type IsoDate, type RunwayConfig } from '../../domain';
+import { evaluateGates, type IsoDate, type JiraIssue, type RunwayConfig } from '../../domain';
 import {
   gateViewsFromResults,
   readReporters,
@@ -15,6 +15,8 @@ import { DocumentError } from './io';
 export interface DocumentInputs {
   implementation: Parameters<typeof renderPlaybook>[1];
   ctx: RenderContext;
+  /** The implementation's issues as read, with their changelogs (the status report's history). */
+  issues: readonly JiraIssue[];
   warnings: string[];
 }
 
@@ -63,6 +65,7 @@ export async function loadInputs(
       reporters: readReporters(read.issues),
       gates: gateViewsFromResults(gates, siteUrl || undefined),
     },
+    issues: read.issues,
     warnings: loaded.warnings,
   };
 }
