@@ -15,6 +15,7 @@ import * as stageGates from './resolvers/stage-gates';
 import * as install from './triggers/install';
 import * as issueEvent from './triggers/issue-event';
 import * as snapshot from './triggers/snapshot';
+import * as statusWeekly from './triggers/status-weekly';
 import * as alerts from './triggers/alerts';
 
 // Custom UI resolvers, one per surface (macro config views share their macro's resolver).
@@ -42,3 +43,4 @@ export const snapshotTrigger = licensedBackground('daily-snapshot', snapshot.sna
 export const snapshotConsumer = licensedBackground('kpi-snapshots', snapshot.snapshotConsumer);
 // Daily alerts: one digest per recipient through Jira's notify API (shared/spec/alerts.md).
 export const alertsTrigger = licensedBackground('daily-alerts', alerts.alertsTrigger);
+export const statusWeeklyTrigger = licensedBackground('weekly-status', statusWeekly.statusWeeklyTrigger);

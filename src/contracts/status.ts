@@ -8,6 +8,7 @@ export const STATUS_KEYS = {
   searchImplementations: 'searchImplementations',
   getDocument: 'getDocument',
   publish: 'publish',
+  publishWeekly: 'publishWeekly',
 } as const;
 
 /** The periods the settings offer: the report covers the last N days, today included. */
@@ -37,3 +38,7 @@ export type GetStatusPayload = z.input<typeof GetStatusPayload>;
 
 export const PublishStatusPayload = GetStatusPayload;
 export type PublishStatusPayload = z.input<typeof PublishStatusPayload>;
+
+/** Publish weekly: the week published now, and its page. */
+export const WeeklyPublished = z.object({ week: z.string(), title: z.string(), url: z.string() });
+export type WeeklyPublished = z.infer<typeof WeeklyPublished>;

@@ -13,6 +13,7 @@ import {
   macroContext,
   publish,
   searchImplementations,
+  startWeekly,
   statusRequest,
   type AdfDoc,
   type DocumentIo,
@@ -37,6 +38,13 @@ export function statusResolverWith(io: () => DocumentIo) {
     const ctx = macroContext(context);
     const deps = io();
     return publish(statusRequest(parsed.data, ctx, deps), ctx, deps);
+  });
+  resolver.define(STATUS_KEYS.publishWeekly, async ({ payload, context }) => {
+    const parsed = PublishStatusPayload.safeParse(payload ?? {});
+    if (!parsed.success) return invalidRequest(parsed.error);
+    const ctx = macroContext(context);
+    const deps = io();
+    return startWeekly(statusRequest(parsed.data, ctx, deps), ctx, deps);
   });
   return resolver.getDefinitions();
 }

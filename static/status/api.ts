@@ -1,5 +1,10 @@
 // Typed calls of the Status report macro's resolver (src/contracts/status.ts).
-import { GetStatusPayload, PublishStatusPayload, STATUS_KEYS } from '../../src/contracts/status';
+import {
+  GetStatusPayload,
+  PublishStatusPayload,
+  STATUS_KEYS,
+  WeeklyPublished,
+} from '../../src/contracts/status';
 import {
   DocumentAnswer,
   ImplementationOptions,
@@ -17,4 +22,6 @@ export const statusReport = {
     callResolver(STATUS_KEYS.getDocument, GetStatusPayload, DocumentAnswer, payload),
   publish: (payload: GetStatusPayload = {}) =>
     callResolver(STATUS_KEYS.publish, PublishStatusPayload, Published, payload),
+  publishWeekly: (payload: GetStatusPayload = {}) =>
+    callResolver(STATUS_KEYS.publishWeekly, PublishStatusPayload, WeeklyPublished, payload),
 };

@@ -1,7 +1,9 @@
 // The Status report macro end to end: its config view (implementation and period) and its view in
 // the Confluence page frame of the local host (real bundles, real resolver), light and dark; then
 // publishing it. Screenshots go to test-output/.
-import { STATUS_SECTIONS } from '../../src/domain/status';
+import { isoWeek, STATUS_SECTIONS } from '../../src/domain/status';
+import { runScheduledTrigger } from '../../src/local/host/scheduled';
+import { readWeeklyStatuses, typedStore, writeWeeklyStatuses } from '../../src/storage';
 import { macroInBrowser } from './confluence-macro';
 import { backgroundOf, choose, screenshotPath } from './support';
 
@@ -56,4 +58,44 @@ describe('the Status report macro in the browser', () => {
     expect(published).toHaveLength(1);
     await tab.close();
   });
+
+  it('publishes weekly: a dated child page now, and once per week however often the trigger runs', async () => {
+    const page = pages()[3];
+    const key = implementation('IMP', 'hypercare');
+    configure(page.id, { implementationKey: key, periodDays: 7 });
+    const { page: tab, frame, errors } = await open(page.id, 'consultant', 'dark', 'publish-weekly');
+    await frame.getByTestId('publish-weekly').click();
+    await frame.getByTestId('weekly-result').waitFor({ timeout: 20_000 });
+    const children = () =>
+      macro.app.state.confluence.pages.filter((p) => p.parentId === page.id && p.title.startsWith('Status '));
+    expect(children().map((p) => p.title)).toEqual([
+      expect.stringMatching(new RegExp(`^Status \\d{4}-W\\d{2} \\(${key}\\)$`)),
+    ]);
+    const week = /Status (\S+) /.exec(children()[0]?.title ?? '')?.[1] ?? '';
+    expect(week).toBe(isoWeek(new Date().toISOString().slice(0, 10)));
+    await tab.screenshot({ path: screenshotPath('status-weekly-dark'), fullPage: true });
+    const version = children()[0]?.version;
+    await runScheduledTrigger(macro.app.forge, 'runway-weekly-status');
+    await runScheduledTrigger(macro.app.forge, 'runway-weekly-status');
+    expect(children()).toHaveLength(1);
+    expect(children()[0]?.version).toEqual(version);
+    // A new week (the last one published made older): the trigger, as the app, publishes again.
+    const store = typedStore();
+    const saved = await readWeeklyStatuses(store);
+    expect(saved.map((w) => [w.implementationKey, w.parentId, w.lastWeek])).toContainEqual([
+      key,
+      page.id,
+      week,
+    ]);
+    await writeWeeklyStatuses(
+      store,
+      saved.map((w) => ({ ...w, lastWeek: '2000-W01' })),
+    );
+    await runScheduledTrigger(macro.app.forge, 'runway-weekly-status');
+    expect(children()).toHaveLength(1);
+    expect(children()[0]?.version.number).toBe((version?.number ?? 0) + 1);
+    expect((await readWeeklyStatuses(store)).every((w) => w.lastWeek === week)).toBe(true);
+    expect(errors).toEqual([]);
+    await tab.close();
+  }, 60_000);
 });

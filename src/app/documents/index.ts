@@ -18,3 +18,4 @@ export {
 } from './render';
 export { searchImplementations } from './search';
 export { statusRequest } from './status';
+export { publishWeeklyStatuses, startWeekly } from './weekly';

@@ -6,6 +6,7 @@ import {
   STATUS_SECTIONS,
   statusPeriodProblem,
   type PeriodChange,
+  isoWeek,
 } from '../../../src/domain/status';
 import { plainText, tablesOf } from '../../builders/document';
 import {
@@ -338,5 +339,18 @@ describe('a period', () => {
     );
     expect(statusPeriodProblem('2026-13-01', '2026-06-14')).toContain('--since 2026-13-01');
     expect(statusPeriodProblem('2026-06-14', '2026-06-14')).toBeNull();
+  });
+});
+
+describe('ISO weeks, which name the weekly status pages', () => {
+  it.each([
+    ['2026-12-06', '2026-W49'], // a Sunday: the end of week 49
+    ['2026-11-30', '2026-W49'], // its Monday
+    ['2026-12-07', '2026-W50'],
+    ['2027-01-01', '2026-W53'], // a Friday: still in 2026's last week
+    ['2026-01-01', '2026-W01'], // a Thursday
+    ['2024-12-30', '2025-W01'], // a Monday in the next year's first week
+  ])('%s is in %s', (date, week) => {
+    expect(isoWeek(date)).toBe(week);
   });
 });
