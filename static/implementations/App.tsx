@@ -11,6 +11,7 @@ import { Box, Flex, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { router } from '@forge/bridge';
 import SectionMessage from '@atlaskit/section-message';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import {
   FORECAST_RULE,
@@ -25,7 +26,9 @@ import { useResolver } from '../shared/use-resolver';
 import { implementations } from './api';
 
 const StartDialog = lazy(() => import('./StartDialog'));
+const Timeline = lazy(() => import('./Timeline').then((m) => ({ default: m.Timeline })));
 
+const panelStyle = xcss({ width: '100%', paddingBlockStart: 'space.100' });
 const HEALTH_APPEARANCE = { red: 'removed', amber: 'moved', green: 'success' } as const;
 const HEALTH_LABEL: Record<Health, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 const HEALTH_ORDER: Record<Health, number> = { red: 0, amber: 1, green: 2 };
@@ -429,21 +432,38 @@ export function App() {
         <Text size="small" color="color.text.subtlest" testId="impl-forecast-rule">
           {FORECAST_RULE}
         </Text>
-        <DynamicTable
-          head={head}
-          rows={shown.map(rowOf)}
-          rowsPerPage={20}
-          page={page}
-          onSetPage={setPage}
-          label={`Implementations of ${view.project}`}
-          emptyView={
-            <EmptyView
-              header="No implementations match"
-              description="Change or clear the filters to see more."
-            />
-          }
-          testId="impl-table"
-        />
+        <Tabs id="impl-views" testId="impl-tabs">
+          <TabList>
+            <Tab testId="impl-tab-list">List</Tab>
+            <Tab testId="impl-tab-timeline">Timeline</Tab>
+          </TabList>
+          <TabPanel>
+            <Box xcss={panelStyle}>
+              <DynamicTable
+                head={head}
+                rows={shown.map(rowOf)}
+                rowsPerPage={20}
+                page={page}
+                onSetPage={setPage}
+                label={`Implementations of ${view.project}`}
+                emptyView={
+                  <EmptyView
+                    header="No implementations match"
+                    description="Change or clear the filters to see more."
+                  />
+                }
+                testId="impl-table"
+              />
+            </Box>
+          </TabPanel>
+          <TabPanel>
+            <Box xcss={panelStyle}>
+              <Suspense fallback={<LoadingState label="Loading the timeline" />}>
+                <Timeline rows={shown} asOf={view.asOf} project={view.project} />
+              </Suspense>
+            </Box>
+          </TabPanel>
+        </Tabs>
         {view.warnings.length > 0 ? (
           <Text size="small" color="color.text.warning" testId="impl-warnings">
             {view.warnings.length} data warning{view.warnings.length === 1 ? '' : 's'}, e.g.{' '}
