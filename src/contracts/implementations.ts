@@ -73,6 +73,8 @@ export type ImplementationRow = z.infer<typeof ImplementationRow>;
 
 /** The forecast rule, as the page states it. */
 export { FORECAST_RULE } from '../domain/forecast/forecast';
+/** The timeline tab draws the domain's layout. */
+export { timelineLayout } from '../domain/timeline/timeline';
 
 export const ImplementationsView = z.object({
   project: z.string(),

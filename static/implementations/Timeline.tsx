@@ -4,8 +4,7 @@
 // dates are also text, so a keyboard (each row is a tab stop) and a screen reader read it all.
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
-import type { Health, ImplementationRow } from '../../src/contracts/implementations';
-import { timelineLayout } from '../../src/domain/timeline';
+import { timelineLayout, type Health, type ImplementationRow } from '../../src/contracts/implementations';
 
 const HEALTH_COLOUR: Record<Health, string> = {
   red: token('color.background.danger.bold'),
