@@ -51,13 +51,18 @@ describe('the portfolio timeline on the implementations page', () => {
       const colours = new Map<string, string>();
       for (const bar of await bars.all()) {
         const health = (await bar.getAttribute('data-health')) ?? '';
-        colours.set(health, await bar.evaluate((el) => getComputedStyle(el).backgroundColor));
+        colours.set(
+          health,
+          await bar.evaluate(
+            (el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor ?? '',
+          ),
+        );
       }
       expect(new Set(colours.values()).size).toBe(colours.size);
       // keyboard: Tab moves from row to row
       await rows.first().focus();
       await page.keyboard.press('Tab');
-      expect(await rows.nth(1).evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await rows.nth(1).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
       await page.screenshot({ path: screenshotPath(`implementations-timeline-${theme}`), fullPage: true });
       expect(errors).toEqual([]);
       await page.close();
