@@ -4,6 +4,7 @@
 // Each is wrapped with the licence check (resolvers/licence.ts): Runway is a paid app.
 import * as gates from './resolvers/gate-validator';
 import * as handover from './resolvers/handover';
+import * as status from './resolvers/status';
 import * as implementations from './resolvers/implementations';
 import * as kpiGadget from './resolvers/kpi-gadget';
 import { licensedBackground, licensedExport, licensedResolver, licensedValidator } from './resolvers/licence';
@@ -14,6 +15,7 @@ import * as stageGates from './resolvers/stage-gates';
 import * as install from './triggers/install';
 import * as issueEvent from './triggers/issue-event';
 import * as snapshot from './triggers/snapshot';
+import * as statusWeekly from './triggers/status-weekly';
 import * as alerts from './triggers/alerts';
 import * as markers from './triggers/markers';
 
@@ -25,10 +27,12 @@ export const implementationsResolver = licensedResolver(implementations.implemen
 export const settingsResolver = licensedResolver(settings.settingsResolver);
 export const playbookResolver = licensedResolver(playbook.playbookResolver);
 export const handoverResolver = licensedResolver(handover.handoverResolver);
+export const statusResolver = licensedResolver(status.statusResolver);
 
 // PDF and Word export of the macros.
 export const playbookExport = licensedExport(playbook.playbookExport);
 export const handoverExport = licensedExport(handover.handoverExport);
+export const statusExport = licensedExport(status.statusExport);
 
 // Workflow validator: blocks a transition while a required gate is not passed.
 export const gateValidator = licensedValidator(gates.gateValidator);
@@ -42,3 +46,4 @@ export const snapshotConsumer = licensedBackground('kpi-snapshots', snapshot.sna
 export const alertsTrigger = licensedBackground('daily-alerts', alerts.alertsTrigger);
 // Re-marks implementations (the runway-implementation issue property) after the settings change.
 export const markerConsumer = licensedBackground('implementation-markers', markers.markerConsumer);
+export const statusWeeklyTrigger = licensedBackground('weekly-status', statusWeekly.statusWeeklyTrigger);

@@ -54,6 +54,12 @@ export const ImplementationRow = z.object({
   /** Days from kickoff to go-live, or to today while not live; null without a kickoff. */
   timeToLiveDays: z.number().int().nullable(),
   live: z.boolean(),
+  /** Kickoff (the date, else the planned date): where the timeline's bar starts. */
+  kickoff: isoDate.nullable(),
+  /** The milestones, for the timeline's markers. */
+  milestones: z.array(
+    z.object({ key: z.string(), summary: z.string(), dueDate: isoDate.nullable(), done: z.boolean() }),
+  ),
   /** Forecast go-live (src/domain/forecast, FORECAST_RULE). */
   forecast: z.object({
     date: isoDate.nullable(),
@@ -67,6 +73,8 @@ export type ImplementationRow = z.infer<typeof ImplementationRow>;
 
 /** The forecast rule, as the page states it. */
 export { FORECAST_RULE } from '../domain/forecast/forecast';
+/** The timeline tab draws the domain's layout. */
+export { timelineLayout } from '../domain/timeline/timeline';
 
 export const ImplementationsView = z.object({
   project: z.string(),

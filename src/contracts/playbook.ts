@@ -61,7 +61,7 @@ export const DocumentBlock = z.discriminatedUnion('type', [
 export type DocumentBlock = z.infer<typeof DocumentBlock>;
 
 export const StructuredDocument = z.object({
-  kind: z.enum(['playbook', 'handover']),
+  kind: z.enum(['playbook', 'handover', 'status']),
   templateId: z.string(),
   title: z.string(),
   implementation: z.object({ key: z.string(), summary: z.string(), tier: z.string() }),

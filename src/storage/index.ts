@@ -7,3 +7,4 @@ export * from './claim';
 export * from './start-requests';
 export * from './documents';
 export * from './alerts';
+export * from './status-weekly';

@@ -9,24 +9,28 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Flex, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import { router } from '@forge/bridge';
 import SectionMessage from '@atlaskit/section-message';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import {
   FORECAST_RULE,
   HEALTHS,
   type Health,
   type ImplementationRow,
-  type ImplementationsView,
   type StartOutcome,
 } from '../../src/contracts/implementations';
 import { filterBox, MultiFilter } from '../shared/MultiFilter';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import { implementations } from './api';
+import { Created } from './Created';
+import { useLaterPages } from './later-pages';
+import { openEpic } from './open-epic';
 
 const StartDialog = lazy(() => import('./StartDialog'));
+const Timeline = lazy(() => import('./Timeline').then((m) => ({ default: m.Timeline })));
 
+const panelStyle = xcss({ width: '100%', paddingBlockStart: 'space.100' });
 const HEALTH_APPEARANCE = { red: 'removed', amber: 'moved', green: 'success' } as const;
 const HEALTH_LABEL: Record<Health, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 const HEALTH_ORDER: Record<Health, number> = { red: 0, amber: 1, green: 2 };
@@ -50,10 +54,6 @@ function matches(row: ImplementationRow, f: Filters): boolean {
     (f.tiers.length === 0 || f.tiers.includes(row.tier)) &&
     (f.segments.length === 0 || f.segments.includes(row.segment ?? NO_SEGMENT))
   );
-}
-
-function openEpic(key: string) {
-  void router.navigate({ target: 'issue', issueKey: key }).catch(() => undefined);
 }
 
 const head = {
@@ -276,83 +276,6 @@ function StartFromPlaybook({ onCreated }: { onCreated: (outcome: StartOutcome) =
   );
 }
 
-function Created({ outcome, onDismiss }: { outcome: StartOutcome; onDismiss: () => void }) {
-  return (
-    <SectionMessage
-      appearance="success"
-      title={`${outcome.epic.key} ${outcome.epic.summary} was created`}
-      testId="start-created"
-      actions={[
-        <SectionMessageLink key="open" issueKey={outcome.epic.key} />,
-        <Button key="dismiss" appearance="subtle" spacing="compact" onClick={onDismiss}>
-          Dismiss
-        </Button>,
-      ]}
-    >
-      <Text>{`With ${outcome.created.length} issues under it: milestones with their baseline due dates, one Gate issue per gate and the playbook's starter work items.`}</Text>
-    </SectionMessage>
-  );
-}
-
-function SectionMessageLink({ issueKey }: { issueKey: string }) {
-  return (
-    <a
-      href={`/browse/${encodeURIComponent(issueKey)}`}
-      data-testid="start-created-open"
-      onClick={(e) => {
-        e.preventDefault();
-        openEpic(issueKey);
-      }}
-    >
-      Open {issueKey}
-    </a>
-  );
-}
-
-interface LaterPages {
-  rows: ImplementationRow[];
-  warnings: string[];
-  /** The cursor still to read; null once every page is in. */
-  next: string | null;
-  error: string | null;
-}
-
-/** The pages after the first, read one after another while the first is already shown. */
-function useLaterPages(first: ImplementationsView | null): LaterPages {
-  const [later, setLater] = useState<LaterPages>({ rows: [], warnings: [], next: null, error: null });
-  useEffect(() => {
-    let current = true;
-    setLater({ rows: [], warnings: [], next: first?.nextCursor ?? null, error: null });
-    void (async () => {
-      let cursor = first?.nextCursor ?? null;
-      while (cursor !== null) {
-        const r = await implementations.get(cursor).catch((e: unknown) => ({
-          ok: false as const,
-          error: e instanceof Error ? e.message : String(e),
-        }));
-        if (!current) return;
-        if (!r.ok) {
-          const error = r.error;
-          setLater((l) => ({ ...l, error }));
-          return;
-        }
-        const page = r.data;
-        cursor = page.nextCursor;
-        setLater((l) => ({
-          rows: [...l.rows, ...page.implementations],
-          warnings: [...l.warnings, ...page.warnings],
-          next: page.nextCursor,
-          error: null,
-        }));
-      }
-    })();
-    return () => {
-      current = false;
-    };
-  }, [first]);
-  return later;
-}
-
 export function App() {
   const first = useResolver(() => implementations.get(), []);
   const later = useLaterPages(first.status === 'ready' ? first.data : null);
@@ -501,21 +424,38 @@ export function App() {
             </Text>
           </SectionMessage>
         ) : null}
-        <DynamicTable
-          head={head}
-          rows={shown.map(rowOf)}
-          rowsPerPage={20}
-          page={page}
-          onSetPage={setPage}
-          label={`Implementations of ${view.project}`}
-          emptyView={
-            <EmptyView
-              header="No implementations match"
-              description="Change or clear the filters to see more."
-            />
-          }
-          testId="impl-table"
-        />
+        <Tabs id="impl-views" testId="impl-tabs">
+          <TabList>
+            <Tab testId="impl-tab-list">List</Tab>
+            <Tab testId="impl-tab-timeline">Timeline</Tab>
+          </TabList>
+          <TabPanel>
+            <Box xcss={panelStyle}>
+              <DynamicTable
+                head={head}
+                rows={shown.map(rowOf)}
+                rowsPerPage={20}
+                page={page}
+                onSetPage={setPage}
+                label={`Implementations of ${view.project}`}
+                emptyView={
+                  <EmptyView
+                    header="No implementations match"
+                    description="Change or clear the filters to see more."
+                  />
+                }
+                testId="impl-table"
+              />
+            </Box>
+          </TabPanel>
+          <TabPanel>
+            <Box xcss={panelStyle}>
+              <Suspense fallback={<LoadingState label="Loading the timeline" />}>
+                <Timeline rows={shown} asOf={view.asOf} project={view.project} />
+              </Suspense>
+            </Box>
+          </TabPanel>
+        </Tabs>
         {view.warnings.length > 0 ? (
           <Text size="small" color="color.text.warning" testId="impl-warnings">
             {view.warnings.length} data warning{view.warnings.length === 1 ? '' : 's'}, e.g.{' '}

@@ -13,11 +13,15 @@ const small = path.join(EXAMPLES, 'portfolio-small.json');
 const AS_OF = ['--as-of', '2026-06-30'];
 
 describe('runway render --list', () => {
-  it('prints one template a line, its id first, the handover packet last', async () => {
+  it('prints one template a line, its id first, the handover packet and the status report last', async () => {
     const run = await runway(['render', '--list']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual([...BUILT_IN_TEMPLATES.map((t) => t.id), 'handover']);
+    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual([
+      ...BUILT_IN_TEMPLATES.map((t) => t.id),
+      'handover',
+      'status',
+    ]);
     expect(lines[0]).toMatch(/^implementation-plan\s+Implementation plan: Scope, timeline/);
   });
 

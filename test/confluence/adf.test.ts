@@ -21,15 +21,16 @@ function nodes(node: AdfNode, type: string): AdfNode[] {
 }
 const docNode = (d: ReturnType<typeof toAdf>): AdfNode => d as unknown as AdfNode;
 
-describe('ADF of every playbook and the handover packet', () => {
+describe('ADF of every playbook, the handover packet and the status report', () => {
   const demo = demoDocuments();
 
-  it('covers every demo implementation (30) with the 8 templates and the packet', () => {
+  it('covers every demo implementation (30) with the 8 templates, the packet and the status report', () => {
     expect(demo.length).toBeGreaterThanOrEqual(25);
     for (const r of demo)
       expect(r.documents.map((d) => d.templateId)).toEqual([
         ...BUILT_IN_TEMPLATES.map((t) => t.id),
         'handover',
+        'status',
       ]);
   });
 

@@ -7,6 +7,7 @@ import {
   parseSearchExport,
   type Implementation,
 } from '../../src/domain';
+import { addDays } from '../../src/domain/dates';
 import { assembleHandoverPacket } from '../../src/domain/handover';
 import {
   BUILT_IN_TEMPLATES,
@@ -14,6 +15,7 @@ import {
   renderPlaybook,
   type StructuredDocument,
 } from '../../src/domain/playbooks';
+import { assembleStatusReport } from '../../src/domain/status';
 import { DEFAULT_AS_OF, generatePortfolio } from '../../src/local/demo/generate';
 
 export interface Rendered {
@@ -34,6 +36,7 @@ function renderAll(json: unknown, asOf: string, source: string): Rendered[] {
     documents: [
       ...BUILT_IN_TEMPLATES.map((t) => renderPlaybook(t, implementation, ctx)),
       assembleHandoverPacket(implementation, ctx),
+      assembleStatusReport(implementation, { ...ctx, issues, since: addDays(asOf, -6) }),
     ],
   }));
 }

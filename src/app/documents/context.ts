@@ -9,6 +9,8 @@ import type { DocumentIo } from './io';
 
 const MacroContext = z.object({
   siteUrl: z.string().optional(),
+  /** The user who opened the macro (Forge's resolver context). */
+  accountId: z.string().optional(),
   extension: z
     .object({
       config: z.unknown().optional(),

@@ -17,3 +17,5 @@ export {
   type DocumentRequest,
 } from './render';
 export { searchImplementations } from './search';
+export { statusRequest } from './status';
+export { publishWeeklyStatuses, startWeekly } from './weekly';

@@ -1,7 +1,7 @@
 // What a document is rendered from: one implementation as the user sees it, with reporters, and its
 // gates from the gate model (criteria, the audit record's sign-offs and evidence, the remote links),
 // evidence resolved as the reader (Confluence as them too, when given).
-import type { IsoDate, RunwayConfig } from '../../domain';
+import type { IsoDate, JiraIssue, RunwayConfig } from '../../domain';
 import {
   gateViewsFromResults,
   readReporters,
@@ -17,6 +17,8 @@ import { DocumentError } from './io';
 export interface DocumentInputs {
   implementation: Parameters<typeof renderPlaybook>[1];
   ctx: RenderContext;
+  /** The implementation's issues as read, with their changelogs (the status report's history). */
+  issues: readonly JiraIssue[];
   warnings: string[];
 }
 
@@ -59,6 +61,7 @@ export async function loadInputs(
       reporters: readReporters(read.issues),
       gates: gateViewsFromResults(report.gates, siteUrl || undefined, report.evidence.sightings),
     },
+    issues: read.issues,
     warnings: loaded.warnings,
   };
 }

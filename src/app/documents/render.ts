@@ -12,6 +12,7 @@ import {
   type StructuredDocument,
 } from '../../domain/playbooks';
 import { createConfluenceClient, type ConfluenceClient } from '../../confluence/client';
+import { assembleStatusReport, STATUS_ID } from '../../domain/status';
 import { createJiraClient, type JiraClient } from '../../jira';
 import { readConfig, type TypedStore } from '../../storage';
 import { loadLibrary } from '../playbooks/library';
@@ -21,10 +22,12 @@ import { DocumentError, failed, type DocumentIo } from './io';
 import { whyCannotPublish } from './may-publish';
 
 export interface DocumentRequest {
-  /** A playbook template id, or `handover` for the handover packet. */
+  /** A playbook template id, `handover` for the handover packet, `status` for the status report. */
   templateId: string;
   implementationKey: string;
   asOf: IsoDate;
+  /** The status report: the first day of its period (asOf is the last). */
+  since?: IsoDate;
 }
 
 export interface DocumentDeps {
@@ -41,7 +44,7 @@ export async function renderDocument(
   deps: DocumentDeps,
 ): Promise<{ document: StructuredDocument; warnings: string[] }> {
   let template = null;
-  if (req.templateId !== HANDOVER_ID) {
+  if (req.templateId !== HANDOVER_ID && req.templateId !== STATUS_ID) {
     const { library } = await loadLibrary(deps.store);
     template = library.get(req.templateId) ?? null;
     if (template === null) throw new DocumentError(unknownTemplateMessage(req.templateId, library));
@@ -56,9 +59,15 @@ export async function renderDocument(
     deps.confluence ?? null,
   );
   const document =
-    template === null
-      ? assembleHandoverPacket(inputs.implementation, inputs.ctx)
-      : renderPlaybook(template, inputs.implementation, inputs.ctx);
+    req.templateId === STATUS_ID
+      ? assembleStatusReport(inputs.implementation, {
+          ...inputs.ctx,
+          issues: inputs.issues,
+          since: req.since ?? req.asOf,
+        })
+      : template === null
+        ? assembleHandoverPacket(inputs.implementation, inputs.ctx)
+        : renderPlaybook(template, inputs.implementation, inputs.ctx);
   return { document, warnings: inputs.warnings };
 }
 

@@ -66,6 +66,10 @@ export async function getImplementations(
         gates: { passed: h.gates.passed, failed: h.gates.failed, total: h.gates.total },
         timeToLiveDays: h.timeToLiveDays,
         live: h.live,
+        kickoff: impl.dates.kickoff ?? impl.planned.kickoff ?? null,
+        milestones: impl.children
+          .filter((c) => c.kind === 'milestone')
+          .map((c) => ({ key: c.key, summary: c.summary, dueDate: c.dueDate, done: c.done })),
         forecast: forecastView(impl, deps.config, deps.today),
       };
     });

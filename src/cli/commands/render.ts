@@ -14,6 +14,7 @@ import {
   messageOf,
 } from '../../domain';
 import { assembleHandoverPacket } from '../../domain/handover';
+import { assembleStatusReport, STATUS_ID, statusPeriodProblem } from '../../domain/status';
 import {
   HANDOVER_ID,
   libraryWith,
@@ -35,10 +36,11 @@ const FORMATS = ['md', 'html', 'adf'] as const;
 
 const USAGE = `Usage: runway render <template-id>|handover --implementation <KEY> --input <file|dir>... [options]
        runway render <template-id>|handover --implementation <KEY> --site <url> --email <email> --token <token> [options]
+       runway render status --implementation <KEY> --since <date> (--input <file|dir>... | --site <url>) [options]
        runway render --list [--templates <file>]
 
-Renders a playbook template, or the handover packet, for one implementation from its Jira data:
-the same document the Confluence macros show.
+Renders a playbook template, the handover packet, or the status report, for one implementation
+from its Jira data: the same document the Confluence macros show.
 
   --implementation <KEY>  The implementation (an Epic labelled "implementation", or an issue of
                           type Implementation), e.g. IMP-12.
@@ -50,6 +52,10 @@ the same document the Confluence macros show.
                           environment than on the command line.
   --link-base <url>       Jira site that issue keys link to (default: the --site; none for --input).
   --as-of <date>          Render as of this date (default: today). Later history is ignored.
+  --since <date>          status: the first day of the period whose changes the report lists
+                          (milestones done, due dates moved, RAID items opened, closed or
+                          rescored, gates passed or rejected, change requests approved); the
+                          period runs to --as-of, both days included.
   --format <f>            md (default), html (a standalone page) or adf (Atlassian Document
                           Format JSON, as the macros export to PDF and Word).
   --config <file>         Site names, field ids, targets (see RunwayConfig).
@@ -57,7 +63,8 @@ the same document the Confluence macros show.
                           that does not validate is refused with the reason.
   --list                  Print the templates, one a line: id, title, description.
 
-Exit codes: 0 done, 1 Jira failed, 2 bad input (unknown template or implementation, bad file).
+Exit codes: 0 done, 1 Jira failed, 2 bad input (unknown template or implementation, bad file,
+malformed date, --since after --as-of).
 `;
 
 export const RENDER_OPTIONS = {
@@ -68,6 +75,7 @@ export const RENDER_OPTIONS = {
   'link-base': { type: 'string' },
   input: { type: 'string', multiple: true },
   'as-of': { type: 'string' },
+  since: { type: 'string' },
   config: { type: 'string' },
   templates: { type: 'string' },
   format: { type: 'string' },
@@ -131,6 +139,11 @@ function listTemplates(library: PlaybookLibrary): string {
       'Handover packet',
       'The handover to Customer Success and Support, assembled from the implementation.',
     ],
+    [
+      STATUS_ID,
+      'Status report',
+      'Health, what changed since --since, what is due, risks, decisions, KPIs and the forecast go-live.',
+    ],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   return rows.map(([id, title, description]) => `${id.padEnd(width)}  ${title}: ${description}\n`).join('');
@@ -138,7 +151,8 @@ function listTemplates(library: PlaybookLibrary): string {
 
 export const renderCommand: Command = {
   name: 'render',
-  summary: 'A playbook or the handover packet of one implementation, as Markdown, HTML or ADF',
+  summary:
+    'A playbook, the handover packet or the status report of one implementation, as Markdown, HTML or ADF',
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseOptions(args, RENDER_OPTIONS);
@@ -156,7 +170,8 @@ export const renderCommand: Command = {
       throw new UsageError('name a template (runway render --list shows them) or handover');
     if (extra.length > 0)
       throw new UsageError(`unexpected ${extra[0]}: give one template, and inputs with --input`);
-    const template = templateId === HANDOVER_ID ? null : library.get(templateId);
+    const status = templateId === STATUS_ID;
+    const template = templateId === HANDOVER_ID || status ? null : library.get(templateId);
     if (template === undefined) throw new UsageError(unknownTemplateMessage(templateId, library));
     const key = (values.implementation ?? '').trim().toUpperCase();
     if (key === '')
@@ -165,6 +180,13 @@ export const renderCommand: Command = {
       throw new UsageError(`--implementation ${values.implementation}: not a Jira issue key (e.g. IMP-12)`);
     const format = oneOf('--format', values.format ?? 'md', FORMATS);
     const asOf = values['as-of'] === undefined ? io.today() : parseDateOption('--as-of', values['as-of']);
+    if (!status && values.since !== undefined)
+      throw new UsageError('--since is for the status report only (runway render status)');
+    if (status && values.since === undefined)
+      throw new UsageError('the status report needs a period: give --since <YYYY-MM-DD>');
+    const since = values.since === undefined ? asOf : parseDateOption('--since', values.since);
+    const period = statusPeriodProblem(since, asOf);
+    if (period !== null) throw new UsageError(period);
     const config = await loadConfig(values.config, io);
 
     const site = values.site !== undefined || (values.input === undefined && (io.env.JIRA_SITE ?? '') !== '');
@@ -195,8 +217,9 @@ export const renderCommand: Command = {
       );
     }
     const ctx = { asOf, config, reporters: readReporters(source.issues) };
-    const doc: StructuredDocument =
-      template === null
+    const doc: StructuredDocument = status
+      ? assembleStatusReport(implementation, { ...ctx, issues: source.issues, since })
+      : template === null
         ? assembleHandoverPacket(implementation, ctx)
         : renderPlaybook(template, implementation, ctx);
     if (format === 'adf')

@@ -61,7 +61,7 @@ export interface DocumentSection {
 }
 
 export interface StructuredDocument {
-  kind: 'playbook' | 'handover';
+  kind: 'playbook' | 'handover' | 'status';
   /** The playbook template id, or `handover` for the handover packet. */
   templateId: string;
   title: string;

@@ -4,7 +4,7 @@ import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { router } from '@forge/bridge';
-import { useState, type MouseEvent } from 'react';
+import { useState, type MouseEvent, type ReactNode } from 'react';
 import type { DocumentAnswer, Published } from '../../../src/contracts/playbook';
 import type { ResolverResult } from '../../../src/contracts/result';
 import { EmptyView, ErrorView, LoadingState } from '../../shared/states';
@@ -60,11 +60,14 @@ export function MacroView({
   what,
   load,
   publish,
+  actions,
 }: {
   /** "playbook" or "handover packet", for messages. */
   what: string;
   load: () => Promise<ResolverResult<DocumentAnswer>>;
   publish: () => Promise<ResolverResult<Published>>;
+  /** More actions next to "Publish as page" (shown when publishing is possible). */
+  actions?: ReactNode;
 }) {
   const state = useResolver(load, []);
   const [published, setPublished] = useState<PublishState>({ status: 'idle' });
@@ -96,15 +99,18 @@ export function MacroView({
               ? `${warnings.length} data warning${warnings.length === 1 ? '' : 's'}: values Jira holds that could not be read are left out.`
               : ''}
           </Text>
-          <Button
-            appearance="primary"
-            onClick={() => void onPublish()}
-            isLoading={published.status === 'busy'}
-            isDisabled={!canPublish}
-            testId="publish"
-          >
-            Publish as page
-          </Button>
+          <Inline space="space.100">
+            {canPublish ? actions : null}
+            <Button
+              appearance="primary"
+              onClick={() => void onPublish()}
+              isLoading={published.status === 'busy'}
+              isDisabled={!canPublish}
+              testId="publish"
+            >
+              Publish as page
+            </Button>
+          </Inline>
         </Inline>
         {!canPublish && cannotPublishReason !== null ? (
           <Text size="small" color="color.text.subtle" testId="publish-unavailable">

@@ -1,0 +1,71 @@
+// The portfolio timeline tab of the implementations page end to end: the real Custom UI in Chromium
+// on the local host, light and dark; reached by keyboard, each bar a table row whose dates are text.
+// Screenshots go to test-output/.
+import type { Browser } from 'playwright-core';
+import { startLocalApp, type LocalApp } from '../../src/local/host/app';
+import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
+
+const PAGE = 'runway-implementations';
+
+describe('the portfolio timeline on the implementations page', () => {
+  let app: LocalApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    requireBuilt('implementations');
+    app = await startLocalApp({ port: 0 });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`draws a bar per implementation coloured by health, with its dates as text, reachable by keyboard (${theme})`, async () => {
+      const { page, frame, errors } = await openSurface(browser, app, {
+        pagePath: `/projects/IMP/apps/${PAGE}`,
+        moduleKey: PAGE,
+        user: 'consultant',
+        theme,
+        readyTestId: 'impl-table--table',
+      });
+      // the tab list is one tab stop; the arrow keys choose the tab (WAI-ARIA tabs)
+      await frame.getByTestId('impl-tab-list').focus();
+      await page.keyboard.press('ArrowRight');
+      const table = frame.getByTestId('impl-timeline');
+      await table.waitFor({ timeout: 15_000 });
+      const rows = table.locator('tbody tr');
+      const count = await rows.count();
+      expect(count).toBeGreaterThan(3);
+      // the same implementations as the list
+      expect(await frame.getByTestId('impl-shown').innerText()).toMatch(new RegExp(`^${count} of ${count} `));
+      // every row says its dates in words, for a screen reader
+      const texts = await table.locator('tbody td[data-testid^="timeline-dates-"]').allInnerTexts();
+      expect(texts).toHaveLength(count);
+      for (const t of texts)
+        expect(t).toMatch(/^Kickoff (\d{4}-\d{2}-\d{2}|not set); .*baseline go-live .*milestones/);
+      // the bars are coloured by health: red, amber and green differ
+      const bars = table.locator('[data-testid^="timeline-bar-"]');
+      expect(await bars.count()).toBeGreaterThan(0);
+      const colours = new Map<string, string>();
+      for (const bar of await bars.all()) {
+        const health = (await bar.getAttribute('data-health')) ?? '';
+        colours.set(
+          health,
+          await bar.evaluate(
+            (el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor ?? '',
+          ),
+        );
+      }
+      expect(new Set(colours.values()).size).toBe(colours.size);
+      // keyboard: Tab moves from row to row
+      await rows.first().focus();
+      await page.keyboard.press('Tab');
+      expect(await rows.nth(1).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+      await page.screenshot({ path: screenshotPath(`implementations-timeline-${theme}`), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
+});
