@@ -102,7 +102,10 @@ describe('the Stage gates panel in the browser', () => {
       )
       .first()
       .click();
-    await page.waitForURL(/\/browse\/IMP-\d+/);
+    // The panel's own page is /browse/<key> already: wait for the router to leave it.
+    await page.waitForURL(
+      (url) => /^\/browse\/IMP-\d+$/.test(url.pathname) && url.pathname !== `/browse/${key}`,
+    );
     expect(page.url()).not.toContain(`/browse/${key}?`);
     await page.close();
   });
