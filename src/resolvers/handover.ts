@@ -1,6 +1,6 @@
 // Resolver and adfExport of the Handover packet macro (Confluence `macro` runway-handover): the
 // packet of the configured implementation, rendered, exported or published like a playbook
-// (./playbook.ts holds what both macros share).
+// (./macro.ts holds what the three macros share).
 import Resolver from '@forge/resolver';
 import {
   GetHandoverPayload,
@@ -8,24 +8,18 @@ import {
   HandoverMacroConfig,
   PublishHandoverPayload,
 } from '../contracts/handover';
-import { invalidRequest } from '../contracts/result';
-import { SearchImplementationsPayload } from '../contracts/playbook';
 import {
   HANDOVER_ID,
-  exportAdf,
-  exportContext,
   forgeIo,
   getDocument,
-  macroContext,
   publish,
   savedConfig,
-  searchImplementations,
   todayOf,
-  type AdfDoc,
   type DocumentIo,
   type DocumentRequest,
   type MacroContext,
 } from '../app/documents';
+import { defineDocumentCall, defineImplementationSearch, macroExport } from './macro';
 
 /** The payload's implementation, else the macro's saved settings. */
 export function handoverRequest(
@@ -42,32 +36,19 @@ export function handoverRequest(
 
 export function handoverResolverWith(io: () => DocumentIo) {
   const resolver = new Resolver();
-  resolver.define(HANDOVER_KEYS.searchImplementations, ({ payload }) => {
-    const parsed = SearchImplementationsPayload.safeParse(payload ?? {});
-    return parsed.success ? searchImplementations(parsed.data, io()) : invalidRequest(parsed.error);
-  });
-  resolver.define(HANDOVER_KEYS.getDocument, async ({ payload, context }) => {
-    const parsed = GetHandoverPayload.safeParse(payload ?? {});
-    if (!parsed.success) return invalidRequest(parsed.error);
-    const ctx = macroContext(context);
-    const deps = io();
-    return getDocument(handoverRequest(parsed.data, ctx, deps), ctx, deps);
-  });
-  resolver.define(HANDOVER_KEYS.publish, async ({ payload, context }) => {
-    const parsed = PublishHandoverPayload.safeParse(payload ?? {});
-    if (!parsed.success) return invalidRequest(parsed.error);
-    const ctx = macroContext(context);
-    const deps = io();
-    return publish(handoverRequest(parsed.data, ctx, deps), ctx, deps);
-  });
+  defineImplementationSearch(resolver, io, HANDOVER_KEYS.searchImplementations);
+  defineDocumentCall(
+    resolver,
+    io,
+    HANDOVER_KEYS.getDocument,
+    GetHandoverPayload,
+    handoverRequest,
+    getDocument,
+  );
+  defineDocumentCall(resolver, io, HANDOVER_KEYS.publish, PublishHandoverPayload, handoverRequest, publish);
   return resolver.getDefinitions();
 }
 
 export const handoverResolver = handoverResolverWith(forgeIo);
 
-/** The ADF Confluence puts in PDF and Word exports in place of the macro's iframe. */
-export async function handoverExport(event: unknown): Promise<AdfDoc> {
-  const ctx = exportContext(event);
-  const io = forgeIo();
-  return exportAdf(handoverRequest({}, ctx, io), ctx, io);
-}
+export const handoverExport = macroExport(handoverRequest);

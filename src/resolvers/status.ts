@@ -3,57 +3,25 @@
 // playbook (src/app/documents holds what the macros share).
 import Resolver from '@forge/resolver';
 import { GetStatusPayload, PublishStatusPayload, STATUS_KEYS } from '../contracts/status';
-import { invalidRequest } from '../contracts/result';
-import { SearchImplementationsPayload } from '../contracts/playbook';
-import {
-  exportAdf,
-  exportContext,
-  forgeIo,
-  getDocument,
-  macroContext,
-  publish,
-  searchImplementations,
-  startWeekly,
-  statusRequest,
-  type AdfDoc,
-  type DocumentIo,
-} from '../app/documents';
+import { forgeIo, getDocument, publish, startWeekly, statusRequest, type DocumentIo } from '../app/documents';
+import { defineDocumentCall, defineImplementationSearch, macroExport } from './macro';
 
 export function statusResolverWith(io: () => DocumentIo) {
   const resolver = new Resolver();
-  resolver.define(STATUS_KEYS.searchImplementations, ({ payload }) => {
-    const parsed = SearchImplementationsPayload.safeParse(payload ?? {});
-    return parsed.success ? searchImplementations(parsed.data, io()) : invalidRequest(parsed.error);
-  });
-  resolver.define(STATUS_KEYS.getDocument, async ({ payload, context }) => {
-    const parsed = GetStatusPayload.safeParse(payload ?? {});
-    if (!parsed.success) return invalidRequest(parsed.error);
-    const ctx = macroContext(context);
-    const deps = io();
-    return getDocument(statusRequest(parsed.data, ctx, deps), ctx, deps);
-  });
-  resolver.define(STATUS_KEYS.publish, async ({ payload, context }) => {
-    const parsed = PublishStatusPayload.safeParse(payload ?? {});
-    if (!parsed.success) return invalidRequest(parsed.error);
-    const ctx = macroContext(context);
-    const deps = io();
-    return publish(statusRequest(parsed.data, ctx, deps), ctx, deps);
-  });
-  resolver.define(STATUS_KEYS.publishWeekly, async ({ payload, context }) => {
-    const parsed = PublishStatusPayload.safeParse(payload ?? {});
-    if (!parsed.success) return invalidRequest(parsed.error);
-    const ctx = macroContext(context);
-    const deps = io();
-    return startWeekly(statusRequest(parsed.data, ctx, deps), ctx, deps);
-  });
+  defineImplementationSearch(resolver, io, STATUS_KEYS.searchImplementations);
+  defineDocumentCall(resolver, io, STATUS_KEYS.getDocument, GetStatusPayload, statusRequest, getDocument);
+  defineDocumentCall(resolver, io, STATUS_KEYS.publish, PublishStatusPayload, statusRequest, publish);
+  defineDocumentCall(
+    resolver,
+    io,
+    STATUS_KEYS.publishWeekly,
+    PublishStatusPayload,
+    statusRequest,
+    startWeekly,
+  );
   return resolver.getDefinitions();
 }
 
 export const statusResolver = statusResolverWith(forgeIo);
 
-/** The ADF Confluence puts in PDF and Word exports in place of the macro's iframe. */
-export async function statusExport(event: unknown): Promise<AdfDoc> {
-  const ctx = exportContext(event);
-  const io = forgeIo();
-  return exportAdf(statusRequest({}, ctx, io), ctx, io);
-}
+export const statusExport = macroExport(statusRequest);
