@@ -14,7 +14,7 @@ import {
   type FetchLike,
   type SearchPage,
 } from '../jira';
-import { fetchKpiExport } from '../jira/kpi-export';
+import { streamKpiExport } from '../jira/kpi-export';
 import type { ExportProgress } from '../jira/search';
 import { UsageError } from './command';
 import type { CliIo } from './io';
@@ -114,13 +114,28 @@ export async function fetchSiteExport(
   config: RunwayConfig,
   io: SiteIo,
 ): Promise<SearchPage[]> {
+  const pages: SearchPage[] = [];
+  for await (const page of streamSiteExport(request, config, io)) pages.push(page);
+  return pages;
+}
+
+/**
+ * The same export a page at a time, each yielded as soon as its changelogs are complete, so
+ * `runway export` writes as it reads and never holds the whole site.
+ */
+export async function* streamSiteExport(
+  request: SiteRequest,
+  config: RunwayConfig,
+  io: SiteIo,
+): AsyncGenerator<SearchPage> {
   const client = createJiraClient({
     fetch: basicAuthFetch(request.site, request.email, request.token, io.fetch),
     log: (message) => io.stderr(`${message}\n`),
     ...(io.sleep ? { sleep: io.sleep } : {}),
   });
+  let issues = 0;
   try {
-    const { pages, missingFields } = await fetchKpiExport(client, {
+    const { pages, missingFields } = await streamKpiExport(client, {
       jql: request.jql,
       config,
       onProgress: progressLine(io),
@@ -130,14 +145,16 @@ export async function fetchSiteExport(
         `note: the site has no field named ${missingFields.map((n) => `"${n}"`).join(', ')} (map them in --config fieldNames/fieldIds)\n`,
       );
     }
-    const issues = pages.reduce((n, p) => n + p.issues.length, 0);
-    io.stderr(
-      `fetched ${count(issues)} issues from ${normaliseSite(request.site)} in ${count(client.requestCount)} requests\n`,
-    );
-    return pages;
+    for await (const page of pages) {
+      issues += page.issues.length;
+      yield page;
+    }
   } catch (e) {
     throw toCliError(e, request.site);
   }
+  io.stderr(
+    `fetched ${count(issues)} issues from ${normaliseSite(request.site)} in ${count(client.requestCount)} requests\n`,
+  );
 }
 
 export async function writeTextFile(io: SiteIo, file: string, text: string): Promise<void> {

@@ -31,6 +31,7 @@ import {
   DEFAULT_CHANGELOG_FIELDS,
   bulkFetchChangelogs,
   exportSearch,
+  exportSearchPages,
   searchPages,
   type ExportRequest,
   type SearchRequest,
@@ -87,6 +88,8 @@ export interface JiraClient {
     fieldIds?: readonly string[],
   ): Promise<Map<string, ChangeHistory[]>>;
   exportSearch(request: ExportRequest): Promise<SearchPage[]>;
+  /** The same export a page at a time, each page yielded once its changelogs are complete. */
+  exportSearchPages(request: ExportRequest): AsyncIterable<SearchPage>;
   getIssue(
     issueIdOrKey: string,
     options?: { fields?: readonly string[]; expand?: readonly string[] },
@@ -151,6 +154,7 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     bulkFetchChangelogs: (ids, fieldIds = DEFAULT_CHANGELOG_FIELDS) => bulkFetchChangelogs(t, ids, fieldIds),
 
     exportSearch: (request) => exportSearch(t, request),
+    exportSearchPages: (request) => exportSearchPages(t, request),
 
     getIssue: (key, opts = {}) =>
       t.json(

@@ -55,8 +55,19 @@ export async function fetchKpiExport(
   client: JiraClient,
   request: KpiExportRequest,
 ): Promise<{ pages: SearchPage[]; missingFields: string[] }> {
+  const { pages, missingFields } = await streamKpiExport(client, request);
+  const all: SearchPage[] = [];
+  for await (const page of pages) all.push(page);
+  return { pages: all, missingFields };
+}
+
+/** The same export as pages to write as they come (`runway export` never holds the whole site). */
+export async function streamKpiExport(
+  client: JiraClient,
+  request: KpiExportRequest,
+): Promise<{ pages: AsyncIterable<SearchPage>; missingFields: string[] }> {
   const plan = planKpiFields(await client.getFields(), request.config);
-  const pages = await client.exportSearch({
+  const pages = client.exportSearchPages({
     jql: request.jql,
     fields: [...plan.fields, ...(request.extraFields ?? [])],
     ...(request.onProgress ? { onProgress: request.onProgress } : {}),

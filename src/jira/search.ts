@@ -242,15 +242,34 @@ export interface ExportRequest {
 }
 
 /**
- * The export the engine reads: every page of `search/jql?expand=names,changelog`, each issue
- * carrying a complete changelog (for `changelogFieldIds`). Changelog batches of 1,000 issues
- * start while later search pages are still being fetched.
+ * Pages held at most while waiting for their changelogs: a batch is sent once this many issues
+ * wait, even with fewer than 1,000 partial changelogs among them, so a site whose issues mostly
+ * have complete changelogs is still written as it is read.
  */
-export async function exportSearch(transport: Transport, request: ExportRequest): Promise<SearchPage[]> {
+const HELD_ISSUES_LIMIT = 5_000;
+
+interface HeldGroup {
+  pages: SearchPage[];
+  batches: Promise<Map<string, ChangeHistory[]>>[];
+  settled: boolean;
+}
+
+/**
+ * The export the engine reads: every page of `search/jql?expand=names,changelog`, each issue
+ * carrying a complete changelog (for `changelogFieldIds`), yielded in order as soon as its
+ * changelogs are complete. Changelog batches of 1,000 issues start while later search pages are
+ * still being fetched; only the pages still waiting for a batch are held, never the whole export.
+ */
+export async function* exportSearchPages(
+  transport: Transport,
+  request: ExportRequest,
+): AsyncGenerator<SearchPage> {
   const fieldIds = request.changelogFieldIds ?? DEFAULT_CHANGELOG_FIELDS;
-  const pages: SearchPage[] = [];
   const pending: string[] = [];
-  const batches: Promise<Map<string, ChangeHistory[]>>[] = [];
+  const ready: HeldGroup[] = [];
+  let held: HeldGroup = { pages: [], batches: [], settled: false };
+  let heldIssues = 0;
+  let launched = false;
   const progress: ExportProgress = {
     phase: 'search',
     issues: 0,
@@ -266,17 +285,43 @@ export async function exportSearch(transport: Transport, request: ExportRequest)
       report();
       return map;
     });
-    // Awaited below; this only stops an early failure from being reported as unhandled.
+    // Awaited when its pages are yielded; this only stops an early failure being reported as unhandled.
     batch.catch(() => undefined);
-    batches.push(batch);
+    held.batches.push(batch);
+    launched = true;
   };
+  /** The held pages become a group of their own once every changelog they need has been asked for. */
+  const close = (): void => {
+    if (held.pages.length === 0) return;
+    const group = held;
+    void Promise.all(group.batches).then(
+      () => (group.settled = true),
+      () => (group.settled = true),
+    );
+    ready.push(group);
+    held = { pages: [], batches: [], settled: false };
+    heldIssues = 0;
+  };
+  async function* release(group: HeldGroup): AsyncGenerator<SearchPage> {
+    const histories = new Map<string, ChangeHistory[]>();
+    for (const map of await Promise.all(group.batches)) for (const [id, list] of map) histories.set(id, list);
+    for (const page of group.pages) {
+      yield {
+        ...page,
+        issues: page.issues.map((issue) =>
+          isChangelogPartial(issue) ? completeChangelog(issue, histories.get(issue.id ?? '') ?? []) : issue,
+        ),
+      };
+    }
+  }
 
   for await (const page of searchPages(transport, {
     jql: request.jql,
     fields: request.fields,
     expand: ['names', 'changelog'],
   })) {
-    pages.push(page);
+    held.pages.push(page);
+    heldIssues += page.issues.length;
     for (const issue of page.issues) {
       if (!isChangelogPartial(issue)) continue;
       if (issue.id === undefined) {
@@ -293,22 +338,23 @@ export async function exportSearch(transport: Transport, request: ExportRequest)
     }
     while (pending.length >= BULK_CHANGELOG_LIMITS.issues)
       launch(pending.splice(0, BULK_CHANGELOG_LIMITS.issues));
+    if (pending.length > 0 && heldIssues >= HELD_ISSUES_LIMIT) launch(pending.splice(0));
+    if (pending.length === 0) close();
     progress.issues += page.issues.length;
     progress.pages += 1;
     report();
+    while (ready.length > 0 && ready[0].settled) yield* release(ready.shift() as HeldGroup);
   }
   if (pending.length > 0) launch(pending.splice(0));
+  close();
   progress.phase = 'changelog';
-  if (batches.length > 0) report();
+  if (launched) report();
+  while (ready.length > 0) yield* release(ready.shift() as HeldGroup);
+}
 
-  const histories = new Map<string, ChangeHistory[]>();
-  for (const map of await Promise.all(batches)) {
-    for (const [issueId, list] of map) histories.set(issueId, list);
-  }
-  return pages.map((page) => ({
-    ...page,
-    issues: page.issues.map((issue) =>
-      isChangelogPartial(issue) ? completeChangelog(issue, histories.get(issue.id ?? '') ?? []) : issue,
-    ),
-  }));
+/** The whole export at once (for callers that need every page together). */
+export async function exportSearch(transport: Transport, request: ExportRequest): Promise<SearchPage[]> {
+  const pages: SearchPage[] = [];
+  for await (const page of exportSearchPages(transport, request)) pages.push(page);
+  return pages;
 }

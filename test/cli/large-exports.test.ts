@@ -96,6 +96,20 @@ describe('reading an export in chunks', () => {
 });
 
 describe('runway export writes page by page', () => {
+  it('writes each page before the next one is read', async () => {
+    const pages = JSON.parse(fs.readFileSync(paged, 'utf8')) as SearchPage[];
+    const events: string[] = [];
+    async function* site(): AsyncGenerator<SearchPage> {
+      for (const [i, page] of pages.entries()) {
+        events.push(`read ${i + 1}`);
+        yield page;
+      }
+    }
+    let written = 0;
+    await writePages(site(), (t) => void (t.includes('"issues"') && events.push(`wrote ${++written}`)));
+    expect(events).toEqual(pages.flatMap((_, i) => [`read ${i + 1}`, `wrote ${i + 1}`]));
+  });
+
   it('writes each page as its own piece of one JSON array', async () => {
     const pages = JSON.parse(fs.readFileSync(paged, 'utf8')) as SearchPage[];
     const pieces: string[] = [];

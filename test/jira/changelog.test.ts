@@ -275,6 +275,92 @@ describe('exportSearch', () => {
   });
 });
 
+describe('exportSearchPages: the export written as it is read', () => {
+  /** A site of `total` issues, 100 a page; `partial(n)` says whose embedded changelog is cut short. */
+  function pagedSite(total: number, partial: (n: number) => boolean) {
+    const issueAt = (n: number): IssueWire => ({
+      id: String(20000 + n),
+      key: `IMP-${n}`,
+      fields: { summary: `Issue ${n}` },
+      changelog: partial(n)
+        ? {
+            startAt: 0,
+            maxResults: 1,
+            total: 2,
+            histories: [history(`${n}-b`, '2026-02-01T00:00:00.000+0000')],
+          }
+        : {
+            startAt: 0,
+            maxResults: 1,
+            total: 1,
+            histories: [history(`${n}-a`, '2026-01-01T00:00:00.000+0000')],
+          },
+    });
+    return routedJira((req) => {
+      if (req.path === SEARCH_PATH) {
+        const body = req.body as { nextPageToken?: string; maxResults: number };
+        const start = body.nextPageToken === undefined ? 0 : Number(body.nextPageToken);
+        const end = Math.min(total, start + body.maxResults);
+        const issues = Array.from({ length: end - start }, (_, i) => issueAt(start + i));
+        return respond(
+          200,
+          end < total ? { issues, isLast: false, nextPageToken: String(end) } : { issues, isLast: true },
+        );
+      }
+      const ids = (req.body as { issueIdsOrKeys: string[] }).issueIdsOrKeys;
+      return respond(200, {
+        issueChangeLogs: ids.map((issueId) => ({
+          issueId,
+          changeHistories: [history(`${issueId}-a`, '2026-01-01T00:00:00.000+0000')],
+        })),
+      });
+    });
+  }
+
+  async function firstPageAfter(
+    jira: ReturnType<typeof routedJira>,
+  ): Promise<{ searchesBefore: number; pages: SearchPage[] }> {
+    const client = createJiraClient({ fetch: jira.fetch, ...quiet });
+    const pages: SearchPage[] = [];
+    let searchesBefore = -1;
+    for await (const page of client.exportSearchPages({ jql: 'project = IMP', fields: ['summary'] })) {
+      if (searchesBefore < 0) searchesBefore = jira.sent.filter((r) => r.path === SEARCH_PATH).length;
+      pages.push(page);
+    }
+    return { searchesBefore, pages };
+  }
+
+  it('gives the first page before the search has ended when every changelog is complete', async () => {
+    const { searchesBefore, pages } = await firstPageAfter(pagedSite(3000, () => false));
+    expect(searchesBefore).toBeLessThanOrEqual(2);
+    expect(pages).toHaveLength(30);
+  });
+
+  it('holds pages only until the batch of 1,000 changelogs that covers them is back', async () => {
+    const jira = pagedSite(3000, () => true);
+    const { searchesBefore, pages } = await firstPageAfter(jira);
+    expect(searchesBefore).toBeLessThan(30);
+    expect(pages.map((p) => p.issues[0].key)).toEqual(Array.from({ length: 30 }, (_, i) => `IMP-${i * 100}`));
+    expect(pages.flatMap((p) => p.issues).filter(isChangelogPartial)).toEqual([]);
+    const bulk = jira.sent.filter((r) => r.path === BULK_CHANGELOG_PATH);
+    expect(bulk.map((r) => (r.body as { issueIdsOrKeys: string[] }).issueIdsOrKeys.length)).toEqual([
+      1000, 1000, 1000,
+    ]);
+  });
+
+  it('sends a smaller batch rather than hold 5,000 issues for a few partial changelogs', async () => {
+    const jira = pagedSite(12000, (n) => n % 100 === 0);
+    const { searchesBefore, pages } = await firstPageAfter(jira);
+    expect(searchesBefore).toBeLessThanOrEqual(55); // 50 pages held, then a page or two while the batch is out
+    expect(pages.flatMap((p) => p.issues)).toHaveLength(12000);
+    const bulk = jira.sent.filter((r) => r.path === BULK_CHANGELOG_PATH);
+    expect(bulk.map((r) => (r.body as { issueIdsOrKeys: string[] }).issueIdsOrKeys.length)).toEqual([
+      50, 50, 20,
+    ]);
+    expect(pages.flatMap((p) => p.issues).filter(isChangelogPartial)).toEqual([]);
+  });
+});
+
 describe('getIssue', () => {
   it("reads go-jira's recorded issue with its changelog", async () => {
     const recorded = sample('go-jira/issue_get_changelog_rank.json');

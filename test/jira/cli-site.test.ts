@@ -70,6 +70,29 @@ describe('runway export', () => {
     expect(JSON.parse(fromExport.stdout)).toEqual(JSON.parse(fromSite.stdout));
   });
 
+  it('never leaves a half export under the name asked for when the site fails midway', async () => {
+    const out = path.join(dir, 'midway.json');
+    fs.writeFileSync(out, '"the previous export"');
+    const site = exampleSiteFetch().fetch;
+    let searches = 0;
+    let writtenBeforeThirdPage = '';
+    // Each answer after a turn of the event loop, as a network answer comes, so the file can be written meanwhile.
+    const failsAfterTwoPages: FetchLike = async (url, init) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (String(url).includes('/rest/api/3/search/jql') && ++searches > 2) {
+        if (searches === 3) writtenBeforeThirdPage = fs.readFileSync(`${out}.part`, 'utf8');
+        return toResponse(respond(503, { errorMessages: ['Service is temporarily unavailable'] }));
+      }
+      return site(url, init);
+    };
+    const run = await runway(['export', ...SITE, ...JQL, '--out', out], { fetch: failsAfterTwoPages });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('503 Service Unavailable');
+    expect(writtenBeforeThirdPage).toMatch(/^\[/); // the file was being written while the site was read
+    expect(fs.readFileSync(out, 'utf8')).toBe('"the previous export"');
+    expect(fs.existsSync(`${out}.part`)).toBe(false);
+  });
+
   it('writes to standard output without --out', async () => {
     const run = await runway(['export', ...SITE, ...JQL]);
     expect(run.code).toBe(0);

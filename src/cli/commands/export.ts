@@ -4,13 +4,14 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { SearchPage } from '../../jira';
 import { parseOptions } from '../args';
 import { UsageError, type Command } from '../command';
 import { loadConfig } from '../input';
 import type { CliIo } from '../io';
-import { fetchSiteExport, SITE_OPTIONS, SITE_USAGE, siteRequest, type SiteIo } from '../site';
+import { streamSiteExport, SITE_OPTIONS, SITE_USAGE, siteRequest, type SiteIo } from '../site';
 import { messageOf } from '../../domain';
 
 const USAGE = `Usage: runway export --site <url> --email <email> --token <token> --jql <query> [--out file.json] [--config runway.config.json]
@@ -38,19 +39,33 @@ const OPTIONS = {
  * (a large site's export is longer than the longest string V8 allows).
  */
 export async function writePages(
-  pages: readonly SearchPage[],
+  pages: Iterable<SearchPage> | AsyncIterable<SearchPage>,
   write: (text: string) => Promise<void> | void,
 ): Promise<void> {
   await write('[');
-  for (let i = 0; i < pages.length; i++) await write(`${i === 0 ? '' : ',\n'}${JSON.stringify(pages[i])}`);
+  let first = true;
+  for await (const page of pages) {
+    await write(`${first ? '' : ',\n'}${JSON.stringify(page)}`);
+    first = false;
+  }
   await write(']\n');
 }
 
-async function writePagesToFile(pages: readonly SearchPage[], file: string, io: CliIo): Promise<void> {
+/**
+ * Pages written as they arrive, into `<file>.part`, renamed to `<file>` once the export is
+ * whole: a site that fails midway never leaves a half export under the name asked for.
+ */
+async function writePagesToFile(pages: AsyncIterable<SearchPage>, file: string, io: CliIo): Promise<void> {
+  const target = io.resolve(file);
+  const partial = `${target}.part`;
+  const stream = createWriteStream(partial, 'utf8');
+  let writeFailed = false;
+  const failed = once(stream, 'error').then(([e]) => {
+    writeFailed = true;
+    return Promise.reject(e as Error);
+  });
+  failed.catch(() => undefined); // observed below
   try {
-    const stream = createWriteStream(io.resolve(file), 'utf8');
-    const failed = once(stream, 'error').then(([e]) => Promise.reject(e as Error));
-    failed.catch(() => undefined); // observed below
     await Promise.race([
       failed,
       writePages(pages, async (text) => {
@@ -59,9 +74,17 @@ async function writePagesToFile(pages: readonly SearchPage[], file: string, io: 
     ]);
     stream.end();
     await Promise.race([finished(stream), failed]);
+    await rename(partial, target);
   } catch (e) {
+    stream.destroy();
+    await rm(partial, { force: true }).catch(() => undefined);
+    if (!writeFailed && !isFileError(e)) throw e;
     throw new UsageError(`${file}: cannot write the file (${messageOf(e)})`);
   }
+}
+
+function isFileError(e: unknown): boolean {
+  return e instanceof Error && 'syscall' in e && typeof e.syscall === 'string';
 }
 
 export const exportCommand: Command = {
@@ -78,7 +101,7 @@ export const exportCommand: Command = {
       throw new UsageError(`unexpected ${positionals[0]} (see runway export --help)`);
     const request = siteRequest(values, io);
     const config = await loadConfig(values.config, io);
-    const pages = await fetchSiteExport(request, config, io);
+    const pages = streamSiteExport(request, config, io);
     if (values.out === undefined) await writePages(pages, (text) => io.stdout(text));
     else await writePagesToFile(pages, values.out, io);
     return 0;
