@@ -64,6 +64,11 @@ function cliKpis() {
   return run('cli-kpis.js', ['47000'], 4000);
 }
 
+function largeInput() {
+  process.stderr.write('bench: memory of runway kpis --input on a 1 GB export vs its parsed data…\n');
+  return run('large-input.js', ['1000'], 4000);
+}
+
 function forgeLimits() {
   process.stderr.write(
     'bench: gadget and implementations page through the Forge host, 100k issues, 100 ms per request…\n',
@@ -77,6 +82,7 @@ const result: Record<string, unknown> = {};
 if (!only || only === 'kpis') result.kpiEngine = kpiEngine();
 if (!only || only === 'jira') result.jiraRequests = jiraRequests();
 if (!only || only === 'cli') result.cliKpis = cliKpis();
+if (!only || only === 'large') result.largeInput = largeInput();
 if (!only || only === 'forge') result.forgeLimits = forgeLimits();
 if (!only || only === 'sizes') result.surfaceJsSizes = bundleSizes();
 if (!only || only === 'alerts') result.dailyAlerts = alerts();
