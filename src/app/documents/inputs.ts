@@ -59,9 +59,14 @@ export async function loadInputs(
       asOf,
       config,
       reporters: readReporters(read.issues),
-      gates: gateViewsFromResults(report.gates, siteUrl || undefined, report.evidence.sightings),
+      gates: gateViewsFromResults(
+        report.gates,
+        siteUrl || undefined,
+        report.evidence.sightings,
+        report.evidence.people,
+      ),
     },
     issues: read.issues,
-    warnings: loaded.warnings,
+    warnings: [...loaded.warnings, ...report.evidence.warnings.filter((w) => w.startsWith('Names of people'))],
   };
 }

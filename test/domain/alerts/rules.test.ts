@@ -226,7 +226,7 @@ describe('gate rules (app data)', () => {
     approvalCount: 0,
     requiredApprovals: 2,
     approvals: [
-      { by: { accountId: 'acc-bob', displayName: 'Bob' }, at: '2026-06-29T10:00:00Z', comment: '' },
+      { by: { accountId: 'acc-bob' }, at: '2026-06-29T10:00:00Z', comment: '' },
     ],
     rejections: [],
     override: null,
