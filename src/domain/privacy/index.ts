@@ -36,10 +36,14 @@ export function anonymiseAuditRecord(record: AuditRecord, markers: Markers): Aud
 export const anonymiseAuditLog = (records: readonly AuditRecord[], markers: Markers): AuditRecord[] =>
   records.map((r) => anonymiseAuditRecord(r, markers));
 
-/** A gate's approvers with closed accounts replaced in place (the groups are not personal data). */
-export const anonymiseApprovers = (approvers: Approvers, markers: Markers): Approvers => ({
+/**
+ * A gate's approvers without closed accounts. Settings are configuration, not a record: a marker
+ * there would name an approver nobody can be. A gate left with no approver at all falls back, as
+ * any such gate, to the administrators of the implementation's project.
+ */
+export const approversWithout = (approvers: Approvers, markers: Markers): Approvers => ({
   ...approvers,
-  users: approvers.users.map((u) => replaceAccount(u, markers)),
+  users: approvers.users.filter((u) => !markers.has(u)),
 });
 
 /** The markers of a run: those a run that stopped early gave already, then the next numbers. */
