@@ -85,6 +85,8 @@ export const AuditRecordSchema = z.discriminatedUnion('action', [
   z.strictObject({ ...common, action: z.literal('removeEvidence'), evidenceId: z.string().min(1), comment }),
 ]);
 export type AuditRecord = z.infer<typeof AuditRecordSchema>;
+/** A record as written, or as an older version stored it (see ActorSchema). */
+export type AuditRecordInput = z.input<typeof AuditRecordSchema>;
 export type AuditAction = AuditRecord['action'];
 
 export interface Decision {
