@@ -18,6 +18,7 @@ import * as snapshot from './triggers/snapshot';
 import * as statusWeekly from './triggers/status-weekly';
 import * as alerts from './triggers/alerts';
 import * as markers from './triggers/markers';
+import * as privacy from './triggers/privacy';
 
 // Custom UI resolvers, one per surface (macro config views share their macro's resolver).
 export const stageGatesResolver = licensedResolver(stageGates.stageGatesResolver);
@@ -47,3 +48,7 @@ export const alertsTrigger = licensedBackground('daily-alerts', alerts.alertsTri
 // Re-marks implementations (the runway-implementation issue property) after the settings change.
 export const markerConsumer = licensedBackground('implementation-markers', markers.markerConsumer);
 export const statusWeeklyTrigger = licensedBackground('weekly-status', statusWeekly.statusWeeklyTrigger);
+// Weekly personal data report: account ids reported, closed accounts anonymised (README "Privacy").
+// Not behind the licence: the data is stored whether or not the licence is active, and the duty to
+// report and erase it stays.
+export const privacyTrigger = privacy.privacyTrigger;

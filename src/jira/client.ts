@@ -113,6 +113,11 @@ export interface JiraClient {
   myself(): Promise<UserWire>;
   /** Active users matching a name or email prefix (`GET /rest/api/3/user/search`). */
   searchUsers(query: string, maxResults?: number): Promise<UserWire[]>;
+  /**
+   * The users of these account ids that the identity may see (`GET /rest/api/3/user/bulk`, a few
+   * ids a request); ids Jira does not answer for are left out.
+   */
+  usersByAccountId(accountIds: readonly string[]): Promise<UserWire[]>;
   getIssueTypes(): Promise<IssueTypeWire[]>;
   createIssueType(input: IssueTypeInput): Promise<IssueTypeWire>;
   createCustomField(input: CustomFieldInput): Promise<JiraField>;
@@ -124,6 +129,10 @@ export interface JiraClient {
 }
 
 const ProjectPageSchema = z.looseObject({ values: z.array(ProjectSchema), isLast: z.boolean().optional() });
+
+/** Ids per bulk user request: one page holds them all (maxResults = the ids asked). */
+const USERS_A_REQUEST = 50;
+const UserPageSchema = z.looseObject({ values: z.array(UserSchema).default([]) });
 
 const RemoteLinksSchema = z.union([z.array(RemoteLinkSchema), RemoteLinkSchema.transform((link) => [link])]);
 
@@ -240,6 +249,22 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
 
     searchUsers: (query, maxResults = 20) =>
       t.json('GET', withQuery('/rest/api/3/user/search', { query, maxResults }), z.array(UserSchema)),
+
+    async usersByAccountId(accountIds) {
+      const out: UserWire[] = [];
+      const ids = [...new Set(accountIds)];
+      for (let i = 0; i < ids.length; i += USERS_A_REQUEST) {
+        const chunk = ids.slice(i, i + USERS_A_REQUEST);
+        // `accountId` repeats once per id (the spec's example), unlike the comma lists of withQuery.
+        const query = new URLSearchParams([
+          ...chunk.map((id): [string, string] => ['accountId', id]),
+          ['maxResults', String(USERS_A_REQUEST)],
+        ]);
+        const page = await t.json('GET', `/rest/api/3/user/bulk?${query.toString()}`, UserPageSchema);
+        out.push(...page.values);
+      }
+      return out;
+    },
 
     getIssueTypes: () => t.json('GET', '/rest/api/3/issuetype', z.array(IssueTypeSchema)),
 

@@ -139,13 +139,18 @@ describe('stage-gate use cases', () => {
         [1, 'reject'],
         [2, 'approve'],
       ]);
+      // The record keeps the account id only; the panel names the person as the reader looks them up.
       expect(log[1].entry).toMatchObject({
         at: NOW.toISOString(),
-        by: { accountId: consultant.accountId, displayName: consultant.displayName },
+        by: { accountId: consultant.accountId },
         gateId: 'designSignOff',
         gateStatus: 'rejected',
         comment: 'Reviewed on 20 Nov',
       });
+      expect(log[1].entry.by).toEqual({ accountId: consultant.accountId });
+      expect(gateOf(approved.data.panel, 'designSignOff').approvals.map((d) => d.by.displayName)).toEqual([
+        consultant.displayName,
+      ]);
     });
 
     it('records both of two approvals that arrive at the same moment, in order', async () => {

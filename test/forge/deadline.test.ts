@@ -10,6 +10,7 @@ import { CONSUMER_TIMEOUT_MS } from '../../src/app/kpis/forge';
 import { ALERTS_TIMEOUT_MS } from '../../src/triggers/alerts';
 import { MARKER_TIMEOUT_MS } from '../../src/triggers/markers';
 import { STATUS_WEEKLY_TIMEOUT_MS } from '../../src/triggers/status-weekly';
+import { PRIVACY_TIMEOUT_MS } from '../../src/triggers/privacy';
 import { MANIFEST_PATH, ManifestShape } from './support/app';
 
 // The deadline every Forge fetch carries is the function's limit from manifest.yml less a margin,
@@ -34,6 +35,7 @@ describe('the invocation deadline', () => {
       'alerts-fn': ALERTS_TIMEOUT_MS,
       'marker-consumer-fn': MARKER_TIMEOUT_MS,
       'status-weekly-fn': STATUS_WEEKLY_TIMEOUT_MS,
+      'privacy-fn': PRIVACY_TIMEOUT_MS,
     };
     for (const [key, ms] of Object.entries(long)) expect([key, timeouts.get(key)]).toEqual([key, ms / 1000]);
     const others = [...timeouts].filter(([key]) => !(key in long));

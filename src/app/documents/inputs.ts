@@ -59,7 +59,12 @@ export async function loadInputs(
       asOf,
       config,
       reporters: readReporters(read.issues),
-      gates: gateViewsFromResults(report.gates, siteUrl || undefined, report.evidence.sightings),
+      gates: gateViewsFromResults(
+        report.gates,
+        siteUrl || undefined,
+        report.evidence.sightings,
+        report.evidence.people,
+      ),
     },
     issues: read.issues,
     warnings: loaded.warnings,

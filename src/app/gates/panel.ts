@@ -1,19 +1,21 @@
 // The Stage gates panel as the view shows it: each gate with its criteria, decisions, evidence and
-// what the viewer may do; the audit record newest first; and where a Gate issue disagrees with its
+// what the viewer may do (people named as the viewer's lookup has them, never by a stored name); the audit record newest first; and where a Gate issue disagrees with its
 // gate, a hint saying so.
-import type { AuditEntryView, GatesPanel, GateView } from '../../contracts/stage-gates';
+import type { AuditEntryView, DecisionView, GatesPanel, GateView } from '../../contracts/stage-gates';
 import {
   evidenceUrl,
   gatePowers,
   mayRemoveEvidence,
   seeEvidence,
   withoutPageTitles,
+  type Decision,
   type Evidence,
   statusesRequiring,
   type Caller,
   type IsoDate,
   type RunwayConfig,
 } from '../../domain';
+import { named, type PeopleNames } from '../../domain/people';
 import type { JiraCaller } from '../../jira/gates';
 import type { GateReport } from './report';
 
@@ -24,12 +26,20 @@ export const asCaller = (c: JiraCaller): Caller => ({
   siteAdmin: c.siteAdmin,
 });
 
+/** A decision as the viewer sees it: whoever made it named by the viewer's lookup. */
+const decision = (d: Decision, people: PeopleNames): DecisionView => ({
+  by: named(d.by, people),
+  at: d.at,
+  comment: d.comment,
+});
+
 function gateViews(
   report: GateReport,
   caller: JiraCaller,
   config: RunwayConfig,
   siteUrl: string,
 ): GateView[] {
+  const people = report.evidence.people;
   return report.gates.map((g, i) => {
     const who = asCaller(caller);
     const { canSign, canApprove, canOverride } = gatePowers(config.gates[i], g, who);
@@ -47,10 +57,10 @@ function gateViews(
       })),
       approvers: { users: g.approvers.users, groups: g.approvers.groups },
       requiredApprovals: g.requiredApprovals,
-      approvals: g.approvals,
+      approvals: g.approvals.map((d) => decision(d, people)),
       approvalCount: g.approvalCount,
-      rejections: g.rejections,
-      override: g.override,
+      rejections: g.rejections.map((d) => decision(d, people)),
+      override: g.override === null ? null : decision(g.override, people),
       evidence: g.evidence.map((e) => {
         const seen = seeEvidence(e, report.evidence.sightings);
         return {
@@ -60,7 +70,7 @@ function gateViews(
           title: seen.title,
           url: seen.visible ? evidenceUrl(e, siteUrl) : null,
           comment: e.comment,
-          addedBy: e.addedBy,
+          addedBy: named(e.addedBy, people),
           addedAt: e.addedAt,
           missing: !seen.visible,
           canRemove: caller.canEdit && mayRemoveEvidence(e, who),
@@ -84,7 +94,7 @@ function auditViews(report: GateReport): AuditEntryView[] {
   const added = new Map<string, Evidence>();
   for (const { entry } of report.records)
     if (entry.action === 'addEvidence') added.set(entry.evidence.id, entry.evidence);
-  const named = (e: Evidence | undefined) => {
+  const evidenceSeen = (e: Evidence | undefined) => {
     if (!e) return null;
     const seen = seeEvidence(e, report.evidence.sightings);
     return { type: e.type, target: seen.target, title: seen.title, hidden: !seen.visible };
@@ -93,16 +103,16 @@ function auditViews(report: GateReport): AuditEntryView[] {
     .map(({ seq, entry }) => ({
       seq,
       at: entry.at,
-      by: entry.by,
+      by: named(entry.by, report.evidence.people),
       gateId: entry.gateId,
       gateName: names.get(entry.gateId) ?? entry.gateId,
       action: entry.action,
       comment: entry.action === 'addEvidence' ? entry.evidence.comment : entry.comment,
       evidence:
         entry.action === 'addEvidence'
-          ? named(entry.evidence)
+          ? evidenceSeen(entry.evidence)
           : entry.action === 'removeEvidence'
-            ? named(added.get(entry.evidenceId))
+            ? evidenceSeen(added.get(entry.evidenceId))
             : null,
       gateStatus: entry.gateStatus,
       criteria: entry.criteria.map(withoutPageTitles),

@@ -28,6 +28,7 @@ import { createConfluenceClient, type ConfluenceClient } from '../../confluence/
 import { readConfig, type LogEntry, type TypedStore } from '../../storage';
 import { auditLog, publishedHandoverPages } from '../../storage/gates';
 import type { Ports } from '../ports';
+import { lookUpPeople } from '../people';
 
 export { auditLog };
 
@@ -112,6 +113,11 @@ export async function loadImplementation(
 export interface EvidenceCheck {
   /** What the reader sees of every page and issue the record refers to, by evidenceRef. */
   sightings: Map<string, Sighting>;
+  /**
+   * The names of the people on the record as the reader's lookup answered (account id → name);
+   * empty when nothing was looked up. The record itself keeps account ids only.
+   */
+  people: Map<string, string>;
   /** Confluence page ids that are this implementation's handover packet (domain/gates/handover.ts). */
   handoverPages: Set<string>;
   warnings: string[];
@@ -125,7 +131,7 @@ const asSighting = (r: EvidenceLookup): Sighting =>
 /**
  * Looks up, as the deps' identity, every page and issue the record has ever referred to (removed
  * evidence too: the audit names it) and every Confluence page the implementation links to, and
- * which of those pages are its handover packet. What cannot be seen or checked is hidden, never an
+ * which of those pages are its handover packet; and the names of everyone on the record. What cannot be seen or checked is hidden, never an
  * error; warnings name no page or issue.
  */
 export async function checkEvidence(
@@ -134,7 +140,16 @@ export async function checkEvidence(
   loaded: LoadedImplementation,
 ): Promise<EvidenceCheck> {
   const published = await publishedHandoverPages(deps.store, loaded.implementation.key);
-  const out: EvidenceCheck = { sightings: new Map(), handoverPages: new Set(published), warnings: [] };
+  const named = await lookUpPeople(
+    deps.jira,
+    records.map((r) => r.by.accountId),
+  );
+  const out: EvidenceCheck = {
+    sightings: new Map(),
+    people: named.people,
+    handoverPages: new Set(published),
+    warnings: [...named.warnings],
+  };
   const refs = new Map<string, Pick<Evidence, 'type' | 'target'>>();
   for (const r of records)
     if (r.action === 'addEvidence' && r.evidence.type !== 'url')
@@ -207,6 +222,7 @@ export async function evaluate(
         ? await checkEvidence(deps, plain, loaded)
         : {
             sightings: new Map<string, Sighting>(),
+            people: new Map<string, string>(),
             handoverPages: new Set(await publishedHandoverPages(deps.store, loaded.implementation.key)),
             warnings: [],
           };

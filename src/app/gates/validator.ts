@@ -21,8 +21,9 @@ export async function decideTransition(ports: Ports, event: ValidatorEvent): Pro
     const asOf = todayUtc(ports.now());
     const loaded = await loadImplementation(deps, key, asOf);
     if (!loaded) return { result: true };
-    const { gates } = await evaluate(deps, loaded, asOf, { checkEvidence: true });
-    const verdict = checkTransition(key, target, gates, deps.config);
+    const { gates, evidence } = await evaluate(deps, loaded, asOf, { checkEvidence: true });
+    // Rejecting approvers are named as the lookup (as the app) has them: the record keeps account ids.
+    const verdict = checkTransition(key, target, gates, deps.config, evidence.people);
     return verdict.allowed ? { result: true } : refuse(verdict.message);
   } catch (e) {
     // Enforcement fails closed: a move that could not be checked is not let through silently.

@@ -30,6 +30,7 @@ import {
 import { fetchCaller, gateIssueDone, syncGateIssue, type JiraCaller } from '../../jira/gates';
 import { auditLog, GateBusyError, withGateLock } from '../../storage/gates';
 import { attempt, fail } from '../failure';
+import { withPerson } from '../people';
 import { todayUtc, type Ports } from '../ports';
 import { newEvidence, type NewEvidence } from './evidence';
 import { asCaller, panelOf } from './panel';
@@ -91,7 +92,13 @@ function authorise(
       `There is no gate "${write.payload.gateId}" (gates: ${before.gates.map((g) => g.id).join(', ')}).`,
     );
   const gate = before.gates[index];
-  const allowed = checkAction(deps.config.gates[index], gate, asCaller(caller), domainAction(write));
+  const allowed = checkAction(
+    deps.config.gates[index],
+    gate,
+    asCaller(caller),
+    domainAction(write),
+    before.evidence.people,
+  );
   if (!allowed.ok) return fail(allowed.error);
   if ((write.kind === 'addEvidence' || write.kind === 'removeEvidence') && !caller.canEdit)
     return fail(`You need permission to edit ${input.issueKey} to change the evidence of its gates.`);
@@ -108,7 +115,8 @@ async function auditRecordOf(
 ): Promise<Step<AuditRecord> & { sighting?: NewEvidence['sighting'] }> {
   const common = {
     at: at.toISOString(),
-    by: { accountId: caller.accountId, displayName: caller.displayName },
+    // The account id only: names are looked up as the reader whenever the record is shown.
+    by: { accountId: caller.accountId },
     gateId: gate.id,
     gateStatus: gate.status,
     criteria: criteriaSnapshot(gate),
@@ -167,18 +175,23 @@ export async function syncFromRecord(
   return sync.message;
 }
 
-/** The evidence lookups of `before`, plus what the caller just saw of the evidence they added. */
+/**
+ * The lookups of `before`, plus the caller's name as Jira just gave it, and what the caller just
+ * saw of the evidence they added.
+ */
 function withNewSighting(
   before: GateReport,
   record: AuditRecord,
   sighting: NewEvidence['sighting'],
+  caller: JiraCaller,
 ): EvidenceCheck {
-  if (record.action !== 'addEvidence' || !sighting) return before.evidence;
+  const people = withPerson(before.evidence.people, caller.accountId, caller.displayName);
+  if (record.action !== 'addEvidence' || !sighting) return { ...before.evidence, people };
   const sightings = new Map(before.evidence.sightings).set(evidenceRef(record.evidence), sighting);
   const handoverPages = new Set(before.evidence.handoverPages);
   if (record.evidence.type === 'confluencePage' && marksHandoverPacket(sighting))
     handoverPages.add(record.evidence.target);
-  return { ...before.evidence, sightings, handoverPages };
+  return { ...before.evidence, people, sightings, handoverPages };
 }
 
 export function recordGateAction(ports: Ports, input: GateWriteInput): Promise<GateActionAnswer> {
@@ -199,7 +212,7 @@ export function recordGateAction(ports: Ports, input: GateWriteInput): Promise<G
         if (!record.ok) return record;
         await auditLog(deps.store, loaded.logId).append(record.data);
         const after = await evaluate(deps, loaded, asOf, {
-          reuse: withNewSighting(before, record.data, record.sighting ?? null),
+          reuse: withNewSighting(before, record.data, record.sighting ?? null, caller),
         });
         const notice = await syncFromRecord(deps, after, target.data.index);
         return {

@@ -2,6 +2,7 @@
  * Who may do what to a gate, and whether an action makes sense now. The resolver asks Jira who
  * the caller is (groups, admin permissions) and asks this module; it writes only on `ok`.
  */
+import { nameOf, type PeopleNames } from '../people';
 import type { GateDefinition } from './definitions';
 import type { GateResult } from './evaluate';
 
@@ -58,12 +59,16 @@ export type GateAction =
   | { action: 'removeEvidence'; evidenceId: string; comment: string }
   | { action: 'addEvidence' };
 
-/** Whether `caller` may take `action` on `gate` now; the reason when not, in a sentence. */
+/**
+ * Whether `caller` may take `action` on `gate` now; the reason when not, in a sentence. `people`:
+ * names looked up as the caller (without, nobody is named).
+ */
 export function checkAction(
   def: GateDefinition,
   gate: GateResult,
   caller: Caller,
   a: GateAction,
+  people?: PeopleNames,
 ): { ok: true } | { ok: false; error: string } {
   switch (a.action) {
     case 'approve':
@@ -91,7 +96,7 @@ export function checkAction(
       if (!mayRemoveEvidence(evidence, caller))
         return {
           ok: false,
-          error: `Only ${evidence.addedBy.displayName || 'whoever added it'} or an administrator can remove this evidence.`,
+          error: `Only ${people ? nameOf(evidence.addedBy.accountId, people) : 'whoever added it'} or an administrator can remove this evidence.`,
         };
       return { ok: true };
     }

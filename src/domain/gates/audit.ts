@@ -54,8 +54,16 @@ export const CriterionSnapshotSchema = z.strictObject({
 });
 export type CriterionSnapshot = z.infer<typeof CriterionSnapshotSchema>;
 
-export const ActorSchema = z.strictObject({ accountId: z.string().min(1), displayName: z.string() });
-export type Actor = z.infer<typeof ActorSchema>;
+/**
+ * Who acted: an Atlassian account id, nothing else (names are looked up as the reader whenever
+ * the record is shown: ../people.ts). Records written before kept the display name the person
+ * had then: it is accepted and dropped when read, never shown. An account closed since is
+ * replaced by an anonymous marker (../privacy.ts).
+ */
+export const ActorSchema = z
+  .strictObject({ accountId: z.string().min(1).max(128), displayName: z.string().optional() })
+  .transform(({ accountId }) => ({ accountId }));
+export type Actor = z.output<typeof ActorSchema>;
 
 const common = {
   /** ISO instant of the action (the resolver's clock). */
@@ -77,6 +85,8 @@ export const AuditRecordSchema = z.discriminatedUnion('action', [
   z.strictObject({ ...common, action: z.literal('removeEvidence'), evidenceId: z.string().min(1), comment }),
 ]);
 export type AuditRecord = z.infer<typeof AuditRecordSchema>;
+/** A record as written, or as an older version stored it (see ActorSchema). */
+export type AuditRecordInput = z.input<typeof AuditRecordSchema>;
 export type AuditAction = AuditRecord['action'];
 
 export interface Decision {

@@ -4,6 +4,7 @@
  * what stands in its way.
  */
 import type { RunwayConfig } from '../config';
+import { nameOf, type PeopleNames } from '../people';
 import type { GateResult } from './evaluate';
 
 export type TransitionVerdict =
@@ -31,13 +32,16 @@ function keyList(keys: readonly string[]): string {
   return keys.length > MAX_KEYS ? `${shown} and ${keys.length - MAX_KEYS} more` : shown;
 }
 
-/** Why a gate has not passed, in a phrase: its failing criteria, a rejection, or missing approvals. */
-export function whyNotPassed(gate: GateResult): string {
+/**
+ * Why a gate has not passed, in a phrase: its failing criteria, a rejection, or missing approvals.
+ * Rejecting approvers are named as `people` (looked up as the reader) has them, else not named.
+ */
+export function whyNotPassed(gate: GateResult, people?: PeopleNames): string {
   const reasons: string[] = [];
   if (gate.status === 'rejected') {
     reasons.push(
       gate.rejections
-        .map((r) => `rejected by ${r.by.displayName || r.by.accountId} ("${r.comment}")`)
+        .map((r) => `rejected by ${people ? nameOf(r.by.accountId, people) : 'an approver'} ("${r.comment}")`)
         .join(', '),
     );
   }
@@ -58,11 +62,12 @@ export function checkTransition(
   toStatus: string,
   gates: readonly GateResult[],
   config: RunwayConfig,
+  people?: PeopleNames,
 ): TransitionVerdict {
   const required = new Set(requiredGatesFor(toStatus, config));
   const blocking = gates.filter((g) => required.has(g.id) && !g.passed);
   if (blocking.length === 0) return { allowed: true };
-  const parts = blocking.map((g) => `${g.name} has not passed — ${whyNotPassed(g)}`);
+  const parts = blocking.map((g) => `${g.name} has not passed — ${whyNotPassed(g, people)}`);
   return {
     allowed: false,
     blocking,

@@ -10,6 +10,7 @@ import { evidenceUrl, type GateStatus } from '../gates/audit';
 import { seeEvidence, type Sightings } from '../gates/visibility';
 import { gateName, type GateResult } from '../gates/evaluate';
 import type { Implementation } from '../implementation';
+import { nameOf, type PeopleNames } from '../people';
 
 /** The gate model's statuses, plus what a Gate issue alone can say. */
 export type GateState = GateStatus | 'open' | 'notStarted';
@@ -78,12 +79,14 @@ export function gatesFromIssues(impl: Implementation, config: RunwayConfig): Gat
  * The gate model's results as documents show them. `siteUrl` makes Confluence evidence a link.
  * `sightings` says what the reader sees of each evidence page and issue (looked up as them when the
  * document is read); a page or issue without a visible sighting shows as "an item you cannot see",
- * with no key, no title and no link — the record's own titles are never shown.
+ * with no key, no title and no link — the record's own titles are never shown. Whoever signed is
+ * named as `people` has them (looked up as the reader; an account it lacks is "a former user").
  */
 export function gateViewsFromResults(
   results: readonly GateResult[],
   siteUrl: string | undefined,
   sightings: Sightings,
+  people: PeopleNames,
 ): GateView[] {
   const day = (at: string) => calendarDate(at) ?? at.slice(0, 10);
   const withComment = (c: string) => (c.trim() === '' ? {} : { comment: c });
@@ -95,13 +98,13 @@ export function gateViewsFromResults(
     criteria: g.criteria.map((c) => ({ label: c.title, result: c.status, issues: c.issues })),
     signOffs: [
       ...g.approvals.map((d) => ({
-        by: d.by.displayName || d.by.accountId,
+        by: nameOf(d.by.accountId, people),
         at: day(d.at),
         decision: 'approved' as const,
         ...withComment(d.comment),
       })),
       ...g.rejections.map((d) => ({
-        by: d.by.displayName || d.by.accountId,
+        by: nameOf(d.by.accountId, people),
         at: day(d.at),
         decision: 'rejected' as const,
         ...withComment(d.comment),
@@ -109,7 +112,7 @@ export function gateViewsFromResults(
       ...(g.override
         ? [
             {
-              by: g.override.by.displayName || g.override.by.accountId,
+              by: nameOf(g.override.by.accountId, people),
               at: day(g.override.at),
               decision: 'overridden' as const,
               ...withComment(g.override.comment),

@@ -183,7 +183,7 @@ async function seedOne(
       const record: AuditRecord = {
         action: 'approve',
         at: isoInstant(child.resolvedAt),
-        by: { accountId: approver.accountId, displayName: approver.displayName },
+        by: { accountId: approver.accountId },
         gateId: def.id,
         gateStatus: gate.status,
         criteria: criteriaSnapshot(gate),

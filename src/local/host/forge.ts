@@ -26,6 +26,7 @@ import {
   type ForgeRuntime,
 } from './runtime';
 import { messageOf } from '../../domain';
+import { PersonalDataReporting } from './privacy-api';
 
 /** The emulated Jira + Confluence as the host calls it (src/local/site `createSiteHandler`). */
 export interface SiteLike {
@@ -168,6 +169,10 @@ export class LocalForge {
             accountId: req.accountId ?? APP_ACCOUNT,
           }),
       },
+      privacy: {
+        report: (method, asApp, body) =>
+          ref.forge?.privacy.handle(method, asApp, body) ?? { status: 503, body: { message: 'starting' } },
+      },
       queue: {
         publish: (queueName, events, jobId) => ref.forge?.enqueue(queueName, events, jobId),
         consumerLimits: (queueName) => {
@@ -190,6 +195,9 @@ export class LocalForge {
 
   /** The licence switch of the host (see LicenceState). */
   licence: LicenceState = 'none';
+
+  /** The personal data reporting API, with the accounts the host marks closed (privacy-api.ts). */
+  readonly privacy = new PersonalDataReporting();
 
   private readonly pendingEvents = new Set<Promise<void>>();
   private closed = false;

@@ -20,6 +20,7 @@ import {
   type TransitionModel,
 } from './transition-form';
 import { outboxPage, runAlertsNow, type OutboxDeps } from './outbox';
+import { privacyControllers } from './privacy-page';
 
 export interface PageRequest {
   url: URL;
@@ -414,6 +415,7 @@ export function createPageControllers({ forge, reader, resourceDir, frameToken, 
   }
 
   return {
+    ...privacyControllers(forge),
     setLicence,
     index,
     frameRedirect,

@@ -26,6 +26,9 @@ export function pageRoutes(c: PageControllers): PageRoute[] {
     { method: 'POST', template: '/licence', run: c.setLicence },
     { method: 'GET', template: '/outbox', run: c.outbox },
     { method: 'POST', template: '/outbox/run', run: c.runOutbox },
+    { method: 'GET', template: '/privacy', run: c.privacy },
+    { method: 'POST', template: '/privacy/accounts', run: c.markAccount },
+    { method: 'POST', template: '/privacy/run', run: c.runPrivacy },
   ];
 }
 

@@ -110,6 +110,7 @@ export function layout(chrome: Chrome, body: Html): Html {
             <a href="/projects">Projects</a>
             <a href="/wiki">Confluence</a>
             <a href="/outbox">Outbox</a>
+            <a href="/privacy">Personal data</a>
           </nav>
           ${licenceSwitch(chrome)}
           <label for="runway-user">Acting as</label>

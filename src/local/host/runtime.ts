@@ -137,11 +137,17 @@ export interface QueueBackend {
   consumerLimits?(queueName: string): FunctionLimits | undefined;
 }
 
+/** The personal data reporting API (`privacy.reportPersonalData`): privacy-api.ts. */
+export interface PrivacyBackend {
+  report(method: string, asApp: boolean, body: string | undefined): { status: number; body?: unknown };
+}
+
 interface Installed {
   context: AppContextDefaults;
   site: SiteBackend;
   storage: KvsBackend;
   queue?: QueueBackend;
+  privacy?: PrivacyBackend;
 }
 
 const QueuePush = z.object({
@@ -223,6 +229,19 @@ async function forgeFetch(target: ForgeTarget, requestPath: string, init?: Reque
   if (
     target.type === 'fpp' &&
     target.remote === 'stargate' &&
+    requestPath.split('?')[0].replace(/\/$/, '') === '/app/report-accounts' &&
+    host.privacy
+  ) {
+    const answer = host.privacy.report(
+      (init?.method ?? 'GET').toUpperCase(),
+      target.provider === 'app',
+      await bodyText(init?.body),
+    );
+    return response(answer.status, answer.body);
+  }
+  if (
+    target.type === 'fpp' &&
+    target.remote === 'stargate' &&
     requestPath.startsWith('/webhook/queue/publish/') &&
     host.queue
   ) {
@@ -274,12 +293,14 @@ export function installForgeRuntime(options: {
   storage: KvsBackend;
   context?: Partial<AppContextDefaults>;
   queue?: QueueBackend;
+  privacy?: PrivacyBackend;
 }): ForgeRuntime {
   const host: Installed = {
     context: { ...DEFAULT_APP_CONTEXT, ...options.context },
     site: options.site,
     storage: options.storage,
     queue: options.queue,
+    privacy: options.privacy,
   };
   installed.push(host);
   const g = globalThis as ForgeGlobals;

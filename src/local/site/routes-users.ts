@@ -58,6 +58,20 @@ function searchUsers(ctx: RouteContext) {
   );
 }
 
+/**
+ * `GET /rest/api/3/user/bulk`: the users of the `accountId` parameters (repeated), inactive ones
+ * too, in a page; ids that match no user are left out.
+ */
+function bulkUsers(ctx: RouteContext) {
+  const ids = ctx.query.getAll('accountId').filter((id) => id !== '');
+  if (ids.length === 0) return jiraError(400, 'The accountId query parameter needs to be provided.');
+  const found = [...new Set(ids)].flatMap((id) => {
+    const user = findUser(ctx.state, id);
+    return user ? [userBeanJson(ctx.state, user)] : [];
+  });
+  return page(ctx, found, 200, '/rest/api/3/user/bulk');
+}
+
 function userGroups(ctx: RouteContext) {
   const accountId = ctx.query.get('accountId');
   const user = accountId ? findUser(ctx.state, accountId) : undefined;
@@ -230,6 +244,7 @@ export const userRoutes: Route[] = [
   { method: 'GET', template: '/rest/api/3/mypermissions', run: myPermissions },
   { method: 'GET', template: '/rest/api/3/user', run: getUser },
   { method: 'GET', template: '/rest/api/3/user/search', run: searchUsers },
+  { method: 'GET', template: '/rest/api/3/user/bulk', run: bulkUsers },
   { method: 'GET', template: '/rest/api/3/user/groups', run: userGroups },
   { method: 'GET', template: '/rest/api/3/group/member', run: groupMembers },
   { method: 'GET', template: '/rest/api/3/groupuserpicker', run: groupUserPicker },

@@ -225,9 +225,7 @@ describe('gate rules (app data)', () => {
     approvers: { users: [ALICE, 'acc-bob'], groups: ['delivery-leads'] },
     approvalCount: 0,
     requiredApprovals: 2,
-    approvals: [
-      { by: { accountId: 'acc-bob', displayName: 'Bob' }, at: '2026-06-29T10:00:00Z', comment: '' },
-    ],
+    approvals: [{ by: { accountId: 'acc-bob' }, at: '2026-06-29T10:00:00Z', comment: '' }],
     rejections: [],
     override: null,
     evidence: [],

@@ -14,7 +14,7 @@ import {
   type Caller,
 } from '../../../src/domain';
 import { anImplementation, done, type IssueSpec } from '../../builders/jira';
-import { configOf, gate, gatesOf, person, record } from './support';
+import { configOf, gate, gatesOf, namesOf, person, record } from './support';
 
 const DONE = done('2026-05-01T10:00:00.000+0000');
 /** Design Sign-off with no design deliverables: its only criterion is not applicable. */
@@ -202,11 +202,17 @@ describe('gate enforcement', () => {
     );
   });
 
-  it('names a rejection and who made it', () => {
-    const verdict = checkTransition('IMP-1', 'Live', gatesOf(noIssues, { audit: [reject('ben')] }), config);
+  it('names a rejection and who made it, as the lookup names them', () => {
+    const gates = gatesOf(noIssues, { audit: [reject('ben')] });
+    const verdict = checkTransition('IMP-1', 'Live', gates, config, namesOf('ben'));
     expect(!verdict.allowed && verdict.message).toContain(
       'Design Sign-off has not passed — rejected by BEN ("not yet")',
     );
+    // Nobody looked up: the approver is not named; looked up and unknown: a former user.
+    const unnamed = checkTransition('IMP-1', 'Live', gates, config);
+    expect(!unnamed.allowed && unnamed.message).toContain('rejected by an approver ("not yet")');
+    const gone = checkTransition('IMP-1', 'Live', gates, config, new Map());
+    expect(!gone.allowed && gone.message).toContain('rejected by a former user ("not yet")');
   });
 
   it('allows the move once every required gate has passed, by approval or override', () => {

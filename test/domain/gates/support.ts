@@ -62,7 +62,11 @@ export function criterion(gates: readonly GateResult[], id: string, title: strin
 
 let minute = 0;
 const nextAt = () => new Date(Date.UTC(2026, 5, 1, 9, minute++)).toISOString();
-export const person = (accountId: string) => ({ accountId, displayName: accountId.toUpperCase() });
+/** Records keep account ids only. */
+export const person = (accountId: string) => ({ accountId });
+/** Names as a reader's lookup answers them: each id's name is the id in capitals. */
+export const namesOf = (...accountIds: string[]): Map<string, string> =>
+  new Map(accountIds.map((id) => [id, id.toUpperCase()]));
 
 type RecordSpec =
   | { action: 'approve' | 'reject' | 'override'; gateId: string; by: string; comment?: string }

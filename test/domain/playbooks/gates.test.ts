@@ -2,6 +2,7 @@ import {
   computeImplementationKpis,
   defaultConfig,
   evaluateGates,
+  AuditRecordSchema,
   type AuditRecord,
   type Sightings,
 } from '../../../src/domain';
@@ -15,10 +16,12 @@ import { acme, AS_OF } from './fixture';
 import { plainText, tablesOf } from '../../builders/document';
 
 const config = defaultConfig();
-const olga = { accountId: 'acc-olga', displayName: 'Olga Owner' };
+const olga = { accountId: 'acc-olga' };
 const base = { by: olga, gateStatus: 'notReady' as const, criteria: [] };
+/** Names as the reader's lookup answered them. */
+const people = new Map([['acc-olga', 'Olga Owner']]);
 
-function gateViews(audit: AuditRecord[], sightings: Sightings = new Map()) {
+function gateViews(audit: AuditRecord[], sightings: Sightings = new Map(), names = people) {
   const impl = acme();
   const results = evaluateGates({
     implementation: impl,
@@ -28,7 +31,7 @@ function gateViews(audit: AuditRecord[], sightings: Sightings = new Map()) {
     audit,
     remoteLinks: [],
   });
-  return gateViewsFromResults(results, 'https://acme.atlassian.net', sightings);
+  return gateViewsFromResults(results, 'https://acme.atlassian.net', sightings, names);
 }
 
 describe('gate views from the gate model', () => {
@@ -131,6 +134,25 @@ describe('gate views from the gate model', () => {
       false,
       false,
       false,
+    ]);
+  });
+
+  it('name whoever signed as the reader looks them up: never by a name the record kept; an account the lookup does not know, or an anonymised one, is "a former user"', () => {
+    const old = AuditRecordSchema.parse({
+      ...base,
+      by: { accountId: 'acc-olga', displayName: 'Olga (name when she signed)' },
+      at: '2026-06-01T10:00:00.000Z',
+      gateId: 'designSignOff',
+      action: 'approve',
+      comment: '',
+    });
+    const gone = { ...old, by: { accountId: 'acc-left' }, at: '2026-06-02T10:00:00.000Z' };
+    const anonymised = { ...old, by: { accountId: 'anonymised-1' }, at: '2026-06-03T10:00:00.000Z' };
+    const views = gateViews([old, gone, anonymised], new Map(), new Map([['acc-olga', 'Olga Renamed']]));
+    expect(views.find((g) => g.key === 'designSignOff')?.signOffs.map((s) => s.by)).toEqual([
+      'Olga Renamed',
+      'a former user',
+      'a former user',
     ]);
   });
 

@@ -291,6 +291,12 @@ const cases: Case[] = [
   },
   {
     method: 'GET',
+    path: `/rest/api/3/user/bulk?accountId=${ADMIN}&accountId=no-such-account&maxResults=50`,
+    template: '/rest/api/3/user/bulk',
+    status: 200,
+  },
+  {
+    method: 'GET',
     path: `/rest/api/3/user/groups?accountId=${ADMIN}`,
     template: '/rest/api/3/user/groups',
     status: 200,
