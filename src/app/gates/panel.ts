@@ -63,6 +63,7 @@ function gateViews(
           addedBy: e.addedBy,
           addedAt: e.addedAt,
           missing: !seen.visible,
+          unchecked: seen.unchecked,
           canRemove: caller.canEdit && mayRemoveEvidence(e, who),
         };
       }),
