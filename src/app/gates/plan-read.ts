@@ -41,7 +41,8 @@ async function withHistories(
   }
   if (groups.size === 0) return issues;
   const histories = new Map<string, Awaited<ReturnType<JiraClient['bulkFetchChangelogs']>>>();
-  for (const [name, group] of groups) histories.set(name, await jira.bulkFetchChangelogs(group.ids, group.fields));
+  for (const [name, group] of groups)
+    histories.set(name, await jira.bulkFetchChangelogs(group.ids, group.fields));
   return issues.map((issue) => {
     const fields = historyFieldsFor({ key: issue.key ?? '', fields: issue.fields ?? {} }, key, plan, config);
     const found = histories.get(fields.join())?.get(issue.id ?? '');

@@ -72,7 +72,11 @@ const KPI_NEEDS: Record<KpiId, Need[]> = {
   active_time_to_first_value_days: [KICKOFF, { fields: ['firstValue'] }],
   active_time_to_live_days: [KICKOFF, GO_LIVE],
   on_time_milestone_rate: [
-    { fields: ['baselineDue'], system: ['duedate'], childHistory: { fields: ['duedate'], kinds: ['milestone'] } },
+    {
+      fields: ['baselineDue'],
+      system: ['duedate'],
+      childHistory: { fields: ['duedate'], kinds: ['milestone'] },
+    },
   ],
   rework_rate: [{ childHistory: { fields: ['resolution'], all: true } }],
   uat_first_pass_rate: [{ childHistory: { fields: ['status', 'resolution'], labels: ['uat'] } }],

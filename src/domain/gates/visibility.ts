@@ -15,8 +15,7 @@ export const HIDDEN_ITEM = 'an item you cannot see';
  * without Confluence, a failure) — "could not check this evidence", never "missing".
  */
 export type Sighting =
-  | { visible: true; title: string; labels?: readonly string[] }
-  | { visible: false; unchecked?: string };
+  { visible: true; title: string; labels?: readonly string[] } | { visible: false; unchecked?: string };
 
 /** Lookups by evidenceRef. */
 export type Sightings = ReadonlyMap<string, Sighting>;
