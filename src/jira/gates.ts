@@ -129,7 +129,22 @@ export async function lookUpPage(
   } catch (e) {
     if (e instanceof HttpError && (e.status === 403 || e.status === 404))
       return { exists: 'unknown', reason: refusedReason(e.status), refused: e.status };
-    return unknown(e);
+    return { exists: 'unknown', reason: confluenceFailure(e) };
+  }
+}
+
+/** Why a page lookup failed, naming no page (criteria details are kept in audit records others read). */
+function confluenceFailure(e: unknown): string {
+  if (!(e instanceof HttpError)) return `Confluence could not be asked: ${messageOf(e)}`;
+  switch (e.kind) {
+    case 'http':
+      return `Confluence answered ${e.status ?? 'an error'}`;
+    case 'network':
+      return `Confluence could not be reached${e.cause === undefined ? '' : ` (${messageOf(e.cause)})`}`;
+    case 'timeout':
+      return 'Confluence did not answer in the time Runway gives it';
+    case 'shape':
+      return 'Confluence answered with something Runway could not read';
   }
 }
 

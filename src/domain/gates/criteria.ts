@@ -344,7 +344,7 @@ function handoverPacketLinked(ctx: CriterionContext): Outcome {
   if (reasons.length > 0)
     return {
       status: 'unchecked',
-      detail: `Could not check this evidence: ${[...new Set(reasons)].join('; ')}. It is not held against the gate`,
+      detail: `Could not check this evidence: ${[...new Set(reasons)].join('; ')}; not held against the gate`,
       issues: [],
       failing: [],
     };

@@ -74,8 +74,7 @@ export function checkTransition(
   if (blocking.length === 0) return { allowed: true };
   const parts = blocking.map((g) => `${g.name} has not passed — ${whyNotPassed(g)}`);
   const unchecked = uncheckedCriteria(gates.filter((g) => required.has(g.id)));
-  const note =
-    unchecked.length === 0 ? '' : ` Could not check, so not held against it: ${unchecked.join('; ')}.`;
+  const note = unchecked.length === 0 ? '' : ` Also: ${unchecked.join('; ')}.`;
   return {
     allowed: false,
     blocking,
