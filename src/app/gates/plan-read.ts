@@ -40,9 +40,11 @@ async function withHistories(
     else groups.set(fields.join(), { fields, ids: [issue.id] });
   }
   if (groups.size === 0) return issues;
-  const histories = new Map<string, Awaited<ReturnType<JiraClient['bulkFetchChangelogs']>>>();
-  for (const [name, group] of groups)
-    histories.set(name, await jira.bulkFetchChangelogs(group.ids, group.fields));
+  // One request per set of fields (a bulkfetch filters every issue by the same fields), at once.
+  const fetched = await Promise.all(
+    [...groups].map(async ([name, g]) => [name, await jira.bulkFetchChangelogs(g.ids, g.fields)] as const),
+  );
+  const histories = new Map(fetched);
   return issues.map((issue) => {
     const fields = historyFieldsFor({ key: issue.key ?? '', fields: issue.fields ?? {} }, key, plan, config);
     const found = histories.get(fields.join())?.get(issue.id ?? '');
