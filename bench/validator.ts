@@ -4,16 +4,16 @@
 // default one (Live needs four gates) and a worst one (Live needs every gate, plus a gate whose
 // KPIs read every child's history); on every implementation, with 20 Confluence pages attached to
 // the Handover gate of the one with the most children. Reported: the slowest transition, its
-// requests, and what the full export the validator used to read costs for it.
+// requests and bytes, and what reading that implementation as a full export (as the validator did)
+// costs.
 // Usage: node dist/bench/validator.js <issues>  → one JSON line on stdout.
 import { performance } from 'node:perf_hooks';
 import { loadImplementation, gateDeps } from '../src/app/gates/report';
 import type { Ports } from '../src/app/ports';
 import { defaultConfig, parseConfig, type AuditRecord, type RunwayConfig } from '../src/domain';
 import { HOST_USERS } from '../src/local/host/app';
-import { LocalForge } from '../src/local/host/forge';
+import { LocalForge, type SiteLike } from '../src/local/host/forge';
 import { createSiteHandler } from '../src/local/site/handler';
-import type { SiteHandler } from '../src/local/site/types';
 import { typedStore, writeConfig } from '../src/storage';
 import { auditLog } from '../src/storage/gates';
 import { BENCH_AS_OF, issuesArgument, portfolioOfAtLeast } from './portfolio';
@@ -46,7 +46,7 @@ const WORST = configOf({
 });
 
 /** The site as the app, for reading the old way (bench only). */
-function appPorts(site: SiteHandler, store: Ports['store']): Ports {
+function appPorts(site: SiteLike, store: Ports['store']): Ports {
   return {
     jiraFetch: async (path, init = {}) => {
       const answer = await site.handle({
@@ -72,7 +72,16 @@ const total = (counts: Record<string, number>) => Object.values(counts).reduce((
 async function measure(issueCount: number) {
   const { state, stats, implementations } = portfolioOfAtLeast(issueCount);
   const site = createSiteHandler(state, { faults: { latencyMs: LATENCY_MS } });
-  const forge = await LocalForge.create({ site, users: HOST_USERS });
+  // Bytes of every answer, to show what a narrow read saves besides requests.
+  let bytes = 0;
+  const counted: SiteLike = {
+    handle: async (request) => {
+      const answer = await site.handle(request);
+      bytes += Buffer.byteLength(answer.body);
+      return answer;
+    },
+  };
+  const forge = await LocalForge.create({ site: counted, users: HOST_USERS });
   try {
     const live = state.statuses.find((s) => s.name === 'Live');
     if (!live) throw new Error('the site has no Live status');
@@ -103,6 +112,7 @@ async function measure(issueCount: number) {
 
     const transition = async (key: string) => {
       site.resetLog();
+      bytes = 0;
       const t0 = performance.now();
       const verdict = (await forge.invokeFunction(
         'gate-validator-fn',
@@ -113,7 +123,8 @@ async function measure(issueCount: number) {
       if (!verdict.result && verdict.errorMessage?.startsWith('Runway could not check'))
         throw new Error(verdict.errorMessage);
       const counts = site.requestCounts();
-      return { key, children: childCount(key), ms: Math.round(ms), requests: total(counts), counts };
+      const kB = Math.round(bytes / 1024);
+      return { key, children: childCount(key), ms: Math.round(ms), requests: total(counts), kB, counts };
     };
     const runs: Record<string, Awaited<ReturnType<typeof transition>>[]> = {};
     for (const [name, config] of [
@@ -129,19 +140,24 @@ async function measure(issueCount: number) {
 
     // What the validator read before (issue 10 item 6): the full export, every evidence lookup.
     site.resetLog();
+    bytes = 0;
     const t0 = performance.now();
     const full = await forge.runtime.run({}, async () => {
-      const deps = await gateDeps(appPorts(site, typedStore()));
+      const deps = await gateDeps(appPorts(counted, typedStore()));
       return loadImplementation({ ...deps, config: WORST }, slowest.key, BENCH_AS_OF);
     });
     if (!full) throw new Error(`${slowest.key} is not an implementation`);
-    const fullExport = { ms: Math.round(performance.now() - t0), requests: total(site.requestCounts()) };
+    const fullExport = {
+      ms: Math.round(performance.now() - t0),
+      requests: total(site.requestCounts()),
+      kB: Math.round(bytes / 1024),
+    };
 
     const summary = (name: string) => {
       const s = slowestOf(name);
       return {
         transitions: runs[name].length,
-        slowest: { key: s.key, children: s.children, ms: s.ms, requests: s.requests },
+        slowest: { key: s.key, children: s.children, ms: s.ms, requests: s.requests, kB: s.kB },
         mostRequests: Math.max(...runs[name].map((r) => r.requests)),
       };
     };
@@ -156,9 +172,10 @@ async function measure(issueCount: number) {
         key: slowest.key,
         ms: slowest.ms,
         requests: slowest.requests,
+        kB: slowest.kB,
         requestsByEndpoint: slowest.counts,
       },
-      fullExportOfThatImplementation: fullExport,
+      fullExportReadOfThatImplementation: fullExport,
       limitMs: LIMIT_MS,
     };
   } finally {
