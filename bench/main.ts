@@ -77,6 +77,15 @@ function forgeLimits() {
   return r;
 }
 
+function workflowValidator() {
+  process.stderr.write(
+    'bench: the workflow validator on every implementation of 10k issues, 100 ms per request…\n',
+  );
+  const r = run('validator.js', ['10000'], 4000);
+  const slowest = r.slowestTransition as unknown as { ms: number };
+  return { ...r, target: { limitMs: 25_000, met: slowest.ms < 25_000 } };
+}
+
 const only = process.argv[2];
 const result: Record<string, unknown> = {};
 if (!only || only === 'kpis') result.kpiEngine = kpiEngine();
@@ -86,4 +95,5 @@ if (!only || only === 'large') result.largeInput = largeInput();
 if (!only || only === 'forge') result.forgeLimits = forgeLimits();
 if (!only || only === 'sizes') result.surfaceJsSizes = bundleSizes();
 if (!only || only === 'alerts') result.dailyAlerts = alerts();
+if (!only || only === 'validator') result.workflowValidator = workflowValidator();
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -85,7 +85,7 @@ export type Person = z.infer<typeof Person>;
 export const CriterionView = z.object({
   id: z.string(),
   title: z.string(),
-  status: z.enum(['pass', 'fail', 'notApplicable']),
+  status: z.enum(['pass', 'fail', 'notApplicable', 'unchecked']),
   detail: z.string(),
   /** Every issue the criterion looked at (links in the panel). */
   issues: z.array(z.string()),
@@ -111,6 +111,8 @@ export const EvidenceView = z.object({
   addedAt: z.string(),
   /** The page or issue was deleted, or the viewer cannot see it (no key, no title). */
   missing: z.boolean(),
+  /** Why it could not be checked (a Confluence 403 or 404, no Confluence): "could not check", never a failure. */
+  unchecked: z.string().nullable(),
   /** The viewer added it, or administers the project, and may edit the implementation. */
   canRemove: z.boolean(),
 });
@@ -160,7 +162,7 @@ export const AuditEntryView = z.object({
   criteria: z.array(
     z.object({
       title: z.string(),
-      status: z.enum(['pass', 'fail', 'notApplicable']),
+      status: z.enum(['pass', 'fail', 'notApplicable', 'unchecked']),
       detail: z.string(),
       issues: z.array(z.string()),
     }),

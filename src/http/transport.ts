@@ -217,9 +217,10 @@ export function createTransport(options: TransportOptions): Transport {
 
       const { response, text } = outcome;
       const { status } = response;
-      if ((status >= 200 && status < 300) || opts.accept?.includes(status)) {
-        return { status, body: parseBody(method, path, text) };
-      }
+      if (status >= 200 && status < 300) return { status, body: parseBody(method, path, text) };
+      // An accepted failure is an answer (a 404 "no such page"), whatever its body: a product that
+      // is not there at all (a site without Confluence) answers 404 in HTML.
+      if (opts.accept?.includes(status)) return { status, body: lenientBody(text) };
 
       const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), now());
       const details = {
@@ -253,6 +254,14 @@ export function createTransport(options: TransportOptions): Transport {
         continue;
       }
       throw error(details);
+    }
+  }
+
+  function lenientBody(text: string): unknown {
+    try {
+      return text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+    } catch {
+      return undefined;
     }
   }
 

@@ -76,13 +76,24 @@ export async function isJiraAdmin(client: JiraClient): Promise<boolean> {
 /** The Confluence page id in an id or a page URL (a domain rule: src/domain/gates/handover.ts). */
 export { confluencePageId } from '../domain/gates/handover';
 
+/**
+ * `unknown`: the lookup could not tell; `refused` when the product answered 403 or 404 (Confluence
+ * answers 404 alike for a deleted page and one the reader may not see).
+ */
 export type EvidenceLookup =
   | { exists: true; title: string; labels?: string[] }
   | { exists: false }
-  | { exists: 'unknown'; reason: string };
+  | { exists: 'unknown'; reason: string; refused?: 403 | 404 };
 
 const notFound = (e: unknown) => e instanceof HttpError && (e.status === 404 || e.status === 403);
 const unknown = (e: unknown): EvidenceLookup => ({ exists: 'unknown', reason: messageOf(e) });
+
+/** Why Confluence's 403 or 404 leaves a page unchecked (its v2 OpenAPI: 404 "does not have permission to view the requested page or the page was not found"). */
+export function refusedReason(status: 403 | 404): string {
+  return status === 403
+    ? 'Confluence answered 403: it does not let this page be read'
+    : 'Confluence answered 404: the page is deleted or hidden from this reader, or the site has no Confluence';
+}
 
 /** A Jira issue as evidence: gone (or hidden from the reader) reads as missing, never as an error. */
 export async function lookUpIssue(client: JiraClient, key: string): Promise<EvidenceLookup> {
@@ -96,10 +107,12 @@ export async function lookUpIssue(client: JiraClient, key: string): Promise<Evid
 }
 
 /**
- * A Confluence page as evidence, through the Confluence client (REST v2): deleted, trashed or
- * hidden reads as missing; any other failure is a Confluence HttpError's words. With `labels`, its
- * labels too (none when they cannot be read: labels only ever add a mark), unless `skipLabels`
- * says the title is enough.
+ * A Confluence page as evidence, through the Confluence client (REST v2): trashed or deleted reads
+ * as missing. A 403 or 404, or no answer at all (a site without Confluence, a failure, the time
+ * given running out) is `unknown` — "could not check this evidence" (issue 10 item 6): Confluence
+ * answers 404 alike for a deleted page, one hidden from the reader and a site without Confluence,
+ * so Runway cannot say the page is gone. With `labels`, its labels too (none when they cannot be
+ * read: labels only ever add a mark), unless `skipLabels` says the title is enough.
  */
 export async function lookUpPage(
   confluence: ConfluenceClient,
@@ -108,13 +121,30 @@ export async function lookUpPage(
 ): Promise<EvidenceLookup> {
   try {
     const page = await confluence.getPage(pageId);
-    if (page === undefined || page.status === 'trashed' || page.status === 'deleted')
-      return { exists: false };
+    if (page === undefined) return { exists: 'unknown', reason: refusedReason(404), refused: 404 };
+    if (page.status === 'trashed' || page.status === 'deleted') return { exists: false };
     if (!options.labels || options.skipLabels?.(page.title)) return { exists: true, title: page.title };
     const labels = await confluence.getPageLabels(pageId).catch(() => undefined);
     return { exists: true, title: page.title, labels: labels ?? [] };
   } catch (e) {
-    return notFound(e) ? { exists: false } : unknown(e);
+    if (e instanceof HttpError && (e.status === 403 || e.status === 404))
+      return { exists: 'unknown', reason: refusedReason(e.status), refused: e.status };
+    return { exists: 'unknown', reason: confluenceFailure(e) };
+  }
+}
+
+/** Why a page lookup failed, naming no page (criteria details are kept in audit records others read). */
+function confluenceFailure(e: unknown): string {
+  if (!(e instanceof HttpError)) return `Confluence could not be asked: ${messageOf(e)}`;
+  switch (e.kind) {
+    case 'http':
+      return `Confluence answered ${e.status ?? 'an error'}`;
+    case 'network':
+      return `Confluence could not be reached${e.cause === undefined ? '' : ` (${messageOf(e.cause)})`}`;
+    case 'timeout':
+      return 'Confluence did not answer in the time Runway gives it';
+    case 'shape':
+      return 'Confluence answered with something Runway could not read';
   }
 }
 

@@ -39,13 +39,18 @@ function Evidence({ e, onRemove }: { e: EvidenceView; onRemove: () => void }) {
   return (
     <Box as="li" testId={`evidence-${e.id}`}>
       <Inline space="space.100" alignBlock="center" shouldWrap>
-        <Lozenge appearance={e.missing ? 'removed' : 'default'} testId={`evidence-state-${e.id}`}>
-          {e.missing ? 'Missing' : kind}
+        <Lozenge
+          appearance={e.unchecked ? 'moved' : e.missing ? 'removed' : 'default'}
+          testId={`evidence-state-${e.id}`}
+        >
+          {e.unchecked ? 'Could not check' : e.missing ? 'Missing' : kind}
         </Lozenge>
         {e.missing || e.target === null ? (
           // No key and no title: the viewer cannot see it, or it is gone (Jira and Confluence say the same).
+          // Could not check (issue 10 item 6): why, never held against the gate.
           <Text size="small" color="color.text.subtlest" testId={`evidence-hidden-${e.id}`}>
             {e.title}
+            {e.unchecked ? ` — could not check this evidence: ${e.unchecked}` : ''}
           </Text>
         ) : e.type === 'jiraIssue' ? (
           <Text size="small">

@@ -15,6 +15,7 @@ export const CRITERION_STATUS: Record<CriterionView['status'], { text: string; a
   pass: { text: 'Pass', appearance: 'success' },
   fail: { text: 'Fail', appearance: 'removed' },
   notApplicable: { text: 'N/A', appearance: 'default' },
+  unchecked: { text: 'Could not check', appearance: 'moved' },
 };
 
 export const ACTION_TEXT = {

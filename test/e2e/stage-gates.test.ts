@@ -4,7 +4,7 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { GatesPanel, GetGatesResult } from '../../src/contracts/stage-gates';
 import { generatePortfolio } from '../../src/local/demo/generate';
-import { startLocalApp, type LocalApp } from '../../src/local/host/app';
+import { HOST_USERS, startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { backgroundOf, launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
 
 const PANEL = 'runway-stage-gates';
@@ -147,6 +147,43 @@ describe('the Stage gates panel in the browser', () => {
     );
     await page.screenshot({ path: screenshotPath('stage-gates-signed-light'), fullPage: true });
     await page.close();
+  });
+
+  // Issue 10 item 6: Confluence answers 404 alike for a deleted page and a hidden one, so the
+  // evidence reads "could not check" (with why), never "missing", and is not held against the gate.
+  it('shows a Confluence page Confluence no longer shows as "Could not check", saying why', async () => {
+    const restricted = app.state.confluence.spaces.find((s) => s.key === 'ENTP')?.id;
+    const doc = app.state.confluence.pages.find((p) => p.status === 'current' && p.spaceId !== restricted);
+    if (!doc) throw new Error('no Confluence page');
+    const { page, panel } = await openIssue('consultant', 'light');
+    await panel.getByTestId('evidence-uatReadiness').click();
+    await panel.getByTestId('evidence-type-confluencePage').click();
+    await panel.getByTestId('evidence-target').fill(doc.id);
+    await panel.getByTestId('action-comment').fill('Design notes');
+    await panel.getByTestId('action-submit').click();
+    await panel.getByTestId('evidence-list-uatReadiness').getByText(doc.title).waitFor();
+    await page.close();
+
+    const gone = await app.forge.site.handle({
+      method: 'DELETE',
+      path: `/wiki/api/v2/pages/${doc.id}`,
+      accountId: HOST_USERS[0].accountId,
+    });
+    expect(gone.status).toBe(204);
+    const again = await openIssue('consultant', 'light');
+    const list = again.panel.getByTestId('evidence-list-uatReadiness');
+    await list.getByText('Could not check', { exact: true }).waitFor();
+    const text = await list.innerText();
+    expect([
+      text.includes('could not check this evidence: Confluence answered 404'),
+      text.includes(doc.title),
+    ]).toEqual([true, false]);
+    await again.page.screenshot({
+      path: screenshotPath('stage-gates-unchecked-evidence-light'),
+      fullPage: true,
+    });
+    expect(again.errors).toEqual([]);
+    await again.page.close();
   });
 
   it('attaches a Jira issue as evidence and, once the issue is deleted, shows it without its key or title', async () => {

@@ -27,15 +27,36 @@ describe('a Confluence page as evidence', () => {
     expect(c.sent.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /wiki/api/v2/pages/42']);
   });
 
-  it('is missing when trashed, deleted, gone (404) or hidden from the reader (403)', async () => {
-    for (const answer of [
-      respond(200, page('trashed')),
-      respond(200, page('deleted')),
-      respond(404, { errors: [{ status: 404, title: 'Not Found' }] }),
-      respond(403, { errors: [{ status: 403, title: 'Forbidden' }] }),
-    ]) {
+  it('is missing when Confluence says it is trashed or deleted', async () => {
+    for (const answer of [respond(200, page('trashed')), respond(200, page('deleted'))]) {
       expect(await lookUpPage(confluence([answer]).client, '42')).toEqual({ exists: false });
     }
+  });
+
+  // Issue 10 item 6: Confluence answers 404 alike for a deleted page, one the reader may not see
+  // (its v2 OpenAPI says so) and a site without Confluence, so a 403 or 404 is "could not check".
+  it('could not be checked when Confluence answers 404 or 403, saying which', async () => {
+    expect(
+      await lookUpPage(
+        confluence([respond(404, { errors: [{ status: 404, title: 'Not Found' }] })]).client,
+        '42',
+      ),
+    ).toEqual({
+      exists: 'unknown',
+      refused: 404,
+      reason:
+        'Confluence answered 404: the page is deleted or hidden from this reader, or the site has no Confluence',
+    });
+    expect(
+      await lookUpPage(
+        confluence([respond(403, { errors: [{ status: 403, title: 'Forbidden' }] })]).client,
+        '42',
+      ),
+    ).toEqual({
+      exists: 'unknown',
+      refused: 403,
+      reason: 'Confluence answered 403: it does not let this page be read',
+    });
   });
 
   it("is unknown, in Confluence's words, when Confluence fails", async () => {

@@ -44,7 +44,7 @@ export async function newEvidence(deps: GateDeps, input: EvidenceRequest): Promi
     skipLabels: (title) => marksHandoverPacket({ title }),
   });
   if (found.exists !== true)
-    return found.exists === false
+    return found.exists === false || found.refused !== undefined
       ? `Confluence page ${pageId} does not exist, or you cannot see it.`
       : `Confluence page ${pageId} could not be checked: ${found.reason}`;
   return {

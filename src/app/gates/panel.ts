@@ -73,6 +73,7 @@ function gateViews(
           addedBy: named(e.addedBy, people),
           addedAt: e.addedAt,
           missing: !seen.visible,
+          unchecked: seen.unchecked,
           canRemove: caller.canEdit && mayRemoveEvidence(e, who),
         };
       }),

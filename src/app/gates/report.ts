@@ -8,6 +8,8 @@ import {
   parseSearchExport,
   confluencePageId,
   evidenceRef,
+  foldAudit,
+  gateRecordState,
   marksHandoverPacket,
   seeEvidence,
   type AuditRecord,
@@ -78,12 +80,13 @@ export async function implementationOf(
   key: string,
   asOf: IsoDate,
   read: { issues: JiraIssue[]; names: JiraNames },
+  options: { remoteLinks: boolean } = { remoteLinks: true },
 ): Promise<LoadedImplementation | null> {
   const model = buildImplementations(read.issues, read.names, { asOf, config });
   const implementation = model.implementations.find((i) => i.key === key);
   if (!implementation) return null;
   const { kpis, warnings } = computeImplementationKpis(implementation, config, asOf);
-  const links = await jira.getRemoteLinks(key);
+  const links = options.remoteLinks ? await jira.getRemoteLinks(key) : [];
   return {
     implementation,
     kpis,
@@ -126,20 +129,63 @@ export interface EvidenceCheck {
 const CHECKS_AT_ONCE = 5;
 
 const asSighting = (r: EvidenceLookup): Sighting =>
-  r.exists === true ? { visible: true, title: r.title, labels: r.labels } : { visible: false };
+  r.exists === true
+    ? { visible: true, title: r.title, labels: r.labels }
+    : r.exists === 'unknown'
+      ? { visible: false, unchecked: r.reason }
+      : { visible: false };
+
+/** Which evidence to look up: all of it (the panel), or what the gates a read plan names read. */
+export interface EvidenceScope {
+  /** Confluence pages attached (and not removed) to these gates; no Jira issue, no removed evidence. */
+  gates: readonly string[];
+  /** Pages the implementation links to. */
+  remoteLinks: boolean;
+}
+
+/** The references to look up: everything the record ever named and every linked page, or `scope`'s. */
+function evidenceRefs(
+  records: readonly AuditRecord[],
+  loaded: LoadedImplementation,
+  published: readonly string[],
+  scope: EvidenceScope | undefined,
+): Map<string, Pick<Evidence, 'type' | 'target'>> {
+  const refs = new Map<string, Pick<Evidence, 'type' | 'target'>>();
+  if (scope === undefined) {
+    for (const r of records)
+      if (r.action === 'addEvidence' && r.evidence.type !== 'url')
+        refs.set(evidenceRef(r.evidence), r.evidence);
+  } else {
+    const states = foldAudit(records);
+    for (const gateId of scope.gates)
+      for (const e of gateRecordState(states, gateId).evidence)
+        if (e.type === 'confluencePage') refs.set(evidenceRef(e), e);
+  }
+  if (scope !== undefined && !scope.remoteLinks) return refs;
+  for (const link of loaded.remoteLinks) {
+    const id = confluencePageId(link.url);
+    if (id !== null && !published.includes(id))
+      refs.set(evidenceRef({ type: 'confluencePage', target: id }), { type: 'confluencePage', target: id });
+  }
+  return refs;
+}
 
 /**
  * Looks up, as the deps' identity, every page and issue the record has ever referred to (removed
- * evidence too: the audit names it) and every Confluence page the implementation links to, and
- * which of those pages are its handover packet; and the names of everyone on the record. What cannot be seen or checked is hidden, never an
- * error; warnings name no page or issue.
+ * evidence too: the audit names it) and every Confluence page the implementation links to — or
+ * only what `scope` says — and which of those pages are its handover packet. What cannot be seen
+ * is hidden, never an error; what could not be checked says why (issue 10 item 6: "could not
+ * check this evidence", never a failure); and the names of everyone on the record. Warnings
+ * name no page or issue.
  */
 export async function checkEvidence(
   deps: GateDeps,
   records: readonly AuditRecord[],
   loaded: LoadedImplementation,
+  scope?: EvidenceScope,
 ): Promise<EvidenceCheck> {
   const published = await publishedHandoverPages(deps.store, loaded.implementation.key);
+  // The record keeps account ids only (issue 10 item 8): names are looked up for this reader.
   const named = await lookUpPeople(
     deps.jira,
     records.map((r) => r.by.accountId),
@@ -150,17 +196,8 @@ export async function checkEvidence(
     handoverPages: new Set(published),
     warnings: [...named.warnings],
   };
-  const refs = new Map<string, Pick<Evidence, 'type' | 'target'>>();
-  for (const r of records)
-    if (r.action === 'addEvidence' && r.evidence.type !== 'url')
-      refs.set(evidenceRef(r.evidence), r.evidence);
-  for (const link of loaded.remoteLinks) {
-    const id = confluencePageId(link.url);
-    if (id !== null && !published.includes(id))
-      refs.set(evidenceRef({ type: 'confluencePage', target: id }), { type: 'confluencePage', target: id });
-  }
-  const all = [...refs.entries()];
-  let unchecked = 0;
+  const all = [...evidenceRefs(records, loaded, published, scope).entries()];
+  let failed = 0;
   let reason = '';
   for (let i = 0; i < all.length; i += CHECKS_AT_ONCE) {
     const batch = all.slice(i, i + CHECKS_AT_ONCE);
@@ -179,8 +216,9 @@ export async function checkEvidence(
     );
     batch.forEach(([ref, e], j) => {
       const r = found[j];
-      if (r.exists === 'unknown') {
-        unchecked += 1;
+      // A 403 or 404 is said on the evidence itself; a failure is worth a line for the whole panel.
+      if (r.exists === 'unknown' && r.refused === undefined) {
+        failed += 1;
         reason = r.reason;
       }
       out.sightings.set(ref, asSighting(r));
@@ -188,10 +226,20 @@ export async function checkEvidence(
       if (id !== null && r.exists === true && marksHandoverPacket(r)) out.handoverPages.add(id);
     });
   }
-  if (unchecked > 0)
+  if (failed > 0)
     out.warnings.push(
-      `${unchecked === 1 ? '1 piece of evidence' : `${unchecked} pieces of evidence`} could not be checked, so ${unchecked === 1 ? 'it is' : 'they are'} hidden: ${reason}`,
+      `${failed === 1 ? '1 piece of evidence' : `${failed} pieces of evidence`} could not be checked (${reason}): shown as “could not check”, never held against a gate.`,
     );
+  return out;
+}
+
+/** Pages whose lookup could not tell, by page id, with why (what evaluateGates calls uncheckedPages). */
+export function uncheckedPages(sightings: ReadonlyMap<string, Sighting>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [ref, s] of sightings) {
+    const id = ref.startsWith('confluencePage:') ? ref.slice('confluencePage:'.length) : null;
+    if (id !== null && !s.visible && s.unchecked !== undefined) out.set(id, s.unchecked);
+  }
   return out;
 }
 
@@ -211,7 +259,7 @@ export async function evaluate(
   deps: GateDeps,
   loaded: LoadedImplementation,
   asOf: IsoDate,
-  options: { checkEvidence: boolean } | { reuse: EvidenceCheck },
+  options: { checkEvidence: boolean; scope?: EvidenceScope } | { reuse: EvidenceCheck },
 ): Promise<GateReport> {
   const records = await auditLog(deps.store, loaded.logId).read();
   const plain = records.map((r) => r.entry);
@@ -219,7 +267,7 @@ export async function evaluate(
     'reuse' in options
       ? options.reuse
       : options.checkEvidence
-        ? await checkEvidence(deps, plain, loaded)
+        ? await checkEvidence(deps, plain, loaded, options.scope)
         : {
             sightings: new Map<string, Sighting>(),
             people: new Map<string, string>(),
@@ -239,6 +287,7 @@ export async function evaluate(
     remoteLinks: loaded.remoteLinks,
     missingEvidence: missing,
     handoverPages: evidence.handoverPages,
+    uncheckedPages: uncheckedPages(evidence.sightings),
   });
   return { loaded, records, gates, evidence };
 }

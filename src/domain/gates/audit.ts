@@ -16,7 +16,8 @@ export type GateStatus = (typeof GATE_STATUSES)[number];
 export const GateStatusSchema = z.enum(GATE_STATUSES);
 export const isPassed = (status: GateStatus): boolean => status === 'passed' || status === 'overridden';
 
-export const CRITERION_STATUSES = ['pass', 'fail', 'notApplicable'] as const;
+/** unchecked: the evidence it needs could not be checked (issue 10 item 6); shown, never a failure. */
+export const CRITERION_STATUSES = ['pass', 'fail', 'notApplicable', 'unchecked'] as const;
 export type CriterionStatus = (typeof CRITERION_STATUSES)[number];
 
 export const EVIDENCE_TYPES = ['url', 'confluencePage', 'jiraIssue'] as const;

@@ -68,6 +68,8 @@ export interface CriterionContext {
   missingEvidence: ReadonlySet<string>;
   /** Confluence page ids that are this implementation's handover packet (./handover.ts). */
   handoverPages: ReadonlySet<string>;
+  /** Confluence page ids that could not be checked, with why (issue 10 item 6). */
+  uncheckedPages: ReadonlyMap<string, string>;
 }
 
 const keys = (items: readonly ImplementationChild[]) => items.map((i) => i.key);
@@ -322,12 +324,30 @@ function handoverPacketLinked(ctx: CriterionContext): Outcome {
       issues: [],
       failing: [],
     };
-  if (
-    ctx.evidence.some(
-      (e) => e.type === 'confluencePage' && !ctx.missingEvidence.has(e.id) && isPacket(e.target),
-    )
-  )
+  const pages = ctx.evidence.filter((e) => e.type === 'confluencePage');
+  if (pages.some((e) => !ctx.missingEvidence.has(e.id) && isPacket(e.target)))
     return { status: 'pass', detail: 'A handover packet is attached as evidence', issues: [], failing: [] };
+  // Issue 10 item 6: a page Runway could not check (Confluence answered 403 or 404 — it answers
+  // alike for a deleted page and one hidden from the reader —, failed, or the site has no
+  // Confluence) is "could not check this evidence": shown, never a failure, so it never blocks a
+  // transition for what Runway cannot see. It stands in for the packet when someone said it is
+  // one: attached to this gate, or linked from the implementation as Runway links its packet. A
+  // page merely linked from the implementation was never said to be the packet: it does not count.
+  const claimed = [
+    ...pages.map((e) => e.target),
+    ...ctx.remoteLinks.filter(isHandoverPacketLink).map((l) => l.url),
+  ];
+  const reasons = claimed.flatMap((target) => {
+    const reason = ctx.uncheckedPages.get(confluencePageId(target) ?? '');
+    return reason === undefined ? [] : [reason];
+  });
+  if (reasons.length > 0)
+    return {
+      status: 'unchecked',
+      detail: `Could not check this evidence: ${[...new Set(reasons)].join('; ')}; not held against the gate`,
+      issues: [],
+      failing: [],
+    };
   return {
     status: 'fail',
     detail:

@@ -57,6 +57,16 @@ export function whyNotPassed(gate: GateResult, people?: PeopleNames): string {
   return reasons.join('; ');
 }
 
+/**
+ * What the evaluated gates could not check (issue 10 item 6): each criterion left "could not check
+ * this evidence", as `<gate>: <criterion> — <why>`. Never a reason to refuse; a refusal names them.
+ */
+export function uncheckedCriteria(gates: readonly GateResult[]): string[] {
+  return gates.flatMap((g) =>
+    g.criteria.filter((c) => c.status === 'unchecked').map((c) => `${g.name}: ${c.title} — ${c.detail}`),
+  );
+}
+
 export function checkTransition(
   implementationKey: string,
   toStatus: string,
@@ -68,9 +78,11 @@ export function checkTransition(
   const blocking = gates.filter((g) => required.has(g.id) && !g.passed);
   if (blocking.length === 0) return { allowed: true };
   const parts = blocking.map((g) => `${g.name} has not passed — ${whyNotPassed(g, people)}`);
+  const unchecked = uncheckedCriteria(gates.filter((g) => required.has(g.id)));
+  const note = unchecked.length === 0 ? '' : ` Also: ${unchecked.join('; ')}.`;
   return {
     allowed: false,
     blocking,
-    message: `${implementationKey} cannot move to ${toStatus}: ${parts.join('. ')}.`,
+    message: `${implementationKey} cannot move to ${toStatus}: ${parts.join('. ')}.${note}`,
   };
 }

@@ -18,6 +18,7 @@ import {
   type GateStatus,
 } from './audit';
 import { evaluateCriterion, type CriterionResult, type RemoteLinkRef } from './criteria';
+import { confluencePageId } from './handover';
 import { BUILT_IN_GATE_IDS, type Approvers, type BuiltInGateId, type GateDefinition } from './definitions';
 
 export interface GateInputs {
@@ -36,6 +37,11 @@ export interface GateInputs {
    * Runway as its packet, or (looked up as the reader) titled or labelled as one. See handover.ts.
    */
   handoverPages?: ReadonlySet<string>;
+  /**
+   * Confluence pages that could not be checked, by page id, with why (a 403 or 404, no Confluence
+   * on the site, a failure): "could not check this evidence", never a failure (issue 10 item 6).
+   */
+  uncheckedPages?: ReadonlyMap<string, string>;
 }
 
 export interface GateIssueRef {
@@ -60,7 +66,8 @@ export interface GateResult {
   approvalCount: number;
   rejections: Decision[];
   override: Decision | null;
-  evidence: Array<EvidenceEntry & { missing: boolean }>;
+  /** `unchecked`: why a page could not be checked (see GateInputs.uncheckedPages); else null. */
+  evidence: Array<EvidenceEntry & { missing: boolean; unchecked: string | null }>;
   gateIssue: GateIssueRef | null;
   /** What the Gate issue needs to match the gate: resolve when passed and open, reopen when done and not passed. */
   gateIssueAction: 'resolve' | 'reopen' | null;
@@ -91,6 +98,9 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
   const { implementation, config } = inputs;
   const states = foldAudit(inputs.audit);
   const missing = inputs.missingEvidence ?? new Set<string>();
+  const uncheckedPages = inputs.uncheckedPages ?? new Map<string, string>();
+  const uncheckedOf = (e: EvidenceEntry): string | null =>
+    e.type === 'confluencePage' ? (uncheckedPages.get(confluencePageId(e.target) ?? '') ?? null) : null;
   const gateNames = new Map<string, string>();
   const gateIssues = new Map<string, string>();
   const passedGates = new Set<string>();
@@ -117,8 +127,10 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
         evidence: record.evidence,
         missingEvidence: missing,
         handoverPages: inputs.handoverPages ?? new Set<string>(),
+        uncheckedPages,
       }),
     );
+    // "Could not check" is not a failure (issue 10 item 6).
     const criteriaMet = criteria.every((c) => c.status !== 'fail');
     const status = statusOf(
       criteriaMet,
@@ -143,7 +155,7 @@ export function evaluateGates(inputs: GateInputs): GateResult[] {
       approvalCount: record.approvalCount,
       rejections: record.rejections,
       override: record.override,
-      evidence: record.evidence.map((e) => ({ ...e, missing: missing.has(e.id) })),
+      evidence: record.evidence.map((e) => ({ ...e, missing: missing.has(e.id), unchecked: uncheckedOf(e) })),
       gateIssue,
       gateIssueAction: gateIssue === null || gateIssue.done === passed ? null : passed ? 'resolve' : 'reopen',
     });

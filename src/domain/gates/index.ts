@@ -7,3 +7,4 @@ export * from './actions';
 export * from './enforcement';
 export * from './visibility';
 export * from './handover';
+export * from './needs';

@@ -9,8 +9,13 @@ import type { CriterionSnapshot, Evidence } from './audit';
 
 export const HIDDEN_ITEM = 'an item you cannot see';
 
-/** How the reader's lookup of a page or issue came out (`labels`: a page's labels, when read). */
-export type Sighting = { visible: true; title: string; labels?: readonly string[] } | { visible: false };
+/**
+ * How the reader's lookup of a page or issue came out (`labels`: a page's labels, when read).
+ * `unchecked`: why the lookup could not tell (issue 10 item 6: a Confluence 403 or 404, a site
+ * without Confluence, a failure) — "could not check this evidence", never "missing".
+ */
+export type Sighting =
+  { visible: true; title: string; labels?: readonly string[] } | { visible: false; unchecked?: string };
 
 /** Lookups by evidenceRef. */
 export type Sightings = ReadonlyMap<string, Sighting>;
@@ -24,6 +29,8 @@ export interface SeenEvidence {
   title: string;
   /** The URL, page id or issue key; null when hidden. */
   target: string | null;
+  /** Why it could not be checked (hidden all the same: no title, no target); null when it was. */
+  unchecked: string | null;
 }
 
 /** Evidence as this reader may see it; a page or issue without a visible sighting is hidden. */
@@ -31,11 +38,11 @@ export function seeEvidence(
   e: Pick<Evidence, 'type' | 'target' | 'title'>,
   sightings: Sightings,
 ): SeenEvidence {
-  if (e.type === 'url') return { visible: true, title: e.title || e.target, target: e.target };
+  if (e.type === 'url')
+    return { visible: true, title: e.title || e.target, target: e.target, unchecked: null };
   const s = sightings.get(evidenceRef(e));
-  return s?.visible === true
-    ? { visible: true, title: s.title, target: e.target }
-    : { visible: false, title: HIDDEN_ITEM, target: null };
+  if (s?.visible === true) return { visible: true, title: s.title, target: e.target, unchecked: null };
+  return { visible: false, title: HIDDEN_ITEM, target: null, unchecked: s?.unchecked ?? null };
 }
 
 /**

@@ -251,9 +251,14 @@ function criteriaCell(g: GateView): Cell {
   const applicable = g.criteria.filter((c) => c.result !== 'notApplicable');
   const pass = applicable.filter((c) => c.result === 'pass').length;
   const failing = applicable.filter((c) => c.result === 'fail').map((c) => c.label);
+  const unchecked = applicable.filter((c) => c.result === 'unchecked').map((c) => c.label);
   if (applicable.length === 0) return [text('no criterion applies')];
   const summary = `${pass} of ${applicable.length} pass`;
-  return [text(failing.length === 0 ? summary : `${summary}; failing: ${failing.join('; ')}`)];
+  const notes = [
+    ...(failing.length === 0 ? [] : [`failing: ${failing.join('; ')}`]),
+    ...(unchecked.length === 0 ? [] : [`could not check: ${unchecked.join('; ')}`]),
+  ];
+  return [text([summary, ...notes].join('; '))];
 }
 
 function signOffCell(g: GateView): Cell {

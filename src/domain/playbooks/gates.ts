@@ -6,7 +6,7 @@
  */
 import type { RunwayConfig } from '../config';
 import { calendarDate, type IsoDate } from '../dates';
-import { evidenceUrl, type GateStatus } from '../gates/audit';
+import { evidenceUrl, type CriterionStatus, type GateStatus } from '../gates/audit';
 import { seeEvidence, type Sightings } from '../gates/visibility';
 import { gateName, type GateResult } from '../gates/evaluate';
 import type { Implementation } from '../implementation';
@@ -17,7 +17,7 @@ export type GateState = GateStatus | 'open' | 'notStarted';
 
 export interface GateCriterionView {
   label: string;
-  result: 'pass' | 'fail' | 'notApplicable';
+  result: CriterionStatus;
   /** Issue keys behind the result. */
   issues: string[];
 }
