@@ -12,6 +12,8 @@ import { settingsApi } from './api';
 const APPEARANCE = { exists: 'success', missing: 'moved', created: 'new', failed: 'removed' } as const;
 const TEXT = { exists: 'Exists', missing: 'Missing', created: 'Created', failed: 'Failed' } as const;
 
+const POLL_MS = 1000;
+
 const head = {
   cells: [
     { key: 'kind', content: 'Kind', width: 14 },
@@ -32,18 +34,30 @@ export function ProvisioningTab({
 }) {
   const [items, setItems] = useState(initial);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ appearance: 'success' | 'error' | 'warning'; text: string } | null>(
+  const [result, setResult] = useState<{
+    appearance: 'success' | 'error' | 'warning' | 'information';
+    text: string;
+  } | null>(
     error ? { appearance: 'error', text: error } : null,
   );
   const missing = items?.filter((i) => i.status === 'missing').length ?? 0;
 
+  // The run is queued (a consumer does it); the page polls its progress until it has ended.
   const run = async () => {
     setBusy(true);
-    const r = await settingsApi.provision();
+    let r: Awaited<ReturnType<typeof settingsApi.provisioning>> = await settingsApi.provision();
+    while (r.ok && r.data !== null && (r.data.state === 'queued' || r.data.state === 'running')) {
+      if (r.data.items.length > 0) setItems(r.data.items);
+      setResult({ appearance: 'information', text: r.data.summary });
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      r = await settingsApi.provisioning();
+    }
     setBusy(false);
     if (!r.ok) return setResult({ appearance: 'error', text: r.error });
-    setItems(r.data.items);
-    setResult({ appearance: r.data.failed > 0 ? 'warning' : 'success', text: r.data.summary });
+    if (r.data === null) return setResult({ appearance: 'error', text: 'The provisioning run was not found.' });
+    if (r.data.items.length > 0) setItems(r.data.items);
+    const ended = r.data.state === 'done' && r.data.failed === 0 && r.data.total !== null;
+    setResult({ appearance: ended ? 'success' : 'warning', text: r.data.summary });
   };
 
   const rows = (items ?? []).map((i) => ({
