@@ -12,7 +12,7 @@ const LOCK_NAME = 'provisioning';
 
 /**
  * An invocation that died leaves its lock; after this long it is taken over. The consumer runs at
- * most this long (manifest: provisioning-consumer-fn `timeoutSeconds: 300`), so a live one is
+ * most this long (manifest: provision-consumer-fn `timeoutSeconds: 300`), so a live one is
  * never taken over.
  */
 export const STALE_PROVISIONING_LOCK_MS = 5 * 60_000;

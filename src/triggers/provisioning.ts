@@ -8,7 +8,7 @@ import { messageOf } from '../domain';
 
 const ConsumerEvent = z.object({ body: z.unknown() });
 
-/** The consumer's limit: manifest.yml gives provisioning-consumer-fn `timeoutSeconds: 300`. */
+/** The consumer's limit: manifest.yml gives provision-consumer-fn `timeoutSeconds: 300`. */
 export const PROVISIONING_TIMEOUT_MS = 300_000;
 
 export async function provisioningConsumer(event: unknown, _context: unknown): Promise<void> {

@@ -22,7 +22,7 @@ const PAGE = 'runway-settings';
 const LATENCY_MS = 100;
 const ITEMS = 23; // 7 issue types and 16 fields a bare site lacks
 const RESOLVER_MS = FORGE_LIMITS.runtimeSeconds * 1000;
-const CONSUMER_MS = 300_000; // manifest: provisioning-consumer-fn timeoutSeconds
+const CONSUMER_MS = 300_000; // manifest: provision-consumer-fn timeoutSeconds
 
 /**
  * Jira's admin writes under its burst rate limit: every third one answered 429 with Retry-After
@@ -103,7 +103,7 @@ async function queued({ forge, site }: Host) {
     as: 'admin',
   })) as GetProvisioningResult;
   if (!polled.ok || polled.data === null) throw new Error('no provisioning run');
-  const consumer = forge.usage.byFunction.get('provisioning-consumer-fn');
+  const consumer = forge.usage.byFunction.get('provision-consumer-fn');
   return {
     progress: polled.data,
     ms: Date.now() - started,
