@@ -26,7 +26,8 @@ export function provisioningSummary(items: ReadonlyArray<{ status: string }>): s
   const created = items.filter((i) => i.status === 'created').length;
   const failed = items.filter((i) => i.status === 'failed').length;
   const missing = items.filter((i) => i.status !== 'exists').length;
-  if (created === 0 && failed === 0) return `Nothing to do: all ${items.length} issue types and fields exist.`;
+  if (created === 0 && failed === 0)
+    return `Nothing to do: all ${items.length} issue types and fields exist.`;
   const s = missing === 1 ? '' : 's';
   return `Created ${created} of ${missing} missing item${s}${failed > 0 ? `; ${failed} failed` : ''}.`;
 }

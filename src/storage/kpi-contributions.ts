@@ -81,7 +81,11 @@ export async function writeImplementationSnapshots(
   if (snapshots.length === 0) return;
   await store.set(dateKey(scope, asOf), DateMark, {});
   for (const snapshot of snapshots)
-    await store.set(`${snapshotPrefix(scope, asOf)}${keyPart(snapshot.key)}`, ImplementationSnapshot, snapshot);
+    await store.set(
+      `${snapshotPrefix(scope, asOf)}${keyPart(snapshot.key)}`,
+      ImplementationSnapshot,
+      snapshot,
+    );
 }
 
 /** Deletes every snapshot of a scope at one date (read page by page: the query returns values). */

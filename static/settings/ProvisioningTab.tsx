@@ -37,9 +37,7 @@ export function ProvisioningTab({
   const [result, setResult] = useState<{
     appearance: 'success' | 'error' | 'warning' | 'information';
     text: string;
-  } | null>(
-    error ? { appearance: 'error', text: error } : null,
-  );
+  } | null>(error ? { appearance: 'error', text: error } : null);
   const missing = items?.filter((i) => i.status === 'missing').length ?? 0;
 
   // The run is queued (a consumer does it); the page polls its progress until it has ended.
@@ -54,7 +52,8 @@ export function ProvisioningTab({
     }
     setBusy(false);
     if (!r.ok) return setResult({ appearance: 'error', text: r.error });
-    if (r.data === null) return setResult({ appearance: 'error', text: 'The provisioning run was not found.' });
+    if (r.data === null)
+      return setResult({ appearance: 'error', text: 'The provisioning run was not found.' });
     if (r.data.items.length > 0) setItems(r.data.items);
     const ended = r.data.state === 'done' && r.data.failed === 0 && r.data.total !== null;
     setResult({ appearance: ended ? 'success' : 'warning', text: r.data.summary });
