@@ -45,6 +45,8 @@ export function provisioningProgressSummary(
     case 'running':
       return `Provisioning: ${processed} of ${planned} item${planned === 1 ? '' : 's'} done…`;
     case 'interrupted':
+      if (items.length === 0)
+        return 'Provisioning stopped before it looked at the site; run it again to start it.';
       return `Provisioning stopped after ${processed} of ${planned} item${planned === 1 ? '' : 's'}; run it again to resume where it stopped (nothing is created twice).`;
     case 'done':
       return error !== null ? `Provisioning could not run: ${error}` : provisioningSummary(items);
