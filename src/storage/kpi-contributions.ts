@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isoDate } from '../contracts/dates';
+import { SNAPSHOT_MAX_AGE_MS } from '../domain/trends';
 import { keyPart, storageKey, type TypedStore } from './store';
 
 /** A short stable id for a scope (its JQL and the configuration), usable in a storage key. */
@@ -146,13 +147,26 @@ export async function sweepUnindexedSnapshots(
 
 const DirtyMark = z.object({ at: z.number().int() });
 const DIRTY_PREFIX = `${storageKey('kpi', 'changed')}:`;
+/**
+ * How long a mark is kept: past it, every snapshot computed before the change is too old to be
+ * used anyway (SNAPSHOT_MAX_AGE, 12 h, and a day's margin). The storage service deletes it (TTL),
+ * so the daily run reads none of them; marks from before had no TTL: swept once (pruneChanged).
+ */
+export const CHANGED_MARK_TTL_SECONDS = (SNAPSHOT_MAX_AGE_MS + 86_400_000) / 1000;
+const CHANGED_SWEPT_KEY = storageKey('kpi', 'changed-swept');
 
 export async function markChanged(
   store: TypedStore,
   issueKeys: readonly string[],
   at: number,
 ): Promise<void> {
-  for (const key of new Set(issueKeys)) await store.set(`${DIRTY_PREFIX}${keyPart(key)}`, DirtyMark, { at });
+  for (const key of new Set(issueKeys))
+    await store.set(
+      `${DIRTY_PREFIX}${keyPart(key)}`,
+      DirtyMark,
+      { at },
+      { ttlSeconds: CHANGED_MARK_TTL_SECONDS },
+    );
 }
 
 /** Issue key → when it last changed. */
@@ -161,9 +175,22 @@ export async function readChanged(store: TypedStore): Promise<Map<string, number
   return new Map(rows.map((r) => [decodeKeyPart(r.key.slice(DIRTY_PREFIX.length)), r.value.at]));
 }
 
+/**
+ * For the marks written before marks had a TTL, once per installation: deletes those older than
+ * `before` (now less the TTL) and gives the others their TTL. Then it reads nothing: the storage
+ * service expires them.
+ */
 export async function pruneChanged(store: TypedStore, before: number): Promise<void> {
-  for (const r of await store.list(DIRTY_PREFIX, DirtyMark))
+  if ((await store.get(CHANGED_SWEPT_KEY, DateMark)) !== undefined) return;
+  for (const r of await store.list(DIRTY_PREFIX, DirtyMark)) {
     if (r.value.at < before) await store.delete(r.key);
+    // A recent one gets the TTL it would have had.
+    else
+      await store.set(r.key, DirtyMark, r.value, {
+        ttlSeconds: Math.max(1, Math.ceil((r.value.at - before) / 1000)),
+      });
+  }
+  await store.set(CHANGED_SWEPT_KEY, DateMark, {});
 }
 
 function decodeKeyPart(part: string): string {

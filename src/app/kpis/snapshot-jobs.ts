@@ -5,9 +5,10 @@
 import type { IsoDate, RunwayConfig } from '../../domain';
 import { addDays } from '../../domain';
 import type { Clock } from '../../domain/clock';
-import { SNAPSHOT_MAX_AGE_MS, trendDates } from '../../domain/trends';
+import { trendDates } from '../../domain/trends';
 import type { JiraClient } from '../../jira';
 import {
+  CHANGED_MARK_TTL_SECONDS,
   deleteSnapshotsBefore,
   listScopes,
   pruneChanged,
@@ -90,7 +91,7 @@ export async function runDailySnapshots(deps: {
   now: number;
   enqueue: (job: SnapshotJobEvent) => Promise<void>;
 }): Promise<number> {
-  await pruneChanged(deps.store, deps.now - SNAPSHOT_MAX_AGE_MS - 86_400_000);
+  await pruneChanged(deps.store, deps.now - CHANGED_MARK_TTL_SECONDS * 1000);
   const scopes = await listScopes(deps.store);
   // A "today" scope's snapshots from before yesterday are never shown again, idle scope or not;
   // only they are read (the date index), after a one-time sweep of those stored before it.

@@ -5,7 +5,12 @@
 import { runDailySnapshots } from '../../../src/app/kpis';
 import { addDays } from '../../../src/domain';
 import { createBaseSite } from '../../../src/local/demo/catalog';
+import { kvs, MetadataField } from '@forge/kvs';
+import { z } from 'zod';
 import {
+  CHANGED_MARK_TTL_SECONDS,
+  markChanged,
+  readChanged,
   readImplementationSnapshots,
   recordScope,
   writeImplementationSnapshots,
@@ -88,6 +93,8 @@ describe('the daily snapshot function deleting stale snapshots', () => {
       snapshots(addDays(TODAY, -40)),
     );
 
+    await markChanged(app.store, ['IMP-1', 'IMP-2'], NOW.getTime() - 3_600_000);
+
     const c = counting(app.store);
     await daily(c.store);
     const stale = [...days.slice(2), addDays(TODAY, -40)];
@@ -95,9 +102,16 @@ describe('the daily snapshot function deleting stale snapshots', () => {
     expect(deletedSnapshots).toHaveLength(stale.length * IMPLEMENTATIONS);
     // Every snapshot it read, it deleted; and nothing else it read is a snapshot.
     expect(c.read.filter(isSnapshot).sort()).toEqual([...deletedSnapshots].sort());
-    // Besides: the scopes in use, the date index (one empty record per date) and the sweep's mark.
-    expect(c.read.filter((k) => !isSnapshot(k) && !k.startsWith('kpi:changed:')).length).toBeLessThanOrEqual(
-      3 + days.length + 2 + 1,
+    // Besides: the scopes in use, the date index (one empty record per date of the "today" scopes)
+    // and two marks that the one-time sweeps are done. No mark of a changed issue (they expire).
+    expect(c.read.filter((k) => !isSnapshot(k)).sort()).toEqual(
+      [
+        ...['fixed', 'idle', 'rolling'].map((s) => `kpi:scope:${s}`),
+        ...days.map((d) => `kpi:dates:rolling:${d}`),
+        `kpi:dates:idle:${addDays(TODAY, -40)}`,
+        'kpi:changed-swept',
+        'kpi:dates-swept',
+      ].sort(),
     );
 
     for (const asOf of stale)
@@ -114,6 +128,28 @@ describe('the daily snapshot function deleting stale snapshots', () => {
     await daily(next.store, addDays(TODAY, 1), NOW.getTime() + 86_400_000);
     expect(next.read.filter(isSnapshot).length).toBe(IMPLEMENTATIONS);
     expect(next.deleted.filter(isSnapshot).every((k) => k.includes(`:${addDays(TODAY, -1)}:`))).toBe(true);
+  });
+
+  it('keeps the marks of changed issues with a TTL, and sweeps those from before once', async () => {
+    const old = NOW.getTime() - 2 * 86_400_000;
+    const recent = NOW.getTime() - 3_600_000;
+    // Marks as the previous version wrote them: no TTL.
+    await app.store.set('kpi:changed:IMP-7', z.object({ at: z.number() }), { at: old });
+    await app.store.set('kpi:changed:IMP-8', z.object({ at: z.number() }), { at: recent });
+    await daily(app.store);
+    expect([...(await readChanged(app.store)).keys()]).toEqual(['IMP-8']);
+    const expiry = async (key: string) =>
+      Date.parse(
+        (await kvs.get<unknown>(key, { metadataFields: [MetadataField.EXPIRE_TIME] }))?.expireTime ?? '',
+      );
+    expect(await expiry('kpi:changed:IMP-8')).toBeGreaterThan(NOW.getTime());
+
+    await markChanged(app.store, ['IMP-9'], NOW.getTime());
+    const ttl = (await expiry('kpi:changed:IMP-9')) - Date.now();
+    expect(Math.abs(ttl - CHANGED_MARK_TTL_SECONDS * 1000)).toBeLessThan(60_000);
+    const c = counting(app.store);
+    await daily(c.store);
+    expect(c.read.filter((k) => k.startsWith('kpi:changed:'))).toEqual([]);
   });
 
   it('sweeps the snapshots stored before the date index once, then reads only what it deletes', async () => {
