@@ -39,7 +39,12 @@ const RATE_LIMITED_WRITES: FaultConfig = {
 };
 
 const figures: Record<string, unknown> = {};
-afterAll(() => console.info(`provisioning figures: ${JSON.stringify(figures, null, 1)}`));
+// The consumer logs each item it creates (Forge's log); the figures are what this file prints.
+beforeAll(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
+afterAll(() => {
+  jest.restoreAllMocks();
+  console.info(`provisioning figures: ${JSON.stringify(figures, null, 1)}`);
+});
 
 interface Host {
   forge: LocalForge;
@@ -156,10 +161,10 @@ describe('provisioning within Forge’s invocation limits (100 ms per Jira reque
     const oldCreated = before.made();
     expect(oldCreated).toBeLessThan(ITEMS);
     expect(old.ms).toBeGreaterThan(RESOLVER_MS - 5_000);
+    // What it could not make failed for want of time: a Retry-After longer than what was left, or a deadline.
     if (!(old.outcome instanceof Error))
-      expect(old.outcome.items.filter((i) => i.status === 'failed').map((i) => i.detail)).toContainEqual(
-        expect.stringMatching(/rate limit/i),
-      );
+      for (const item of old.outcome.items.filter((i) => i.status === 'failed'))
+        expect(item.detail).toMatch(/rate limit|did not finish in the time Runway has left/i);
 
     const after = await host(RATE_LIMITED_WRITES);
     const now = await queued(after).finally(() => after.forge.close());

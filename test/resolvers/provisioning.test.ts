@@ -65,10 +65,14 @@ describe('provisioning', () => {
   };
 
   beforeEach(async () => {
+    jest.spyOn(console, 'log').mockImplementation(() => undefined); // the consumer's log of each item
     state = createBaseSite({ provisioned: false });
     forge = await LocalForge.create({ site: createSiteHandler(state), users: HOST_USERS });
   });
-  afterEach(() => forge.close());
+  afterEach(() => {
+    forge.close();
+    jest.restoreAllMocks();
+  });
 
   it('shows what is missing on a site without Runway’s issue types and fields', async () => {
     const r = (await forge.invoke({
