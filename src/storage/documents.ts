@@ -37,6 +37,14 @@ export async function readTeamTemplates(store: TypedStore): Promise<unknown[]> {
   return [...legacy.filter((t, i) => !own.has(legacyKey(t, i))), ...records.map((r) => r.value)];
 }
 
+/** The team template with this id (its record, else its copy in the old value), or undefined. */
+export async function readTeamTemplate(store: TypedStore, id: string): Promise<unknown> {
+  const own = await store.get(templateKey(id), TeamTemplate);
+  if (own !== undefined) return own;
+  const legacy = await readLegacyTemplates(store);
+  return legacy.find((t, i) => legacyKey(t, i) === templateKey(id));
+}
+
 /**
  * Moves the templates of the old single value into records of their own, then deletes it. A
  * record that exists is kept (it was saved since); re-running after a failure is safe.

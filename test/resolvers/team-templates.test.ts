@@ -3,7 +3,8 @@
 // are; a template too large for one value is refused with the reason; the old single value is
 // still read and moved out by the next save.
 import { z } from 'zod';
-import type { TemplateList, TemplateSummary } from '../../src/contracts/playbook';
+import type { DocumentAnswer, TemplateList, TemplateSummary } from '../../src/contracts/playbook';
+import { DEFAULT_AS_OF } from '../../src/local/demo/generate';
 import { TEAM_TEMPLATE_MAX_BYTES } from '../../src/domain/playbooks';
 import { typedStore, writeLegacyTeamTemplates } from '../../src/storage';
 import { macroOnDeliveryPage } from './support/macro';
@@ -82,6 +83,15 @@ describe('team templates in app storage', () => {
     const team = list.templates.filter((t) => t.id.startsWith('team-'));
     expect(team).toHaveLength(MANY);
     expect(team[7].title).toBe('Renamed');
+    // A document of one of them reads that one template.
+    const doc = ok(
+      await call<DocumentAnswer>('consultant', 'getDocument', {
+        templateId: 'team-0100',
+        implementationKey: macro.implementation('IMP', 'in-flight'),
+        asOf: DEFAULT_AS_OF,
+      }),
+    );
+    expect(doc.document.sections.map((x) => x.title)).toEqual(['Part 1']);
   });
 
   it('keeps a large template in one record, and refuses one over 240 KiB with the reason', async () => {

@@ -9,10 +9,11 @@ import {
   libraryWith,
   templateSizeProblem,
   type PlaybookLibrary,
+  type PlaybookTemplate,
 } from '../../domain/playbooks';
 import { createJiraClient } from '../../jira';
 import { isJiraAdmin } from '../../jira/gates';
-import { readTeamTemplates, writeTeamTemplate, type TypedStore } from '../../storage';
+import { readTeamTemplate, readTeamTemplates, writeTeamTemplate, type TypedStore } from '../../storage';
 import { failed, type DocumentIo } from '../documents/io';
 
 export async function loadLibrary(
@@ -20,6 +21,17 @@ export async function loadLibrary(
 ): Promise<{ library: PlaybookLibrary; refused: string[]; stored: unknown[] }> {
   const stored = await readTeamTemplates(store);
   return { ...libraryWith(stored), stored };
+}
+
+/**
+ * One template by id: a built-in one, or the team's (reading only its record). Undefined when
+ * there is none, or the team's does not validate (the full library says why).
+ */
+export async function loadTemplate(store: TypedStore, id: string): Promise<PlaybookTemplate | undefined> {
+  const builtIn = createLibrary();
+  if (builtIn.isBuiltIn(id)) return builtIn.get(id);
+  const stored = await readTeamTemplate(store, id);
+  return stored === undefined ? undefined : libraryWith([stored]).library.get(id);
 }
 
 /** Jira administrator; a permission check that fails counts as no (it only ever withholds). */
