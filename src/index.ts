@@ -19,6 +19,7 @@ import * as statusWeekly from './triggers/status-weekly';
 import * as alerts from './triggers/alerts';
 import * as markers from './triggers/markers';
 import * as privacy from './triggers/privacy';
+import * as provisioning from './triggers/provisioning';
 
 // Custom UI resolvers, one per surface (macro config views share their macro's resolver).
 export const stageGatesResolver = licensedResolver(stageGates.stageGatesResolver);
@@ -47,6 +48,8 @@ export const snapshotConsumer = licensedBackground('kpi-snapshots', snapshot.sna
 export const alertsTrigger = licensedBackground('daily-alerts', alerts.alertsTrigger);
 // Re-marks implementations (the runway-implementation issue property) after the settings change.
 export const markerConsumer = licensedBackground('implementation-markers', markers.markerConsumer);
+// Provisioning runs queued by the Settings page and the install trigger (too long for 25 s).
+export const provisioningConsumer = licensedBackground('provisioning', provisioning.provisioningConsumer);
 export const statusWeeklyTrigger = licensedBackground('weekly-status', statusWeekly.statusWeeklyTrigger);
 // Weekly personal data report: account ids reported, closed accounts anonymised (README "Privacy").
 // Not behind the licence: the data is stored whether or not the licence is active, and the duty to

@@ -9,6 +9,7 @@ export const SETTINGS_KEYS = {
   getSettings: 'getSettings',
   saveSettings: 'saveSettings',
   provision: 'provision',
+  getProvisioning: 'getProvisioning',
   getProjects: 'getProjects',
   setUpProjects: 'setUpProjects',
 } as const;
@@ -18,6 +19,7 @@ export const GetSettingsPayload = z.strictObject({});
 export const SaveSettingsPayload = z.strictObject({ settings: z.record(z.string(), z.unknown()) });
 export type SaveSettingsPayload = z.infer<typeof SaveSettingsPayload>;
 export const ProvisionPayload = z.strictObject({});
+export const GetProvisioningPayload = z.strictObject({});
 
 /** One problem of the settings: where (`gates.2.approvers.groups.0`) and what. */
 export const FieldError = z.object({ path: z.string(), message: z.string() });
@@ -56,6 +58,19 @@ export const ProvisioningReport = z.object({
 });
 export type ProvisioningReport = z.infer<typeof ProvisioningReport>;
 
+/**
+ * A provisioning run as the page polls it (it runs in a queue consumer): the items so far, and
+ * the summary sentence of its state. `total` is null until the run has looked at the site.
+ */
+export const ProvisioningProgress = ProvisioningReport.extend({
+  state: z.enum(['queued', 'running', 'done', 'interrupted']),
+  requestedAt: z.number().int(),
+  finishedAt: z.number().int().nullable(),
+  processed: z.number().int().min(0),
+  total: z.number().int().min(0).nullable(),
+});
+export type ProvisioningProgress = z.infer<typeof ProvisioningProgress>;
+
 const Settings = z.custom<RunwayConfig>(
   (v) => RunwayConfigSchema.safeParse(v).success,
   'not valid Runway settings',
@@ -84,8 +99,11 @@ export const GetSettingsResult = resolverResultSchema(SettingsView);
 export type GetSettingsResult = z.infer<typeof GetSettingsResult>;
 export const SaveSettingsResult = resolverResultSchema(SaveSettingsData);
 export type SaveSettingsResult = z.infer<typeof SaveSettingsResult>;
-export const ProvisionResult = resolverResultSchema(ProvisioningReport);
+export const ProvisionResult = resolverResultSchema(ProvisioningProgress);
 export type ProvisionResult = z.infer<typeof ProvisionResult>;
+/** The last run, or null when provisioning never ran. */
+export const GetProvisioningResult = resolverResultSchema(ProvisioningProgress.nullable());
+export type GetProvisioningResult = z.infer<typeof GetProvisioningResult>;
 
 export type { RunwayConfig, RunwayConfigInput };
 

@@ -213,3 +213,29 @@ export async function addMissingOptions(
     return null;
   return ensureOptions(fetch, item.id, FIELD_SPECS[key].options?.(config) ?? []);
 }
+
+/** Whether a run has work on an item: create it, or keep a select field's options in step. */
+export function needsWork(item: ProvisioningItem): boolean {
+  if (item.status === 'missing') return true;
+  return (
+    item.status === 'exists' &&
+    item.kind === 'field' &&
+    isLogicalField(item.key) &&
+    OPTIONS_KEPT_IN_STEP.has(item.key)
+  );
+}
+
+/**
+ * Adds every option a select field of Runway's lacks (its spec's, as when created): for a field an
+ * interrupted run created but could not give its options. 0 for any other field.
+ */
+export async function ensureSpecOptions(
+  fetch: HttpFetch,
+  item: ProvisioningItem,
+  config: RunwayConfig,
+): Promise<number> {
+  const key = item.key;
+  if (item.kind !== 'field' || item.id === null || !isLogicalField(key)) return 0;
+  const spec = FIELD_SPECS[key];
+  return spec.kind === 'select' ? ensureOptions(fetch, item.id, spec.options?.(config) ?? []) : 0;
+}

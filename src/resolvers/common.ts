@@ -18,3 +18,11 @@ export function projectKeyOf(context: unknown): string | null {
   const parsed = ProjectContext.safeParse(context);
   return parsed.success ? parsed.data.extension.project.key : null;
 }
+
+const UserContext = z.object({ accountId: z.string().min(1) });
+
+/** The accountId of the user who called, or 'unknown' when the context has none. */
+export function accountIdOf(context: unknown): string {
+  const parsed = UserContext.safeParse(context);
+  return parsed.success ? parsed.data.accountId : 'unknown';
+}

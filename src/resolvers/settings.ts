@@ -8,6 +8,8 @@ import {
   type GetProjectsResult,
   type SetUpProjectsResult,
   invalidRequest,
+  GetProvisioningPayload,
+  type GetProvisioningResult,
   ProvisionPayload,
   SaveSettingsPayload,
   SETTINGS_KEYS,
@@ -17,7 +19,9 @@ import {
 } from '../contracts';
 import { forgePorts } from '../app/forge';
 import type { Ports } from '../app/ports';
-import { provisionSite } from '../app/provisioning';
+import { provisioningProgress, provisionSite } from '../app/provisioning';
+import { attempt } from '../app/failure';
+import { accountIdOf } from './common';
 import { readProjects, setUpProjects } from '../app/projects';
 import { readSettings, saveSettings } from '../app/settings';
 
@@ -41,10 +45,24 @@ export async function putSettings(
   return saveSettings(ports, payload.data.settings);
 }
 
-export async function provision(rawPayload: unknown, ports: Ports = userPorts()): Promise<ProvisionResult> {
+/** Queues a provisioning run (a consumer does it: src/app/provisioning.ts); the page polls getProvisioning. */
+export async function provision(
+  rawPayload: unknown,
+  accountId: string,
+  ports: Ports = userPorts(),
+): Promise<ProvisionResult> {
   const payload = ProvisionPayload.safeParse(rawPayload ?? {});
   if (!payload.success) return invalidRequest(payload.error);
-  return provisionSite(ports);
+  return provisionSite(ports, accountId);
+}
+
+export async function getProvisioning(
+  rawPayload: unknown,
+  ports: Ports = userPorts(),
+): Promise<GetProvisioningResult> {
+  const payload = GetProvisioningPayload.safeParse(rawPayload ?? {});
+  if (!payload.success) return invalidRequest(payload.error);
+  return attempt(async () => ({ ok: true as const, data: await provisioningProgress(ports) }));
 }
 
 export async function getProjects(
@@ -65,7 +83,8 @@ export async function setUp(rawPayload: unknown, ports: Ports = userPorts()): Pr
 const resolver = new Resolver();
 resolver.define(SETTINGS_KEYS.getSettings, ({ payload }) => getSettings(payload));
 resolver.define(SETTINGS_KEYS.saveSettings, ({ payload }) => putSettings(payload));
-resolver.define(SETTINGS_KEYS.provision, ({ payload }) => provision(payload));
+resolver.define(SETTINGS_KEYS.provision, ({ payload, context }) => provision(payload, accountIdOf(context)));
+resolver.define(SETTINGS_KEYS.getProvisioning, ({ payload }) => getProvisioning(payload));
 resolver.define(SETTINGS_KEYS.getProjects, ({ payload }) => getProjects(payload));
 resolver.define(SETTINGS_KEYS.setUpProjects, ({ payload }) => setUp(payload));
 

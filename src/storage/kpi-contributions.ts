@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { isoDate } from '../contracts/dates';
+import { SNAPSHOT_MAX_AGE_MS } from '../domain/trends';
 import { keyPart, storageKey, type TypedStore } from './store';
 
 /** A short stable id for a scope (its JQL and the configuration), usable in a storage key. */
@@ -53,6 +54,15 @@ export type ImplementationSnapshot = z.infer<typeof ImplementationSnapshot>;
 
 const snapshotPrefix = (scope: string, asOf: string) => `${storageKey('kpi', 'impl', scope, asOf)}:`;
 
+// The dates a scope has snapshots at: one empty record each (`kpi:dates:<scope>:<asOf>`), written
+// before the snapshots of the date, so the daily pruning finds the stale dates without reading a
+// single snapshot it keeps (deleteSnapshotsBefore).
+const DateMark = z.object({});
+const datePrefix = (scope: string) => `${storageKey('kpi', 'dates', scope)}:`;
+const dateKey = (scope: string, asOf: string) => `${datePrefix(scope)}${keyPart(asOf)}`;
+/** Set once the snapshots stored before the date index existed have been swept (one full read, once). */
+const SWEPT_KEY = storageKey('kpi', 'dates-swept');
+
 export async function readImplementationSnapshots(
   store: TypedStore,
   scope: string,
@@ -62,31 +72,74 @@ export async function readImplementationSnapshots(
   return new Map(rows.map((r) => [r.value.key, r.value]));
 }
 
-export async function writeImplementationSnapshot(
+/** Stores some snapshots of a scope at `asOf` (and the date in the scope's index first). */
+export async function writeImplementationSnapshots(
   store: TypedStore,
   scope: string,
   asOf: string,
-  snapshot: ImplementationSnapshot,
+  snapshots: readonly ImplementationSnapshot[],
 ): Promise<void> {
-  await store.set(`${snapshotPrefix(scope, asOf)}${keyPart(snapshot.key)}`, ImplementationSnapshot, snapshot);
+  if (snapshots.length === 0) return;
+  await store.set(dateKey(scope, asOf), DateMark, {});
+  for (const snapshot of snapshots)
+    await store.set(
+      `${snapshotPrefix(scope, asOf)}${keyPart(snapshot.key)}`,
+      ImplementationSnapshot,
+      snapshot,
+    );
 }
 
-/** Deletes the snapshots of a scope at dates before `before` (old daily runs). */
+/** Deletes every snapshot of a scope at one date (read page by page: the query returns values). */
+async function deleteSnapshotsAt(store: TypedStore, scope: string, asOf: string): Promise<number> {
+  const rows = await store.list(snapshotPrefix(scope, asOf), ImplementationSnapshot.pick({ key: true }));
+  for (const r of rows) await store.delete(r.key);
+  await store.delete(dateKey(scope, asOf));
+  return rows.length;
+}
+
+/**
+ * Deletes the snapshots of a scope at dates before `before` (old daily runs), reading only those:
+ * the stale dates come from the scope's date index, and only their snapshots are queried.
+ */
 export async function deleteSnapshotsBefore(
   store: TypedStore,
   scope: string,
   before: string,
 ): Promise<number> {
-  const prefix = `${storageKey('kpi', 'impl', scope)}:`;
-  const rows = await store.list(prefix, ImplementationSnapshot);
   let n = 0;
-  for (const r of rows) {
-    const asOf = r.key.slice(prefix.length, prefix.length + 10);
-    if (asOf < before) {
-      await store.delete(r.key);
-      n++;
-    }
+  const prefix = datePrefix(scope);
+  for (const r of await store.list(prefix, DateMark)) {
+    const asOf = r.key.slice(prefix.length);
+    if (asOf < before) n += await deleteSnapshotsAt(store, scope, asOf);
   }
+  return n;
+}
+
+/**
+ * Once per installation, for the snapshots stored before the date index existed: reads every
+ * snapshot of the scopes once, deletes those before `before` and indexes the dates it keeps.
+ * Returns how many it deleted (0, without reading anything, once done).
+ */
+export async function sweepUnindexedSnapshots(
+  store: TypedStore,
+  scopes: readonly string[],
+  before: string,
+): Promise<number> {
+  if ((await store.get(SWEPT_KEY, DateMark)) !== undefined) return 0;
+  let n = 0;
+  for (const scope of scopes) {
+    const prefix = `${storageKey('kpi', 'impl', scope)}:`;
+    const kept = new Set<string>();
+    for (const r of await store.list(prefix, z.unknown())) {
+      const asOf = r.key.slice(prefix.length, prefix.length + 10);
+      if (asOf < before) {
+        await store.delete(r.key);
+        n++;
+      } else kept.add(asOf);
+    }
+    for (const asOf of kept) await store.set(dateKey(scope, asOf), DateMark, {});
+  }
+  await store.set(SWEPT_KEY, DateMark, {});
   return n;
 }
 
@@ -94,13 +147,26 @@ export async function deleteSnapshotsBefore(
 
 const DirtyMark = z.object({ at: z.number().int() });
 const DIRTY_PREFIX = `${storageKey('kpi', 'changed')}:`;
+/**
+ * How long a mark is kept: past it, every snapshot computed before the change is too old to be
+ * used anyway (SNAPSHOT_MAX_AGE, 12 h, and a day's margin). The storage service deletes it (TTL),
+ * so the daily run reads none of them; marks from before had no TTL: swept once (pruneChanged).
+ */
+export const CHANGED_MARK_TTL_SECONDS = (SNAPSHOT_MAX_AGE_MS + 86_400_000) / 1000;
+const CHANGED_SWEPT_KEY = storageKey('kpi', 'changed-swept');
 
 export async function markChanged(
   store: TypedStore,
   issueKeys: readonly string[],
   at: number,
 ): Promise<void> {
-  for (const key of new Set(issueKeys)) await store.set(`${DIRTY_PREFIX}${keyPart(key)}`, DirtyMark, { at });
+  for (const key of new Set(issueKeys))
+    await store.set(
+      `${DIRTY_PREFIX}${keyPart(key)}`,
+      DirtyMark,
+      { at },
+      { ttlSeconds: CHANGED_MARK_TTL_SECONDS },
+    );
 }
 
 /** Issue key → when it last changed. */
@@ -109,9 +175,22 @@ export async function readChanged(store: TypedStore): Promise<Map<string, number
   return new Map(rows.map((r) => [decodeKeyPart(r.key.slice(DIRTY_PREFIX.length)), r.value.at]));
 }
 
+/**
+ * For the marks written before marks had a TTL, once per installation: deletes those older than
+ * `before` (now less the TTL) and gives the others their TTL. Then it reads nothing: the storage
+ * service expires them.
+ */
 export async function pruneChanged(store: TypedStore, before: number): Promise<void> {
-  for (const r of await store.list(DIRTY_PREFIX, DirtyMark))
+  if ((await store.get(CHANGED_SWEPT_KEY, DateMark)) !== undefined) return;
+  for (const r of await store.list(DIRTY_PREFIX, DirtyMark)) {
     if (r.value.at < before) await store.delete(r.key);
+    // A recent one gets the TTL it would have had.
+    else
+      await store.set(r.key, DirtyMark, r.value, {
+        ttlSeconds: Math.max(1, Math.ceil((r.value.at - before) / 1000)),
+      });
+  }
+  await store.set(CHANGED_SWEPT_KEY, DateMark, {});
 }
 
 function decodeKeyPart(part: string): string {

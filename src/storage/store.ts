@@ -19,7 +19,13 @@ export function storageKey(...parts: string[]): string {
 export interface TypedStore {
   readonly kvs: Kvs;
   get<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S> | undefined>;
-  set<S extends z.ZodType>(key: string, schema: S, value: z.input<S>): Promise<void>;
+  /** `ttlSeconds`: the storage service deletes the value this long after the write (Forge KVS `ttl`). */
+  set<S extends z.ZodType>(
+    key: string,
+    schema: S,
+    value: z.input<S>,
+    options?: { ttlSeconds?: number },
+  ): Promise<void>;
   /** Writes only if the key is new; false when another writer took it first. */
   create<S extends z.ZodType>(key: string, schema: S, value: z.input<S>): Promise<boolean>;
   delete(key: string): Promise<void>;
@@ -43,8 +49,13 @@ export function typedStore(store: Kvs = kvs): TypedStore {
       const value = await store.get<unknown>(key);
       return value === undefined ? undefined : parse(key, schema, value);
     },
-    async set(key, schema, value) {
-      await store.set(key, parse(key, schema, value));
+    async set(key, schema, value, options) {
+      const ttl = options?.ttlSeconds;
+      await store.set(
+        key,
+        parse(key, schema, value),
+        ttl !== undefined ? { ttl: { value: ttl, unit: 'SECONDS' } } : undefined,
+      );
     },
     async create(key, schema, value) {
       try {

@@ -5,12 +5,15 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProvisioningItem } from '../../src/contracts/settings';
 import { settingsApi } from './api';
 
 const APPEARANCE = { exists: 'success', missing: 'moved', created: 'new', failed: 'removed' } as const;
 const TEXT = { exists: 'Exists', missing: 'Missing', created: 'Created', failed: 'Failed' } as const;
+
+const POLL_MS = 1000;
+type ProgressAnswer = Awaited<ReturnType<typeof settingsApi.provisioning>>;
 
 const head = {
   cells: [
@@ -32,19 +35,43 @@ export function ProvisioningTab({
 }) {
   const [items, setItems] = useState(initial);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ appearance: 'success' | 'error' | 'warning'; text: string } | null>(
-    error ? { appearance: 'error', text: error } : null,
-  );
+  const [result, setResult] = useState<{
+    appearance: 'success' | 'error' | 'warning' | 'information';
+    text: string;
+  } | null>(error ? { appearance: 'error', text: error } : null);
   const missing = items?.filter((i) => i.status === 'missing').length ?? 0;
 
-  const run = async () => {
+  // A run is queued (a consumer does it); the page polls its progress until it has ended, also
+  // when it opens on a run under way. `live` stops the polling once the tab is gone.
+  const live = useRef(true);
+  const follow = async (first: ProgressAnswer) => {
     setBusy(true);
-    const r = await settingsApi.provision();
+    let r = first;
+    while (r.ok && r.data !== null && (r.data.state === 'queued' || r.data.state === 'running')) {
+      if (r.data.items.length > 0) setItems(r.data.items);
+      setResult({ appearance: 'information', text: r.data.summary });
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      if (!live.current) return;
+      r = await settingsApi.provisioning();
+    }
     setBusy(false);
     if (!r.ok) return setResult({ appearance: 'error', text: r.error });
-    setItems(r.data.items);
-    setResult({ appearance: r.data.failed > 0 ? 'warning' : 'success', text: r.data.summary });
+    if (r.data === null)
+      return setResult({ appearance: 'error', text: 'The provisioning run was not found.' });
+    if (r.data.items.length > 0) setItems(r.data.items);
+    const ended = r.data.state === 'done' && r.data.failed === 0 && r.data.total !== null;
+    setResult({ appearance: ended ? 'success' : 'warning', text: r.data.summary });
   };
+  const run = async () => follow(await settingsApi.provision());
+  useEffect(() => {
+    live.current = true;
+    void settingsApi.provisioning().then((r) => {
+      if (live.current && r.ok && r.data !== null && r.data.state !== 'done') void follow(r);
+    });
+    return () => {
+      live.current = false;
+    };
+  }, []); // once, when the tab opens
 
   const rows = (items ?? []).map((i) => ({
     key: `${i.kind}-${i.key}`,

@@ -1,7 +1,8 @@
 // Typed calls of the Settings resolver (src/contracts/settings.ts).
 import {
+  GetProvisioningPayload,
   GetSettingsPayload,
-  ProvisioningReport,
+  ProvisioningProgress,
   ProvisionPayload,
   SaveSettingsData,
   SaveSettingsPayload,
@@ -20,7 +21,9 @@ export const settingsApi = {
   get: () => callResolver(SETTINGS_KEYS.getSettings, GetSettingsPayload, SettingsView, {}),
   save: (settings: Record<string, unknown>) =>
     callResolver(SETTINGS_KEYS.saveSettings, SaveSettingsPayload, SaveSettingsData, { settings }),
-  provision: () => callResolver(SETTINGS_KEYS.provision, ProvisionPayload, ProvisioningReport, {}),
+  provision: () => callResolver(SETTINGS_KEYS.provision, ProvisionPayload, ProvisioningProgress, {}),
+  provisioning: () =>
+    callResolver(SETTINGS_KEYS.getProvisioning, GetProvisioningPayload, ProvisioningProgress.nullable(), {}),
   projects: () => callResolver(SETTINGS_KEYS.getProjects, GetProjectsPayload, ProjectsView, {}),
   setUpProjects: (projectKeys: string[]) =>
     callResolver(SETTINGS_KEYS.setUpProjects, SetUpProjectsPayload, SetUpReport, { projectKeys }),

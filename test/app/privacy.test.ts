@@ -16,7 +16,7 @@ import {
   typedStore,
   writeConfig,
   writeDigestDay,
-  writeImplementationSnapshot,
+  writeImplementationSnapshots,
   writeSentAlert,
   writeStartRecord,
   writeWeeklyStatuses,
@@ -130,8 +130,8 @@ async function seed(): Promise<void> {
     dates: ['2026-12-05'],
     contributions: [null],
   };
-  await writeImplementationSnapshot(store, 'scope1', '2026-12-05', snapshot);
-  await writeImplementationSnapshot(store, 'scope1', '2026-12-04', { ...snapshot, by: 'app' });
+  await writeImplementationSnapshots(store, 'scope1', '2026-12-05', [snapshot]);
+  await writeImplementationSnapshots(store, 'scope1', '2026-12-04', [{ ...snapshot, by: 'app' }]);
 }
 
 describe('the weekly personal data report', () => {

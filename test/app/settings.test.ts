@@ -81,23 +81,43 @@ describe('settings and provisioning use cases', () => {
       expect(counts()).toEqual(after);
     });
 
-    it('refuses a user who is not a Jira administrator, creating nothing', async () => {
+    it('refuses a user who is not a Jira administrator, creating and queueing nothing', async () => {
       const before = counts();
-      expect(await provisionSite(app.portsAs(consultant.accountId))).toEqual({
+      const queued: unknown[] = [];
+      expect(
+        await provisionSite(app.portsAs(consultant.accountId), consultant.accountId, async (e) => {
+          queued.push(e);
+        }),
+      ).toEqual({
         ok: false,
         error: 'Only Jira administrators can create issue types and fields.',
       });
-      expect(counts()).toEqual(before);
+      expect([counts(), queued]).toEqual([before, []]);
+    });
+
+    it('queues one run for an administrator, and answers a second request with that run’s progress', async () => {
+      const queued: unknown[] = [];
+      const enqueue = async (e: unknown) => void queued.push(e);
+      const first = await provisionSite(app.portsAs(admin.accountId), admin.accountId, enqueue);
+      const second = await provisionSite(app.portsAs(admin.accountId), admin.accountId, enqueue);
+      expect(first).toEqual({
+        ok: true,
+        data: expect.objectContaining({
+          state: 'queued',
+          summary: 'Provisioning is queued and starts in a moment.',
+        }),
+      });
+      expect(second).toEqual(first);
+      expect(queued).toHaveLength(1);
     });
 
     it('does not run while another run holds the lock, and creates nothing', async () => {
       const startedAt = NOW.getTime() - 60_000;
       expect((await takeProvisioningLock(app.store, startedAt)).taken).toBe(true);
       const before = counts();
-      expect(await provisionSite(app.portsAs(admin.accountId))).toEqual({
-        ok: false,
-        error: `Provisioning is already running (started ${new Date(startedAt).toISOString()}); try again in a minute.`,
-      });
+      await expect(runProvisioning(app.portsAs(admin.accountId))).rejects.toThrow(
+        `Provisioning is already running (started ${new Date(startedAt).toISOString()}); try again in a minute.`,
+      );
       expect(counts()).toEqual(before);
     });
 

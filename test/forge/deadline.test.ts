@@ -9,6 +9,7 @@ import {
 import { CONSUMER_TIMEOUT_MS } from '../../src/app/kpis/forge';
 import { ALERTS_TIMEOUT_MS } from '../../src/triggers/alerts';
 import { MARKER_TIMEOUT_MS } from '../../src/triggers/markers';
+import { PROVISIONING_TIMEOUT_MS } from '../../src/triggers/provisioning';
 import { STATUS_WEEKLY_TIMEOUT_MS } from '../../src/triggers/status-weekly';
 import { PRIVACY_TIMEOUT_MS } from '../../src/triggers/privacy';
 import { MANIFEST_PATH, ManifestShape } from './support/app';
@@ -36,6 +37,7 @@ describe('the invocation deadline', () => {
       'marker-consumer-fn': MARKER_TIMEOUT_MS,
       'status-weekly-fn': STATUS_WEEKLY_TIMEOUT_MS,
       'privacy-fn': PRIVACY_TIMEOUT_MS,
+      'provision-consumer-fn': PROVISIONING_TIMEOUT_MS,
     };
     for (const [key, ms] of Object.entries(long)) expect([key, timeouts.get(key)]).toEqual([key, ms / 1000]);
     const others = [...timeouts].filter(([key]) => !(key in long));

@@ -85,7 +85,11 @@ describe('the scopes of manifest.yml against the calls the app makes', () => {
           context: macroContext,
         }),
       () => forge.invoke({ moduleKey: 'runway-settings', functionKey: 'getSettings', as: 'admin' }),
-      () => forge.invoke({ moduleKey: 'runway-settings', functionKey: 'provision', as: 'admin' }),
+      // Provisioning is queued: its consumer makes the admin calls.
+      () =>
+        forge
+          .invoke({ moduleKey: 'runway-settings', functionKey: 'provision', as: 'admin' })
+          .then(() => forge.queueIdle()),
       () =>
         forge.invokeFunction(
           'gate-validator-fn',

@@ -30,7 +30,7 @@ import {
 } from '../../src/contracts/playbook';
 import { Owners, RAID_LOG_KEYS, RaidItem, RaidLogView, RaidTransitions } from '../../src/contracts/raid-log';
 import {
-  ProvisioningReport,
+  ProvisioningProgress,
   SaveSettingsData,
   SETTINGS_KEYS,
   SettingsView,
@@ -152,6 +152,7 @@ const SURFACES: SurfaceUnderTest[] = [
       [SETTINGS_KEYS.getSettings]: {},
       [SETTINGS_KEYS.saveSettings]: { settings: {} },
       [SETTINGS_KEYS.provision]: {},
+      [SETTINGS_KEYS.getProvisioning]: {},
     }),
   },
   {
@@ -210,7 +211,8 @@ const ANSWERS: Record<string, z.ZodType> = {
   'runway-implementations.startImplementation': StartOutcome,
   'runway-settings.getSettings': SettingsView,
   'runway-settings.saveSettings': SaveSettingsData,
-  'runway-settings.provision': ProvisioningReport,
+  'runway-settings.provision': ProvisioningProgress,
+  'runway-settings.getProvisioning': ProvisioningProgress.nullable(),
   'runway-playbook.listTemplates': TemplateList,
   'runway-playbook.searchImplementations': ImplementationOptions,
   'runway-playbook.getDocument': DocumentAnswer,

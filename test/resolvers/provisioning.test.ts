@@ -1,13 +1,19 @@
-// Provisioning of Runway's issue types and custom fields on a site that has none of them: from the
-// Settings page as an admin (asUser) and from the install trigger (asApp). Running it twice
-// creates each item once.
-import { SETTINGS_KEYS, type GetSettingsResult, type ProvisionResult } from '../../src/contracts/settings';
+// Provisioning of Runway's issue types and custom fields on a site that has none of them: asked for
+// from the Settings page by an admin (checked as the user) or by the install trigger, done by the
+// `provisioning` queue's consumer as the app. Running it twice creates each item once.
+import {
+  SETTINGS_KEYS,
+  type GetProvisioningResult,
+  type GetSettingsResult,
+  type ProvisionResult,
+} from '../../src/contracts/settings';
 import { HOST_USERS } from '../../src/local/host/app';
 import { LocalForge } from '../../src/local/host/forge';
 import { createBaseSite } from '../../src/local/demo/catalog';
 import { createSiteHandler } from '../../src/local/site/handler';
 import type { SiteState } from '../../src/local/site/model';
 import { installTrigger, provisionOnInstall } from '../../src/triggers/install';
+import { continueProvisioning } from '../../src/app/provisioning';
 import { typedStore } from '../../src/storage';
 
 const PAGE = 'runway-settings';
@@ -44,12 +50,29 @@ describe('provisioning', () => {
       payload: {},
       as,
     })) as ProvisionResult;
+  /** What the page polls once the consumer is done. */
+  const finished = async () => {
+    await forge.queueIdle();
+    const r = (await forge.invoke({
+      moduleKey: PAGE,
+      functionKey: SETTINGS_KEYS.getProvisioning,
+      payload: {},
+      as: 'admin',
+    })) as GetProvisioningResult;
+    if (!r.ok) throw new Error(r.error);
+    if (r.data === null) throw new Error('no provisioning run');
+    return r.data;
+  };
 
   beforeEach(async () => {
+    jest.spyOn(console, 'log').mockImplementation(() => undefined); // the consumer's log of each item
     state = createBaseSite({ provisioned: false });
     forge = await LocalForge.create({ site: createSiteHandler(state), users: HOST_USERS });
   });
-  afterEach(() => forge.close());
+  afterEach(() => {
+    forge.close();
+    jest.restoreAllMocks();
+  });
 
   it('shows what is missing on a site without Runway’s issue types and fields', async () => {
     const r = (await forge.invoke({
@@ -67,19 +90,27 @@ describe('provisioning', () => {
     });
   });
 
-  it('creates each missing issue type and field once as the admin, and nothing on a second run', async () => {
-    const first = await provisionAs('admin');
-    if (!first.ok) throw new Error(first.error);
-    expect(first.data.created).toBe(RUNWAY_TYPES.length + RUNWAY_FIELDS.length);
-    expect(first.data.failed).toBe(0);
-    expect(first.data.summary).toBe('Created 23 of 23 missing items.');
-    expect(first.data.items.find((i) => i.key === 'gateType')?.detail).toMatch(
+  it('queues the run, creates each missing issue type and field once, and nothing on a second run', async () => {
+    const queued = await provisionAs('admin');
+    if (!queued.ok) throw new Error(queued.error);
+    expect([queued.data.state, queued.data.total]).toEqual(['queued', null]);
+    const first = await finished();
+    expect([first.state, first.created, first.failed, first.processed, first.total]).toEqual([
+      'done',
+      RUNWAY_TYPES.length + RUNWAY_FIELDS.length,
+      0,
+      23,
+      23,
+    ]);
+    expect(first.summary).toBe('Created 23 of 23 missing items.');
+    expect(first.items.find((i) => i.key === 'gateType')?.detail).toMatch(
       /^Created field Gate Type \(customfield_\d+\) with 6 options$/,
     );
+    expect(forge.consumerErrors).toEqual([]);
 
-    const second = await provisionAs('admin');
-    if (!second.ok) throw new Error(second.error);
-    expect([second.data.created, second.data.failed, second.data.summary]).toEqual([
+    await provisionAs('admin');
+    const second = await finished();
+    expect([second.created, second.failed, second.summary]).toEqual([
       0,
       0,
       'Nothing to do: all 24 issue types and fields exist.',
@@ -100,27 +131,29 @@ describe('provisioning', () => {
     ]);
   });
 
-  it('never duplicates when two runs start at once', async () => {
+  it('never duplicates when two administrators ask at once', async () => {
     const answers = await Promise.all([provisionAs('admin'), provisionAs('admin')]);
-    const created = answers.reduce((n, a) => n + (a.ok ? a.data.created : 0), 0);
-    expect(created).toBe(RUNWAY_TYPES.length + RUNWAY_FIELDS.length);
+    for (const a of answers)
+      expect(a).toEqual({ ok: true, data: expect.objectContaining({ state: 'queued' }) });
+    const done = await finished();
+    expect(done.created).toBe(RUNWAY_TYPES.length + RUNWAY_FIELDS.length);
     for (const t of RUNWAY_TYPES)
-      expect(
+      expect([
+        t,
         count(
           state.issueTypes.map((x) => x.name),
           t,
         ),
-      ).toBe(1);
+      ]).toEqual([t, 1]);
     for (const f of RUNWAY_FIELDS)
-      expect(
+      expect([
+        f,
         count(
           state.fields.map((x) => x.name),
           f,
         ),
-      ).toBe(1);
-    const refused = answers.filter((a) => !a.ok);
-    for (const a of refused)
-      expect(a).toEqual({ ok: false, error: expect.stringContaining('Provisioning is already running') });
+      ]).toEqual([f, 1]);
+    expect(forge.consumerErrors).toEqual([]);
   });
 
   it('refuses a user who is not a Jira administrator, creating nothing', async () => {
@@ -129,63 +162,60 @@ describe('provisioning', () => {
       ok: false,
       error: 'Only Jira administrators can create issue types and fields.',
     });
+    await forge.queueIdle();
     expect([state.issueTypes.length, state.fields.length]).toEqual(before);
   });
 
-  it('runs from the install trigger as the app, and again on upgrade without creating anything twice', async () => {
+  it('runs from the install trigger through the queue as the app, and again on upgrade without creating anything twice', async () => {
     const console = jest.spyOn(globalThis.console, 'log').mockImplementation(() => undefined);
-    await installTrigger({ eventType: 'avi:forge:installed:app' }, {});
+    await forge.runtime.run({ moduleKey: 'runway-install' }, () =>
+      installTrigger({ eventType: 'avi:forge:installed:app' }, {}),
+    );
+    await forge.queueIdle();
+    expect(console).toHaveBeenCalledWith(
+      'Runway provisioning: Provisioning is queued and starts in a moment.',
+    );
     expect(console).toHaveBeenCalledWith('Runway provisioning: Created 23 of 23 missing items.');
     console.mockRestore();
-    expect(
-      RUNWAY_TYPES.every(
-        (t) =>
-          count(
-            state.issueTypes.map((x) => x.name),
-            t,
-          ) === 1,
-      ),
-    ).toBe(true);
+    for (const t of RUNWAY_TYPES)
+      expect([
+        t,
+        count(
+          state.issueTypes.map((x) => x.name),
+          t,
+        ),
+      ]).toEqual([t, 1]);
     const log: string[] = [];
-    const again = await provisionOnInstall({
-      jiraFetch: async (path, init = {}) => {
-        const a = await forge.site.handle({
-          method: init.method ?? 'GET',
-          path,
-          body: init.body ?? null,
-          accountId: 'app',
-        });
-        return {
-          status: a.status,
-          headers: { get: (n: string) => a.headers[n.toLowerCase()] ?? null },
-          text: async () => a.body,
-        };
-      },
-      store: typedStore(),
-      now: () => new Date(),
-      log: (m) => log.push(m),
-    });
-    expect(again?.created).toBe(0);
-    expect(log).toEqual(['Runway provisioning: Nothing to do: all 24 issue types and fields exist.']);
+    const again = await forge.runtime.run({ moduleKey: 'runway-install' }, () =>
+      provisionOnInstall({ store: typedStore(), now: () => new Date(), log: (m) => log.push(m) }),
+    );
+    expect(again?.state).toBe('queued');
+    expect((await finished()).summary).toBe('Nothing to do: all 24 issue types and fields exist.');
+    expect(log).toEqual(['Runway provisioning: Provisioning is queued and starts in a moment.']);
   });
 
-  it('logs why it did not run when Jira refuses the app, and leaves the site as it was', async () => {
-    const log: string[] = [];
+  it('records why it did not run when Jira refuses the app, and leaves the site as it was', async () => {
     const before = [state.issueTypes.length, state.fields.length];
-    const report = await provisionOnInstall({
-      jiraFetch: async () => ({
-        status: 403,
-        headers: { get: () => null },
-        text: async () => JSON.stringify({ errorMessages: ['The app is not allowed to do this.'] }),
-      }),
-      store: typedStore(),
-      now: () => new Date(),
-      log: (m) => log.push(m),
+    const refuse = async () => ({
+      status: 403,
+      headers: { get: () => null },
+      text: async () => JSON.stringify({ errorMessages: ['The app is not allowed to do this.'] }),
     });
-    expect(report).toBeNull();
-    expect(log[0]).toMatch(
-      /^Runway provisioning did not run: .*The app is not allowed to do this\..*A Jira administrator can run it from Runway settings\.$/,
+    const progress = await forge.runtime.run({ moduleKey: 'runway-install' }, () =>
+      provisionOnInstall({
+        store: typedStore(),
+        now: () => new Date(),
+        log: () => undefined,
+        enqueue: ({ runId }) =>
+          continueProvisioning({ jiraFetch: refuse, store: typedStore(), now: () => new Date() }, runId).then(
+            () => undefined,
+          ),
+      }),
     );
+    expect(progress?.state).toBe('queued');
+    const ended = await finished();
+    expect([ended.state, ended.created]).toEqual(['done', 0]);
+    expect(ended.summary).toMatch(/^Provisioning could not run: .*The app is not allowed to do this\./);
     expect([state.issueTypes.length, state.fields.length]).toEqual(before);
   });
 });

@@ -15,7 +15,7 @@ import { createConfluenceClient, type ConfluenceClient } from '../../confluence/
 import { assembleStatusReport, STATUS_ID } from '../../domain/status';
 import { createJiraClient, type JiraClient } from '../../jira';
 import { readConfig, type TypedStore } from '../../storage';
-import { loadLibrary } from '../playbooks/library';
+import { loadLibrary, loadTemplate } from '../playbooks/library';
 import { savedConfig, siteOf, todayOf, type MacroContext } from './context';
 import { loadInputs } from './inputs';
 import { DocumentError, failed, type DocumentIo } from './io';
@@ -45,9 +45,12 @@ export async function renderDocument(
 ): Promise<{ document: StructuredDocument; warnings: string[] }> {
   let template = null;
   if (req.templateId !== HANDOVER_ID && req.templateId !== STATUS_ID) {
-    const { library } = await loadLibrary(deps.store);
-    template = library.get(req.templateId) ?? null;
-    if (template === null) throw new DocumentError(unknownTemplateMessage(req.templateId, library));
+    // Only the template asked for is read; the whole library only to say which ones exist.
+    template = (await loadTemplate(deps.store, req.templateId)) ?? null;
+    if (template === null)
+      throw new DocumentError(
+        unknownTemplateMessage(req.templateId, (await loadLibrary(deps.store)).library),
+      );
   }
   const inputs = await loadInputs(
     deps.jira,

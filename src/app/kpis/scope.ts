@@ -41,7 +41,7 @@ import {
   readChanged,
   readImplementationSnapshots,
   scopeId,
-  writeImplementationSnapshot,
+  writeImplementationSnapshots,
   type ImplementationSnapshot,
   type StoredContribution,
   type TypedStore,
@@ -213,7 +213,7 @@ export async function computeBatch(
     contributions: perDate.map((m) => m.get(key) ?? null),
     forecast: forecasts.get(key) ?? null,
   }));
-  for (const s of snapshots) await writeImplementationSnapshot(deps.store, scope.id, scope.asOf, s);
+  await writeImplementationSnapshots(deps.store, scope.id, scope.asOf, snapshots);
   return snapshots;
 }
 

@@ -5,13 +5,15 @@
 import type { IsoDate, RunwayConfig } from '../../domain';
 import { addDays } from '../../domain';
 import type { Clock } from '../../domain/clock';
-import { SNAPSHOT_MAX_AGE_MS, trendDates } from '../../domain/trends';
+import { trendDates } from '../../domain/trends';
 import type { JiraClient } from '../../jira';
 import {
+  CHANGED_MARK_TTL_SECONDS,
   deleteSnapshotsBefore,
   listScopes,
   pruneChanged,
   readJob,
+  sweepUnindexedSnapshots,
   writeJob,
   type TypedStore,
 } from '../../storage';
@@ -89,11 +91,17 @@ export async function runDailySnapshots(deps: {
   now: number;
   enqueue: (job: SnapshotJobEvent) => Promise<void>;
 }): Promise<number> {
-  await pruneChanged(deps.store, deps.now - SNAPSHOT_MAX_AGE_MS - 86_400_000);
+  await pruneChanged(deps.store, deps.now - CHANGED_MARK_TTL_SECONDS * 1000);
+  const scopes = await listScopes(deps.store);
+  // A "today" scope's snapshots from before yesterday are never shown again, idle scope or not;
+  // only they are read (the date index), after a one-time sweep of those stored before it.
+  const yesterday = addDays(deps.today, -1);
+  const rolling = scopes.filter((s) => s.value.asOf === null).map((s) => s.scope);
+  await sweepUnindexedSnapshots(deps.store, rolling, yesterday);
+  for (const scope of rolling) await deleteSnapshotsBefore(deps.store, scope, yesterday);
   let pushed = 0;
-  for (const { scope, value } of await listScopes(deps.store)) {
+  for (const { scope, value } of scopes) {
     if (value.lastUsed < deps.now - SCOPE_IDLE_MS) continue;
-    if (value.asOf === null) await deleteSnapshotsBefore(deps.store, scope, addDays(deps.today, -1));
     const asOf = value.asOf ?? deps.today;
     await deps.enqueue({ scope, jql: value.jql, asOf, dates: trendDates(asOf) });
     pushed++;

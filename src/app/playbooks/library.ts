@@ -3,10 +3,17 @@
 // added or replaced by a Jira administrator.
 import type { TemplateList, TemplateSummary } from '../../contracts/playbook';
 import type { ResolverResult } from '../../contracts/result';
-import { acceptTemplate, libraryWith, type PlaybookLibrary } from '../../domain/playbooks';
+import {
+  acceptTemplate,
+  createLibrary,
+  libraryWith,
+  templateSizeProblem,
+  type PlaybookLibrary,
+  type PlaybookTemplate,
+} from '../../domain/playbooks';
 import { createJiraClient } from '../../jira';
 import { isJiraAdmin } from '../../jira/gates';
-import { readTeamTemplates, writeTeamTemplates, type TypedStore } from '../../storage';
+import { readTeamTemplate, readTeamTemplates, writeTeamTemplate, type TypedStore } from '../../storage';
 import { failed, type DocumentIo } from '../documents/io';
 
 export async function loadLibrary(
@@ -14,6 +21,17 @@ export async function loadLibrary(
 ): Promise<{ library: PlaybookLibrary; refused: string[]; stored: unknown[] }> {
   const stored = await readTeamTemplates(store);
   return { ...libraryWith(stored), stored };
+}
+
+/**
+ * One template by id: a built-in one, or the team's (reading only its record). Undefined when
+ * there is none, or the team's does not validate (the full library says why).
+ */
+export async function loadTemplate(store: TypedStore, id: string): Promise<PlaybookTemplate | undefined> {
+  const builtIn = createLibrary();
+  if (builtIn.isBuiltIn(id)) return builtIn.get(id);
+  const stored = await readTeamTemplate(store, id);
+  return stored === undefined ? undefined : libraryWith([stored]).library.get(id);
 }
 
 /** Jira administrator; a permission check that fails counts as no (it only ever withholds). */
@@ -50,13 +68,13 @@ export async function saveTemplate(
   try {
     if (!(await isAdmin(io)))
       return { ok: false, error: 'Only Jira administrators can add playbook templates.' };
-    const { stored } = await loadLibrary(io.store);
-    const id = (t: unknown) => (typeof t === 'object' && t !== null && 'id' in t ? t.id : undefined);
-    const others = stored.filter((t) => id(t) !== id(template));
-    const accepted = acceptTemplate(template, libraryWith(others).library);
+    // Team templates are records of their own, replaced by id: only the built-in ids are checked.
+    const accepted = acceptTemplate(template, createLibrary());
     if (!accepted.ok) return { ok: false, error: accepted.error };
-    await writeTeamTemplates(io.store, [...others, template]);
     const t = accepted.value;
+    const tooLarge = templateSizeProblem(t.id, template);
+    if (tooLarge !== null) return { ok: false, error: tooLarge };
+    await writeTeamTemplate(io.store, t.id, template);
     return { ok: true, data: { id: t.id, title: t.title, description: t.description, builtIn: false } };
   } catch (e) {
     return failed(e);

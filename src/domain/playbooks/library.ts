@@ -70,3 +70,14 @@ export function libraryWith(customJson: readonly unknown[]): { library: Playbook
 export function unknownTemplateMessage(id: string, library: PlaybookLibrary): string {
   return `Unknown template "${id}". Known templates: ${[...library.templates.map((t) => t.id), HANDOVER_ID].join(', ')}`;
 }
+
+/** The most a team template may take as JSON: one value of Forge storage (limits-kvs-ce: 240 KiB). */
+export const TEAM_TEMPLATE_MAX_BYTES = 240 * 1024;
+
+/** Why a team template is too large to keep, or null when it fits (UTF-8 bytes of its JSON). */
+export function templateSizeProblem(id: string, json: unknown): string | null {
+  const bytes = new TextEncoder().encode(JSON.stringify(json) ?? '').length;
+  if (bytes <= TEAM_TEMPLATE_MAX_BYTES) return null;
+  const kib = (n: number) => Math.ceil(n / 1024);
+  return `template "${id}" is refused: it is ${kib(bytes)} KiB as JSON, and a team template can be at most ${kib(TEAM_TEMPLATE_MAX_BYTES)} KiB (one value of Forge storage); split it into smaller templates`;
+}
