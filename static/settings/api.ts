@@ -1,6 +1,9 @@
 // Typed calls of the Settings resolver (src/contracts/settings.ts).
 import {
+  DirectorySearchPayload,
   GetSettingsPayload,
+  GroupSearchData,
+  UserSearchData,
   ProvisioningReport,
   ProvisionPayload,
   SaveSettingsData,
@@ -24,4 +27,8 @@ export const settingsApi = {
   projects: () => callResolver(SETTINGS_KEYS.getProjects, GetProjectsPayload, ProjectsView, {}),
   setUpProjects: (projectKeys: string[]) =>
     callResolver(SETTINGS_KEYS.setUpProjects, SetUpProjectsPayload, SetUpReport, { projectKeys }),
+  searchUsers: (query: string) =>
+    callResolver(SETTINGS_KEYS.searchUsers, DirectorySearchPayload, UserSearchData, { query }),
+  searchGroups: (query: string) =>
+    callResolver(SETTINGS_KEYS.searchGroups, DirectorySearchPayload, GroupSearchData, { query }),
 };
