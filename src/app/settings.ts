@@ -42,7 +42,8 @@ export function readSettings(ports: SettingsPorts): Promise<GetSettingsResult> {
       approvers.length > 0 ? usersByAccountId(ports.jiraFetch, approvers) : Promise.resolve([]),
     ]);
     if (inspected.status === 'fulfilled') provisioning = inspected.value;
-    else provisioningError = `The site's issue types and fields could not be read: ${messageOf(inspected.reason)}`;
+    else
+      provisioningError = `The site's issue types and fields could not be read: ${messageOf(inspected.reason)}`;
     if (fields.status === 'fulfilled')
       siteFields = fields.value
         .map((f) => ({ id: f.id, name: f.name, custom: f.custom === true }))

@@ -41,13 +41,19 @@ const toUser = (u: UserWire): DirectoryUser => ({
 });
 
 /** People (not apps) matching a name or email prefix: `GET /rest/api/3/user/search`. */
-export async function searchPeople(fetch: HttpFetch, query: string, maxResults = 20): Promise<DirectoryUser[]> {
+export async function searchPeople(
+  fetch: HttpFetch,
+  query: string,
+  maxResults = 20,
+): Promise<DirectoryUser[]> {
   const found = await createTransport({ fetch }).json(
     'GET',
     withQuery('/rest/api/3/user/search', { query, maxResults }),
     z.array(UserWire),
   );
-  return found.filter((u) => (u.accountType ?? 'atlassian') === 'atlassian' && u.active !== false).map(toUser);
+  return found
+    .filter((u) => (u.accountType ?? 'atlassian') === 'atlassian' && u.active !== false)
+    .map(toUser);
 }
 
 const UserPage = z.looseObject({ values: z.array(UserWire).default([]) });
@@ -55,7 +61,10 @@ const UserPage = z.looseObject({ values: z.array(UserWire).default([]) });
 const BULK_USERS = 90;
 
 /** The people of these account ids (names of configured approvers); an unknown id is left out. */
-export async function usersByAccountId(fetch: HttpFetch, accountIds: readonly string[]): Promise<DirectoryUser[]> {
+export async function usersByAccountId(
+  fetch: HttpFetch,
+  accountIds: readonly string[],
+): Promise<DirectoryUser[]> {
   const t = createTransport({ fetch });
   const ids = [...new Set(accountIds)];
   const out: DirectoryUser[] = [];
@@ -75,7 +84,11 @@ const FoundGroups = z.looseObject({
 });
 
 /** Groups whose name contains `query`: `GET /rest/api/3/groups/picker`. */
-export async function searchGroups(fetch: HttpFetch, query: string, maxResults = 20): Promise<DirectoryGroup[]> {
+export async function searchGroups(
+  fetch: HttpFetch,
+  query: string,
+  maxResults = 20,
+): Promise<DirectoryGroup[]> {
   const found = await createTransport({ fetch }).json(
     'GET',
     withQuery('/rest/api/3/groups/picker', { query, maxResults, caseInsensitive: true }),

@@ -65,13 +65,19 @@ export async function setUp(rawPayload: unknown, ports: Ports = userPorts()): Pr
   return setUpProjects(ports, payload.data.projectKeys);
 }
 
-export async function searchUsers(rawPayload: unknown, ports: Ports = userPorts()): Promise<UserSearchResult> {
+export async function searchUsers(
+  rawPayload: unknown,
+  ports: Ports = userPorts(),
+): Promise<UserSearchResult> {
   const payload = DirectorySearchPayload.safeParse(rawPayload);
   if (!payload.success) return invalidRequest(payload.error);
   return findUsers(ports, payload.data.query);
 }
 
-export async function searchGroups(rawPayload: unknown, ports: Ports = userPorts()): Promise<GroupSearchResult> {
+export async function searchGroups(
+  rawPayload: unknown,
+  ports: Ports = userPorts(),
+): Promise<GroupSearchResult> {
   const payload = DirectorySearchPayload.safeParse(rawPayload);
   if (!payload.success) return invalidRequest(payload.error);
   return findGroups(ports, payload.data.query);

@@ -2,6 +2,7 @@
 // that path right under it (the same messages the resolver gives).
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Box, Grid, xcss } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { FieldError } from '../../src/contracts/settings';
@@ -32,7 +33,11 @@ const fieldBox = xcss({ minWidth: '200px' });
 /** Fields side by side, as many 240 px columns as fit, each as wide as its column, no gaps. */
 export function FieldGrid({ children, min = 240 }: { children: ReactNode; min?: number }) {
   return (
-    <Grid templateColumns={`repeat(auto-fill, minmax(${min}px, 1fr))`} columnGap="space.200" rowGap="space.150">
+    <Grid
+      templateColumns={`repeat(auto-fill, minmax(${min}px, 1fr))`}
+      columnGap="space.200"
+      rowGap="space.150"
+    >
       {children}
     </Grid>
   );
@@ -190,6 +195,44 @@ export function NumberSetting({
             set(path, t.trim() !== '' && Number.isFinite(n) ? (percent ? fractionOf(n) : n) : t);
           }}
         />
+      )}
+    </SettingField>
+  );
+}
+
+/** One of a few values, chosen from a select; with `optional`, clearing it removes the key (its default applies). */
+export function SelectSetting<V extends string>({
+  path,
+  label,
+  help,
+  options,
+  optional = false,
+  placeholder,
+}: {
+  path: Path;
+  label: string;
+  help?: string;
+  options: ReadonlyArray<{ label: string; value: V }>;
+  optional?: boolean;
+  placeholder?: string;
+}) {
+  const { draft, readOnly, set } = useForm();
+  const value = getAt(draft, path);
+  return (
+    <SettingField path={path} label={label} help={help}>
+      {(id, invalid) => (
+        <Box testId={testIdOf('field', path)}>
+          <Select<{ label: string; value: V }, false>
+            inputId={id}
+            isDisabled={readOnly}
+            isInvalid={invalid}
+            isClearable={optional}
+            placeholder={placeholder}
+            options={[...options]}
+            value={options.find((o) => o.value === value) ?? null}
+            onChange={(o) => set(path, o === null ? undefined : o.value)}
+          />
+        </Box>
       )}
     </SettingField>
   );

@@ -142,7 +142,12 @@ function SearchPicker({
             noOptionsMessage={({ inputValue }) =>
               inputValue.trim() === '' ? 'Type to search' : `Nothing matches “${inputValue}”`
             }
-            onChange={(chosen) => set(path, chosen.map((o) => o.value))}
+            onChange={(chosen) =>
+              set(
+                path,
+                chosen.map((o) => o.value),
+              )
+            }
           />
         </Box>
       )}
@@ -236,7 +241,8 @@ export function FieldPicker({
   const fields = siteFields ?? [];
   const sameName = (f: SiteField) => typeof name === 'string' && f.name.toLowerCase() === name.toLowerCase();
   const chosen = typeof id === 'string' ? fields.find((f) => f.id === id) : fields.find(sameName);
-  const twins = (f: SiteField) => fields.filter((x) => x.name.toLowerCase() === f.name.toLowerCase()).length > 1;
+  const twins = (f: SiteField) =>
+    fields.filter((x) => x.name.toLowerCase() === f.name.toLowerCase()).length > 1;
   const option = (f: SiteField): FieldOption => ({
     label: f.name,
     value: f.id,
@@ -245,7 +251,14 @@ export function FieldPicker({
   });
   const missing: FieldOption | null =
     chosen === undefined && typeof name === 'string'
-      ? { label: name, value: '', detail: typeof id === 'string' ? `No field ${id} on this site` : 'Not on this site yet: Provisioning creates it' }
+      ? {
+          label: name,
+          value: '',
+          detail:
+            typeof id === 'string'
+              ? `No field ${id} on this site`
+              : 'Not on this site yet: Provisioning creates it',
+        }
       : null;
   const help = siteFieldsError ?? (missing ? missing.detail : chosen ? option(chosen).detail : undefined);
   return (
