@@ -7,7 +7,7 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import {
   distinctErrors,
   settingPathInWords,
@@ -46,6 +46,9 @@ const TAB_NAMES = ['Mappings', 'KPI targets', 'Gates', 'Provisioning', 'Alerts',
 const actionBar = xcss({ backgroundColor: 'elevation.surface', paddingBlockEnd: 'space.100' });
 const scrollRegion = xcss({
   overflowY: 'auto',
+  width: '100%',
+  minWidth: '0',
+  flexGrow: 1,
   paddingInlineEnd: 'space.100',
   borderBlockEndColor: 'color.border',
   borderBlockEndStyle: 'solid',
@@ -54,6 +57,15 @@ const scrollRegion = xcss({
 /** What the product's own header, the page title and this page's bar leave of the screen. */
 const regionHeight = () => Math.max(320, Math.min(window.screen.availHeight, 1600) - 420);
 const SUMMARY_LINES = 6;
+
+/** A tab's content, scrolling under the tabs (each panel its own: Tabs pairs panels with tabs by position). */
+function Region({ tab, maxHeight, children }: { tab: number; maxHeight: number; children: ReactNode }) {
+  return (
+    <Box xcss={scrollRegion} style={{ maxHeight }} testId={`settings-scroll-${tab}`}>
+      {children}
+    </Box>
+  );
+}
 
 function Editor({ view }: { view: SettingsView }) {
   const [maxHeight] = useState(regionHeight);
@@ -193,30 +205,40 @@ function Editor({ view }: { view: SettingsView }) {
                   </Tab>
                 ))}
               </TabList>
-              <Box xcss={scrollRegion} style={{ maxHeight }} testId="settings-scroll">
-                <TabPanel>
+              <TabPanel>
+                <Region tab={0} maxHeight={maxHeight}>
                   <MappingsTab />
-                </TabPanel>
-                <TabPanel>
+                </Region>
+              </TabPanel>
+              <TabPanel>
+                <Region tab={1} maxHeight={maxHeight}>
                   <TargetsTab />
-                </TabPanel>
-                <TabPanel>
+                </Region>
+              </TabPanel>
+              <TabPanel>
+                <Region tab={2} maxHeight={maxHeight}>
                   <GatesTab />
-                </TabPanel>
-                <TabPanel>
+                </Region>
+              </TabPanel>
+              <TabPanel>
+                <Region tab={3} maxHeight={maxHeight}>
                   <ProvisioningTab
                     initial={view.provisioning}
                     error={view.provisioningError}
                     canEdit={view.canEdit}
                   />
-                </TabPanel>
-                <TabPanel>
+                </Region>
+              </TabPanel>
+              <TabPanel>
+                <Region tab={4} maxHeight={maxHeight}>
                   <AlertsTab />
-                </TabPanel>
-                <TabPanel>
+                </Region>
+              </TabPanel>
+              <TabPanel>
+                <Region tab={5} maxHeight={maxHeight}>
                   <ProjectsTab />
-                </TabPanel>
-              </Box>
+                </Region>
+              </TabPanel>
             </Tabs>
           </Stack>
         </Box>

@@ -313,7 +313,7 @@ function CriterionEditor({
             </Inline>
           )}
         </Inline>
-        <FieldGrid>
+        <FieldGrid min={420}>
           <TextSetting path={[...at, 'title']} label="Title" optional help="What the gate panel shows." />
         </FieldGrid>
         <Parameters path={at} criterion={criterion} earlier={earlier} />

@@ -77,7 +77,17 @@ function useDebounced<T>(search: (q: string) => Promise<T[]>, ms = 250) {
     });
 }
 
-function OptionLabel({ option }: { option: Option }) {
+function OptionLabel({ option, chip }: { option: Option; chip: boolean }) {
+  // A chosen value (a chip in the box) is one line: avatar and name; the menu says more.
+  if (chip)
+    return (
+      <Inline space="space.050" alignBlock="center">
+        {option.kind === 'person' ? (
+          <Avatar size="xsmall" name={option.label} src={option.avatarUrl ?? undefined} />
+        ) : null}
+        <Text size="small">{option.label}</Text>
+      </Inline>
+    );
   return (
     <Inline space="space.100" alignBlock="center">
       {option.kind === 'person' ? (
@@ -138,7 +148,7 @@ function SearchPicker({
             placeholder={placeholder}
             loadOptions={load}
             value={values.map(toOption)}
-            formatOptionLabel={(o) => <OptionLabel option={o} />}
+            formatOptionLabel={(o, meta) => <OptionLabel option={o} chip={meta.context === 'value'} />}
             noOptionsMessage={({ inputValue }) =>
               inputValue.trim() === '' ? 'Type to search' : `Nothing matches “${inputValue}”`
             }
@@ -260,7 +270,10 @@ export function FieldPicker({
               : 'Not on this site yet: Provisioning creates it',
         }
       : null;
-  const help = siteFieldsError ?? (missing ? missing.detail : chosen ? option(chosen).detail : undefined);
+  // Said only when it matters: the site's fields unreadable, a name not on the site, a shared name.
+  const help =
+    siteFieldsError ??
+    (missing ? missing.detail : chosen && twins(chosen) ? option(chosen).detail : undefined);
   return (
     <SettingField path={idPath} label={label} help={help}>
       {(inputId, invalid) => (

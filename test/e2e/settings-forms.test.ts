@@ -16,7 +16,9 @@ async function inView(page: Page, frame: FrameLocator, testId: string): Promise<
   const box = await frame.getByTestId(testId).boundingBox();
   const viewport = page.viewportSize();
   if (!box || !viewport) return false;
-  return box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width;
+  return (
+    box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width
+  );
 }
 
 /** Types into the select inside `testId` and picks the option showing `option`. */
@@ -71,7 +73,7 @@ describe('Settings for admins, in the browser', () => {
           await frame.getByTestId(`tab-${tab}`).click();
           await page.waitForTimeout(200);
           // Scrolled to the very end of the tab: the actions are still where the admin can reach them.
-          await frame.getByTestId('settings-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+          await frame.getByTestId(`settings-scroll-${tab}`).evaluate((el) => el.scrollTo(0, el.scrollHeight));
           await page.waitForTimeout(100);
           expect(await inView(page, frame, 'save-settings')).toBe(true);
           expect(await inView(page, frame, 'discard-settings')).toBe(true);
@@ -96,12 +98,14 @@ describe('Settings for admins, in the browser', () => {
       return box.getBoundingClientRect().top - label.getBoundingClientRect().bottom;
     });
     expect(gaps).toBeLessThanOrEqual(8);
-    const rows = await frame.locator('[data-testid^="field-fieldNames-"]').evaluateAll((els) =>
-      els.map((el) => Math.round((el.parentElement as HTMLElement).getBoundingClientRect().height)),
-    );
+    const rows = await frame
+      .locator('[data-testid^="field-fieldNames-"]')
+      .evaluateAll((els) =>
+        els.map((el) => Math.round((el.parentElement as HTMLElement).getBoundingClientRect().height)),
+      );
     expect(Math.max(...rows)).toBeLessThan(110);
     // Labels in words, never keys.
-    const mappings = await frame.getByTestId('settings-scroll').innerText();
+    const mappings = await frame.getByTestId('settings-scroll-0').innerText();
     for (const key of ['firstValue', 'implementationCaused', 'playbookPrefix', 'fieldIds'])
       expect(mappings).not.toContain(key);
 
