@@ -1,4 +1,9 @@
-import { distinctErrors, FIELD_WORDS, sentenceCase, settingPathInWords } from '../../src/domain/setting-words';
+import {
+  distinctErrors,
+  FIELD_WORDS,
+  sentenceCase,
+  settingPathInWords,
+} from '../../src/domain/setting-words';
 
 describe('settings errors in words', () => {
   it('names the setting in words, counting list items from 1', () => {
@@ -8,7 +13,9 @@ describe('settings errors in words', () => {
       'Gate 4, criterion 1, threshold, value',
     );
     expect(settingPathInWords('gates.1.approvers.users.0')).toBe('Gate 2, approvers, people, item 1');
-    expect(settingPathInWords('enforcement.0.requiredGates.1')).toBe('Enforcement rule 1, gates needed, item 2');
+    expect(settingPathInWords('enforcement.0.requiredGates.1')).toBe(
+      'Enforcement rule 1, gates needed, item 2',
+    );
     expect(settingPathInWords('milestoneToleranceDays')).toBe('Milestone tolerance days');
     expect(settingPathInWords('')).toBe('The settings as a whole');
   });
@@ -17,7 +24,9 @@ describe('settings errors in words', () => {
     expect(settingPathInWords('fieldNames.firstValue')).toBe('Fields, First value date');
     expect(settingPathInWords('fieldIds.goLive')).toBe('Fields, Go-live date');
     expect(settingPathInWords('labels.implementationCaused')).toBe('Labels, Caused by the implementation');
-    expect(settingPathInWords('targets.uat_first_pass_rate.value')).toBe('KPI targets, UAT first-pass rate, value');
+    expect(settingPathInWords('targets.uat_first_pass_rate.value')).toBe(
+      'KPI targets, UAT first-pass rate, value',
+    );
   });
 
   it('lists an error reported twice once', () => {
