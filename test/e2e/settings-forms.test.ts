@@ -2,6 +2,7 @@
 // criteria edited with a form per kind (no JSON), fields chosen from the site's fields by name,
 // labels in words, the Fields layout without gaps, and Save and Discard in view however far the
 // admin scrolls. At 1280 and 800 px, light and dark; screenshots in test-output/.
+import * as fs from 'node:fs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { createBaseSite } from '../../src/local/demo/catalog';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
@@ -9,7 +10,36 @@ import { readConfig, typedStore } from '../../src/storage';
 import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
 
 const PAGE = 'runway-settings';
+
+/** What the layout checks read of an element (the tests' types have no DOM library). */
+interface Box {
+  parentElement: Box | null;
+  querySelector(selector: string): Box | null;
+  getBoundingClientRect(): { top: number; bottom: number; height: number };
+}
 const PATH = `/admin/apps/${PAGE}`;
+
+/** axe's browser bundle (as accessibility.test.ts runs it: through the DevTools protocol, no <script>). */
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's serious and critical violations in the Settings frame, as they stand now. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const handle = await page.locator(`[data-testid="frame-${PAGE}"]`).elementHandle();
+  const target = await handle?.contentFrame();
+  if (!target) throw new Error('no Settings frame');
+  await target.evaluate(AXE);
+  const violations = await target.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> };
+    const g = globalThis as unknown as {
+      axe: { run: (ctx: unknown) => Promise<{ violations: Violation[] }> };
+      document: unknown;
+    };
+    return (await g.axe.run(g.document)).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+}
 
 /** Whether `testId` of the frame lies wholly inside the browser's viewport (what the admin sees). */
 async function inView(page: Page, frame: FrameLocator, testId: string): Promise<boolean> {
@@ -65,6 +95,7 @@ describe('Settings for admins, in the browser', () => {
         expect(overflow).toBeLessThanOrEqual(0);
         await frame.getByTestId('field-fieldNames-firstValue').scrollIntoViewIfNeeded();
         await page.screenshot({ path: screenshotPath(`settings-mappings-${width}-${theme}`) });
+        if (width === 1280) expect(await axeProblems(page)).toEqual([]);
         for (const [tab, name] of [
           [1, 'targets'],
           [2, 'gates'],
@@ -78,6 +109,7 @@ describe('Settings for admins, in the browser', () => {
           expect(await inView(page, frame, 'save-settings')).toBe(true);
           expect(await inView(page, frame, 'discard-settings')).toBe(true);
           await page.screenshot({ path: screenshotPath(`settings-${name}-${width}-${theme}`) });
+          if (width === 1280) expect(await axeProblems(page)).toEqual([]);
         }
         expect(errors).toEqual([]);
         await page.close();
@@ -92,16 +124,18 @@ describe('Settings for admins, in the browser', () => {
     expect(await frame.getByText('First value date', { exact: true }).count()).toBe(1);
     expect(await first.innerText()).toContain('First Value Date');
     // No gap between a label and its box, and none between rows of the Fields grid.
-    const gaps = await frame.getByTestId('field-fieldNames-firstValue').evaluate((box) => {
-      const cell = box.parentElement as HTMLElement;
-      const label = cell.querySelector('label') as HTMLElement;
-      return box.getBoundingClientRect().top - label.getBoundingClientRect().bottom;
+    const gaps = await frame.getByTestId('field-fieldNames-firstValue').evaluate((el) => {
+      const box = el as unknown as Box;
+      const label = box.parentElement?.querySelector('label');
+      return label ? box.getBoundingClientRect().top - label.getBoundingClientRect().bottom : Infinity;
     });
     expect(gaps).toBeLessThanOrEqual(8);
     const rows = await frame
       .locator('[data-testid^="field-fieldNames-"]')
       .evaluateAll((els) =>
-        els.map((el) => Math.round((el.parentElement as HTMLElement).getBoundingClientRect().height)),
+        els.map((el) =>
+          Math.round((el as unknown as Box).parentElement?.getBoundingClientRect().height ?? Infinity),
+        ),
       );
     expect(Math.max(...rows)).toBeLessThan(110);
     // Labels in words, never keys.
