@@ -135,6 +135,7 @@ export { distinctErrors, FIELD_WORDS, settingPathInWords } from '../domain/setti
 export {
   CRITERION_KINDS,
   criterionKindInfo,
+  gateIdFor,
   LABEL_WORDS,
   newCriterion,
   PER_ITEM_KPIS,

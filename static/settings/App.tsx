@@ -110,6 +110,12 @@ function Editor({ view }: { view: SettingsView }) {
     setNotice({ appearance: 'success', text: 'Settings saved.' });
   };
 
+  // The messages above the tabs take their room from the region, so its end stays on the screen.
+  const above =
+    (readOnly ? 64 : 0) +
+    (notice ? 64 : 0) +
+    (errors.length > 0 ? 56 + 20 * Math.min(errors.length, SUMMARY_LINES + 1) : 0);
+  const regionMax = Math.max(240, maxHeight - above);
   const countIn = (t: number) => errors.filter((e) => TAB_OF(e.path) === t).length;
   return (
     <FormContext.Provider value={form}>
@@ -206,22 +212,22 @@ function Editor({ view }: { view: SettingsView }) {
                 ))}
               </TabList>
               <TabPanel>
-                <Region tab={0} maxHeight={maxHeight}>
+                <Region tab={0} maxHeight={regionMax}>
                   <MappingsTab />
                 </Region>
               </TabPanel>
               <TabPanel>
-                <Region tab={1} maxHeight={maxHeight}>
+                <Region tab={1} maxHeight={regionMax}>
                   <TargetsTab />
                 </Region>
               </TabPanel>
               <TabPanel>
-                <Region tab={2} maxHeight={maxHeight}>
+                <Region tab={2} maxHeight={regionMax}>
                   <GatesTab />
                 </Region>
               </TabPanel>
               <TabPanel>
-                <Region tab={3} maxHeight={maxHeight}>
+                <Region tab={3} maxHeight={regionMax}>
                   <ProvisioningTab
                     initial={view.provisioning}
                     error={view.provisioningError}
@@ -230,12 +236,12 @@ function Editor({ view }: { view: SettingsView }) {
                 </Region>
               </TabPanel>
               <TabPanel>
-                <Region tab={4} maxHeight={maxHeight}>
+                <Region tab={4} maxHeight={regionMax}>
                   <AlertsTab />
                 </Region>
               </TabPanel>
               <TabPanel>
-                <Region tab={5} maxHeight={maxHeight}>
+                <Region tab={5} maxHeight={regionMax}>
                   <ProjectsTab />
                 </Region>
               </TabPanel>

@@ -9,7 +9,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
-import { BUILT_IN_GATE_IDS, type RunwayConfig } from '../../src/contracts/settings';
+import { BUILT_IN_GATE_IDS, gateIdFor, type RunwayConfig } from '../../src/contracts/settings';
 import { CriteriaEditor } from './CriteriaEditor';
 import { FieldErrors, FieldGrid, NumberSetting, TextSetting, useForm } from './fields';
 import { getAt } from './paths';
@@ -180,7 +180,7 @@ export function GatesTab() {
   const { draft, readOnly, set } = useForm();
   const gates = (getAt(draft, ['gates']) as Gate[] | undefined) ?? [];
   const rules = (getAt(draft, ['enforcement']) as Rule[] | undefined) ?? [];
-  const [newId, setNewId] = useState('');
+  const [newName, setNewName] = useState('');
   return (
     <Box paddingBlock="space.200">
       <Stack space="space.300">
@@ -195,16 +195,16 @@ export function GatesTab() {
           {readOnly ? null : (
             <Inline space="space.100" alignBlock="end">
               <Box>
-                <Label htmlFor="new-gate-id">New gate id</Label>
+                <Label htmlFor="new-gate-name">Name of a new gate</Label>
                 <Textfield
-                  id="new-gate-id"
-                  value={newId}
-                  onChange={(e) => setNewId(e.currentTarget.value)}
-                  testId="new-gate-id"
+                  id="new-gate-name"
+                  value={newName}
+                  onChange={(e) => setNewName(e.currentTarget.value)}
+                  testId="new-gate-name"
                 />
               </Box>
               <Button
-                isDisabled={newId.trim() === ''}
+                isDisabled={newName.trim() === ''}
                 testId="add-gate"
                 onClick={() => {
                   set(
@@ -212,14 +212,18 @@ export function GatesTab() {
                     [
                       ...gates,
                       {
-                        id: newId.trim(),
+                        id: gateIdFor(
+                          newName,
+                          gates.map((g) => g.id),
+                        ),
+                        name: newName.trim(),
                         approvers: { users: [], groups: [] },
                         requiredApprovals: 1,
                         criteria: [],
                       },
                     ],
                   );
-                  setNewId('');
+                  setNewName('');
                 }}
               >
                 Add gate

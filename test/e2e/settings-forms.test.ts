@@ -208,9 +208,24 @@ describe('Settings for admins, in the browser', () => {
     await frame.getByTestId(`field-${at}-threshold-value`).fill('85');
     // The first gate's criterion: the label and "when none" chosen from words.
     await pick(frame, 'field-gates-0-criteria-0-whenNone', 'fails', /The criterion fails/);
+    // A new gate is named, not given an id; its "earlier gates" form offers the six before it.
+    await frame.getByTestId('new-gate-name').fill('Security review');
+    await frame.getByTestId('add-gate').click();
+    await frame.getByTestId('gate-editor-6').waitFor();
+    await frame.locator('#add-criterion-kind-6').fill('Earlier gates');
+    await frame.locator('#add-criterion-kind-6').press('Enter');
+    await frame.getByTestId('add-criterion-6').click();
+    expect(
+      await frame.locator('[data-testid^="check-gates-6-criteria-0-gates-"][type="checkbox"]').count(),
+    ).toBe(6);
     await frame.getByTestId('save-settings').click();
     await frame.getByTestId('settings-notice').filter({ hasText: 'Settings saved.' }).waitFor();
     const saved = await readConfig(typedStore());
+    expect(saved.gates[6]).toMatchObject({
+      id: 'securityReview',
+      name: 'Security review',
+      criteria: [{ kind: 'gatesPassed', gates: ['hypercareExit'] }],
+    });
     expect(saved.gates[3].criteria[6]).toEqual({
       kind: 'kpiAtTarget',
       title: 'A KPI is at its target',

@@ -146,3 +146,26 @@ function firstKpiWithTarget(): KpiId {
   const found = Object.values(KPI_DEFINITIONS).find((d) => d.target !== null);
   return found?.id ?? 'on_time_milestone_rate';
 }
+
+/**
+ * The id of a new gate named `name` (ids are letters and digits, starting lower-case, at most 40):
+ * "Security review" → `securityReview`; a second one `securityReview2`. An admin names gates; the
+ * id only has to be stable and unique.
+ */
+export function gateIdFor(name: string, taken: readonly string[]): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '');
+  let base = words
+    .map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()))
+    .join('');
+  if (!/^[a-z]/.test(base)) base = `gate${base.charAt(0).toUpperCase()}${base.slice(1)}`;
+  base = base.slice(0, 36);
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}${n}`)) return `${base}${n}`;
+}

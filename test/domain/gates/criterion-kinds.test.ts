@@ -1,7 +1,12 @@
 // The criterion kinds Settings offers: every kind of the schema, each new criterion valid as
 // soon as it is added, and rates refused beyond 100 % wherever a target or threshold is typed.
-import { CriterionSchema, defaultConfig, RunwayConfigSchema } from '../../../src/domain';
-import { CRITERION_KINDS, criterionKindInfo, newCriterion } from '../../../src/domain/gates/criterion-kinds';
+import { CriterionSchema, defaultConfig, GateIdSchema, RunwayConfigSchema } from '../../../src/domain';
+import {
+  CRITERION_KINDS,
+  criterionKindInfo,
+  gateIdFor,
+  newCriterion,
+} from '../../../src/domain/gates/criterion-kinds';
 
 describe('criterion kinds for the Settings forms', () => {
   it('offers every kind the schema knows, each once, with a name in words', () => {
@@ -67,5 +72,17 @@ describe('rate targets are percentages of at most 100', () => {
 
   it('accepts the defaults, whose rates are all fractions', () => {
     expect(RunwayConfigSchema.safeParse(base).success).toBe(true);
+  });
+});
+
+describe('ids of new gates, from their names', () => {
+  it('makes a valid, unique id of letters and digits from any name', () => {
+    expect(gateIdFor('Security review', [])).toBe('securityReview');
+    expect(gateIdFor('Security review', ['securityReview'])).toBe('securityReview2');
+    expect(gateIdFor('2nd UAT sign-off', [])).toBe('gate2ndUatSignOff');
+    expect(gateIdFor('Revue sécurité', [])).toBe('revueSecurite');
+    expect(gateIdFor('!!!', [])).toBe('gate');
+    for (const name of ['Security review', '2nd UAT sign-off', '!!!', 'x'.repeat(80)])
+      expect(GateIdSchema.safeParse(gateIdFor(name, [])).success).toBe(true);
   });
 });
