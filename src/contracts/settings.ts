@@ -132,6 +132,7 @@ export { ALERT_RULES } from '../domain/config';
 export { RULE_TITLES as ALERT_RULE_TITLES } from '../domain/alerts/digest';
 export { fractionOf, isPercentUnit, percentOf } from '../domain/kpis/percent';
 export { distinctErrors, FIELD_WORDS, settingPathInWords } from '../domain/setting-words';
+export { fieldsSharingASiteField } from '../domain/field-choices';
 export {
   CRITERION_KINDS,
   criterionKindInfo,

@@ -7,7 +7,12 @@ import Avatar from '@atlaskit/avatar';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Select, { AsyncSelect } from '@atlaskit/select';
 import { createContext, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { DirectoryUser, SiteField } from '../../src/contracts/settings';
+import {
+  FIELD_WORDS,
+  fieldsSharingASiteField,
+  type DirectoryUser,
+  type SiteField,
+} from '../../src/contracts/settings';
 import { settingsApi } from './api';
 import { SettingField, useForm } from './fields';
 import { getAt, testIdOf, type Path } from './paths';
@@ -271,9 +276,20 @@ export function FieldPicker({
         }
       : null;
   // Said only when it matters: the site's fields unreadable, a name not on the site, a shared name.
+  const sharedWith =
+    fieldsSharingASiteField(
+      (getAt(draft, ['fieldNames']) ?? {}) as Record<string, unknown>,
+      (getAt(draft, ['fieldIds']) ?? {}) as Record<string, unknown>,
+    ).get(fieldKey as keyof typeof FIELD_WORDS) ?? [];
   const help =
     siteFieldsError ??
-    (missing ? missing.detail : chosen && twins(chosen) ? option(chosen).detail : undefined);
+    (sharedWith.length > 0
+      ? `Also chosen for ${sharedWith.map((k) => FIELD_WORDS[k]).join(', ')}: each needs its own field.`
+      : missing
+        ? missing.detail
+        : chosen && twins(chosen)
+          ? option(chosen).detail
+          : undefined);
   return (
     <SettingField path={idPath} label={label} help={help}>
       {(inputId, invalid) => (

@@ -1,3 +1,4 @@
+import { fieldsSharingASiteField } from '../../src/domain/field-choices';
 import {
   distinctErrors,
   FIELD_WORDS,
@@ -44,5 +45,20 @@ describe('field labels in words', () => {
     expect(FIELD_WORDS.goLive).toBe('Go-live date');
     expect(FIELD_WORDS.csat).toBe('CSAT');
     expect(sentenceCase('Design Sign-off')).toBe('Design sign-off');
+  });
+});
+
+describe('logical fields sharing one site field', () => {
+  it('pairs fields with the same id, or the same name where neither has an id', () => {
+    const shared = fieldsSharingASiteField(
+      { csat: 'Stakeholder Confidence', stakeholderConfidence: 'stakeholder confidence', segment: 'Segment' },
+      { goLive: 'customfield_1', kickoff: 'customfield_1', firstValue: 'customfield_2' },
+    );
+    expect(Object.fromEntries(shared)).toEqual({
+      csat: ['stakeholderConfidence'],
+      stakeholderConfidence: ['csat'],
+      kickoff: ['goLive'],
+      goLive: ['kickoff'],
+    });
   });
 });

@@ -146,6 +146,10 @@ describe('Settings for admins, in the browser', () => {
     const csatBefore = app.state.fields.find((f) => f.name === 'CSAT');
     if (!csatBefore) throw new Error('the site has no CSAT field');
     await pick(frame, 'field-fieldNames-csat', 'Stake', /^Stakeholder Confidence/);
+    // The same field for two things is pointed out under both.
+    const shared = frame.getByText('Also chosen for Stakeholder confidence: each needs its own field.');
+    await shared.waitFor();
+    await frame.getByText('Also chosen for CSAT: each needs its own field.').waitFor();
     await frame.getByTestId('save-settings').click();
     await frame.getByTestId('settings-notice').filter({ hasText: 'Settings saved.' }).waitFor();
     const saved = await readConfig(typedStore());
