@@ -3,20 +3,28 @@
 import { LOGICAL_FIELDS, type LogicalField } from './config';
 
 /**
- * For each logical field, the others chosen with the same field: the same explicit id, or, where
- * neither has an id, the same name (case-insensitively, as fields are found by name).
+ * For each logical field, the others that read the same site field: its explicit id, or else the
+ * site field its name finds (case-insensitively, as Runway finds fields), or else the name itself.
  */
 export function fieldsSharingASiteField(
   names: Readonly<Partial<Record<string, unknown>>>,
   ids: Readonly<Partial<Record<string, unknown>>>,
+  siteFields: ReadonlyArray<{ id: string; name: string }> = [],
 ): Map<LogicalField, LogicalField[]> {
   const keys = Object.keys(LOGICAL_FIELDS) as LogicalField[];
-  const choice = (k: LogicalField): string | null =>
-    typeof ids[k] === 'string'
-      ? `id:${String(ids[k])}`
-      : typeof names[k] === 'string'
-        ? `name:${String(names[k]).trim().toLowerCase()}`
-        : null;
+  const byName = new Map<string, string>();
+  for (const f of siteFields) {
+    const n = f.name.trim().toLowerCase();
+    if (!byName.has(n)) byName.set(n, f.id);
+  }
+  const choice = (k: LogicalField): string | null => {
+    const id = ids[k];
+    if (typeof id === 'string') return id;
+    const name = names[k];
+    if (typeof name !== 'string') return null;
+    const n = name.trim().toLowerCase();
+    return byName.get(n) ?? `name:${n}`;
+  };
   const out = new Map<LogicalField, LogicalField[]>();
   for (const k of keys) {
     const mine = choice(k);

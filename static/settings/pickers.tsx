@@ -280,6 +280,7 @@ export function FieldPicker({
     fieldsSharingASiteField(
       (getAt(draft, ['fieldNames']) ?? {}) as Record<string, unknown>,
       (getAt(draft, ['fieldIds']) ?? {}) as Record<string, unknown>,
+      fields,
     ).get(fieldKey as keyof typeof FIELD_WORDS) ?? [];
   const help =
     siteFieldsError ??

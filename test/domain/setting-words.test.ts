@@ -61,4 +61,13 @@ describe('logical fields sharing one site field', () => {
       goLive: ['kickoff'],
     });
   });
+
+  it('finds a field chosen by id and another found by name on the same site field', () => {
+    const shared = fieldsSharingASiteField(
+      { csat: 'Stakeholder Confidence', stakeholderConfidence: 'Stakeholder Confidence' },
+      { csat: 'customfield_7' },
+      [{ id: 'customfield_7', name: 'Stakeholder Confidence' }],
+    );
+    expect(shared.get('stakeholderConfidence')).toEqual(['csat']);
+  });
 });
