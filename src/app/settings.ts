@@ -2,9 +2,17 @@
 // definitions) with which of Runway's issue types and fields exist, and save them — Jira
 // administrators only (mypermissions, as the user); invalid settings are refused with the reason
 // of each field while the stored settings stay as they were.
-import { validateSettings, type GetSettingsResult, type SaveSettingsResult } from '../contracts/settings';
+import {
+  validateSettings,
+  type GetSettingsResult,
+  type GroupSearchResult,
+  type SaveSettingsResult,
+  type SiteField,
+  type UserSearchResult,
+} from '../contracts/settings';
 import { defaultConfig } from '../domain';
 import { createJiraClient } from '../jira';
+import { searchGroups, searchPeople, usersByAccountId, type DirectoryUser } from '../jira/directory';
 import { isJiraAdmin } from '../jira/gates';
 import { inspectProvisioning } from '../jira/provisioning';
 import { readConfig, writeConfig } from '../storage';
@@ -25,14 +33,36 @@ export function readSettings(ports: SettingsPorts): Promise<GetSettingsResult> {
     const [settings, canEdit] = await Promise.all([readConfig(ports.store), isJiraAdmin(jira)]);
     let provisioning = null;
     let provisioningError = null;
-    try {
-      provisioning = await inspectProvisioning(jira, settings);
-    } catch (e) {
-      provisioningError = `The site's issue types and fields could not be read: ${messageOf(e)}`;
-    }
+    let siteFields: SiteField[] | null = null;
+    let siteFieldsError = null;
+    const approvers = settings.gates.flatMap((g) => g.approvers.users);
+    const [inspected, fields, people] = await Promise.allSettled([
+      inspectProvisioning(jira, settings),
+      jira.getFields(),
+      approvers.length > 0 ? usersByAccountId(ports.jiraFetch, approvers) : Promise.resolve([]),
+    ]);
+    if (inspected.status === 'fulfilled') provisioning = inspected.value;
+    else
+      provisioningError = `The site's issue types and fields could not be read: ${messageOf(inspected.reason)}`;
+    if (fields.status === 'fulfilled')
+      siteFields = fields.value
+        .map((f) => ({ id: f.id, name: f.name, custom: f.custom === true }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    else siteFieldsError = `The site's fields could not be read: ${messageOf(fields.reason)}`;
+    // Without names the pickers show the account ids: still correct, and the page still loads.
+    const named: DirectoryUser[] = people.status === 'fulfilled' ? people.value : [];
     return {
       ok: true,
-      data: { settings, defaults: defaultConfig(), canEdit, provisioning, provisioningError },
+      data: {
+        settings,
+        defaults: defaultConfig(),
+        canEdit,
+        provisioning,
+        provisioningError,
+        siteFields,
+        siteFieldsError,
+        people: named,
+      },
     };
   });
 }
@@ -56,4 +86,14 @@ export function saveSettings(ports: SettingsPorts, input: unknown): Promise<Save
     if (renamed) await (ports.enqueueRescan ?? pushRescan)();
     return { ok: true, data: { saved: true, settings: checked.settings } };
   });
+}
+
+/** People matching `query`, searched as the user (Jira applies its own Browse users permission). */
+export function findUsers(ports: Pick<Ports, 'jiraFetch'>, query: string): Promise<UserSearchResult> {
+  return attempt(async () => ({ ok: true, data: { users: await searchPeople(ports.jiraFetch, query) } }));
+}
+
+/** Groups whose name contains `query`, searched as the user. */
+export function findGroups(ports: Pick<Ports, 'jiraFetch'>, query: string): Promise<GroupSearchResult> {
+  return attempt(async () => ({ ok: true, data: { groups: await searchGroups(ports.jiraFetch, query) } }));
 }

@@ -12,6 +12,8 @@ export const SETTINGS_KEYS = {
   getProvisioning: 'getProvisioning',
   getProjects: 'getProjects',
   setUpProjects: 'setUpProjects',
+  searchUsers: 'searchUsers',
+  searchGroups: 'searchGroups',
 } as const;
 
 export const GetSettingsPayload = z.strictObject({});
@@ -20,6 +22,29 @@ export const SaveSettingsPayload = z.strictObject({ settings: z.record(z.string(
 export type SaveSettingsPayload = z.infer<typeof SaveSettingsPayload>;
 export const ProvisionPayload = z.strictObject({});
 export const GetProvisioningPayload = z.strictObject({});
+
+/** What the approver pickers search Jira for (as the admin): a name or email prefix, a group name part. */
+export const DirectorySearchPayload = z.strictObject({ query: z.string().trim().min(1).max(100) });
+export type DirectorySearchPayload = z.infer<typeof DirectorySearchPayload>;
+
+/** A person as the pickers show one; settings keep only the account id. */
+export const DirectoryUser = z.object({
+  accountId: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  active: z.boolean(),
+});
+export type DirectoryUser = z.infer<typeof DirectoryUser>;
+/** A Jira group; approvers keep its name (what Jira's group membership reports). */
+export const DirectoryGroup = z.object({ name: z.string(), groupId: z.string().nullable() });
+export type DirectoryGroup = z.infer<typeof DirectoryGroup>;
+export const UserSearchData = z.object({ users: z.array(DirectoryUser) });
+export const GroupSearchData = z.object({ groups: z.array(DirectoryGroup) });
+
+/** A field of the site, chosen by name in Mappings → Fields; settings keep its id. */
+export const SiteField = z.object({ id: z.string(), name: z.string(), custom: z.boolean() });
+export type SiteField = z.infer<typeof SiteField>;
 
 /** One problem of the settings: where (`gates.2.approvers.groups.0`) and what. */
 export const FieldError = z.object({ path: z.string(), message: z.string() });
@@ -85,6 +110,11 @@ export const SettingsView = z.object({
   /** What exists on the site; null with `provisioningError` when it could not be read. */
   provisioning: z.array(ProvisioningItem).nullable(),
   provisioningError: z.string().nullable(),
+  /** The site's fields by name (null with `siteFieldsError` when they could not be read). */
+  siteFields: z.array(SiteField).nullable(),
+  siteFieldsError: z.string().nullable(),
+  /** The people the settings name as approvers (their account ids), for the pickers to show names. */
+  people: z.array(DirectoryUser),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
@@ -104,6 +134,10 @@ export type ProvisionResult = z.infer<typeof ProvisionResult>;
 /** The last run, or null when provisioning never ran. */
 export const GetProvisioningResult = resolverResultSchema(ProvisioningProgress.nullable());
 export type GetProvisioningResult = z.infer<typeof GetProvisioningResult>;
+export const UserSearchResult = resolverResultSchema(UserSearchData);
+export type UserSearchResult = z.infer<typeof UserSearchResult>;
+export const GroupSearchResult = resolverResultSchema(GroupSearchData);
+export type GroupSearchResult = z.infer<typeof GroupSearchResult>;
 
 export type { RunwayConfig, RunwayConfigInput };
 
@@ -115,4 +149,14 @@ export { BUILT_IN_GATE_IDS, LABEL_KEYS } from '../domain/gates/definitions';
 export { ALERT_RULES } from '../domain/config';
 export { RULE_TITLES as ALERT_RULE_TITLES } from '../domain/alerts/digest';
 export { fractionOf, isPercentUnit, percentOf } from '../domain/kpis/percent';
-export { distinctErrors, settingPathInWords } from '../domain/setting-words';
+export { distinctErrors, FIELD_WORDS, settingPathInWords } from '../domain/setting-words';
+export { fieldsSharingASiteField } from '../domain/field-choices';
+export {
+  CRITERION_KINDS,
+  criterionKindInfo,
+  gateIdFor,
+  LABEL_WORDS,
+  newCriterion,
+  PER_ITEM_KPIS,
+  WHEN_NONE_WORDS,
+} from '../domain/gates/criterion-kinds';

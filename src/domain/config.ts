@@ -188,10 +188,44 @@ export const RunwayConfigSchema = z
     alerts: AlertsConfigSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
-    for (const p of gateConfigProblems(config.gates, config.enforcement))
+    for (const p of [
+      ...gateConfigProblems(config.gates, config.enforcement),
+      ...rateProblems(config.targets, config.gates),
+    ])
       ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
   });
 export type RunwayConfig = z.infer<typeof RunwayConfigSchema>;
+
+type Problem = { path: Array<string | number>; message: string };
+const RATE_MESSAGE = 'expected a percentage from 0 to 100';
+
+/**
+ * Rates are fractions (0.85 is 85 %): a rate target or threshold above 1 is a percentage typed
+ * where a fraction belongs (85 would mean 8500 %), so it is refused, named as the page shows it.
+ */
+function rateProblems(
+  targets: Partial<Record<KpiId, KpiTarget | null>>,
+  gates: ReadonlyArray<z.infer<typeof GateDefinitionSchema>>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const check = (kpi: KpiId, t: KpiTarget | null | undefined, path: Array<string | number>) => {
+    if (!t || KPI_DEFINITIONS[kpi].unit !== 'rate') return;
+    if (typeof t.value === 'number') {
+      if (t.value < 0 || t.value > 1) problems.push({ path: [...path, 'value'], message: RATE_MESSAGE });
+      return;
+    }
+    for (const [tier, v] of Object.entries(t.value))
+      if (v < 0 || v > 1) problems.push({ path: [...path, 'value', tier], message: RATE_MESSAGE });
+  };
+  for (const id of KPI_IDS) check(id, targets[id], ['targets', id]);
+  gates.forEach((gate, g) =>
+    gate.criteria.forEach((c, i) => {
+      if ((c.kind === 'kpiAtTarget' || c.kind === 'eachItemAtTarget') && c.threshold)
+        check(c.kpi, c.threshold, ['gates', g, 'criteria', i, 'threshold']);
+    }),
+  );
+  return problems;
+}
 export type RunwayConfigInput = z.input<typeof RunwayConfigSchema>;
 export type { KpiTarget };
 

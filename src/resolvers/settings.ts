@@ -2,6 +2,7 @@
 // calls the use case (src/app/settings, src/app/provisioning) as the user.
 import Resolver from '@forge/resolver';
 import {
+  DirectorySearchPayload,
   GetProjectsPayload,
   GetSettingsPayload,
   SetUpProjectsPayload,
@@ -16,6 +17,8 @@ import {
   type GetSettingsResult,
   type ProvisionResult,
   type SaveSettingsResult,
+  type GroupSearchResult,
+  type UserSearchResult,
 } from '../contracts';
 import { forgePorts } from '../app/forge';
 import type { Ports } from '../app/ports';
@@ -23,7 +26,7 @@ import { provisioningProgress, provisionSite } from '../app/provisioning';
 import { attempt } from '../app/failure';
 import { accountIdOf } from './common';
 import { readProjects, setUpProjects } from '../app/projects';
-import { readSettings, saveSettings } from '../app/settings';
+import { findGroups, findUsers, readSettings, saveSettings } from '../app/settings';
 
 const userPorts = (): Ports => forgePorts('user');
 
@@ -80,6 +83,24 @@ export async function setUp(rawPayload: unknown, ports: Ports = userPorts()): Pr
   return setUpProjects(ports, payload.data.projectKeys);
 }
 
+export async function searchUsers(
+  rawPayload: unknown,
+  ports: Ports = userPorts(),
+): Promise<UserSearchResult> {
+  const payload = DirectorySearchPayload.safeParse(rawPayload);
+  if (!payload.success) return invalidRequest(payload.error);
+  return findUsers(ports, payload.data.query);
+}
+
+export async function searchGroups(
+  rawPayload: unknown,
+  ports: Ports = userPorts(),
+): Promise<GroupSearchResult> {
+  const payload = DirectorySearchPayload.safeParse(rawPayload);
+  if (!payload.success) return invalidRequest(payload.error);
+  return findGroups(ports, payload.data.query);
+}
+
 const resolver = new Resolver();
 resolver.define(SETTINGS_KEYS.getSettings, ({ payload }) => getSettings(payload));
 resolver.define(SETTINGS_KEYS.saveSettings, ({ payload }) => putSettings(payload));
@@ -87,5 +108,7 @@ resolver.define(SETTINGS_KEYS.provision, ({ payload, context }) => provision(pay
 resolver.define(SETTINGS_KEYS.getProvisioning, ({ payload }) => getProvisioning(payload));
 resolver.define(SETTINGS_KEYS.getProjects, ({ payload }) => getProjects(payload));
 resolver.define(SETTINGS_KEYS.setUpProjects, ({ payload }) => setUp(payload));
+resolver.define(SETTINGS_KEYS.searchUsers, ({ payload }) => searchUsers(payload));
+resolver.define(SETTINGS_KEYS.searchGroups, ({ payload }) => searchGroups(payload));
 
 export const settingsResolver = resolver.getDefinitions();

@@ -48,7 +48,7 @@ export function AlertsTab() {
                     onChange={(e) => set(path, e.currentTarget.checked)}
                   />
                   <Text size="small" color="color.text.subtlest">
-                    {rule} · {WHAT[rule]}
+                    {WHAT[rule]}
                   </Text>
                 </Stack>
                 {rule === 'milestone_due_soon' ? (

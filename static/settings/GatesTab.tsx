@@ -1,18 +1,19 @@
 // Gate definitions (name, approvers, approvals needed, criteria) and enforcement rules (which
-// statuses need which gates). Criteria are edited as JSON, checked by the same schema as the
-// resolver's, with errors under the box.
+// statuses need which gates). Approvers are picked from Jira's people and groups, criteria with a
+// form per kind (CriteriaEditor); errors sit next to their fields.
 import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
-import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
+import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import { useEffect, useState } from 'react';
-import { BUILT_IN_GATE_IDS, type RunwayConfig } from '../../src/contracts/settings';
-import { FieldErrors, ListSetting, NumberSetting, TextSetting, useForm } from './fields';
-import { errorsAt, getAt, testIdOf, type Path } from './paths';
+import { useState } from 'react';
+import { BUILT_IN_GATE_IDS, gateIdFor, type RunwayConfig } from '../../src/contracts/settings';
+import { CriteriaEditor } from './CriteriaEditor';
+import { FieldErrors, FieldGrid, NumberSetting, TextSetting, useForm } from './fields';
+import { getAt } from './paths';
+import { GroupPicker, UserPicker } from './pickers';
 
 const card = xcss({
   borderColor: 'color.border',
@@ -26,65 +27,9 @@ const BUILT_IN = new Set<string>(BUILT_IN_GATE_IDS);
 type Gate = RunwayConfig['gates'][number];
 type Rule = RunwayConfig['enforcement'][number];
 
-function CriteriaEditor({ path }: { path: Path }) {
-  const { draft, errors, readOnly, set } = useForm();
-  const value = getAt(draft, path);
-  const serialised = JSON.stringify(value ?? [], null, 2);
-  const [text, setText] = useState(serialised);
-  const [jsonError, setJsonError] = useState<string | null>(null);
-  useEffect(() => {
-    setText((t) => {
-      try {
-        return JSON.stringify(JSON.parse(t), null, 2) === serialised ? t : serialised;
-      } catch {
-        return t;
-      }
-    });
-  }, [serialised]);
-  const id = `f-${path.join('.')}`;
-  const schemaErrors = errorsAt(errors, path);
-  return (
-    <Box>
-      <Label htmlFor={id}>Criteria (JSON)</Label>
-      <TextArea
-        id={id}
-        value={text}
-        isMonospaced
-        minimumRows={4}
-        maxHeight="320px"
-        isDisabled={readOnly}
-        isInvalid={jsonError !== null || schemaErrors.length > 0}
-        testId={testIdOf('field', path)}
-        onChange={(e) => {
-          const t = e.currentTarget.value;
-          setText(t);
-          try {
-            set(path, JSON.parse(t));
-            setJsonError(null);
-          } catch (err) {
-            setJsonError(`Not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
-          }
-        }}
-      />
-      {jsonError ? (
-        <div role="alert" data-testid={testIdOf('error', path)}>
-          <ErrorMessage>{jsonError}</ErrorMessage>
-        </div>
-      ) : schemaErrors.length > 0 ? (
-        <FieldErrors path={path} />
-      ) : (
-        <HelperMessage>
-          Kinds: itemsDone, itemsAssigned, kpiAtTarget, eachItemAtTarget, noOpenDefects, noUnmitigatedRisks,
-          gatesPassed, handoverPacketLinked, daysSinceGoLive.
-        </HelperMessage>
-      )}
-    </Box>
-  );
-}
-
-function GateEditor({ gate, index, count }: { gate: Gate; index: number; count: number }) {
+function GateEditor({ gate, index, gates }: { gate: Gate; index: number; gates: Gate[] }) {
+  const count = gates.length;
   const { draft, readOnly, set } = useForm();
-  const gates = (getAt(draft, ['gates']) as Gate[]) ?? [];
   const builtIn = BUILT_IN.has(gate.id);
   const move = (to: number) => {
     const next = [...gates];
@@ -136,15 +81,8 @@ function GateEditor({ gate, index, count }: { gate: Gate; index: number; count: 
             </Inline>
           )}
         </Inline>
-        <Inline space="space.200" shouldWrap alignBlock="start">
-          {builtIn ? (
-            <Stack space="space.050">
-              <Text size="small" weight="medium">
-                Id
-              </Text>
-              <Text size="small">{gate.id}</Text>
-            </Stack>
-          ) : (
+        <FieldGrid>
+          {builtIn ? null : (
             <TextSetting
               path={['gates', index, 'id']}
               label="Id"
@@ -154,18 +92,29 @@ function GateEditor({ gate, index, count }: { gate: Gate; index: number; count: 
           <TextSetting
             path={['gates', index, 'name']}
             label="Name"
-            help={builtIn ? 'Empty: the Gate Type value.' : undefined}
+            help={builtIn ? 'Empty: the Gate Type value (Mappings).' : undefined}
             optional={builtIn}
           />
-          <NumberSetting path={['gates', index, 'requiredApprovals']} label="Approvals needed" step={1} />
-          <ListSetting
-            path={['gates', index, 'approvers', 'users']}
-            label="Approvers: account ids"
-            help="Nobody listed: the project's administrators."
+          <NumberSetting
+            path={['gates', index, 'requiredApprovals']}
+            label="Approvals needed"
+            step={1}
+            help="0: the criteria alone pass the gate."
           />
-          <ListSetting path={['gates', index, 'approvers', 'groups']} label="Approvers: groups" />
-        </Inline>
-        <CriteriaEditor path={['gates', index, 'criteria']} />
+        </FieldGrid>
+        <FieldGrid min={300}>
+          <UserPicker
+            path={['gates', index, 'approvers', 'users']}
+            label="Approvers: people"
+            help="Nobody listed (people or groups): the project's administrators."
+          />
+          <GroupPicker
+            path={['gates', index, 'approvers', 'groups']}
+            label="Approvers: groups"
+            help="Any member of a group may approve."
+          />
+        </FieldGrid>
+        <CriteriaEditor gateIndex={index} gates={gates} />
         <FieldErrors path={['gates', index]} exact />
       </Stack>
     </Box>
@@ -231,7 +180,7 @@ export function GatesTab() {
   const { draft, readOnly, set } = useForm();
   const gates = (getAt(draft, ['gates']) as Gate[] | undefined) ?? [];
   const rules = (getAt(draft, ['enforcement']) as Rule[] | undefined) ?? [];
-  const [newId, setNewId] = useState('');
+  const [newName, setNewName] = useState('');
   return (
     <Box paddingBlock="space.200">
       <Stack space="space.300">
@@ -241,21 +190,21 @@ export function GatesTab() {
           </Heading>
           <FieldErrors path={['gates']} exact />
           {gates.map((g, i) => (
-            <GateEditor key={`${i}-${g.id}`} gate={g} index={i} count={gates.length} />
+            <GateEditor key={i} gate={g} index={i} gates={gates} />
           ))}
           {readOnly ? null : (
             <Inline space="space.100" alignBlock="end">
               <Box>
-                <Label htmlFor="new-gate-id">New gate id</Label>
+                <Label htmlFor="new-gate-name">Name of a new gate</Label>
                 <Textfield
-                  id="new-gate-id"
-                  value={newId}
-                  onChange={(e) => setNewId(e.currentTarget.value)}
-                  testId="new-gate-id"
+                  id="new-gate-name"
+                  value={newName}
+                  onChange={(e) => setNewName(e.currentTarget.value)}
+                  testId="new-gate-name"
                 />
               </Box>
               <Button
-                isDisabled={newId.trim() === ''}
+                isDisabled={newName.trim() === ''}
                 testId="add-gate"
                 onClick={() => {
                   set(
@@ -263,14 +212,18 @@ export function GatesTab() {
                     [
                       ...gates,
                       {
-                        id: newId.trim(),
+                        id: gateIdFor(
+                          newName,
+                          gates.map((g) => g.id),
+                        ),
+                        name: newName.trim(),
                         approvers: { users: [], groups: [] },
                         requiredApprovals: 1,
                         criteria: [],
                       },
                     ],
                   );
-                  setNewId('');
+                  setNewName('');
                 }}
               >
                 Add gate

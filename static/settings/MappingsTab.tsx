@@ -1,10 +1,17 @@
 // Mappings of data-model.md: how this site names implementations, statuses, issue types, labels,
 // gate types, priorities and fields.
 import Heading from '@atlaskit/heading';
-import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Stack, Text } from '@atlaskit/primitives';
 import type { ReactNode } from 'react';
-import { CHILD_KINDS, LABEL_KEYS, LOGICAL_FIELDS } from '../../src/contracts/settings';
-import { ListSetting, NumberSetting, TextSetting } from './fields';
+import {
+  CHILD_KINDS,
+  FIELD_WORDS,
+  LABEL_KEYS,
+  LABEL_WORDS,
+  LOGICAL_FIELDS,
+} from '../../src/contracts/settings';
+import { FieldGrid, ListSetting, NumberSetting, TextSetting } from './fields';
+import { FieldPicker } from './pickers';
 
 export function Section({
   title,
@@ -25,9 +32,7 @@ export function Section({
           {description}
         </Text>
       ) : null}
-      <Inline space="space.200" shouldWrap alignBlock="start">
-        {children}
-      </Inline>
+      <FieldGrid>{children}</FieldGrid>
     </Stack>
   );
 }
@@ -87,12 +92,16 @@ export function MappingsTab() {
         </Section>
         <Section title="Labels">
           {LABEL_KEYS.map((key) => (
-            <TextSetting key={key} path={['labels', key]} label={key} />
+            <TextSetting key={key} path={['labels', key]} label={LABEL_WORDS[key]} />
           ))}
-          <TextSetting path={['labels', 'playbookPrefix']} label="playbook prefix" />
+          <TextSetting
+            path={['labels', 'playbookPrefix']}
+            label={LABEL_WORDS.playbookPrefix}
+            help="Labels starting with it name an implementation's playbook."
+          />
           <TextSetting
             path={['labels', 'improvement']}
-            label="improvement"
+            label={LABEL_WORDS.improvement}
             help="Continuous-improvement work, in an implementation or not (improvement throughput)."
           />
         </Section>
@@ -110,13 +119,15 @@ export function MappingsTab() {
         </Section>
         <Section
           title="Fields"
-          description="Found by name; an explicit id (customfield_10351) wins over the name."
+          description="Each of the site's fields Runway reads, chosen by name from the fields of this site."
         >
           {(Object.keys(LOGICAL_FIELDS) as Array<keyof typeof LOGICAL_FIELDS>).map((key) => (
-            <Stack key={key} space="space.050">
-              <TextSetting path={['fieldNames', key]} label={LOGICAL_FIELDS[key]} />
-              <TextSetting path={['fieldIds', key]} label="Field id (optional)" optional />
-            </Stack>
+            <FieldPicker
+              key={key}
+              fieldKey={key}
+              label={FIELD_WORDS[key]}
+              defaultName={LOGICAL_FIELDS[key]}
+            />
           ))}
         </Section>
         <Section title="Tiers and calendar">

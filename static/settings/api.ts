@@ -1,8 +1,11 @@
 // Typed calls of the Settings resolver (src/contracts/settings.ts).
 import {
+  DirectorySearchPayload,
   GetProvisioningPayload,
   GetSettingsPayload,
+  GroupSearchData,
   ProvisioningProgress,
+  UserSearchData,
   ProvisionPayload,
   SaveSettingsData,
   SaveSettingsPayload,
@@ -27,4 +30,8 @@ export const settingsApi = {
   projects: () => callResolver(SETTINGS_KEYS.getProjects, GetProjectsPayload, ProjectsView, {}),
   setUpProjects: (projectKeys: string[]) =>
     callResolver(SETTINGS_KEYS.setUpProjects, SetUpProjectsPayload, SetUpReport, { projectKeys }),
+  searchUsers: (query: string) =>
+    callResolver(SETTINGS_KEYS.searchUsers, DirectorySearchPayload, UserSearchData, { query }),
+  searchGroups: (query: string) =>
+    callResolver(SETTINGS_KEYS.searchGroups, DirectorySearchPayload, GroupSearchData, { query }),
 };

@@ -1,9 +1,10 @@
 // Form fields bound to a path of the draft settings, each with its label, help, and the errors of
 // that path right under it (the same messages the resolver gives).
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
-import { Box, xcss } from '@atlaskit/primitives';
+import { Box, Grid, xcss } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { FieldError } from '../../src/contracts/settings';
 import { fractionOf, percentOf } from '../../src/contracts/settings';
 import { errorsAt, getAt, pathKey, testIdOf, type Path } from './paths';
@@ -23,7 +24,24 @@ export const FormContext = createContext<FormApi>({
 });
 export const useForm = () => useContext(FormContext);
 
-const fieldBox = xcss({ minWidth: '200px', flexGrow: 1, flexBasis: '240px' });
+/**
+ * A field's box: at least 200 px wide, never a flex basis (in a column a basis is a height, which
+ * left a gap under the label); rows of fields are grids (FieldGrid) that give each its width.
+ */
+const fieldBox = xcss({ minWidth: '200px' });
+
+/** Fields side by side, as many 240 px columns as fit, each as wide as its column, no gaps. */
+export function FieldGrid({ children, min = 240 }: { children: ReactNode; min?: number }) {
+  return (
+    <Grid
+      templateColumns={`repeat(auto-fill, minmax(${min}px, 1fr))`}
+      columnGap="space.200"
+      rowGap="space.150"
+    >
+      {children}
+    </Grid>
+  );
+}
 
 export function FieldErrors({ path, exact = false }: { path: Path; exact?: boolean }) {
   const { errors } = useForm();
@@ -40,7 +58,7 @@ export function FieldErrors({ path, exact = false }: { path: Path; exact?: boole
   );
 }
 
-function Field({
+export function SettingField({
   path,
   label,
   help,
@@ -49,7 +67,7 @@ function Field({
   path: Path;
   label: string;
   help?: string;
-  children: (id: string, invalid: boolean) => JSX.Element;
+  children: (id: string, invalid: boolean) => ReactNode;
 }) {
   const { errors } = useForm();
   const id = `f-${pathKey(path)}`;
@@ -78,7 +96,7 @@ export function TextSetting({
   const { draft, readOnly, set } = useForm();
   const value = getAt(draft, path);
   return (
-    <Field path={path} label={label} help={help}>
+    <SettingField path={path} label={label} help={help}>
       {(id, invalid) => (
         <Textfield
           id={id}
@@ -92,7 +110,7 @@ export function TextSetting({
           }}
         />
       )}
-    </Field>
+    </SettingField>
   );
 }
 
@@ -108,7 +126,7 @@ export function ListSetting({ path, label, help }: { path: Path; label: string; 
     setText((t) => (split(t).join(', ') === joined ? t : joined));
   }, [joined]);
   return (
-    <Field path={path} label={label} help={help ?? 'Separate names with commas.'}>
+    <SettingField path={path} label={label} help={help ?? 'Separate names with commas.'}>
       {(id, invalid) => (
         <Textfield
           id={id}
@@ -122,7 +140,7 @@ export function ListSetting({ path, label, help }: { path: Path; label: string; 
           }}
         />
       )}
-    </Field>
+    </SettingField>
   );
 }
 
@@ -157,7 +175,7 @@ export function NumberSetting({
     if (typeof value === 'number') setText((t) => (Number(t) === shown(value) ? t : String(shown(value))));
   }, [value, percent]);
   return (
-    <Field path={path} label={percent ? `${label} (%)` : label} help={help}>
+    <SettingField path={path} label={percent ? `${label} (%)` : label} help={help}>
       {(id, invalid) => (
         <Textfield
           id={id}
@@ -178,6 +196,44 @@ export function NumberSetting({
           }}
         />
       )}
-    </Field>
+    </SettingField>
+  );
+}
+
+/** One of a few values, chosen from a select; with `optional`, clearing it removes the key (its default applies). */
+export function SelectSetting<V extends string>({
+  path,
+  label,
+  help,
+  options,
+  optional = false,
+  placeholder,
+}: {
+  path: Path;
+  label: string;
+  help?: string;
+  options: ReadonlyArray<{ label: string; value: V }>;
+  optional?: boolean;
+  placeholder?: string;
+}) {
+  const { draft, readOnly, set } = useForm();
+  const value = getAt(draft, path);
+  return (
+    <SettingField path={path} label={label} help={help}>
+      {(id, invalid) => (
+        <Box testId={testIdOf('field', path)}>
+          <Select<{ label: string; value: V }, false>
+            inputId={id}
+            isDisabled={readOnly}
+            isInvalid={invalid}
+            isClearable={optional}
+            placeholder={placeholder}
+            options={[...options]}
+            value={options.find((o) => o.value === value) ?? null}
+            onChange={(o) => set(path, o === null ? undefined : o.value)}
+          />
+        </Box>
+      )}
+    </SettingField>
   );
 }

@@ -1,6 +1,6 @@
 // Reading and writing the draft settings by path (`gates.2.approvers.groups`), immutably, and
 // finding the errors that belong to a field.
-import type { FieldError } from '../../src/contracts/settings';
+import { settingPathInWords, type FieldError } from '../../src/contracts/settings';
 
 export type Path = ReadonlyArray<string | number>;
 export const pathKey = (path: Path): string => path.map(String).join('.');
@@ -31,12 +31,14 @@ export function setAt<T>(root: T, path: Path, value: unknown): T {
   return obj as T;
 }
 
-/** Errors of this field: at its path, or inside it (a list's items, a rule's parts). */
+/** Errors of this field: at its path, or inside it (a list's items, a rule's parts, said in words from 1). */
 export function errorsAt(errors: readonly FieldError[], path: Path): string[] {
   const key = pathKey(path);
   return errors
     .filter((e) => e.path === key || e.path.startsWith(`${key}.`))
-    .map((e) => (e.path === key ? e.message : `${e.path.slice(key.length + 1)}: ${e.message}`));
+    .map((e) =>
+      e.path === key ? e.message : `${settingPathInWords(e.path.slice(key.length + 1))}: ${e.message}`,
+    );
 }
 
 /** Test ids from paths: `field-labels-uat`. */

@@ -64,18 +64,20 @@ describe('the Settings admin page in the browser', () => {
     expect(await readConfig(typedStore())).toEqual(before);
 
     await frame.getByTestId('tab-2').click();
-    await frame
-      .getByTestId('field-gates-3-criteria')
-      .fill('[{ "kind": "gatesPassed", "gates": ["handover"] }]');
-    await frame.getByTestId('error-gates-3-criteria').waitFor();
-    expect(await frame.getByTestId('error-gates-3-criteria').innerText()).toContain(
-      'earlier gates only: "handover" comes later in the list',
+    // Go-Live Readiness waits for earlier gates: with none ticked the criterion says what is missing.
+    for (const gate of ['designSignOff', 'migrationReadiness', 'uatReadiness'])
+      await frame.getByTestId(`check-gates-3-criteria-5-gates-${gate}--hidden-checkbox`).uncheck();
+    await frame.getByTestId('error-gates-3-criteria-5-gates').waitFor();
+    expect(await frame.getByTestId('error-gates-3-criteria-5-gates').innerText()).toBe(
+      'choose at least one earlier gate',
     );
     await page.screenshot({ path: screenshotPath('settings-errors-light'), fullPage: true });
-    await frame
-      .getByTestId('field-gates-3-criteria')
-      .fill('[{ "kind": "gatesPassed", "gates": ["designSignOff"] }]');
-    await frame.getByTestId('field-gates-3-approvers-groups').fill('implementation-leads, jira-admins');
+    await frame.getByTestId('check-gates-3-criteria-5-gates-designSignOff--hidden-checkbox').check();
+    const groups = frame.getByTestId('field-gates-3-approvers-groups').locator('input').first();
+    for (const name of ['implementation-leads', 'jira-admins']) {
+      await groups.fill(name);
+      await frame.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+    }
     await frame.getByTestId('tab-0').click();
     await frame.getByTestId('field-milestoneToleranceDays').fill('2');
     await frame.getByTestId('save-settings').click();
@@ -83,7 +85,11 @@ describe('the Settings admin page in the browser', () => {
     const after = await readConfig(typedStore());
     expect(after.milestoneToleranceDays).toBe(2);
     expect(after.gates[3].approvers.groups).toEqual(['implementation-leads', 'jira-admins']);
-    expect(after.gates[3].criteria).toEqual([{ kind: 'gatesPassed', gates: ['designSignOff'] }]);
+    expect(after.gates[3].criteria[5]).toEqual({
+      kind: 'gatesPassed',
+      title: 'Earlier gates passed',
+      gates: ['designSignOff'],
+    });
     await page.close();
   });
 
@@ -168,12 +174,13 @@ describe('the Settings admin page in the browser', () => {
     const { page, frame } = await open('admin', 'light');
     expect(await frame.getByTestId('field-onHoldStatuses').inputValue()).toBe('On Hold');
     expect(await frame.getByTestId('field-labels-improvement').inputValue()).toBe('improvement');
-    expect(await frame.getByTestId('field-fieldNames-stakeholderConfidence').inputValue()).toBe(
+    expect(await frame.getByTestId('field-fieldNames-stakeholderConfidence').innerText()).toContain(
       'Stakeholder Confidence',
     );
     await frame.getByTestId('field-onHoldStatuses').fill('On Hold, Paused by customer');
     await frame.getByTestId('field-labels-improvement').fill('kaizen');
-    await frame.getByTestId('field-fieldNames-stakeholderConfidence').fill('Internal Confidence');
+    await frame.getByTestId('field-fieldNames-stakeholderConfidence').locator('input').first().fill('CSA');
+    await frame.getByRole('option', { name: /^CSAT/ }).click();
     await frame.getByTestId('tab-1').click();
     await frame.getByTestId('target-stakeholder_confidence').waitFor();
     await frame.getByTestId('field-targets-stakeholder_confidence-value').fill('4.2');
@@ -187,7 +194,8 @@ describe('the Settings admin page in the browser', () => {
     const saved = await readConfig(typedStore());
     expect(saved.onHoldStatuses).toEqual(['On Hold', 'Paused by customer']);
     expect(saved.labels.improvement).toBe('kaizen');
-    expect(saved.fieldNames.stakeholderConfidence).toBe('Internal Confidence');
+    expect(saved.fieldNames.stakeholderConfidence).toBe('CSAT');
+    expect(saved.fieldIds.stakeholderConfidence).toBe(app.state.fields.find((f) => f.name === 'CSAT')?.id);
     expect(saved.targets.stakeholder_confidence).toEqual({ op: '>=', value: 4.2 });
     expect(saved.targets.improvement_throughput).toEqual({ op: '>=', value: 2 });
     expect(saved.targets.active_time_to_live_days).toEqual({ op: '<=', value: 90 });

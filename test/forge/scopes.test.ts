@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { defaultConfig } from '../../src/domain';
 import { DEFAULT_AS_OF } from '../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { recordedProductCalls } from '../../src/local/host/runtime';
@@ -85,6 +86,32 @@ describe('the scopes of manifest.yml against the calls the app makes', () => {
           context: macroContext,
         }),
       () => forge.invoke({ moduleKey: 'runway-settings', functionKey: 'getSettings', as: 'admin' }),
+      // The approver pickers: Jira's people and groups, and the names of configured approvers.
+      () =>
+        forge.invoke({
+          moduleKey: 'runway-settings',
+          functionKey: 'searchUsers',
+          payload: { query: 'a' },
+          as: 'admin',
+        }),
+      () =>
+        forge.invoke({
+          moduleKey: 'runway-settings',
+          functionKey: 'searchGroups',
+          payload: { query: 'runway' },
+          as: 'admin',
+        }),
+      () => {
+        const settings = defaultConfig();
+        settings.gates[0].approvers.users = [state.users[0].accountId];
+        return forge.invoke({
+          moduleKey: 'runway-settings',
+          functionKey: 'saveSettings',
+          payload: { settings },
+          as: 'admin',
+        });
+      },
+      () => forge.invoke({ moduleKey: 'runway-settings', functionKey: 'getSettings', as: 'admin' }),
       // Provisioning is queued: its consumer makes the admin calls.
       () =>
         forge
@@ -111,6 +138,10 @@ describe('the scopes of manifest.yml against the calls the app makes', () => {
 
   it('finds every call the app makes in the OpenAPI specs', () => {
     expect(calls().length).toBeGreaterThan(5);
+    // The Settings pickers' calls are among them (so their scopes are checked below).
+    const made = recordedProductCalls().join('\n');
+    for (const path of ['/rest/api/3/user/search', '/rest/api/3/groups/picker', '/rest/api/3/user/bulk'])
+      expect(made).toContain(` ${path}`);
     expect(
       calls()
         .filter((c) => c.op === undefined)

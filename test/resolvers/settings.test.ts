@@ -3,7 +3,9 @@
 import {
   SETTINGS_KEYS,
   type GetSettingsResult,
+  type GroupSearchResult,
   type SaveSettingsResult,
+  type UserSearchResult,
   type SettingsView,
 } from '../../src/contracts/settings';
 import { defaultConfig } from '../../src/domain';
@@ -114,6 +116,47 @@ describe('Settings resolver', () => {
       error: 'Only Jira administrators can change Runway settings.',
     });
     expect(await readConfig(typedStore())).toEqual(stored);
+  });
+
+  it('names the configured approvers and lists the site’s fields, so the page shows names, never ids', async () => {
+    const v = await view();
+    expect(v.people.map((p) => [p.accountId, p.displayName])).toEqual([
+      [HOST_USERS[1].accountId, HOST_USERS[1].displayName],
+    ]);
+    expect(v.siteFieldsError).toBeNull();
+    const firstValue = v.siteFields?.find((f) => f.name === 'First Value Date');
+    expect(firstValue).toEqual({
+      id: expect.stringMatching(/^customfield_/),
+      name: 'First Value Date',
+      custom: true,
+    });
+    expect(v.siteFields?.find((f) => f.id === 'summary')).toEqual({
+      id: 'summary',
+      name: 'Summary',
+      custom: false,
+    });
+  });
+
+  it('searches Jira’s people (not apps) and groups as the admin, for the approver pickers', async () => {
+    const people = (await call('admin', SETTINGS_KEYS.searchUsers, {
+      query: HOST_USERS[1].displayName.split(' ')[0],
+    })) as UserSearchResult;
+    if (!people.ok) throw new Error(people.error);
+    expect(people.data.users.map((u) => u.accountId)).toContain(HOST_USERS[1].accountId);
+    // The app's own account (an `app` account named Runway) is no approver.
+    expect(await call('admin', SETTINGS_KEYS.searchUsers, { query: 'Runway' })).toEqual({
+      ok: true,
+      data: { users: [] },
+    });
+    const groups = (await call('admin', SETTINGS_KEYS.searchGroups, { query: 'LEADS' })) as GroupSearchResult;
+    expect(groups).toEqual({
+      ok: true,
+      data: { groups: [{ name: 'implementation-leads', groupId: expect.any(String) }] },
+    });
+    expect(await call('admin', SETTINGS_KEYS.searchUsers, { query: ' ' })).toEqual({
+      ok: false,
+      error: expect.stringContaining('payload.query'),
+    });
   });
 
   it.each([

@@ -79,7 +79,7 @@ export const CriterionSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('noOpenDefects'),
     title,
-    priorities: z.array(z.enum(['p1', 'p2'])).min(1),
+    priorities: z.array(z.enum(['p1', 'p2'])).min(1, 'choose at least one priority'),
     label: LabelKeySchema.optional(),
   }),
   /** No open risk scoring (probability × impact) at least minScore without a mitigation. */
@@ -91,7 +91,11 @@ export const CriterionSchema = z.discriminatedUnion('kind', [
     mitigatedStatuses: z.array(z.string().min(1)).default(['Mitigating', 'Mitigated', 'Accepted']),
   }),
   /** Earlier gates of the list have passed. */
-  z.strictObject({ kind: z.literal('gatesPassed'), title, gates: z.array(GateIdSchema).min(1) }),
+  z.strictObject({
+    kind: z.literal('gatesPassed'),
+    title,
+    gates: z.array(GateIdSchema).min(1, 'choose at least one earlier gate'),
+  }),
   /** A handover packet is linked: a remote link on the implementation, or a Confluence page as the gate's evidence. */
   z.strictObject({ kind: z.literal('handoverPacketLinked'), title }),
   /** At least `days` calendar days have passed since go-live. */
@@ -125,7 +129,7 @@ export type GateDefinitionInput = z.input<typeof GateDefinitionSchema>;
 /** A transition into `status` is refused while any of `requiredGates` has not passed. */
 export const EnforcementRuleSchema = z.strictObject({
   status: z.string().trim().min(1),
-  requiredGates: z.array(GateIdSchema).min(1),
+  requiredGates: z.array(GateIdSchema).min(1, 'choose at least one gate'),
 });
 export type EnforcementRule = z.infer<typeof EnforcementRuleSchema>;
 

@@ -72,6 +72,33 @@ function bulkUsers(ctx: RouteContext) {
   return page(ctx, found, 200, '/rest/api/3/user/bulk');
 }
 
+/**
+ * `GET /rest/api/3/groups/picker`: groups whose name contains `query` (case-insensitively when
+ * `caseInsensitive=true`, else as typed), sorted by name, with the match in bold in `html`.
+ */
+function groupsPicker(ctx: RouteContext) {
+  const query = ctx.query.get('query') ?? '';
+  const caseInsensitive = ctx.query.get('caseInsensitive') === 'true';
+  const maxResults = Math.max(intParam(ctx.query, 'maxResults', 20) ?? 20, 0);
+  const excluded = new Set(ctx.query.getAll('exclude'));
+  const matches = (name: string) =>
+    caseInsensitive ? name.toLowerCase().includes(query.toLowerCase()) : name.includes(query);
+  const all = ctx.state.groups
+    .filter((g) => !excluded.has(g.name) && matches(g.name))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const shown = all.slice(0, maxResults);
+  const bold = (name: string) => {
+    const at = caseInsensitive ? name.toLowerCase().indexOf(query.toLowerCase()) : name.indexOf(query);
+    if (query === '' || at < 0) return name;
+    return `${name.slice(0, at)}<b>${name.slice(at, at + query.length)}</b>${name.slice(at + query.length)}`;
+  };
+  return json(200, {
+    header: `Showing ${shown.length} of ${all.length} matching groups`,
+    total: all.length,
+    groups: shown.map((g) => ({ name: g.name, html: bold(g.name), groupId: g.groupId, labels: [] })),
+  });
+}
+
 function userGroups(ctx: RouteContext) {
   const accountId = ctx.query.get('accountId');
   const user = accountId ? findUser(ctx.state, accountId) : undefined;
@@ -245,6 +272,7 @@ export const userRoutes: Route[] = [
   { method: 'GET', template: '/rest/api/3/user', run: getUser },
   { method: 'GET', template: '/rest/api/3/user/search', run: searchUsers },
   { method: 'GET', template: '/rest/api/3/user/bulk', run: bulkUsers },
+  { method: 'GET', template: '/rest/api/3/groups/picker', run: groupsPicker },
   { method: 'GET', template: '/rest/api/3/user/groups', run: userGroups },
   { method: 'GET', template: '/rest/api/3/group/member', run: groupMembers },
   { method: 'GET', template: '/rest/api/3/groupuserpicker', run: groupUserPicker },

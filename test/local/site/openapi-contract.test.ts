@@ -297,6 +297,12 @@ const cases: Case[] = [
   },
   {
     method: 'GET',
+    path: '/rest/api/3/groups/picker?query=RUNWAY&caseInsensitive=true&maxResults=5',
+    template: '/rest/api/3/groups/picker',
+    status: 200,
+  },
+  {
+    method: 'GET',
     path: `/rest/api/3/user/groups?accountId=${ADMIN}`,
     template: '/rest/api/3/user/groups',
     status: 200,
