@@ -1,3 +1,4 @@
 export * from './changes';
 export * from './report';
 export * from './week';
+export * from './words';
