@@ -202,12 +202,23 @@ function risksSection(b: Bound): DocumentSection {
 function decisionsSection(b: Bound): DocumentSection {
   const rows: Cell[][] = [];
   for (const g of b.gates)
-    if (g.state === 'awaitingApproval')
+    if (g.state === 'awaitingApproval') {
+      const so = `${counted(g.signOffs.filter((s) => s.decision === 'approved').length, 'approval')} so far`;
+      // Nobody is named to approve it (alerts tell the implementation's owner): say who can.
       rows.push([
         g.issueKey === null ? [text(g.name)] : [issue(g.issueKey), text(` ${g.name}`)],
-        [text('Gate waiting for approval')],
-        [text(`${counted(g.signOffs.filter((s) => s.decision === 'approved').length, 'approval')} so far`)],
+        g.noApprover === true
+          ? [status('No approvers configured', 'danger'), text(' Gate waiting for approval')]
+          : [text('Gate waiting for approval')],
+        [
+          text(
+            g.noApprover === true
+              ? `${so}; nobody is set to approve it: a project administrator may, or set its approvers in Runway's settings`
+              : so,
+          ),
+        ],
       ]);
+    }
   const escalated = (c: ImplementationChild) => !c.done && hasLabel(c.labels, b.config.labels.escalation);
   for (const c of b.impl.children.filter(escalated))
     rows.push([

@@ -8,7 +8,7 @@ import {
   type StatusPeriod,
 } from '../../../src/domain/status';
 import { plainText } from '../../builders/document';
-import { anImplementation, done, dueDateChange, history, TEST_NAMES } from '../../builders/jira';
+import { anImplementation, done, dueDateChange, history, TEST_NAMES, type IssueSpec } from '../../builders/jira';
 
 const period: StatusPeriod = { since: '2026-06-08', asOf: '2026-06-14' };
 const milestoneDone = (issue: string): PeriodChange => ({
@@ -58,7 +58,7 @@ describe('the "What changed" summary', () => {
 describe('the report says it in those words', () => {
   const at = (d: string) => `${d}T10:00:00.000+0000`;
   const config = defaultConfig();
-  const report = (children: Parameters<typeof anImplementation>[0]['children']) => {
+  const report = (children: IssueSpec[]) => {
     const issues: JiraIssue[] = anImplementation({ key: 'IMP-1', summary: 'Acme rollout', children });
     const impl = buildImplementations(issues, TEST_NAMES, { asOf: period.asOf, config }).implementations[0];
     if (impl === undefined) throw new Error('no implementation');
