@@ -284,7 +284,7 @@ describe('gate rules (app data)', () => {
     expect(at('2026-06-26')).toEqual([['gate_waiting', 'IMP-9', OWNER]]);
   });
 
-  it('a ready gate with no approvers configured tells the implementation\'s owner (alerts.md is silent)', () => {
+  it("a ready gate with no approvers configured tells the implementation's owner (alerts.md is silent)", () => {
     const m = model();
     const alone = (approvers: GateResult['approvers'], groupMembers: string[]) =>
       computeAlerts(m.implementations, {

@@ -8,7 +8,14 @@ import {
   type StatusPeriod,
 } from '../../../src/domain/status';
 import { plainText } from '../../builders/document';
-import { anImplementation, done, dueDateChange, history, TEST_NAMES, type IssueSpec } from '../../builders/jira';
+import {
+  anImplementation,
+  done,
+  dueDateChange,
+  history,
+  TEST_NAMES,
+  type IssueSpec,
+} from '../../builders/jira';
 
 const period: StatusPeriod = { since: '2026-06-08', asOf: '2026-06-14' };
 const milestoneDone = (issue: string): PeriodChange => ({
