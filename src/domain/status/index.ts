@@ -2,3 +2,4 @@ export * from './changes';
 export * from './report';
 export * from './week';
 export * from './words';
+export * from './weekly';
