@@ -72,6 +72,12 @@ function forgeLimits() {
   return r;
 }
 
+function statusWeekly() {
+  process.stderr.write('bench: the weekly status function, 200 schedules, 100 ms per request…\n');
+  const r = run('status-weekly.js', ['200'], 4000, ['--expose-gc']);
+  return { ...r, target: { seconds: +(r.wallMs / 1000).toFixed(1), limit: 900, met: r.wallMs < 900_000 } };
+}
+
 const only = process.argv[2];
 const result: Record<string, unknown> = {};
 if (!only || only === 'kpis') result.kpiEngine = kpiEngine();
@@ -80,4 +86,5 @@ if (!only || only === 'cli') result.cliKpis = cliKpis();
 if (!only || only === 'forge') result.forgeLimits = forgeLimits();
 if (!only || only === 'sizes') result.surfaceJsSizes = bundleSizes();
 if (!only || only === 'alerts') result.dailyAlerts = alerts();
+if (!only || only === 'weekly') result.statusWeekly = statusWeekly();
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

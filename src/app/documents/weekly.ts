@@ -10,8 +10,10 @@ import {
   createConfluenceClient,
   isRunwayPage,
   publishDocument,
+  PublishError,
   type ConfluenceClient,
 } from '../../confluence';
+import { HttpError } from '../../http';
 import { addDays, calendarDaysBetween, messageOf } from '../../domain';
 import { isoWeek, STATUS_ID, weeklyStatusTitles } from '../../domain/status';
 import { createJiraClient } from '../../jira';
@@ -27,17 +29,21 @@ import { weeklyWriter } from './weekly-store';
 async function chooseTitle(
   confluence: ConfluenceClient,
   spaceId: string,
-  week: string,
-  impl: { key: string; summary: string },
+  titles: readonly string[],
+  implementationKey: string,
 ): Promise<string> {
-  const titles = weeklyStatusTitles(week, impl);
   for (const title of titles) {
     const page = await confluence.findPageByTitle(spaceId, title, { body: true });
-    if (page === undefined || isRunwayPage(page, impl.key)) return title;
+    if (page === undefined || isRunwayPage(page, implementationKey)) return title;
   }
   // All taken by other pages (the last names the key): publishDocument refuses, saying which.
-  return titles[titles.length - 1] ?? `Status ${week}`;
+  return titles[titles.length - 1] ?? '';
 }
+
+/** The title was taken between the choice and the create (another schedule of the same run, or a person). */
+const titleTaken = (e: unknown) =>
+  e instanceof PublishError ||
+  (e instanceof HttpError && e.status === 400 && /same TITLE|title already exists/i.test(e.message));
 
 async function publishWeek(sub: WeeklyStatus, deps: DocumentDeps, io: Ports, today: string) {
   const week = isoWeek(today);
@@ -49,17 +55,28 @@ async function publishWeek(sub: WeeklyStatus, deps: DocumentDeps, io: Ports, tod
   };
   const { document } = await renderDocument(request, deps);
   const confluence = createConfluenceClient({ fetch: io.confluenceFetch });
-  const title = await chooseTitle(confluence, sub.spaceId, week, document.implementation);
-  const result = await publishDocument(
-    { ...document, title },
-    {
-      spaceId: sub.spaceId,
-      parentId: sub.parentId,
-      knownPageId: sub.lastWeek === week ? sub.lastPageId : undefined,
-    },
-    { globalId: `runway:status:${sub.implementationKey}:${week}`, relationship: 'Weekly status' },
-    { confluence, jira: deps.jira, siteUrl: deps.siteUrl },
-  );
+  let titles = weeklyStatusTitles(week, document.implementation);
+  const publishAs = async () =>
+    publishDocument(
+      { ...document, title: await chooseTitle(confluence, sub.spaceId, titles, sub.implementationKey) },
+      {
+        spaceId: sub.spaceId,
+        parentId: sub.parentId,
+        knownPageId: sub.lastWeek === week ? sub.lastPageId : undefined,
+      },
+      { globalId: `runway:status:${sub.implementationKey}:${week}`, relationship: 'Weekly status' },
+      { confluence, jira: deps.jira, siteUrl: deps.siteUrl },
+    );
+  let result;
+  for (;;)
+    try {
+      result = await publishAs();
+      break;
+    } catch (e) {
+      // Confluence keeps titles unique per space: the next candidate, until the last (keyed) one.
+      if (!titleTaken(e) || titles.length <= 1) throw e;
+      titles = titles.slice(1);
+    }
   const published: Partial<WeeklyStatus> = {
     lastWeek: week,
     lastPageId: result.pageId,
@@ -172,20 +189,26 @@ export async function publishWeeklyStatuses(io: Ports): Promise<WeeklyRun> {
       run.failures.push(`${named}: ${messageOf(e)}`);
     }
   };
+  // One implementation's schedules (on several pages) share its week's page: one after the other.
+  const byKey = new Map<string, WeeklyStatus[]>();
+  for (const s of due) byKey.set(s.implementationKey, [...(byKey.get(s.implementationKey) ?? []), s]);
+  const groups = [...byKey.values()];
   let next = 0;
   const stopAt =
     io.deadlineAt === undefined
       ? Infinity
       : io.deadlineAt - Math.min(DEADLINE_MARGIN_MS, (io.deadlineAt - Date.now()) / 5);
   const worker = async () => {
-    while (next < due.length) {
-      if (Date.now() > stopAt) {
-        run.deferred = due.length - next;
-        next = due.length;
-        return;
+    while (next < groups.length) {
+      const group = groups[next++] ?? [];
+      for (const [i, sub] of group.entries()) {
+        if (Date.now() > stopAt) {
+          run.deferred += group.length - i + groups.slice(next).reduce((n, g) => n + g.length, 0);
+          next = groups.length;
+          return;
+        }
+        await one(sub);
       }
-      const sub = due[next++];
-      if (sub) await one(sub);
     }
   };
   await Promise.all(Array.from({ length: WEEKLY_CONCURRENCY }, worker));

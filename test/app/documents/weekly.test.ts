@@ -204,4 +204,45 @@ describe('publishing the status report weekly', () => {
       project.permissions.BROWSE_PROJECTS = before;
     }
   });
+
+  it('publishes several at once in a new space: one takes "Status <week>", the others their names, none fails', async () => {
+    const race = { ...space(), id: '777001', key: 'RACE', homepageId: '777002' };
+    const home = state().confluence.pages.find((p) => p.id === space().homepageId);
+    if (!home) throw new Error('no home page');
+    state().confluence.spaces.push(race);
+    state().confluence.pages.push({
+      ...home,
+      id: '777002',
+      spaceId: race.id,
+      parentId: null,
+      title: 'Race home',
+    });
+    const keys = site.portfolio.implementations.filter((i) => i.project === 'ONB').slice(0, 4);
+    const store = typedStore();
+    await site.asApp(async () =>
+      writeWeeklyStatuses(store, [
+        ...(await readWeeklyStatuses(store)),
+        ...keys.map((i) => ({
+          implementationKey: i.key,
+          spaceId: race.id,
+          parentId: '777002',
+          periodDays: 7,
+          siteUrl: 'https://runway.local',
+          by: site.accountId('admin'),
+          since: today,
+        })),
+      ]),
+    );
+    const run = await runAsApp();
+    expect(run.failures).toEqual([]);
+    const titles = state()
+      .confluence.pages.filter((p) => p.spaceId === race.id && p.parentId === '777002')
+      .map((p) => p.title)
+      .sort();
+    const named = new Set(keys.map((k) => `Status ${week} — ${k.summary}`));
+    // which one wins the plain title is a race; that exactly one does, and the rest take their names, is not
+    expect(titles.filter((t) => t !== `Status ${week}`).every((t) => named.has(t))).toBe(true);
+    expect(titles.filter((t) => t === `Status ${week}`)).toHaveLength(1);
+    expect(new Set(titles).size).toBe(keys.length);
+  });
 });
