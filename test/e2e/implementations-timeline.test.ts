@@ -2,11 +2,31 @@
 // on the local host, light and dark; reached by keyboard, each bar a table row whose dates and
 // milestones are text; each milestone marker names itself and its date on hover and on focus.
 // Screenshots go to test-output/.
-import type { Browser } from 'playwright-core';
+import * as fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
 
 const PAGE = 'runway-implementations';
+
+/** axe-core's serious and critical violations in the surface's frame (none checked without axe-core). */
+async function axeViolations(page: Page): Promise<string[]> {
+  let source: string;
+  try {
+    source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  } catch {
+    return [];
+  }
+  const frame = await (await page.locator(`[data-testid="frame-${PAGE}"]`).elementHandle())?.contentFrame();
+  if (!frame) throw new Error('no frame');
+  await frame.evaluate(source);
+  const found = await frame.evaluate(async () => {
+    type Result = { violations: Array<{ id: string; impact: string | null }> };
+    const axe = (globalThis as unknown as { axe: { run: (d: unknown) => Promise<Result> } }).axe;
+    return (await axe.run((globalThis as unknown as { document: unknown }).document)).violations;
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 describe('the portfolio timeline on the implementations page', () => {
   let app: LocalApp;
@@ -88,6 +108,7 @@ describe('the portfolio timeline on the implementations page', () => {
       await page.keyboard.press('Escape');
       expect(await row.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
       await page.screenshot({ path: screenshotPath(`implementations-timeline-${theme}`), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
     }, 60_000);
