@@ -170,7 +170,11 @@ export async function publishWeeklyStatuses(io: Ports): Promise<WeeklyRun> {
   const one = async (sub: WeeklyStatus) => {
     const named = `${sub.implementationKey} (page ${sub.parentId})`;
     try {
-      const check = await mayStillPublish(sub, io);
+      // Fail closed: a check that cannot be made pauses the schedule too, saying why.
+      const check = await mayStillPublish(sub, io).catch((e: unknown) => ({
+        ok: false as const,
+        reason: `Runway could not check that the person who set this up may still publish here: ${messageOf(e)}`,
+      }));
       if (!check.ok) {
         if (sub.paused?.reason !== check.reason) run.paused.push(`${named}: ${check.reason}`);
         await writer.update(sub, { paused: { reason: check.reason, at: sub.paused?.at ?? today } });

@@ -245,4 +245,36 @@ describe('publishing the status report weekly', () => {
     expect(titles.filter((t) => t === `Status ${week}`)).toHaveLength(1);
     expect(new Set(titles).size).toBe(keys.length);
   });
+
+  it('fails closed: when the check cannot be made (an account Jira does not know), it pauses and says why', async () => {
+    const pageId = newMacroPage();
+    const key = site.implementation('IMP', 'in-flight');
+    const store = typedStore();
+    await site.asApp(async () =>
+      writeWeeklyStatuses(store, [
+        ...(await readWeeklyStatuses(store)),
+        {
+          implementationKey: key,
+          spaceId: space().id,
+          parentId: pageId,
+          periodDays: 7,
+          siteUrl: '',
+          by: 'acc-gone',
+          since: today,
+        },
+      ]),
+    );
+    await runAsApp();
+    expect(childrenOf(pageId)).toEqual([]);
+    const [gone] = await schedules('admin', pageId);
+    expect(gone).toMatchObject({
+      state: 'paused',
+      setUpBy: 'a person you cannot see',
+      paused: {
+        reason: expect.stringMatching(
+          /^Runway could not check that the person who set this up may still publish here: /,
+        ),
+      },
+    });
+  });
 });
