@@ -86,6 +86,12 @@ function workflowValidator() {
   return { ...r, target: { limitMs: 25_000, met: slowest.ms < 25_000 } };
 }
 
+function statusWeekly() {
+  process.stderr.write('bench: the weekly status function, 200 schedules, 100 ms per request…\n');
+  const r = run('status-weekly.js', ['200'], 4000, ['--expose-gc']);
+  return { ...r, target: { seconds: +(r.wallMs / 1000).toFixed(1), limit: 900, met: r.wallMs < 900_000 } };
+}
+
 const only = process.argv[2];
 const result: Record<string, unknown> = {};
 if (!only || only === 'kpis') result.kpiEngine = kpiEngine();
@@ -96,4 +102,5 @@ if (!only || only === 'forge') result.forgeLimits = forgeLimits();
 if (!only || only === 'sizes') result.surfaceJsSizes = bundleSizes();
 if (!only || only === 'alerts') result.dailyAlerts = alerts();
 if (!only || only === 'validator') result.workflowValidator = workflowValidator();
+if (!only || only === 'weekly') result.statusWeekly = statusWeekly();
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -4,3 +4,4 @@ export * from './markdown';
 export * from './html';
 export * from './client';
 export * from './publish';
+export * from './permission';

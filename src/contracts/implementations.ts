@@ -75,6 +75,7 @@ export type ImplementationRow = z.infer<typeof ImplementationRow>;
 export { FORECAST_RULE } from '../domain/forecast/forecast';
 /** The timeline tab draws the domain's layout. */
 export { timelineLayout } from '../domain/timeline/timeline';
+export { milestoneWords, timelineRowText } from '../domain/timeline/words';
 
 export const ImplementationsView = z.object({
   project: z.string(),

@@ -9,6 +9,8 @@ export const STATUS_KEYS = {
   getDocument: 'getDocument',
   publish: 'publish',
   publishWeekly: 'publishWeekly',
+  getWeekly: 'getWeekly',
+  stopWeekly: 'stopWeekly',
 } as const;
 
 /** The periods the settings offer: the report covers the last N days, today included. */
@@ -42,3 +44,32 @@ export type PublishStatusPayload = z.input<typeof PublishStatusPayload>;
 /** Publish weekly: the week published now, and its page. */
 export const WeeklyPublished = z.object({ week: z.string(), title: z.string(), url: z.string() });
 export type WeeklyPublished = z.infer<typeof WeeklyPublished>;
+
+/** The weekly schedules of the macro's page: what the macro shows, and whether the reader may stop each. */
+export const WeeklySchedule = z.object({
+  implementationKey: z.string(),
+  state: z.enum(['on', 'paused', 'stopped']),
+  /** Who set it up (their name as Jira shows it to the reader), and the day. */
+  setUpBy: z.string(),
+  since: z.string(),
+  lastPage: z
+    .object({
+      week: z.string(),
+      title: z.string(),
+      url: z.string().nullable(),
+      publishedOn: z.string().nullable(),
+    })
+    .nullable(),
+  /** The next page: its week and the first day the daily run publishes it; null once stopped. */
+  next: z.object({ week: z.string(), from: z.string() }).nullable(),
+  paused: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  stopped: z.object({ by: z.string(), at: z.string() }).nullable(),
+  canStop: z.boolean(),
+});
+export type WeeklySchedule = z.infer<typeof WeeklySchedule>;
+export const WeeklySchedules = z.object({ schedules: z.array(WeeklySchedule) });
+export type WeeklySchedules = z.infer<typeof WeeklySchedules>;
+
+export const GetWeeklyPayload = z.strictObject({});
+export const StopWeeklyPayload = z.strictObject({ implementationKey: issueKey });
+export type StopWeeklyPayload = z.infer<typeof StopWeeklyPayload>;

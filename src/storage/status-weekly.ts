@@ -1,6 +1,7 @@
 // The weekly status publications: which implementation's report goes under which Confluence page,
-// who asked for it, and the last ISO week published (so a trigger that runs daily, or twice,
-// publishes once per week).
+// who asked for it, the last ISO week published (so a trigger that runs daily, or twice, publishes
+// once per week), and whether it is paused (its owner may no longer publish) or stopped. People
+// are account ids only.
 import { z } from 'zod';
 import type { TypedStore } from './store';
 
@@ -17,9 +18,18 @@ export const WeeklyStatus = z.object({
   /** Who turned it on (accountId), and when. */
   by: z.string().min(1),
   since: z.string(),
-  /** The last ISO week published (`2026-W49`), and its page. */
+  /** The implementation's issue id, for Jira's permission check for `by` (ids only). */
+  implementationId: z.string().optional(),
+  /** The last ISO week published (`2026-W49`), its page, title, address and day. */
   lastWeek: z.string().optional(),
   lastPageId: z.string().optional(),
+  lastTitle: z.string().optional(),
+  lastUrl: z.string().optional(),
+  lastPublishedOn: z.string().optional(),
+  /** Skipped since `at`: `by` may no longer publish here (re-checked each run, resumes by itself). */
+  paused: z.object({ reason: z.string(), at: z.string() }).optional(),
+  /** Stopped by someone (accountId) on a day: the scheduled function skips it. */
+  stopped: z.object({ by: z.string().min(1), at: z.string() }).optional(),
 });
 export type WeeklyStatus = z.infer<typeof WeeklyStatus>;
 const WeeklyStatuses = z.array(WeeklyStatus).max(500);

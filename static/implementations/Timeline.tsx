@@ -1,10 +1,18 @@
 // The portfolio timeline tab: each implementation a bar from kickoff to forecast go-live, coloured
 // by health, with the baseline go-live and the milestones as markers and today as a line. The
-// layout is src/domain/timeline's; here it is only drawn. A real table: each bar is a row whose
-// dates are also text, so a keyboard (each row is a tab stop) and a screen reader read it all.
+// layout and the words are src/domain/timeline's; here they are only drawn. A real table: each bar
+// is a row whose dates and milestones are also text, so a keyboard (each row is a tab stop) and a
+// screen reader read it all; a milestone marker says its name and date on hover and on focus (the
+// arrow keys move from a focused row through its markers, Escape goes back to the row).
 import { token } from '@atlaskit/tokens';
-import type { CSSProperties } from 'react';
-import { timelineLayout, type Health, type ImplementationRow } from '../../src/contracts/implementations';
+import { useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  milestoneWords,
+  timelineLayout,
+  timelineRowText,
+  type Health,
+  type ImplementationRow,
+} from '../../src/contracts/implementations';
 
 const HEALTH_COLOUR: Record<Health, string> = {
   red: token('color.background.danger.bold'),
@@ -27,17 +35,35 @@ const abs = (left: number, style: CSSProperties): CSSProperties => ({
   left: `${left}%`,
   ...style,
 });
+const tooltip = (left: number): CSSProperties =>
+  abs(left, {
+    bottom: '100%',
+    transform: left > 70 ? 'translateX(-100%)' : left < 30 ? 'none' : 'translateX(-50%)',
+    zIndex: 1,
+    whiteSpace: 'nowrap',
+    padding: `${token('space.025')} ${token('space.075')}`,
+    borderRadius: 3,
+    background: token('color.background.neutral.bold'),
+    color: token('color.text.inverse'),
+    font: token('font.body.small'),
+    pointerEvents: 'none',
+  });
 
-function datesText(r: ImplementationRow): string {
-  const parts = [
-    `Kickoff ${r.kickoff ?? 'not set'}`,
-    r.live ? `went live ${r.forecast.date ?? 'unknown'}` : `forecast go-live ${r.forecast.date ?? 'none'}`,
-    `baseline go-live ${r.forecast.baseline ?? 'none'}`,
-  ];
-  if (r.forecast.projectedLate) parts.push(`projected late by ${r.forecast.lateByDays} days`);
-  const open = r.milestones.filter((m) => !m.done && m.dueDate !== null).length;
-  parts.push(`${r.milestones.length} milestones (${open} open)`);
-  return `${parts.join('; ')}.`;
+const MARKER = '[data-marker]';
+
+/** Arrow keys from a focused row (or one of its markers) move through the row's markers. */
+function onRowKey(e: KeyboardEvent<HTMLTableRowElement>) {
+  const row = e.currentTarget;
+  const markers = [...row.querySelectorAll<HTMLElement>(MARKER)];
+  if (markers.length === 0) return;
+  const at = markers.findIndex((m) => m === row.ownerDocument.activeElement);
+  let next: HTMLElement | undefined;
+  if (e.key === 'ArrowRight') next = markers[Math.min(at + 1, markers.length - 1)];
+  else if (e.key === 'ArrowLeft') next = at <= 0 ? row : markers[at - 1];
+  else if (e.key === 'Escape' && at >= 0) next = row;
+  if (!next) return;
+  e.preventDefault();
+  next.focus();
 }
 
 export function Timeline({
@@ -49,6 +75,7 @@ export function Timeline({
   asOf: string;
   project: string;
 }) {
+  const [shown, setShown] = useState<string | null>(null);
   const layout = timelineLayout(
     rows.map((r) => ({
       key: r.key,
@@ -69,7 +96,8 @@ export function Timeline({
     <table style={{ width: '100%', borderCollapse: 'collapse' }} data-testid="impl-timeline">
       <caption style={{ ...cell, borderBottom: 'none', color: token('color.text.subtle') }}>
         Timeline of {project}: bars from kickoff to forecast go-live, coloured by health; ◆ baseline go-live;
-        ● milestone done, ○ milestone open; the blue line is today ({asOf}). Scale {layout.start} to{' '}
+        ● milestone done, ○ milestone open (hover or focus one for its name and date; in a focused row the
+        arrow keys move through its milestones); the blue line is today ({asOf}). Scale {layout.start} to{' '}
         {layout.end}.
       </caption>
       <thead>
@@ -104,6 +132,7 @@ export function Timeline({
             <tr
               key={r.key}
               tabIndex={0}
+              onKeyDown={onRowKey}
               data-testid={`timeline-row-${r.key}`}
               aria-label={`${r.key} ${r.summary}`}
             >
@@ -112,9 +141,10 @@ export function Timeline({
               </th>
               <td style={cell}>{HEALTH_LABEL[r.health]}</td>
               <td style={cell}>
-                <div aria-hidden="true" style={track}>
+                <div style={track}>
                   {b?.bar ? (
                     <div
+                      aria-hidden="true"
                       data-testid={`timeline-bar-${r.key}`}
                       data-health={r.health}
                       style={abs(b.bar.left, {
@@ -128,6 +158,7 @@ export function Timeline({
                   ) : null}
                   {b?.baseline !== null && b?.baseline !== undefined ? (
                     <span
+                      aria-hidden="true"
                       data-testid={`timeline-baseline-${r.key}`}
                       style={abs(b.baseline, {
                         top: 2,
@@ -138,25 +169,47 @@ export function Timeline({
                       ◆
                     </span>
                   ) : null}
-                  {b?.milestones.map((m) => (
-                    <span
-                      key={m.key}
-                      title={`${m.key} ${m.summary}: ${m.dueDate}`}
-                      style={abs(m.at, {
-                        top: 4,
-                        transform: 'translateX(-50%)',
-                        fontSize: 10,
-                        color: token('color.text.subtle'),
-                      })}
-                    >
-                      {m.done ? '●' : '○'}
-                    </span>
-                  ))}
-                  <div style={today} />
+                  {b?.milestones.map((m) => {
+                    const id = `${r.key}/${m.key}`;
+                    const words = milestoneWords(m);
+                    return (
+                      <span key={m.key}>
+                        <span
+                          role="img"
+                          aria-label={`Milestone ${words}`}
+                          tabIndex={-1}
+                          data-marker=""
+                          data-testid={`timeline-milestone-${m.key}`}
+                          onMouseEnter={() => setShown(id)}
+                          onMouseLeave={() => setShown((s) => (s === id ? null : s))}
+                          onFocus={() => setShown(id)}
+                          onBlur={() => setShown((s) => (s === id ? null : s))}
+                          style={abs(m.at, {
+                            top: 2,
+                            transform: 'translateX(-50%)',
+                            padding: `0 ${token('space.025')}`,
+                            fontSize: 12,
+                            lineHeight: '20px',
+                            cursor: 'default',
+                            color: token('color.text.subtle'),
+                            outlineColor: token('color.border.focused'),
+                          })}
+                        >
+                          {m.done ? '●' : '○'}
+                        </span>
+                        {shown === id ? (
+                          <span aria-hidden="true" data-testid="timeline-tooltip" style={tooltip(m.at)}>
+                            {words}
+                          </span>
+                        ) : null}
+                      </span>
+                    );
+                  })}
+                  <div aria-hidden="true" style={today} />
                 </div>
               </td>
               <td style={cell} data-testid={`timeline-dates-${r.key}`}>
-                {datesText(r)}
+                {timelineRowText(r)}
               </td>
             </tr>
           );

@@ -1,9 +1,12 @@
 // Typed calls of the Status report macro's resolver (src/contracts/status.ts).
 import {
   GetStatusPayload,
+  GetWeeklyPayload,
   PublishStatusPayload,
   STATUS_KEYS,
+  StopWeeklyPayload,
   WeeklyPublished,
+  WeeklySchedules,
 } from '../../src/contracts/status';
 import {
   DocumentAnswer,
@@ -24,4 +27,7 @@ export const statusReport = {
     callResolver(STATUS_KEYS.publish, PublishStatusPayload, Published, payload),
   publishWeekly: (payload: GetStatusPayload = {}) =>
     callResolver(STATUS_KEYS.publishWeekly, PublishStatusPayload, WeeklyPublished, payload),
+  getWeekly: () => callResolver(STATUS_KEYS.getWeekly, GetWeeklyPayload, WeeklySchedules, {}),
+  stopWeekly: (payload: StopWeeklyPayload) =>
+    callResolver(STATUS_KEYS.stopWeekly, StopWeeklyPayload, WeeklySchedules, payload),
 };

@@ -1,11 +1,32 @@
 // The portfolio timeline tab of the implementations page end to end: the real Custom UI in Chromium
-// on the local host, light and dark; reached by keyboard, each bar a table row whose dates are text.
+// on the local host, light and dark; reached by keyboard, each bar a table row whose dates and
+// milestones are text; each milestone marker names itself and its date on hover and on focus.
 // Screenshots go to test-output/.
-import type { Browser } from 'playwright-core';
+import * as fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
 
 const PAGE = 'runway-implementations';
+
+/** axe-core's serious and critical violations in the surface's frame (none checked without axe-core). */
+async function axeViolations(page: Page): Promise<string[]> {
+  let source: string;
+  try {
+    source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  } catch {
+    return [];
+  }
+  const frame = await (await page.locator(`[data-testid="frame-${PAGE}"]`).elementHandle())?.contentFrame();
+  if (!frame) throw new Error('no frame');
+  await frame.evaluate(source);
+  const found = await frame.evaluate(async () => {
+    type Result = { violations: Array<{ id: string; impact: string | null }> };
+    const axe = (globalThis as unknown as { axe: { run: (d: unknown) => Promise<Result> } }).axe;
+    return (await axe.run((globalThis as unknown as { document: unknown }).document)).violations;
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 describe('the portfolio timeline on the implementations page', () => {
   let app: LocalApp;
@@ -44,7 +65,9 @@ describe('the portfolio timeline on the implementations page', () => {
       const texts = await table.locator('tbody td[data-testid^="timeline-dates-"]').allInnerTexts();
       expect(texts).toHaveLength(count);
       for (const t of texts)
-        expect(t).toMatch(/^Kickoff (\d{4}-\d{2}-\d{2}|not set); .*baseline go-live .*milestones/);
+        expect(t).toMatch(
+          /^Kickoff (\d{4}-\d{2}-\d{2}|not set); .*baseline go-live .*(milestone|no milestones)/,
+        );
       // the bars are coloured by health: red, amber and green differ
       const bars = table.locator('[data-testid^="timeline-bar-"]');
       expect(await bars.count()).toBeGreaterThan(0);
@@ -63,7 +86,29 @@ describe('the portfolio timeline on the implementations page', () => {
       await rows.first().focus();
       await page.keyboard.press('Tab');
       expect(await rows.nth(1).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+      // each milestone marker says its name and date: on hover, on focus, and in the row's text
+      const marker = table.locator('[data-marker]').first();
+      const label = (await marker.getAttribute('aria-label')) ?? '';
+      expect(label).toMatch(/^Milestone [A-Z]+-\d+ .+, due \d{4}-\d{2}-\d{2}, (done|open)$/);
+      const words = label.replace(/^Milestone /, '');
+      const row = table.getByTestId(
+        (await marker.evaluate((el) => el.closest('tr')?.getAttribute('data-testid'))) ?? 'no row',
+      );
+      expect(await row.locator('td[data-testid^="timeline-dates-"]').innerText()).toContain(words);
+      await marker.hover();
+      expect(await table.getByTestId('timeline-tooltip').innerText()).toBe(words);
+      await page.mouse.move(0, 0);
+      await table.getByTestId('timeline-tooltip').waitFor({ state: 'detached' });
+      // keyboard: from the focused row, the arrow keys reach its markers, Escape goes back
+      await row.focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await marker.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+      expect(await table.getByTestId('timeline-tooltip').innerText()).toBe(words);
+      await page.screenshot({ path: screenshotPath(`implementations-timeline-tooltip-${theme}`) });
+      await page.keyboard.press('Escape');
+      expect(await row.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
       await page.screenshot({ path: screenshotPath(`implementations-timeline-${theme}`), fullPage: true });
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
     }, 60_000);

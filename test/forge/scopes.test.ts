@@ -8,9 +8,11 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { defaultConfig } from '../../src/domain';
 import { DEFAULT_AS_OF } from '../../src/local/demo/generate';
+import { readWeeklyStatuses, typedStore, writeWeeklyStatuses } from '../../src/storage';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { recordedProductCalls } from '../../src/local/host/runtime';
-import { loadOperations, operationOf } from '../../src/local/host/scopes';
+import { CONFLUENCE_V1_OPERATIONS, loadOperations, operationOf } from '../../src/local/host/scopes';
+import { runScheduledTrigger } from '../../src/local/host/scheduled';
 
 const ROOT = path.join(__dirname, '..', '..');
 const REFERENCE = path.join(ROOT, '..', 'shared', 'reference');
@@ -19,7 +21,10 @@ const manifestScopes = z
   .parse(parseYaml(fs.readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8'))).permissions.scopes;
 const operations = {
   jira: loadOperations(path.join(REFERENCE, 'jira-cloud-platform.openapi.json')),
-  confluence: loadOperations(path.join(REFERENCE, 'confluence-cloud-v2.openapi.json')),
+  confluence: [
+    ...loadOperations(path.join(REFERENCE, 'confluence-cloud-v2.openapi.json')),
+    ...CONFLUENCE_V1_OPERATIONS,
+  ],
 };
 
 describe('the scopes of manifest.yml against the calls the app makes', () => {
@@ -85,6 +90,30 @@ describe('the scopes of manifest.yml against the calls the app makes', () => {
           as: 'admin',
           context: macroContext,
         }),
+      // Publish weekly, the macro's view of it, and the weekly run (as the app, re-checking permissions).
+      () =>
+        forge.invoke({
+          moduleKey: 'runway-status',
+          functionKey: 'publishWeekly',
+          payload: { implementationKey: impl?.key, asOf: DEFAULT_AS_OF },
+          as: 'admin',
+          context: macroContext,
+        }),
+      () =>
+        forge.invoke({
+          moduleKey: 'runway-status',
+          functionKey: 'getWeekly',
+          as: 'admin',
+          context: macroContext,
+        }),
+      async () => {
+        const store = typedStore();
+        await writeWeeklyStatuses(
+          store,
+          (await readWeeklyStatuses(store)).map((w) => ({ ...w, lastWeek: '2000-W01' })),
+        );
+        return runScheduledTrigger(forge, 'runway-weekly-status');
+      },
       () => forge.invoke({ moduleKey: 'runway-settings', functionKey: 'getSettings', as: 'admin' }),
       // The approver pickers: Jira's people and groups, and the names of configured approvers.
       () =>

@@ -18,4 +18,5 @@ export {
 } from './render';
 export { searchImplementations } from './search';
 export { statusRequest } from './status';
-export { publishWeeklyStatuses, startWeekly } from './weekly';
+export { publishWeeklyStatuses, startWeekly, WEEKLY_CONCURRENCY, type WeeklyRun } from './weekly';
+export { getWeekly, stopWeekly } from './weekly-state';

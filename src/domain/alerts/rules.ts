@@ -45,6 +45,8 @@ export interface GateAlertFacts {
   waitingOn: readonly string[];
   /** The first day it was seen ready in this spell (kept by the daily run), else null. */
   readySince: IsoDate | null;
+  /** Ready, and no approver can be named (none configured, or only empty groups). */
+  noApprover?: boolean;
 }
 
 export interface AlertOptions {
@@ -157,7 +159,18 @@ function gateAlerts(
       summary: gate.gateName,
       implementationSummary: impl.summary,
     };
-    if (on.gate_ready_for_approval)
+    // alerts.md names "each approver who has not signed it" and is silent on a gate with no
+    // approver: then the implementation's owner is told, so a ready gate never waits unseen (and
+    // null, listed but unsent, when the implementation has no owner either).
+    if (on.gate_ready_for_approval && gate.noApprover === true)
+      out.push({
+        ...base,
+        rule: 'gate_ready_for_approval',
+        recipient: accountOf(impl),
+        detail: `${gate.gateName} is ready for approval but has no approvers configured (since ${since}): a project administrator may approve it, or set its approvers in Runway's settings`,
+        state: `ready=${since};noApprover`,
+      });
+    else if (on.gate_ready_for_approval)
       for (const approver of new Set(gate.waitingOn))
         out.push({
           ...base,

@@ -11,6 +11,7 @@ import { seeEvidence, type Sightings } from '../gates/visibility';
 import { gateName, type GateResult } from '../gates/evaluate';
 import type { Implementation } from '../implementation';
 import { nameOf, type PeopleNames } from '../people';
+import { noApproverConfigured } from '../alerts/gates';
 
 /** The gate model's statuses, plus what a Gate issue alone can say. */
 export type GateState = GateStatus | 'open' | 'notStarted';
@@ -47,6 +48,8 @@ export interface GateView {
   criteria: GateCriterionView[];
   signOffs: GateSignOffView[];
   evidence: GateEvidenceView[];
+  /** App data says no approver is configured (Jira alone cannot say: then absent). */
+  noApprover?: boolean;
 }
 
 const gateIssueOf = (impl: Implementation, name: string) => {
@@ -95,6 +98,7 @@ export function gateViewsFromResults(
     name: g.name,
     state: g.status,
     issueKey: g.gateIssue?.key ?? null,
+    ...(noApproverConfigured(g.approvers) ? { noApprover: true } : {}),
     criteria: g.criteria.map((c) => ({ label: c.title, result: c.status, issues: c.issues })),
     signOffs: [
       ...g.approvals.map((d) => ({

@@ -26,6 +26,7 @@ import {
 import { formatDate, NONE } from '../playbooks/format';
 import { bind, type RenderContext } from '../playbooks/render';
 import { periodChanges, type PeriodChange, type StatusPeriod } from './changes';
+import { changesSummary, counted, NOTHING_CHANGED } from './words';
 
 export const STATUS_ID = 'status';
 export const STATUS_SECTIONS = [
@@ -45,7 +46,7 @@ export const TOP_RISKS = 5;
 type SectionId = (typeof STATUS_SECTIONS)[number];
 const section = (id: SectionId, title: string, blocks: Block[]): DocumentSection => ({ id, title, blocks });
 const para = (t: string): Block => ({ type: 'paragraph', content: [text(t)] });
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+const days = (n: number) => counted(n, 'day');
 const kindLabel = (k: string) => RAID_KIND_LABEL[k] ?? (k === 'milestone' ? 'Milestone' : k);
 
 function healthSection(b: Bound): DocumentSection {
@@ -112,15 +113,14 @@ function changesSection(changes: readonly PeriodChange[], p: StatusPeriod): Docu
           : 'success';
     return [[text(c.date)], [status(CHANGE_LABEL[c.type], tone)], item, [text(changeDetail(c))]];
   });
-  const count = (t: PeriodChange['type']) => changes.filter((c) => c.type === t).length;
-  const summary = `From ${p.since} to ${p.asOf} (${days(calendarDaysBetween(p.since, p.asOf) + 1)}): ${count('milestoneDone')} milestone(s) done, ${count('dueMoved')} due date(s) moved, ${count('raidOpened')} RAID item(s) opened, ${count('raidClosed')} closed, ${count('raidRescored')} rescored, ${count('gatePassed')} gate(s) passed, ${count('gateRejected')} rejected, ${count('changeApproved')} change request(s) approved.`;
+  const summary = changesSummary(changes, p);
   const table: TableBlock = {
     type: 'table',
     id: 'changes',
     caption: `What changed, ${p.since} to ${p.asOf}`,
     columns: ['Date', 'Change', 'Item', 'Detail'],
     rows,
-    empty: 'Nothing changed in the period.',
+    empty: `${NOTHING_CHANGED}.`,
   };
   return section('changes', 'What changed', [para(summary), table]);
 }
@@ -185,7 +185,7 @@ function risksSection(b: Bound): DocumentSection {
     ];
   });
   const more =
-    open.length > TOP_RISKS ? [para(`${open.length - TOP_RISKS} more open risk(s) not shown.`)] : [];
+    open.length > TOP_RISKS ? [para(`${counted(open.length - TOP_RISKS, 'more open risk')} not shown.`)] : [];
   return section('risks', 'Top open risks', [
     {
       type: 'table',
@@ -202,12 +202,23 @@ function risksSection(b: Bound): DocumentSection {
 function decisionsSection(b: Bound): DocumentSection {
   const rows: Cell[][] = [];
   for (const g of b.gates)
-    if (g.state === 'awaitingApproval')
+    if (g.state === 'awaitingApproval') {
+      const so = `${counted(g.signOffs.filter((s) => s.decision === 'approved').length, 'approval')} so far`;
+      // Nobody is named to approve it (alerts tell the implementation's owner): say who can.
       rows.push([
         g.issueKey === null ? [text(g.name)] : [issue(g.issueKey), text(` ${g.name}`)],
-        [text('Gate waiting for approval')],
-        [text(`${g.signOffs.filter((s) => s.decision === 'approved').length} approval(s) so far`)],
+        g.noApprover === true
+          ? [status('No approvers configured', 'danger'), text(' Gate waiting for approval')]
+          : [text('Gate waiting for approval')],
+        [
+          text(
+            g.noApprover === true
+              ? `${so}; nobody is set to approve it: a project administrator may, or set its approvers in Runway's settings`
+              : so,
+          ),
+        ],
       ]);
+    }
   const escalated = (c: ImplementationChild) => !c.done && hasLabel(c.labels, b.config.labels.escalation);
   for (const c of b.impl.children.filter(escalated))
     rows.push([

@@ -12,7 +12,3 @@ export function isoWeek(date: IsoDate): string {
   const week = Math.floor((dayNumber(thursday) - jan1) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
-
-/** The title of the weekly child page of one implementation. */
-export const weeklyStatusTitle = (week: string, implementationKey: string) =>
-  `Status ${week} (${implementationKey})`;

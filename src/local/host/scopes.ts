@@ -77,3 +77,18 @@ export function operationOf(
 }
 
 const paramCount = (t: string) => (t.match(/\{/g) ?? []).length;
+
+/**
+ * Confluence REST v1 operations the app calls that the v2 spec in ../shared/reference lacks (v2
+ * answers permissions for the caller only), with the scope Atlassian's reference page for each
+ * gives (granular, as the manifest declares Confluence's): "Check content permissions",
+ * developer.atlassian.com/cloud/confluence/rest/v1/api-group-content-permissions/.
+ */
+export const CONFLUENCE_V1_OPERATIONS: readonly OperationScopes[] = [
+  {
+    method: 'POST',
+    template: '/wiki/rest/api/content/{id}/permission/check',
+    operationId: 'checkContentPermission',
+    scopes: ['read:content.permission:confluence'],
+  },
+];

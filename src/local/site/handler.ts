@@ -14,6 +14,7 @@ import type {
 import { INVALID_PAYLOAD, confluenceError, jiraError, json, type Route, type RouteContext } from './http';
 import { findUser } from './lookup';
 import { confluenceRoutes } from './routes-confluence';
+import { confluencePermissionRoutes } from './routes-confluence-permissions';
 import { issueRoutes, plannedTransition } from './routes-issue';
 import { metaRoutes } from './routes-meta';
 import { notifyRoutes } from './routes-notify';
@@ -72,6 +73,7 @@ const ROUTES: CompiledRoute[] = [
   ...issueRoutes,
   ...metaRoutes,
   ...confluenceRoutes,
+  ...confluencePermissionRoutes,
   ...notifyRoutes,
 ]
   .map(compile)

@@ -281,6 +281,52 @@ describe('gate rules (app data)', () => {
     expect(at('2026-06-27')).toEqual([]); // 3 days: not more than 3
     expect(at('2026-06-26')).toEqual([['gate_waiting', 'IMP-9', OWNER]]);
   });
+
+  it("a ready gate with no approvers configured tells the implementation's owner (alerts.md is silent)", () => {
+    const m = model();
+    const alone = (approvers: GateResult['approvers'], groupMembers: string[]) =>
+      computeAlerts(m.implementations, {
+        asOf: AS_OF,
+        config: defaultConfig(),
+        gates: gateAlertFacts(
+          m.implementations[0],
+          [gate({ approvers, approvals: [] })],
+          () => groupMembers,
+          new Map([['uatReadiness', '2026-06-29']]),
+        ),
+      });
+    const none = alone({ users: [], groups: [] }, []);
+    expect(brief(none)).toEqual([['gate_ready_for_approval', 'IMP-9', OWNER]]);
+    expect(none[0]?.detail).toMatch(/^UAT Readiness is ready for approval but has no approvers configured/);
+    // only groups, and nobody in them: the same
+    expect(brief(alone({ users: [], groups: ['empty-group'] }, []))).toEqual([
+      ['gate_ready_for_approval', 'IMP-9', OWNER],
+    ]);
+    // an approver named: the approver, not the owner
+    expect(brief(alone({ users: [], groups: ['delivery-leads'] }, [ALICE]))).toEqual([
+      ['gate_ready_for_approval', 'IMP-9', ALICE],
+    ]);
+  });
+
+  it('a gate with no approvers and no owner is still listed, recipient null', () => {
+    const m = modelOf(
+      anImplementation({
+        key: 'IMP-1',
+        children: [{ key: 'IMP-9', type: 'Gate', custom: { 'Gate Type': 'UAT Readiness' } }],
+      }),
+    );
+    const alerts = computeAlerts(m.implementations, {
+      asOf: AS_OF,
+      config: defaultConfig(),
+      gates: gateAlertFacts(
+        m.implementations[0],
+        [gate({ approvers: { users: [], groups: [] }, approvals: [] })],
+        () => [],
+        new Map(),
+      ),
+    });
+    expect(brief(alerts)).toEqual([['gate_ready_for_approval', 'IMP-9', null]]);
+  });
 });
 
 describe('order and digests', () => {
