@@ -7,7 +7,8 @@
 //   config:runway          settings: the gates' approver accounts (a closed one is removed)
 //   start:…                start-from-playbook requests: who started them
 //   claim:start:…          their leases: the holder (rewritten once expired)
-//   status:weekly          weekly status publications: who turned each on
+//   status:weekly          weekly status publications: who turned each on, who stopped it
+//   provisioning:run       the last provisioning run: the administrator who asked for it
 //   alerts:sent:…, alerts:digest:…
 //                          daily alert bookkeeping keyed by recipient (deleted: it only stops repeats)
 //   kpi:impl:…             KPI snapshots: the viewer whose gadget computed them
@@ -18,6 +19,7 @@ import { approversWithout, replaceAccount, type AccountSighting, type Markers } 
 import { readConfig, writeConfig } from './config';
 import { ClaimRecord } from './claim';
 import { ImplementationSnapshot } from './kpi-contributions';
+import { ProvisioningRun } from './provisioning';
 import { StartRecord } from './start-requests';
 import { readWeeklyStatuses, writeWeeklyStatuses } from './status-weekly';
 import { storageKey, type TypedStore } from './store';
@@ -134,23 +136,56 @@ const startLeases: Source = {
   },
 };
 
-const WeeklyBy = z.array(z.looseObject({ by: z.string(), since: z.string().optional() }));
+const WeeklyBy = z.array(
+  z.looseObject({
+    by: z.string(),
+    since: z.string().optional(),
+    stopped: z.looseObject({ by: z.string(), at: z.string().optional() }).optional(),
+  }),
+);
 const weeklyStatus: Source = {
   prefix: 'status:weekly',
   exact: true,
   holds(key, value) {
     const r = WeeklyBy.safeParse(value);
-    return r.success ? { key, accounts: r.data.map((w) => ({ accountId: w.by, at: w.since })) } : null;
+    if (!r.success) return null;
+    return {
+      key,
+      accounts: r.data.flatMap((w) => [
+        { accountId: w.by, at: w.since },
+        ...(w.stopped ? [{ accountId: w.stopped.by, at: w.stopped.at }] : []),
+      ]),
+    };
   },
   async anonymise(store, _key, markers) {
     const list = await readWeeklyStatuses(store);
-    if (!list.some((w) => markers.has(w.by))) return 'unchanged';
+    if (!list.some((w) => markers.has(w.by) || (w.stopped !== undefined && markers.has(w.stopped.by))))
+      return 'unchanged';
     await writeWeeklyStatuses(
       store,
-      list.map((w) => ({ ...w, by: replaceAccount(w.by, markers) })),
+      list.map((w) => ({
+        ...w,
+        by: replaceAccount(w.by, markers),
+        ...(w.stopped ? { stopped: { ...w.stopped, by: replaceAccount(w.stopped.by, markers) } } : {}),
+      })),
     );
     return 'rewritten';
   },
+};
+
+/** `app`, or the administrator who asked: only an account id is reported. */
+const provisioningRun: Source = {
+  prefix: 'provisioning:run',
+  exact: true,
+  holds(key, value) {
+    const r = ProvisioningRun.safeParse(value);
+    if (!r.success || r.data.requestedBy === 'app') return null;
+    return one(key, r.data.requestedBy, new Date(r.data.requestedAt).toISOString());
+  },
+  anonymise: (store, key, markers) =>
+    rewrite(store, key, ProvisioningRun, (run) =>
+      markers.has(run.requestedBy) ? { ...run, requestedBy: replaceAccount(run.requestedBy, markers) } : null,
+    ),
 };
 
 const AlertDay = z.looseObject({ on: z.string().optional() });
@@ -193,6 +228,7 @@ export const PERSONAL_DATA_SOURCES: readonly Source[] = [
   startRequests,
   startLeases,
   weeklyStatus,
+  provisioningRun,
   alertsKeyedByRecipient(`${storageKey('alerts', 'sent')}:`),
   alertsKeyedByRecipient(`${storageKey('alerts', 'digest')}:`),
   kpiSnapshots,

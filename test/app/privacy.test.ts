@@ -24,6 +24,7 @@ import {
   lastDigestDay,
   type TypedStore,
 } from '../../src/storage';
+import { readProvisioningRun, writeProvisioningRun } from '../../src/storage/provisioning';
 import { auditLog } from '../../src/storage/gates';
 import { readMarkerPlan } from '../../src/storage/privacy';
 
@@ -113,8 +114,19 @@ async function seed(): Promise<void> {
   };
   await writeWeeklyStatuses(store, [
     { ...weekly, implementationKey: 'IMP-1', by: ANA },
-    { ...weekly, implementationKey: 'IMP-2', by: BEN },
+    { ...weekly, implementationKey: 'IMP-2', by: BEN, stopped: { by: ANA, at: '2026-12-02' } },
   ]);
+  await writeProvisioningRun(store, {
+    id: 'run-1',
+    requestedBy: ANA,
+    requestedAt: Date.UTC(2026, 10, 20),
+    touchedAt: Date.UTC(2026, 10, 20),
+    finishedAt: Date.UTC(2026, 10, 20),
+    items: [],
+    pending: [],
+    planned: 0,
+    error: null,
+  });
   for (const who of [ANA, BEN]) {
     await writeSentAlert(store, deliveryId(who, 'overdue_milestone', 'IMP-7'), {
       state: 'due',
@@ -180,7 +192,11 @@ describe('the weekly personal data report', () => {
     expect((await store.get('claim:start#3a.IMP#3a.req-1:00000001', ClaimRecord))?.holder).toBe(
       'anonymised-1',
     );
-    expect((await readWeeklyStatuses(store)).map((w) => w.by)).toEqual(['anonymised-1', BEN]);
+    expect((await readWeeklyStatuses(store)).map((w) => [w.by, w.stopped?.by])).toEqual([
+      ['anonymised-1', undefined],
+      [BEN, 'anonymised-1'],
+    ]);
+    expect((await readProvisioningRun(store))?.requestedBy).toBe('anonymised-1');
     expect([...(await readSentAlerts(store)).keys()]).toEqual([
       deliveryId(BEN, 'overdue_milestone', 'IMP-7'),
     ]);
