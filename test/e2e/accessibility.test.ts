@@ -60,6 +60,8 @@ describe('every surface passes axe with no serious or critical violation', () =>
     configure('runway-playbook', { templateId: 'go-live-readiness', implementationKey: key });
     configure('runway-handover', { implementationKey: hypercare });
     configure('runway-status', { implementationKey: key, periodDays: 14 });
+    // Shared with the viewer, who cannot browse ENT: their gadget says what it leaves out.
+    app.forge.setInstanceConfig({ m: GADGET, l: `${GADGET}-1` }, { projects: ['IMP', 'ONB', 'ENT'] });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -148,6 +150,14 @@ describe('every surface passes axe with no serious or critical violation', () =>
       moduleKey: GADGET,
       ready: 'kpi-tiles',
       user: 'admin',
+    },
+    {
+      name: 'KPI gadget, viewer with a project left out',
+      resource: 'kpi-gadget',
+      pagePath: () => '/dashboard',
+      moduleKey: GADGET,
+      ready: 'kpi-left-out',
+      user: 'viewer',
     },
     {
       name: 'KPI gadget edit view',
