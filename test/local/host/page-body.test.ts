@@ -42,7 +42,7 @@ describe('a page body in the host', () => {
     expect($('table th').text()).toBe('Role');
     expect($('table td').attr('colspan')).toBe('2');
     expect($('aside.adf-panel').attr('data-panel-type')).toBe('warning');
-    expect($('aside.adf-panel').text()).toBe('Warning: Mind the cutover');
+    expect($('aside.adf-panel').text().replace(/\s+/g, ' ').trim()).toBe('Warning: Mind the cutover');
     expect($('.adf-status').attr('data-color')).toBe('red');
     expect($('.adf-status').text()).toBe('At risk');
   });
