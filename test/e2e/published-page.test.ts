@@ -22,6 +22,13 @@ describe('a published page in the host’s Confluence', () => {
         p.title.startsWith(`Handover packet: ${key}`),
       );
       if (!published) throw new Error('no page published');
+      // The macro's link to the page it published opens the host's page view, not the real site
+      const [opened] = await Promise.all([
+        tab.waitForEvent('popup'),
+        frame.getByTestId('published-link').click(),
+      ]);
+      await opened.waitForURL((u) => u.pathname === `/wiki/pages/${published.id}`);
+      await opened.close();
 
       const url = new URL(`/wiki/pages/${published.id}`, macro.app.url);
       url.searchParams.set('user', 'consultant');
@@ -42,9 +49,7 @@ describe('a published page in the host’s Confluence', () => {
       // Its checklist as a task list that shows its state and cannot be ticked
       const boxes = body.locator('.adf-tasks input[type="checkbox"]');
       expect(await boxes.count()).toBeGreaterThan(0);
-      expect(await boxes.evaluateAll((list) => list.every((b) => (b as HTMLInputElement).disabled))).toBe(
-        true,
-      );
+      for (const box of await boxes.all()) expect(await box.isDisabled()).toBe(true);
       await body
         .locator('.adf-tasks')
         .first()

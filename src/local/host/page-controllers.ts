@@ -379,9 +379,10 @@ export function createPageControllers({ forge, reader, resourceDir, frameToken, 
       });
     });
     // The page's own content, then the app's macros on it; the site's links open the host's pages.
-    const siteOrigins = [forge.runtime.context.siteUrl, ...(found.siteUrl ? [found.siteUrl] : [])];
+    const chrome = req.chrome(found.title, 'Confluence');
+    const siteOrigins = [...(chrome.siteOrigins ?? []), ...(found.siteUrl ? [found.siteUrl] : [])];
     return pages.framesPage(
-      req.chrome(found.title, 'Confluence'),
+      chrome,
       { crumbs: `Spaces / ${found.space.key}`, title: found.title },
       macros,
       'panel',

@@ -29,6 +29,8 @@ export interface Chrome {
   here: string;
   /** The host's licence switch (what Forge passes the app's functions). */
   licence: LicenceState;
+  /** Origins of the site: a frame's navigation to its issues and pages opens the host's (host.ts). */
+  siteOrigins?: readonly string[];
 }
 
 const LICENCE_CHOICES: ReadonlyArray<[LicenceState, string]> = [
@@ -105,6 +107,7 @@ export function layout(chrome: Chrome, body: Html): Html {
     <html
       lang="en"
       data-color-mode="${theme}"
+      data-runway-site="${(chrome.siteOrigins ?? []).join(' ')}"
       data-theme="dark:dark light:light motion:motion shape:shape spacing:spacing typography:typography"
     >
       <head>
