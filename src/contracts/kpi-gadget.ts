@@ -128,6 +128,11 @@ export const PortfolioKpis = z.object({
     complete: z.boolean(),
   }),
   warnings: z.number().int().min(0),
+  /**
+   * A shared scope's projects the viewer may not browse: left out of the numbers (Jira would refuse
+   * the whole search), with what to tell them. Null when the viewer sees every project of the scope.
+   */
+  leftOut: z.object({ projects: z.array(z.string()), note: z.string() }).nullable(),
   /** Open implementations whose forecast go-live (src/domain/forecast) passes their baseline go-live. */
   projectedLate: z.object({
     count: z.number().int().min(0),

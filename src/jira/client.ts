@@ -122,8 +122,11 @@ export interface JiraClient {
   createIssueType(input: IssueTypeInput): Promise<IssueTypeWire>;
   createCustomField(input: CustomFieldInput): Promise<JiraField>;
   getProject(projectIdOrKey: string): Promise<JiraProject>;
-  /** Every project the identity can browse (`GET /rest/api/3/project/search`, all pages). */
-  searchProjects(): Promise<JiraProject[]>;
+  /**
+   * Every project the identity can see (`GET /rest/api/3/project/search`, all pages); with `keys`
+   * (at most 50) only those of them it may browse.
+   */
+  searchProjects(keys?: readonly string[]): Promise<JiraProject[]>;
   /** A project's createmeta: its usable issue types and their create-screen fields (cached per client). */
   projectMeta: ProjectMetaReader;
 }
@@ -276,12 +279,15 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
 
     getProject: (key) => t.json('GET', jiraPath`/rest/api/3/project/${key}`, ProjectSchema),
 
-    async searchProjects() {
+    async searchProjects(keys) {
+      // `keys` repeats (keys=PA&keys=PB), as the API reference says; `action=browse`: the permission a search needs.
+      const only = keys === undefined ? '' : keys.map((k) => `&keys=${encodeURIComponent(k)}`).join('');
+      const action = keys === undefined ? undefined : 'browse';
       const projects: JiraProject[] = [];
       for (let startAt = 0; ;) {
         const page = await t.json(
           'GET',
-          withQuery('/rest/api/3/project/search', { startAt, maxResults: 100 }),
+          withQuery('/rest/api/3/project/search', { startAt, maxResults: 100, action }) + only,
           ProjectPageSchema,
         );
         projects.push(...page.values);

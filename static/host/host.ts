@@ -287,6 +287,29 @@ function startChrome(): void {
     });
   }
 
+  // The site's own issues and pages (a published page's URL, an issue link) open the host's
+  // issue view and page view, as they would open in the same Atlassian site.
+  const siteOrigins = (document.documentElement.getAttribute('data-runway-site') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((o) => {
+      try {
+        return new URL(o).origin;
+      } catch {
+        return '';
+      }
+    });
+  const siteToHost = (target: URL): URL => {
+    if (!siteOrigins.includes(target.origin)) return target;
+    const issue = /^\/browse\/([A-Za-z][A-Za-z0-9_]*-\d+)\/?$/.exec(target.pathname)?.[1];
+    const page =
+      /^\/wiki\/spaces\/[^/]+\/pages\/(\d+)(?:\/.*)?$/.exec(target.pathname)?.[1] ??
+      (target.pathname === '/wiki/pages/viewpage.action' ? target.searchParams.get('pageId') : null);
+    if (issue) return new URL(`/browse/${encodeURIComponent(issue.toUpperCase())}`, location.origin);
+    if (page && /^\d+$/.test(page)) return new URL(`/wiki/pages/${page}`, location.origin);
+    return target;
+  };
+
   const flags = document.getElementById('runway-flags');
   window.addEventListener('message', (e: MessageEvent) => {
     if (e.origin !== location.origin || !isHostMessage(e.data)) return;
@@ -319,7 +342,7 @@ function startChrome(): void {
         if (!url && loc.target === 'projectSettingsDetails' && loc.projectKey)
           url = `/projects/${encodeURIComponent(loc.projectKey)}`;
         if (!url) break;
-        const target = new URL(url, location.origin);
+        const target = siteToHost(new URL(url, location.origin));
         if (target.protocol !== 'http:' && target.protocol !== 'https:') break;
         if (loc.type === 'new-tab') window.open(target.toString(), '_blank', 'noopener');
         else location.assign(target.toString());

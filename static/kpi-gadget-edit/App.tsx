@@ -117,7 +117,11 @@ export function App() {
           <Heading size="small" as="h2">
             Portfolio KPIs: settings
           </Heading>
-          <Field label="Scope" htmlFor="kpi-edit-scope">
+          <Field
+            label="Scope"
+            htmlFor="kpi-edit-scope"
+            help="Which implementations the numbers cover. Each person who views the dashboard sees the numbers of the projects they have permission to browse."
+          >
             <Select<SelectOption<ScopeKind>>
               inputId="kpi-edit-scope"
               options={SCOPES}
@@ -129,7 +133,7 @@ export function App() {
             <Field
               label="Projects"
               htmlFor="kpi-edit-projects"
-              help="The implementations of these projects, with their children."
+              help="Implementations in these projects, with their work items."
             >
               <Select<SelectOption<string>, true>
                 inputId="kpi-edit-projects"
@@ -144,7 +148,7 @@ export function App() {
             <Field
               label="JQL"
               htmlFor="kpi-edit-jql"
-              help="The implementations and the children this query finds, exactly as runway kpis --jql reads them."
+              help="Implementations this query finds, with their work items. Use the same JQL as in Jira's issue search."
             >
               <TextArea
                 id="kpi-edit-jql"
@@ -159,7 +163,7 @@ export function App() {
             <Field
               label="As of"
               htmlFor="kpi-edit-asof"
-              help="Empty: today. Only what had happened by then counts."
+              help="Leave empty to show today's numbers. Only what had happened by this date counts."
             >
               <Textfield
                 id="kpi-edit-asof"
@@ -169,7 +173,11 @@ export function App() {
                 testId="kpi-edit-asof"
               />
             </Field>
-            <Field label="Breakdown" htmlFor="kpi-edit-breakdown">
+            <Field
+              label="Breakdown"
+              htmlFor="kpi-edit-breakdown"
+              help="Also show each KPI per complexity tier or customer segment."
+            >
               <Select<SelectOption<Breakdown | null>>
                 inputId="kpi-edit-breakdown"
                 options={BREAKDOWNS}

@@ -70,8 +70,8 @@ function Tile({ kpi }: { kpi: KpiTile }) {
             <span data-testid={`kpi-target-${kpi.id}`}>
               {kpi.target === null ? '' : formatTarget(kpi.target, kpi.unit)}
             </span>{' '}
-            · n = <span data-testid={`kpi-n-${kpi.id}`}>{kpi.n}</span>
-            {kpi.p90 !== undefined && kpi.p90 !== null ? ` · p90 ${unitOf(kpi.p90)}` : ''}
+            · based on <span data-testid={`kpi-n-${kpi.id}`}>{kpi.n}</span>
+            {kpi.p90 !== undefined && kpi.p90 !== null ? ` · 90th percentile ${unitOf(kpi.p90)}` : ''}
           </Text>
         </Stack>
         <Sparkline points={kpi.trend} format={unitOf} testId={`kpi-trend-${kpi.id}`} />
@@ -226,8 +226,15 @@ export function App() {
     return (
       <Box testId="kpi-empty">
         <EmptyView
-          header="No implementations in scope"
-          description={`Nothing you can see is in this scope (${report.scope}). Edit the gadget to change its scope.`}
+          header={
+            report.leftOut !== null
+              ? "You can't browse this gadget's projects"
+              : 'No implementations in scope'
+          }
+          description={
+            report.leftOut?.note ??
+            `Nothing you can see is in this scope (${report.scope}). Edit the gadget to change its scope.`
+          }
         />
       </Box>
     );
@@ -258,6 +265,11 @@ export function App() {
             </details>
           ) : null}
         </Stack>
+        {report.leftOut !== null ? (
+          <SectionMessage appearance="information" title="Some projects aren't counted" testId="kpi-left-out">
+            <Text>{report.leftOut.note}</Text>
+          </SectionMessage>
+        ) : null}
         {!complete ? (
           <Box role="status" aria-live="polite" testId="kpi-progress">
             <SectionMessage

@@ -69,7 +69,7 @@ export function Sparkline({
     <div data-testid={`${testId}-chart`}>
       <div aria-hidden="true" data-testid={`${testId}-caption`} style={{ minHeight: 16, fontSize: 11 }}>
         {shown
-          ? `${monthOf(shown.asOf)}: ${shown.value === null ? 'no data' : format(shown.value)} · n = ${shown.n}`
+          ? `${monthOf(shown.asOf)}: ${shown.value === null ? 'no data' : format(shown.value)} · based on ${shown.n}`
           : `Last 12 months · ${period}`}
       </div>
       <svg
@@ -124,7 +124,7 @@ export function Sparkline({
             data-testid={`${testId}-month-${i}`}
             onMouseEnter={() => setHover(i)}
           >
-            <title>{`${monthOf(p.asOf)}: ${p.value === null ? 'no data' : format(p.value)} · n = ${p.n}`}</title>
+            <title>{`${monthOf(p.asOf)}: ${p.value === null ? 'no data' : format(p.value)} · based on ${p.n}`}</title>
           </rect>
         ))}
       </svg>

@@ -4,9 +4,10 @@
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import Spinner from '@atlaskit/spinner';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 
 const readView = xcss({
+  position: 'relative', // holds the visually hidden part of the name
   display: 'block',
   width: '100%',
   textAlign: 'start',
@@ -22,9 +23,21 @@ const readView = xcss({
   },
 });
 const editor = xcss({ minWidth: '150px' });
+/** Read by assistive technology, not shown. */
+const visuallyHidden: CSSProperties = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  padding: 0,
+  margin: '-1px',
+  overflow: 'hidden',
+  clip: 'rect(0, 0, 0, 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+};
 
 export interface EditableCellProps<V> {
-  /** What is edited, for assistive technology: "Probability of IMP-12". */
+  /** What is edited, for assistive technology: "probability of IMP-12" (after the shown value). */
   label: string;
   display: ReactNode;
   canEdit: boolean;
@@ -82,7 +95,6 @@ export function EditableCell<V>({
       <Pressable
         ref={readRef}
         xcss={readView}
-        aria-label={`Edit ${label}`}
         testId={testId}
         onClick={() => {
           setValue(initial);
@@ -90,6 +102,9 @@ export function EditableCell<V>({
         }}
       >
         {display}
+        {/* Named by what it shows, then what it does ("Open, edit status of IMP-12"): a speech
+            user says the visible text (WCAG 2.5.3, axe's label-content-name-mismatch). */}
+        <span style={visuallyHidden}>{`, edit ${label}`}</span>
       </Pressable>
     );
   }

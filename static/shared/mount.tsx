@@ -1,6 +1,7 @@
 // Starts a surface: theme first (so the first paint has the right colours), then React, inside
 // the licence gate (licence.tsx).
 import '@atlaskit/css-reset';
+import './links.css';
 import { StrictMode, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { checkContextLicence, LicenceGate } from './licence';

@@ -131,7 +131,7 @@ describe('the portfolio KPI gadget in the browser', () => {
     await frame.getByTestId(`kpi-trend-${k.id}-month-${month}`).hover();
     const point = k.trend[month];
     expect(await frame.getByTestId(`kpi-trend-${k.id}-caption`).innerText()).toContain(
-      `${formatValue({ value: point.value, unit: k.unit })} · n = ${point.n}`,
+      `${formatValue({ value: point.value, unit: k.unit })} · based on ${point.n}`,
     );
     await page.screenshot({ path: screenshotPath('kpi-gadget-trend-hover-light'), fullPage: true });
     await frame.getByTestId(`kpi-issues-${k.id}`).click();

@@ -262,10 +262,23 @@ describe('the RAID log panel in the browser', () => {
     await page.close();
   });
 
+  it('names an editable value by what it shows, then what it does (what a speech user says works)', async () => {
+    const view = await resolverView('consultant');
+    const item = view.items.find((x) => x.status !== null && x.owner?.displayName);
+    if (!item?.status || !item.owner?.displayName) throw new Error('no item with a status and an owner');
+    const { page, panel } = await openIssue('consultant', 'light');
+    // (the visually hidden part is its own box, so a space may come before its comma)
+    const named = (shown: string, what: string) =>
+      panel.getByRole('button', { name: new RegExp(`^${shown} ?, edit ${what} of ${item.key}$`) });
+    await named(item.status, 'status').waitFor();
+    await named(item.owner.displayName, 'owner').waitFor();
+    await page.close();
+  });
+
   it('is read-only for the viewer: no add button, no editable cells', async () => {
     const { page, panel } = await openIssue('viewer', 'light');
     expect(await panel.getByTestId('raid-add').count()).toBe(0);
-    expect(await panel.getByRole('button', { name: /^Edit / }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: /, edit / }).count()).toBe(0);
     await page.screenshot({ path: screenshotPath('raid-log-viewer-light'), fullPage: true });
     await page.close();
   });

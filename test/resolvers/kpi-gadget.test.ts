@@ -166,10 +166,31 @@ describe('portfolio KPI gadget resolver', () => {
     const visibleToViewer = await data('admin', { asOf: AS_OF, projects: browsable });
     expect(viewer.implementations).toBe(visibleToViewer.implementations);
     expect(viewer.kpis.map((k) => [k.value, k.n])).toEqual(visibleToViewer.kpis.map((k) => [k.value, k.n]));
-    expect(await call('viewer', { asOf: AS_OF, projects: ['ENT'] })).toEqual({
-      ok: false,
-      error: "The value 'ENT' does not exist for the field 'project'.",
+    expect(viewer.leftOut).toBeNull();
+  });
+
+  it('gives a viewer of a shared gadget naming a project they cannot browse the numbers of the rest, with a note saying so', async () => {
+    const shared = { asOf: AS_OF, projects: ['IMP', 'ENT'] };
+    const viewer = await data('viewer', shared);
+    expect(viewer.jql).toBe('project in (IMP)');
+    expectSameNumbers(viewer, await runwayKpis('viewer', 'project in (IMP)'));
+    expect(viewer.implementations).toBeGreaterThan(0);
+    expect(viewer.scope).toBe('Projects IMP, ENT');
+    expect(viewer.leftOut).toEqual({
+      projects: ['ENT'],
+      note: "These numbers cover IMP only. You don't have permission to browse ENT, so its implementations aren't counted. Ask your Jira admin if you need access.",
     });
+    // Whoever may browse every project of the scope gets all of it and no note.
+    const admin = await data('admin', shared);
+    expect(admin.implementations).toBeGreaterThan(viewer.implementations);
+    expect(admin.leftOut).toBeNull();
+    // Nothing of the scope to see: no numbers (never zeros), the note, and no error.
+    const none = await data('viewer', { asOf: AS_OF, projects: ['ENT'] });
+    expect(none.implementations).toBe(0);
+    for (const k of none.kpis) expect([k.value, k.n, k.issuesJql]).toEqual([null, 0, null]);
+    expect(none.leftOut?.note).toMatch(
+      /^You don't have permission to browse ENT, so this gadget has no numbers/,
+    );
   });
 
   it('never reuses numbers stored by someone who could see more: a child the viewer cannot see forces a recomputation as the viewer', async () => {

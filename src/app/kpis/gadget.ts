@@ -13,7 +13,7 @@ import {
 import type { ResolverResult } from '../../contracts/result';
 import type { IsoDate, RunwayConfig } from '../../domain';
 import type { Clock } from '../../domain/clock';
-import { scopeInWords, scopeJql, trendDates } from '../../domain/trends';
+import { leftOutOfScope, scopeInWords, scopeJql, splitProjects, trendDates } from '../../domain/trends';
 import type { JiraClient } from '../../jira';
 import { readJob, recordScope, writeJob, type TypedStore } from '../../storage';
 import { jiraWords, siteIssueTypes } from '../shared';
@@ -72,8 +72,19 @@ export async function getPortfolioKpis(
 ): Promise<GetPortfolioKpisResult> {
   const started = deps.now().getTime();
   const asOf = payload.asOf ?? deps.today;
-  const scope = makeScope(scopeJql(payload, asOf), asOf, trendDates(asOf), deps.config);
   try {
+    // A shared gadget's projects the viewer cannot browse are left out, and the viewer told so.
+    const split =
+      payload.projects === undefined
+        ? null
+        : splitProjects(
+            payload.projects,
+            (await deps.jira.searchProjects(payload.projects)).map((p) => p.key),
+          );
+    const leftOut = split === null ? null : leftOutOfScope(split);
+    if (split !== null && split.shown.length === 0) return nothingToSee(payload, asOf, leftOut, deps);
+    const chosen = split === null ? payload : { ...payload, projects: split.shown };
+    const scope = makeScope(scopeJql(chosen, asOf), asOf, trendDates(asOf), deps.config);
     // read while the implementations are computed; awaited when the answer is assembled
     const improvements = loadImprovements(deps.jira, deps.config, scope);
     improvements.catch(() => undefined); // a failure is reported by the await below
@@ -128,11 +139,33 @@ export async function getPortfolioKpis(
         improvements: await improvements,
       }),
       scope: scopeInWords(payload, asOf),
+      leftOut,
     };
     return { ok: true, data };
   } catch (e) {
     return { ok: false, error: jiraWords(e) };
   }
+}
+
+/** A scope whose every project the viewer cannot browse: no search, no numbers, and why. */
+async function nothingToSee(
+  payload: GetPortfolioKpisPayload,
+  asOf: IsoDate,
+  leftOut: PortfolioKpis['leftOut'],
+  deps: GadgetDeps,
+): Promise<GetPortfolioKpisResult> {
+  const scope = makeScope(scopeJql(payload, asOf), asOf, trendDates(asOf), deps.config);
+  const data: PortfolioKpis = {
+    ...assemble([], scope, deps.config, {
+      kpis: payload.kpis ?? GADGET_KPI_IDS,
+      breakdown: payload.breakdown ?? null,
+      siteIssueTypes: await siteIssueTypes(deps.jira),
+      total: 0,
+    }),
+    scope: scopeInWords(payload, asOf),
+    leftOut,
+  };
+  return { ok: true, data };
 }
 
 /** The edit view's check: a valid configuration whose JQL Jira accepts (as the user). Nothing is saved here. */

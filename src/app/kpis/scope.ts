@@ -252,7 +252,7 @@ export function assemble(
   scope: Scope,
   config: RunwayConfig,
   options: AssembleOptions,
-): Omit<PortfolioKpis, 'scope'> {
+): Omit<PortfolioKpis, 'scope' | 'leftOut'> {
   const atDate = scope.dates.map((_, d) =>
     snapshots.flatMap((s) => (s.contributions[d] ? [toContribution(s.contributions[d])] : [])),
   );

@@ -8,6 +8,47 @@ export function scopeJql(choice: { jql?: string; projects?: readonly string[] },
   return `created < "${addDays(asOf, 1)}"`;
 }
 
+/**
+ * A scope's projects as one viewer sees them: those they may browse (in the configured order) and
+ * those they may not. Jira answers a search naming a project the user cannot browse as if it did
+ * not exist, so a shared gadget searches only the first and says which it left out.
+ */
+export function splitProjects(
+  configured: readonly string[],
+  browsable: Iterable<string>,
+): { shown: string[]; hidden: string[] } {
+  const can = new Set([...browsable].map((k) => k.toUpperCase()));
+  return {
+    shown: configured.filter((k) => can.has(k.toUpperCase())),
+    hidden: configured.filter((k) => !can.has(k.toUpperCase())),
+  };
+}
+
+/** "ONB", "ONB and ENT", "IMP, ONB and ENT": project keys as a sentence lists them. */
+export function projectsInWords(keys: readonly string[]): string {
+  if (keys.length <= 1) return keys.join('');
+  return `${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1]}`;
+}
+
+/**
+ * What a viewer is told when a shared scope names projects they cannot browse, in Jira's words:
+ * which projects the numbers cover, which they leave out, and who can help. Null when none is left out.
+ */
+export function leftOutOfScope(split: {
+  shown: readonly string[];
+  hidden: readonly string[];
+}): { projects: string[]; note: string } | null {
+  const { shown, hidden } = split;
+  if (hidden.length === 0) return null;
+  const them = projectsInWords(hidden);
+  const its = hidden.length === 1 ? 'its' : 'their';
+  const note =
+    shown.length === 0
+      ? `You don't have permission to browse ${them}, so this gadget has no numbers to show you. Ask your Jira admin for access, or ask the dashboard's owner to change the gadget's projects.`
+      : `These numbers cover ${projectsInWords(shown)} only. You don't have permission to browse ${them}, so ${its} implementations aren't counted. Ask your Jira admin if you need access.`;
+  return { projects: [...hidden], note };
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "7 Dec 2026": a date as a scope line reads it (no time zone, no locale-dependent order). */

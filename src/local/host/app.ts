@@ -114,6 +114,7 @@ export async function startLocalApp(options: LocalAppOptions = {}): Promise<Loca
     port: options.port,
     listen: options.listen,
     outbox: (accountId) => outboxOf(state, accountId),
+    siteUrl: state.baseUrl,
     authenticate: (authorization) => {
       // Basic base64(email:token) as Jira Cloud takes it; the token names the account.
       const m = /^Basic\s+(.+)$/i.exec(authorization ?? '');

@@ -11,6 +11,7 @@ import { Html } from './html';
 import type { Surface } from './manifest';
 import * as pages from './pages';
 import type { ColorMode, PageFrame } from './pages';
+import { pageBodyHtml } from './page-body';
 import { isImplementation, summary, type SiteReader } from './site-reader';
 import {
   jiraErrorText,
@@ -378,11 +379,15 @@ export function createPageControllers({ forge, reader, resourceDir, frameToken, 
         title: edit ? `${s.title}: settings` : s.title,
       });
     });
+    // The page's own content, then the app's macros on it; the site's links open the host's pages.
+    const chrome = req.chrome(found.title, 'Confluence');
+    const siteOrigins = [...(chrome.siteOrigins ?? []), ...(found.siteUrl ? [found.siteUrl] : [])];
     return pages.framesPage(
-      req.chrome(found.title, 'Confluence'),
+      chrome,
       { crumbs: `Spaces / ${found.space.key}`, title: found.title },
       macros,
       'panel',
+      pageBodyHtml(found.body, { siteOrigins }),
     );
   }
 

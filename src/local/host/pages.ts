@@ -29,6 +29,8 @@ export interface Chrome {
   here: string;
   /** The host's licence switch (what Forge passes the app's functions). */
   licence: LicenceState;
+  /** Origins of the site: a frame's navigation to its issues and pages opens the host's (host.ts). */
+  siteOrigins?: readonly string[];
 }
 
 const LICENCE_CHOICES: ReadonlyArray<[LicenceState, string]> = [
@@ -78,6 +80,22 @@ iframe[data-runway-frame] { display: block; width: 100%; height: 160px; border: 
 table.list { border-collapse: collapse; width: 100%; } table.list th, table.list td { text-align: left; padding: 6px 8px;
   border-bottom: 1px solid var(--ds-border, #dcdfe4); } table.list th { color: var(--ds-text-subtle, #44546f); font-size: 12px; }
 .muted { color: var(--ds-text-subtlest, #626f86); }
+article.page-body { max-width: 960px; margin: 0 0 24px; } .page-body a { text-decoration: underline; }
+.page-body .adf-table { overflow-x: auto; } .page-body table { border-collapse: collapse; margin: 8px 0; }
+.page-body th, .page-body td { border: 1px solid var(--ds-border, #dcdfe4); padding: 4px 8px; text-align: left; vertical-align: top; }
+.page-body th { background: var(--ds-background-neutral, #f1f2f4); } .page-body td > p, .page-body th > p { margin: 0; }
+.adf-panel { display: block; border-radius: 3px; padding: 8px 12px; margin: 8px 0; background: var(--ds-background-information, #e9f2ff); }
+.adf-panel[data-panel-type="warning"] { background: var(--ds-background-warning, #fff7d6); }
+.adf-panel[data-panel-type="error"] { background: var(--ds-background-danger, #ffeceb); }
+.adf-panel[data-panel-type="success"] { background: var(--ds-background-success, #dcfff1); }
+.adf-panel > p:first-of-type { display: inline; }
+.adf-status { display: inline-block; padding: 0 4px; border-radius: 3px; font-size: 11px; font-weight: 700; text-transform: uppercase;
+  background: var(--ds-background-neutral, #f1f2f4); color: var(--ds-text, #172b4d); }
+.adf-status[data-color="green"] { background: var(--ds-background-success, #dcfff1); color: var(--ds-text-success, #216e4e); }
+.adf-status[data-color="red"] { background: var(--ds-background-danger, #ffeceb); color: var(--ds-text-danger, #ae2e24); }
+.adf-status[data-color="yellow"] { background: var(--ds-background-warning, #fff7d6); color: var(--ds-text-warning, #a54800); }
+.adf-status[data-color="blue"] { background: var(--ds-background-information, #e9f2ff); color: var(--ds-text-information, #0055cc); }
+.adf-tasks { list-style: none; padding-left: 4px; }
 #runway-flags { position: fixed; bottom: 16px; left: 16px; display: flex; flex-direction: column; gap: 8px; z-index: 20; }
 .runway-flag { background: var(--ds-surface-overlay, #fff); box-shadow: var(--ds-shadow-overlay, 0 4px 8px rgba(9,30,66,.25));
   border-radius: 3px; padding: 12px 16px; max-width: 360px; }
@@ -89,6 +107,7 @@ export function layout(chrome: Chrome, body: Html): Html {
     <html
       lang="en"
       data-color-mode="${theme}"
+      data-runway-site="${(chrome.siteOrigins ?? []).join(' ')}"
       data-theme="dark:dark light:light motion:motion shape:shape spacing:spacing typography:typography"
     >
       <head>
@@ -258,11 +277,14 @@ export function framesPage(
   heading: { crumbs: Html | string; title: string },
   frames: PageFrame[],
   kind: 'panel' | 'gadget',
+  /** A Confluence page's own content (page-body.ts), above the app's macros. */
+  content?: Html,
 ): Html {
   return layout(
     chrome,
     html`<div class="crumbs">${heading.crumbs}</div>
       <h1>${heading.title}</h1>
+      ${content ? html`<article class="page-body" data-testid="page-body">${content}</article>` : ''}
       ${kind === 'gadget' ? html`<div class="gadgets">${frames.map((f) => frameHtml(f, kind))}</div>` : frames.map((f) => frameHtml(f, kind))}`,
   );
 }

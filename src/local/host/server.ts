@@ -29,6 +29,8 @@ export interface HostServerOptions {
   authenticate?: (authorization: string | undefined) => string | undefined;
   /** Each user's mail from Jira's notify API: enables /outbox (outbox.ts). */
   outbox?: OutboxDeps['outbox'];
+  /** The site's URL (its issue and page links open the host's own pages). */
+  siteUrl?: string;
 }
 
 export interface HostServer {
@@ -163,6 +165,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       theme,
       here: `${url.pathname}${url.search}`,
       licence: forge.licence,
+      siteOrigins: [forge.runtime.context.siteUrl, ...(options.siteUrl ? [options.siteUrl] : [])],
     });
     const cookieHeader: Record<string, string[]> = setCookies.length ? { 'set-cookie': setCookies } : {};
     const body = method === 'POST' ? await readBody(req, 64 * 1024) : '';

@@ -43,6 +43,10 @@ export interface ConfluencePageRef {
   id: string;
   title: string;
   space: { id: string; key: string };
+  /** The body as ADF (a JSON string, as Confluence returns `atlas_doc_format`). */
+  body?: string;
+  /** The site's URL (`_links.base` without its /wiki): links to it are the host's own pages. */
+  siteUrl?: string;
 }
 
 export type SiteReader = ReturnType<typeof createSiteReader>;
@@ -131,8 +135,20 @@ export function createSiteReader(forge: LocalForge) {
   }
 
   async function confluencePage(user: HostUser, id: string): Promise<ConfluencePageRef | undefined> {
-    const r = await rest(user, 'GET', `/wiki/api/v2/pages/${encodeURIComponent(id)}`);
-    const page = z.object({ id: z.string(), title: z.string(), spaceId: z.string() }).safeParse(r.json);
+    const r = await rest(
+      user,
+      'GET',
+      `/wiki/api/v2/pages/${encodeURIComponent(id)}?body-format=atlas_doc_format`,
+    );
+    const page = z
+      .object({
+        id: z.string(),
+        title: z.string(),
+        spaceId: z.string(),
+        body: z.object({ atlas_doc_format: z.object({ value: z.string() }).optional() }).optional(),
+        _links: z.object({ base: z.string().optional() }).optional(),
+      })
+      .safeParse(r.json);
     if (r.status !== 200 || !page.success) return undefined;
     const s = await rest(user, 'GET', `/wiki/api/v2/spaces/${encodeURIComponent(page.data.spaceId)}`);
     const space = z.object({ id: z.string(), key: z.string() }).safeParse(s.json);
@@ -140,6 +156,8 @@ export function createSiteReader(forge: LocalForge) {
       id: page.data.id,
       title: page.data.title,
       space: space.success ? space.data : { id: page.data.spaceId, key: '' },
+      body: page.data.body?.atlas_doc_format?.value,
+      siteUrl: page.data._links?.base?.replace(/\/wiki\/?$/, ''),
     };
   }
 

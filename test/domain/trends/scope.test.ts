@@ -1,4 +1,11 @@
-import { isUsable, scopeJql, SNAPSHOT_MAX_AGE_MS, stripOrderBy } from '../../../src/domain/trends';
+import {
+  isUsable,
+  leftOutOfScope,
+  scopeJql,
+  SNAPSHOT_MAX_AGE_MS,
+  splitProjects,
+  stripOrderBy,
+} from '../../../src/domain/trends';
 
 describe('the JQL of a KPI scope', () => {
   it('is the given query, else the given projects, else everything created by the as-of date', () => {
@@ -35,5 +42,30 @@ describe('a stored implementation snapshot', () => {
 
   it('is never shown to a viewer who cannot see one of its inputs', () => {
     expect(isUsable(snapshot, dates, new Set(['IMP-1']), none, now)).toBe(false);
+  });
+});
+
+describe('a shared scope naming projects the viewer cannot browse', () => {
+  it('keeps the projects they can browse, in the configured order, and names the rest', () => {
+    expect(splitProjects(['ONB', 'ENT', 'IMP'], ['IMP', 'ONB', 'SUP'])).toEqual({
+      shown: ['ONB', 'IMP'],
+      hidden: ['ENT'],
+    });
+    expect(splitProjects(['imp'], ['IMP'])).toEqual({ shown: ['imp'], hidden: [] });
+    expect(splitProjects(['ENT'], [])).toEqual({ shown: [], hidden: ['ENT'] });
+  });
+
+  it('tells the viewer in Jira’s words what the numbers cover and what they leave out', () => {
+    expect(leftOutOfScope({ shown: ['IMP', 'ONB'], hidden: [] })).toBeNull();
+    expect(leftOutOfScope({ shown: ['IMP'], hidden: ['ENT'] })).toEqual({
+      projects: ['ENT'],
+      note: "These numbers cover IMP only. You don't have permission to browse ENT, so its implementations aren't counted. Ask your Jira admin if you need access.",
+    });
+    expect(leftOutOfScope({ shown: ['IMP', 'SUP', 'TEAM'], hidden: ['ONB', 'ENT'] })?.note).toBe(
+      "These numbers cover IMP, SUP and TEAM only. You don't have permission to browse ONB and ENT, so their implementations aren't counted. Ask your Jira admin if you need access.",
+    );
+    expect(leftOutOfScope({ shown: [], hidden: ['ENT'] })?.note).toMatch(
+      /^You don't have permission to browse ENT, so this gadget has no numbers to show you\. Ask your Jira admin/,
+    );
   });
 });
