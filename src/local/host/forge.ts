@@ -19,6 +19,7 @@ import { SqliteKvs } from './kvs-sqlite';
 import type { SqliteFile } from './sqlite-file';
 import { functionLimits, runWithLimits, UsageLog } from './limits';
 import { loadManifest, type AppManifest, type Surface } from './manifest';
+import { openModal } from './modal';
 import {
   installForgeRuntime,
   recordProductCall,
@@ -387,7 +388,7 @@ export class LocalForge {
         return { status: answer.status, statusText: '', headers: answer.headers, body: answer.body };
       }
       case 'submit': {
-        if (frame.e !== 'edit') return false;
+        if (frame.e !== 'edit' || frame.md) return false;
         if (this.surface(frame.m).type === 'jira:dashboardGadget' && !canEditDashboard(frame.u))
           throw new Error(NOT_A_DASHBOARD_EDITOR);
         this.setInstanceConfig(frame, submittedConfig(this.surface(frame.m).type, payload));
@@ -403,6 +404,12 @@ export class LocalForge {
       }
       case 'getFrameId':
         return frame.l;
+      case 'openModal':
+        return openModal(frame, payload, {
+          surface: this.surface(frame.m),
+          resources: this.manifest.resources,
+          sign: (modal) => this.frameToken(modal),
+        });
       default:
         throw new Error(`The local Forge host does not answer the bridge call "${call}"`);
     }
