@@ -122,7 +122,10 @@ export function openModal(opener: HTMLIFrameElement, request: ModalRequest, colo
   root.appendChild(dialog);
   applySize(root, dialog, request.size);
   root.addEventListener('mousedown', (e) => {
-    if (e.target === root && request.closeOnOverlayClick) closeModal(frame, undefined);
+    if (e.target !== root) return;
+    // The press would move focus to the page's body, away from the opener it goes back to.
+    e.preventDefault();
+    if (request.closeOnOverlayClick) closeModal(frame, undefined);
   });
   frame.addEventListener('load', () => {
     // The resource's own title names the dialog when the opener gave none.
