@@ -1,5 +1,6 @@
 // Create a RAID item in place: a child issue of the implementation, created in Jira as the user.
-// A refused create keeps everything typed and shows Jira's reason.
+// A refused create keeps everything typed and shows Jira's reason. Escape cancels (unless a menu
+// inside is open: then it closes that menu).
 import Button from '@atlaskit/button/new';
 import { Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
@@ -7,6 +8,7 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import { RAID_KIND_LABELS, type RaidItem, type RaidKind } from '../../src/contracts/raid-log';
+import { escapeClaimed } from '../shared/escape';
 import { Field, type SelectOption } from '../shared/form';
 import { raidLog } from './api';
 import { DateEditor, OwnerEditor, ScaleEditor, type OwnerOption } from './editors';
@@ -90,7 +92,7 @@ export function CreateItem({
           void submit();
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel();
+          if (e.key === 'Escape' && !saving && !escapeClaimed(e.target)) onCancel();
         }}
       >
         <Stack space="space.150">

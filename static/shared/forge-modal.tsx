@@ -8,6 +8,7 @@ import { Box, Inline, xcss } from '@atlaskit/primitives';
 import { view } from '@forge/bridge';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { z } from 'zod';
+import { escapeClaimed } from './escape';
 
 /** The `context` the opener gave the Modal (`extension.modal` of the context), parsed. */
 export async function modalContext<S extends z.ZodType>(schema: S): Promise<z.infer<S>> {
@@ -70,8 +71,7 @@ export function useCloseOnEscape(onEscape: () => void, isDisabled: boolean): voi
   useEffect(() => {
     let claimed = false;
     const capture = (e: KeyboardEvent) => {
-      if (e.key === 'Escape')
-        claimed = e.target instanceof Element && e.target.closest('[aria-expanded="true"]') !== null;
+      if (e.key === 'Escape') claimed = escapeClaimed(e.target);
     };
     const bubble = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || claimed || latest.current.isDisabled) return;

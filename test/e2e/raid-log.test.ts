@@ -234,10 +234,22 @@ describe('the RAID log panel in the browser', () => {
     await page.close();
   });
 
-  it('creates a risk in place and shows it with its score', async () => {
+  it('creates a risk in place and shows it with its score; Escape and Create move the focus', async () => {
     const before = await resolverView('consultant');
     const { page, panel } = await openIssue('consultant', 'dark');
+    const focused = () => panel.locator(':focus').getAttribute('data-testid');
+    // Escape in an open menu closes the menu only; the next one cancels, back to Add.
     await panel.getByTestId('raid-add').click();
+    await panel.locator('#raid-create-kind').focus();
+    await page.keyboard.press('ArrowDown');
+    await panel.getByRole('option').first().waitFor();
+    await page.keyboard.press('Escape');
+    expect(await panel.getByTestId('raid-create').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await panel.getByTestId('raid-create').waitFor({ state: 'detached' });
+    expect(await focused()).toBe('raid-add');
+
+    await page.keyboard.press('Enter');
     await panel.getByTestId('raid-create-summary').fill('Key user leaves before UAT');
     await panel.locator('#raid-create-probability').click();
     await panel.getByRole('option', { name: '3', exact: true }).click();
@@ -245,6 +257,8 @@ describe('the RAID log panel in the browser', () => {
     await panel.getByRole('option', { name: '5', exact: true }).click();
     await panel.getByTestId('raid-create-submit').click();
     await panel.getByTestId('raid-notice').waitFor();
+    // The focus is on what was created: the notice naming it.
+    expect(await focused()).toBe('raid-notice');
     const created = /([A-Z]+-\d+) created/.exec(await panel.getByTestId('raid-notice').innerText())?.[1];
     expect(created).toBeDefined();
     await panel
