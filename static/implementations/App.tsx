@@ -19,6 +19,7 @@ import {
   type ImplementationRow,
   type StartOutcome,
 } from '../../src/contracts/implementations';
+import { formatDate } from '../shared/dates';
 import { filterBox, MultiFilter } from '../shared/MultiFilter';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
@@ -135,7 +136,7 @@ function rowOf(r: ImplementationRow) {
             <Text>{r.nextMilestone.summary}</Text>
             <Inline space="space.050" alignBlock="center">
               <Text size="small" color="color.text.subtle">
-                {r.nextMilestone.dueDate ?? 'no due date'}
+                {r.nextMilestone.dueDate ? formatDate(r.nextMilestone.dueDate) : 'no due date'}
               </Text>
               {r.nextMilestone.late ? <Lozenge appearance="removed">late</Lozenge> : null}
             </Inline>
@@ -194,7 +195,7 @@ function rowOf(r: ImplementationRow) {
           ) : (
             <Stack space="space.025">
               <Inline space="space.050" alignBlock="center">
-                <Text>{r.forecast.date}</Text>
+                <Text>{formatDate(r.forecast.date)}</Text>
                 {r.forecast.projectedLate ? (
                   <Lozenge appearance="removed">{`${r.forecast.lateByDays} d late`}</Lozenge>
                 ) : null}
@@ -367,7 +368,7 @@ export function App() {
           ) : null}
         </Flex>
         <Text size="small" color="color.text.subtle" testId="impl-shown">
-          {shown.length} of {rows.length} implementations · as of {view.asOf} ·{' '}
+          {shown.length} of {rows.length} implementations · as of {formatDate(view.asOf)} ·{' '}
           {rows.filter((r) => r.forecast.projectedLate).length} projected late
         </Text>
         <Text size="small" color="color.text.subtlest" testId="impl-forecast-rule">

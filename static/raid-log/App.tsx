@@ -12,6 +12,7 @@ import {
   type RaidKind,
   type RaidLogView,
 } from '../../src/contracts/raid-log';
+import { formatDate } from '../shared/dates';
 import { MultiFilter } from '../shared/MultiFilter';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { raidLog } from './api';
@@ -198,7 +199,7 @@ export function App() {
                   testId="raid-count-overdue"
                 />
                 <Text size="small" color="color.text.subtlest">
-                  {v.counts.open} open of {v.counts.total} · as of {v.asOf}
+                  {v.counts.open} open of {v.counts.total} · as of {formatDate(v.asOf)}
                 </Text>
               </Stack>
               <HeatMap

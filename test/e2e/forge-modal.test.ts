@@ -17,7 +17,7 @@ interface Opened {
 /** Opens the start dialog through the frame's bridge; `onClose` payloads land in `window.runwayClosed`. */
 async function openThroughBridge(opener: Frame, options: Record<string, unknown>): Promise<void> {
   await opener.evaluate(async (opts) => {
-    const w = window as unknown as {
+    const w = globalThis as unknown as {
       __bridge: { callBridge: (name: string, payload?: unknown) => Promise<unknown> };
       runwayClosed?: unknown[];
     };
@@ -40,7 +40,7 @@ async function openThroughBridge(opener: Frame, options: Record<string, unknown>
 /** The payloads `onClose` got, once it got one (it runs after the close message arrives). */
 async function closedPayloads(opener: Frame): Promise<unknown[]> {
   const read = () =>
-    opener.evaluate(() => (window as unknown as { runwayClosed?: unknown[] }).runwayClosed ?? []);
+    opener.evaluate(() => (globalThis as unknown as { runwayClosed?: unknown[] }).runwayClosed ?? []);
   let seen = await read();
   for (let i = 0; i < 30 && seen.length === 0; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -103,9 +103,7 @@ describe('Forge Modal on the host page', () => {
     await page.getByTestId('modal-blanket').click({ position: { x: 10, y: 400 } });
     await page.getByTestId('modal-frame').waitFor({ state: 'detached' });
     expect(await closedPayloads(opener)).toEqual(['no payload']);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      `frame-${PAGE}`,
-    );
+    expect(await page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe(`frame-${PAGE}`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -123,8 +121,8 @@ describe('Forge Modal on the host page', () => {
     await page.screenshot({ path: screenshotPath('forge-modal-large-800-dark') });
     await page.getByTestId('modal-blanket').click({ position: { x: 10, y: 300 } });
     // Escape on the page itself (the start dialog closes itself on an Escape pressed inside it).
-    await page.evaluate(() =>
-      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    await page.evaluate(
+      "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))",
     );
     await page.waitForTimeout(300);
     expect(await page.getByTestId('modal-frame').count()).toBe(1);

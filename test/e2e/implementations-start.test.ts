@@ -5,7 +5,7 @@
 // test-output/.
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
-import { choose, launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
+import { choose, launchChromium, openSurface, requireBuilt, screenshotPath, typeDate } from './support';
 
 const PAGE = 'runway-implementations';
 
@@ -22,13 +22,14 @@ async function expectInWindow(page: Page, control: Locator): Promise<void> {
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.y + box.height).toBeLessThanOrEqual(size.height);
   expect(box.x + box.width).toBeLessThanOrEqual(size.width);
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(await page.evaluate('window.scrollY')).toBe(0);
 }
 
 /** `<focused element of the page> > <focused element in the frame>`, by test id (else #id or tag). */
 async function focusedIn(page: Page, frame: FrameLocator): Promise<string | null> {
+  // A string: it runs in the browser, where this file's (Node) types do not apply.
   const frameFocused = await page.evaluate(
-    () => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null,
+    "document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null",
   );
   const inFrame = await frame.locator(':root').evaluate((el) => {
     const active = el.ownerDocument.activeElement;
@@ -91,7 +92,8 @@ describe('Start from playbook on the implementations page', () => {
       await modal.getByTestId('start-summary').fill(summary);
       await choose(modal, 'start-tier', 'Enter', /^Enterprise$/);
       await choose(modal, 'start-segment', 'Mid', /^Mid-Market$/);
-      await modal.getByTestId('start-kickoff').fill('2026-12-07');
+      // Atlaskit's date picker in the user's locale (en-US); the preview shows dates the same way.
+      await typeDate(modal, 'start-kickoff', '12/7/2026');
       await modal.getByTestId('start-preview-button').click();
       await modal.getByTestId('start-preview--table').waitFor();
       expect(await modal.getByTestId('start-summary-line').innerText()).toBe(
@@ -99,7 +101,7 @@ describe('Start from playbook on the implementations page', () => {
       );
       const goLive = await modal.getByTestId('start-preview-row-milestone:go-live').innerText();
       expect(goLive).toContain('Go-live');
-      expect(goLive).toContain('2027-05-03');
+      expect(goLive).toContain('May 3, 2027');
       await page.screenshot({ path: screenshotPath(`implementations-start-${theme}`) });
 
       // The footer is in the window without scrolling anything.
@@ -177,7 +179,7 @@ describe('Start from playbook on the implementations page', () => {
     expect(await focusSettles(page, modal, 'modal-frame > start-summary')).toBe(
       'modal-frame > start-summary',
     );
-    expect(await page.locator('main').evaluate((el) => (el as HTMLElement).inert)).toBe(true);
+    expect(await page.locator('main').evaluate((el) => el.hasAttribute('inert'))).toBe(true);
     // From the last control (Preview), Tab wraps to the first one inside the dialog.
     await modal.getByTestId('start-preview-button').focus();
     await page.keyboard.press('Tab');
@@ -190,7 +192,7 @@ describe('Start from playbook on the implementations page', () => {
     );
     await modal.getByTestId('start-cancel').click();
     await page.getByTestId('modal-frame').waitFor({ state: 'detached' });
-    expect(await page.locator('main').evaluate((el) => (el as HTMLElement).inert)).toBe(false);
+    expect(await page.locator('main').evaluate((el) => el.hasAttribute('inert'))).toBe(false);
     expect(await focusSettles(page, frame, `frame-${PAGE} > start-from-playbook`)).toBe(
       `frame-${PAGE} > start-from-playbook`,
     );

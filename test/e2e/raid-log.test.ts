@@ -6,7 +6,7 @@ import type { RaidLogView } from '../../src/contracts/raid-log';
 import type { ResolverResult } from '../../src/contracts/result';
 import { generatePortfolio } from '../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
-import { backgroundOf, launchChromium, requireBuilt, screenshotPath } from './support';
+import { backgroundOf, launchChromium, requireBuilt, screenshotPath, typeDate } from './support';
 
 const PANEL = 'runway-raid-log';
 
@@ -157,13 +157,18 @@ describe('the RAID log panel in the browser', () => {
     const { page, panel } = await openIssue('consultant', 'light');
     const focused = () => panel.locator(':focus').getAttribute('data-testid');
     await panel.getByTestId(`raid-due-${risk.key}`).click();
-    await panel.getByTestId(`raid-due-${risk.key}-input`).press('Escape');
+    // The editor opens with its calendar: the first Escape closes the calendar, the next the editor.
+    const input = panel.getByTestId(`raid-due-${risk.key}-input-select--input`);
+    await input.press('Escape');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    await input.press('Escape');
     await panel.getByTestId(`raid-due-${risk.key}`).waitFor();
     expect(await focused()).toBe(`raid-due-${risk.key}`);
     await panel.getByTestId(`raid-due-${risk.key}`).click();
-    await panel.getByTestId(`raid-due-${risk.key}-input`).fill('2027-04-01');
+    // Atlaskit's date picker, in the user's locale (en-US): typed as shown, shown as typed.
+    await typeDate(panel, `raid-due-${risk.key}-input`, 'Apr 1, 2027');
     await panel.getByTestId(`raid-due-${risk.key}--save`).click();
-    await panel.getByTestId(`raid-due-${risk.key}`).filter({ hasText: '2027-04-01' }).waitFor();
+    await panel.getByTestId(`raid-due-${risk.key}`).filter({ hasText: 'Apr 1, 2027' }).waitFor();
     expect(await focused()).toBe(`raid-due-${risk.key}`);
     await page.close();
   });
@@ -203,12 +208,14 @@ describe('the RAID log panel in the browser', () => {
     project.permissions.EDIT_ISSUES = [];
     try {
       await panel.getByTestId(`raid-due-${risk.key}`).click();
-      await panel.getByTestId(`raid-due-${risk.key}-input`).fill('2027-03-15');
+      await typeDate(panel, `raid-due-${risk.key}-input`, '3/15/2027');
       await panel.getByTestId(`raid-due-${risk.key}--save`).click();
       const error = panel.getByTestId(`raid-due-${risk.key}--error`);
       await error.waitFor();
       expect(await error.innerText()).toContain(`You do not have permission to edit ${risk.key}`);
-      expect(await panel.getByTestId(`raid-due-${risk.key}-input`).inputValue()).toBe('2027-03-15');
+      expect(await panel.getByTestId(`raid-due-${risk.key}-input--container`).innerText()).toContain(
+        'Mar 15, 2027',
+      );
       await page.screenshot({ path: screenshotPath('raid-log-failed-edit'), fullPage: true });
     } finally {
       project.permissions.EDIT_ISSUES = saved;

@@ -126,6 +126,7 @@ const bridgeFetchPayload = z.object({
     .default({}),
 });
 const bridgeInvokePayload = z.object({ functionKey: z.string().min(1), payload: z.unknown().optional() });
+const userProfile = z.object({ locale: z.string().optional(), timeZone: z.string().optional() });
 const navigationLocation = z.object({
   target: z.string(),
   issueKey: z.string().optional(),
@@ -369,8 +370,7 @@ export class LocalForge {
           appVersion: this.runtime.context.appVersion,
           moduleKey: frame.m,
           localId: frame.l,
-          locale: 'en-US',
-          timezone: 'UTC',
+          ...(await this.userLocale(frame.u)),
           license: forgeLicense(this.licence),
           extension: this.extension(frame),
         };
@@ -413,6 +413,19 @@ export class LocalForge {
       default:
         throw new Error(`The local Forge host does not answer the bridge call "${call}"`);
     }
+  }
+
+  /**
+   * The user's locale and time zone as Forge puts them in the context: from their Jira profile
+   * (`GET /rest/api/3/myself`: `locale` en_US → `en-US`, `timeZone`); en-US in UTC if it has none.
+   */
+  private async userLocale(accountId: string): Promise<{ locale: string; timezone: string }> {
+    const answer = await this.site.handle({ method: 'GET', path: '/rest/api/3/myself', accountId });
+    const profile = answer.status === 200 ? userProfile.safeParse(JSON.parse(answer.body)) : undefined;
+    return {
+      locale: profile?.success && profile.data.locale ? profile.data.locale.replace('_', '-') : 'en-US',
+      timezone: profile?.success && profile.data.timeZone ? profile.data.timeZone : 'UTC',
+    };
   }
 
   close(): void {

@@ -4,6 +4,7 @@ import { Grid, Stack } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import type { StartOptions } from '../../../src/contracts/implementations';
+import { DateField } from '../../shared/DateField';
 import { Field, fieldErrorId, type SelectOption } from '../../shared/form';
 import { FIELD_NAMES, type FieldErrors, type Values } from './values';
 
@@ -87,13 +88,13 @@ export default function StartForm({
             />
           </Field>
           <Field label={`${FIELD_NAMES.kickoff} (required)`} htmlFor="start-kickoff" error={errors.kickoff}>
-            <Textfield
+            <DateField
               id="start-kickoff"
-              type="date"
-              value={values.kickoff}
-              onChange={(e) => onChange({ kickoff: e.currentTarget.value })}
+              value={values.kickoff === '' ? null : values.kickoff}
+              onChange={(v) => onChange({ kickoff: v ?? '' })}
               isInvalid={errors.kickoff !== undefined}
-              aria-describedby={errors.kickoff ? fieldErrorId('start-kickoff') : undefined}
+              isRequired
+              describedBy={errors.kickoff ? fieldErrorId('start-kickoff') : undefined}
               isDisabled={busy}
               testId="start-kickoff"
             />
@@ -104,13 +105,12 @@ export default function StartForm({
             help="Optional: for time to kickoff."
             error={errors.contractSigned}
           >
-            <Textfield
+            <DateField
               id="start-contract"
-              type="date"
-              value={values.contractSigned}
-              onChange={(e) => onChange({ contractSigned: e.currentTarget.value })}
+              value={values.contractSigned === '' ? null : values.contractSigned}
+              onChange={(v) => onChange({ contractSigned: v ?? '' })}
               isInvalid={errors.contractSigned !== undefined}
-              aria-describedby={errors.contractSigned ? fieldErrorId('start-contract') : undefined}
+              describedBy={errors.contractSigned ? fieldErrorId('start-contract') : undefined}
               isDisabled={busy}
               testId="start-contract"
             />
