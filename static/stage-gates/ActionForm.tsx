@@ -120,6 +120,7 @@ export function ActionForm({
   return (
     <Box xcss={formBox} testId="action-form">
       <form
+        noValidate
         aria-label={`${t.title}: ${gateName}`}
         onSubmit={(e) => {
           e.preventDefault();
@@ -153,6 +154,7 @@ export function ActionForm({
                   value={target}
                   onChange={(e) => setTarget(e.currentTarget.value)}
                   testId="evidence-target"
+                  isRequired
                   autoFocus
                   isInvalid={missing === 'target'}
                 />
@@ -186,6 +188,7 @@ export function ActionForm({
               minimumRows={2}
               maxHeight="120px"
               isInvalid={missing === 'comment'}
+              isRequired={t.required}
             />
             {missing === 'comment' ? (
               <ErrorMessage>

@@ -147,7 +147,14 @@ describe('Start from playbook on the implementations page', () => {
       await frame.getByTestId('start-from-playbook').click();
       const modal = modalOf(page);
       await modal.getByTestId('start-preview-button').click();
-      expect(await modal.getByText('name the customer or the implementation').count()).toBe(1);
+      // Atlaskit's error message under the field, linked to it; never the browser's bubble.
+      expect(await modal.getByTestId('start-summary-error').innerText()).toContain(
+        'name the customer or the implementation',
+      );
+      expect(await modal.getByTestId('start-summary').getAttribute('aria-describedby')).toBe(
+        'start-summary-error',
+      );
+      expect(await modal.locator('form#start-form').getAttribute('novalidate')).toBe('');
       await modal.getByTestId('start-summary').fill(existing?.summary ?? '');
       await modal.getByTestId('start-preview-button').click();
       const problems = modal.getByTestId('start-problems');

@@ -173,6 +173,35 @@ describe('the RAID log panel in the browser', () => {
     await page.close();
   });
 
+  it('shows dates in the locale of the user’s Jira profile, and reads the picker in it', async () => {
+    const view = await resolverView('consultant');
+    const item = view.items.find((x) => x.dueDate !== null && !x.done);
+    if (!item?.dueDate) throw new Error('no open item with a due date');
+    const user = app.state.users.find((u) => u.displayName === 'Marco Rossi');
+    if (!user) throw new Error('no consultant');
+    const saved = user.locale;
+    user.locale = 'de_DE';
+    try {
+      const { page, panel, errors } = await openIssue('consultant', 'dark');
+      const german = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' });
+      const shown = german.format(new Date(`${item.dueDate}T00:00:00Z`));
+      expect((await panel.getByTestId(`raid-due-${item.key}`).innerText()).trim()).toBe(shown);
+      // Typed the German way (day first), shown and saved as that day.
+      await panel.getByTestId(`raid-due-${item.key}`).click();
+      await typeDate(panel, `raid-due-${item.key}-input`, '2.3.2027');
+      await panel.getByTestId(`raid-due-${item.key}--save`).click();
+      await panel.getByTestId(`raid-due-${item.key}`).filter({ hasText: '02.03.2027' }).waitFor();
+      expect((await resolverView('consultant')).items.find((x) => x.key === item.key)?.dueDate).toBe(
+        '2027-03-02',
+      );
+      await page.screenshot({ path: screenshotPath('raid-log-de-DE-dark'), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      user.locale = saved;
+    }
+  });
+
   it('filters by type and sorts by score', async () => {
     const view = await resolverView('consultant');
     const { page, panel } = await openIssue('consultant', 'light');
@@ -257,6 +286,13 @@ describe('the RAID log panel in the browser', () => {
     expect(await focused()).toBe('raid-add');
 
     await page.keyboard.press('Enter');
+    // A required field left empty says so under it, in Atlaskit's error message (no browser bubble).
+    await panel.getByTestId('raid-create-submit').click();
+    expect(await panel.getByTestId('raid-create-summary-error').innerText()).toContain('Write a summary.');
+    const summary = panel.getByTestId('raid-create-summary');
+    expect(await summary.getAttribute('aria-invalid')).toBe('true');
+    expect(await summary.getAttribute('aria-describedby')).toBe('raid-create-summary-error');
+    expect(await panel.locator('form').first().getAttribute('novalidate')).toBe('');
     await panel.getByTestId('raid-create-summary').fill('Key user leaves before UAT');
     await panel.locator('#raid-create-probability').click();
     await panel.getByRole('option', { name: '3', exact: true }).click();

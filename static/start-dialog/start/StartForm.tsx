@@ -34,6 +34,7 @@ export default function StartForm({
   return (
     <form
       id="start-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         onSubmit();
@@ -50,13 +51,14 @@ export default function StartForm({
               isDisabled={busy}
             />
           </Field>
-          <Field label={`${FIELD_NAMES.summary} (required)`} htmlFor="start-summary" error={errors.summary}>
+          <Field label={FIELD_NAMES.summary} htmlFor="start-summary" error={errors.summary} isRequired>
             <Textfield
               id="start-summary"
               placeholder="e.g. Acme Corp: core platform"
               value={values.summary}
               onChange={(e) => onChange({ summary: e.currentTarget.value })}
               isInvalid={errors.summary !== undefined}
+              isRequired
               aria-describedby={errors.summary ? fieldErrorId('start-summary') : undefined}
               isDisabled={busy}
               autoFocus
@@ -87,7 +89,7 @@ export default function StartForm({
               isDisabled={busy}
             />
           </Field>
-          <Field label={`${FIELD_NAMES.kickoff} (required)`} htmlFor="start-kickoff" error={errors.kickoff}>
+          <Field label={FIELD_NAMES.kickoff} htmlFor="start-kickoff" error={errors.kickoff} isRequired>
             <DateField
               id="start-kickoff"
               value={values.kickoff === '' ? null : values.kickoff}
