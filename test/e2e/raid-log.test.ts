@@ -77,6 +77,9 @@ describe('the RAID log panel in the browser', () => {
         }
       }
       expect(await shownCount(panel)).toBe(view.items.length);
+      // The panel's title once: Jira's bar above the frame, nothing inside repeats it.
+      expect(await page.locator('section[aria-label="RAID log"] .bar').innerText()).toBe('RAID log');
+      expect(await panel.getByText('RAID log', { exact: true }).count()).toBe(0);
       expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
       const background = await backgroundOf(panel);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');

@@ -81,6 +81,9 @@ describe('the Stage gates panel in the browser', () => {
         .getByTestId(`criterion-issues-${failing.id}`)
         .getByTestId(`issue-link-${failing.failing[0]}`)
         .waitFor();
+      // The panel's title once: Jira's bar above the frame, nothing inside repeats it.
+      expect(await page.locator('section[aria-label="Stage gates"] .bar').innerText()).toBe('Stage gates');
+      expect(await panel.getByText('Stage gates', { exact: true }).count()).toBe(0);
       expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
       const background = await backgroundOf(panel);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
