@@ -3,6 +3,7 @@
 // start-dialog in a frame over the whole page, whose footer stays in the window at any height.
 // Focus returns to the button (Escape, Cancel) or goes to what was created. Screenshots go to
 // test-output/.
+import * as fs from 'node:fs';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { choose, launchChromium, openSurface, requireBuilt, screenshotPath, typeDate } from './support';
@@ -205,6 +206,36 @@ describe('Start from playbook on the implementations page', () => {
     );
     await page.close();
   });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`passes axe in the dialog, with a required field's message showing (${theme})`, async () => {
+      const { page, frame } = await open('consultant', theme, { width: 1280, height: 800 });
+      await frame.getByTestId('start-from-playbook').click();
+      const modal = modalOf(page);
+      await modal.getByTestId('start-preview-button').click();
+      await modal.getByTestId('start-summary-error').waitFor();
+      const handle = await page.getByTestId('modal-frame').elementHandle();
+      const target = (await handle?.contentFrame()) ?? null;
+      if (target === null) throw new Error('no modal frame');
+      // axe runs in the frame through the DevTools protocol: no script the CSP would have to allow.
+      await target.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+      const violations = await target.evaluate(async () => {
+        const axe = (
+          globalThis as unknown as {
+            axe: {
+              run: (ctx: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null }> }>;
+            };
+          }
+        ).axe;
+        return (await axe.run((globalThis as unknown as { document: unknown }).document)).violations;
+      });
+      expect(
+        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+      ).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`implementations-start-required-${theme}`) });
+      await page.close();
+    });
+  }
 
   it('shows the viewer the button disabled, with the reason', async () => {
     const { page, frame } = await open('viewer', 'dark');
