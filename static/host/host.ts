@@ -379,7 +379,10 @@ function startChrome(): void {
       case 'submit': {
         // A gadget edit view or macro config view is done: back to the view.
         const back = frame.getAttribute('data-runway-done');
-        if (back) location.assign(back);
+        if (!back) break;
+        // Back on the view, the focus returns to the Edit link that opened the edit view.
+        sessionStorage.setItem(RETURN_FOCUS, frame.getAttribute('data-testid') ?? '');
+        location.assign(back);
         break;
       }
       case 'navigate': {
@@ -434,12 +437,25 @@ function startChrome(): void {
         break;
     }
   });
+  returnFocus();
   // Frames loaded before this script ran get the current mode once they are ready.
   frames().forEach((f) =>
     f.addEventListener('load', () =>
       f.contentWindow?.postMessage({ runway: true, type: 'theme', colorMode: initial }, location.origin),
     ),
   );
+}
+
+const RETURN_FOCUS = 'runway-return-focus';
+
+/** After an edit or config view is done: focus its module's Edit link (else its frame) on the view. */
+function returnFocus(): void {
+  const testId = sessionStorage.getItem(RETURN_FOCUS);
+  sessionStorage.removeItem(RETURN_FOCUS);
+  if (!testId) return;
+  const frame = document.querySelector<HTMLIFrameElement>(`iframe[data-testid="${CSS.escape(testId)}"]`);
+  const edit = frame?.closest('section')?.querySelector<HTMLAnchorElement>('.bar a');
+  (edit ?? frame)?.focus();
 }
 
 const frameToken = new URLSearchParams(location.search).get('frame');
