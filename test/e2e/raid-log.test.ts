@@ -276,6 +276,10 @@ describe('the RAID log panel in the browser', () => {
   it('creates a risk in place and shows it with its score; Escape and Create move the focus', async () => {
     const before = await resolverView('consultant');
     const { page, panel } = await openIssue('consultant', 'dark');
+    // At the widest an issue panel gets.
+    await page
+      .getByTestId(`frame-${PANEL}`)
+      .evaluate((el) => ((el as unknown as { style: { width: string } }).style.width = '760px'));
     const focused = () => panel.locator(':focus').getAttribute('data-testid');
     // Escape in an open menu closes the menu only; the next one cancels, back to Add.
     await panel.getByTestId('raid-add').click();

@@ -115,6 +115,10 @@ describe('the Stage gates panel in the browser', () => {
 
   it('lets an approver reject and approve from the keyboard, with the comment required for a rejection, the focus following', async () => {
     const { page, panel } = await openIssue('admin', 'light');
+    // At the narrowest width Jira gives an issue panel.
+    await page
+      .getByTestId(`frame-${PANEL}`)
+      .evaluate((el) => ((el as unknown as { style: { width: string } }).style.width = '560px'));
     const focused = () =>
       panel
         .locator(':focus')
