@@ -6,14 +6,28 @@
 // - in the product page around the iframes ("chrome"): the user switcher, the light/dark switch
 //   (passed on to every frame, so `view.theme.enable()` surfaces follow it), iframe heights,
 //   navigation, flags and gadget edit/view switching asked for by the frames.
+// - Forge's Modal: a frame's `new Modal(…).open()` becomes a dialog over the page (./modal.ts).
 // Nothing here renders HTML from data: text goes in through textContent only.
+import { closeModal, escapePressed, isModalFrame, openModal, type ModalRequest } from './modal';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type ColorMode = 'light' | 'dark';
 
 interface HostMessage {
   runway: true;
-  type: 'resize' | 'submit' | 'close' | 'navigate' | 'flag' | 'title' | 'theme' | 'refresh';
+  type:
+    | 'resize'
+    | 'submit'
+    | 'close'
+    | 'navigate'
+    | 'flag'
+    | 'title'
+    | 'theme'
+    | 'refresh'
+    | 'openModal'
+    | 'modalClosed'
+    | 'escape'
+    | 'focusEdge';
   [key: string]: unknown;
 }
 
@@ -132,6 +146,8 @@ function installBridge(frame: string): void {
     const data = e.data as { event?: string; payload?: unknown };
     if (typeof data.event === 'string') subscriptions.get(data.event)?.forEach((cb) => cb(data.payload));
   };
+  /** `onClose` of each modal this frame opened, until the product says it closed. */
+  const modalClosers = new Map<string, (payload: unknown) => unknown>();
 
   const host = async (call: string, payload: unknown): Promise<Json> => {
     const response = await fetch('/__host/bridge', {
@@ -159,8 +175,18 @@ function installBridge(frame: string): void {
         toParent({ type: 'submit' });
         return true;
       case 'close':
-        toParent({ type: 'close' });
+        // A modal hands its payload to the opener's onClose; an edit/config view goes back to its view.
+        toParent({ type: 'close', payload: payload ?? null });
         return true;
+      case 'openModal': {
+        const { onClose, ...options } = (payload ?? {}) as { onClose?: unknown };
+        const opened = (await host('openModal', options)) as Omit<ModalRequest, 'id'>;
+        const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+        if (typeof onClose === 'function')
+          modalClosers.set(id, (p) => (onClose as (p: unknown) => unknown)(p));
+        toParent({ type: 'openModal', modal: { ...opened, id }, colorMode });
+        return true;
+      }
       case 'navigate':
         toParent({ type: 'navigate', location: payload });
         return undefined;
@@ -200,7 +226,6 @@ function installBridge(frame: string): void {
       case 'getFrameId':
         return host('getFrameId', null);
       case 'open':
-      case 'onClose':
         return false;
       case 'isRovoEnabled':
         return false;
@@ -224,6 +249,32 @@ function installBridge(frame: string): void {
       colorMode = e.data.colorMode;
       if (themingEnabled) applyTheme(colorMode);
     }
+    if (e.data.type === 'modalClosed' && typeof e.data.id === 'string') {
+      const onClose = modalClosers.get(e.data.id);
+      modalClosers.delete(e.data.id);
+      void Promise.resolve()
+        .then(() => onClose?.(e.data.payload ?? undefined))
+        .catch((error: unknown) => console.error('onClose of a modal failed', error));
+    }
+    if (e.data.type === 'focusEdge') focusEdge(e.data.edge === 'last' ? 'last' : 'first');
+  });
+
+  // Escape that nothing in the frame claimed goes to the product (it closes a modal that allows it).
+  // An open menu or popup (aria-expanded) claims it; so does a handler that prevents the default,
+  // unless that is a closed select (react-select prevents the default of every Escape).
+  let claimed = false;
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape')
+        claimed = e.target instanceof Element && e.target.closest('[aria-expanded="true"]') !== null;
+    },
+    true,
+  );
+  window.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || claimed) return;
+    const combobox = e.target instanceof Element && e.target.getAttribute('role') === 'combobox';
+    if (!e.defaultPrevented || combobox) toParent({ type: 'escape' });
   });
 
   // The product sizes the iframe to its content, as Forge does for Custom UI.
@@ -245,6 +296,17 @@ function installBridge(frame: string): void {
   };
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start);
+}
+
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab went past an edge of a modal: focus wraps to the first or last control inside it. */
+function focusEdge(edge: 'first' | 'last'): void {
+  const all = Array.from(document.querySelectorAll<HTMLElement>(TABBABLE)).filter(
+    (el) => el.tabIndex >= 0 && el.getClientRects().length > 0 && !el.closest('[inert]'),
+  );
+  (edge === 'first' ? all[0] : all[all.length - 1])?.focus();
 }
 
 // ---- product page: the chrome ---------------------------------------------------------------------
@@ -311,6 +373,9 @@ function startChrome(): void {
   };
 
   const flags = document.getElementById('runway-flags');
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') escapePressed();
+  });
   window.addEventListener('message', (e: MessageEvent) => {
     if (e.origin !== location.origin || !isHostMessage(e.data)) return;
     const frame = frames().find((f) => f.contentWindow === e.source);
@@ -318,14 +383,29 @@ function startChrome(): void {
     const message = e.data;
     switch (message.type) {
       case 'resize':
-        if (typeof message.height === 'number' && message.height > 0)
+        // A modal has its size; any other frame grows with its content.
+        if (typeof message.height === 'number' && message.height > 0 && !isModalFrame(frame))
           frame.style.height = `${Math.min(message.height, 5000)}px`;
         break;
-      case 'submit':
-      case 'close': {
+      case 'openModal':
+        openModal(frame, message.modal as ModalRequest, String(message.colorMode));
+        break;
+      case 'escape':
+        escapePressed();
+        break;
+      case 'close':
+        if (isModalFrame(frame)) {
+          closeModal(frame, message.payload);
+          break;
+        }
+      // falls through: an edit/config view's close is its submit's way back
+      case 'submit': {
         // A gadget edit view or macro config view is done: back to the view.
         const back = frame.getAttribute('data-runway-done');
-        if (back) location.assign(back);
+        if (!back) break;
+        // Back on the view, the focus returns to the Edit link that opened the edit view.
+        sessionStorage.setItem(RETURN_FOCUS, frame.getAttribute('data-testid') ?? '');
+        location.assign(back);
         break;
       }
       case 'navigate': {
@@ -380,12 +460,25 @@ function startChrome(): void {
         break;
     }
   });
+  returnFocus();
   // Frames loaded before this script ran get the current mode once they are ready.
   frames().forEach((f) =>
     f.addEventListener('load', () =>
       f.contentWindow?.postMessage({ runway: true, type: 'theme', colorMode: initial }, location.origin),
     ),
   );
+}
+
+const RETURN_FOCUS = 'runway-return-focus';
+
+/** After an edit or config view is done: focus its module's Edit link (else its frame) on the view. */
+function returnFocus(): void {
+  const testId = sessionStorage.getItem(RETURN_FOCUS);
+  sessionStorage.removeItem(RETURN_FOCUS);
+  if (!testId) return;
+  const frame = document.querySelector<HTMLIFrameElement>(`iframe[data-testid="${CSS.escape(testId)}"]`);
+  const edit = frame?.closest('section')?.querySelector<HTMLAnchorElement>('.bar a');
+  (edit ?? frame)?.focus();
 }
 
 const frameToken = new URLSearchParams(location.search).get('frame');

@@ -1,8 +1,8 @@
 // Implementations project page: every implementation of the project with its health (rules of
 // src/domain/health), next milestone, open high risks, gate progress, time to live so far and the
 // forecast go-live (src/domain/forecast, its rule stated under the counts).
-// Sortable, filterable; each row opens its epic. "Start from playbook" (./StartDialog, loaded on
-// demand) creates a new implementation from a template.
+// Sortable, filterable; each row opens its epic. "Start from playbook" (./StartFromPlaybook, a
+// Forge Modal) creates a new implementation from a template.
 import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
@@ -11,7 +11,7 @@ import { Box, Flex, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import {
   FORECAST_RULE,
   HEALTHS,
@@ -19,6 +19,7 @@ import {
   type ImplementationRow,
   type StartOutcome,
 } from '../../src/contracts/implementations';
+import { formatDate } from '../shared/dates';
 import { filterBox, MultiFilter } from '../shared/MultiFilter';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
@@ -26,8 +27,8 @@ import { implementations } from './api';
 import { Created } from './Created';
 import { useLaterPages } from './later-pages';
 import { openEpic } from './open-epic';
+import { StartFromPlaybook } from './StartFromPlaybook';
 
-const StartDialog = lazy(() => import('./StartDialog'));
 const Timeline = lazy(() => import('./Timeline').then((m) => ({ default: m.Timeline })));
 
 const panelStyle = xcss({ width: '100%', paddingBlockStart: 'space.100' });
@@ -135,7 +136,7 @@ function rowOf(r: ImplementationRow) {
             <Text>{r.nextMilestone.summary}</Text>
             <Inline space="space.050" alignBlock="center">
               <Text size="small" color="color.text.subtle">
-                {r.nextMilestone.dueDate ?? 'no due date'}
+                {r.nextMilestone.dueDate ? formatDate(r.nextMilestone.dueDate) : 'no due date'}
               </Text>
               {r.nextMilestone.late ? <Lozenge appearance="removed">late</Lozenge> : null}
             </Inline>
@@ -194,7 +195,7 @@ function rowOf(r: ImplementationRow) {
           ) : (
             <Stack space="space.025">
               <Inline space="space.050" alignBlock="center">
-                <Text>{r.forecast.date}</Text>
+                <Text>{formatDate(r.forecast.date)}</Text>
                 {r.forecast.projectedLate ? (
                   <Lozenge appearance="removed">{`${r.forecast.lateByDays} d late`}</Lozenge>
                 ) : null}
@@ -228,54 +229,6 @@ function rowOf(r: ImplementationRow) {
   };
 }
 
-/** The button that opens the dialog: disabled, with the reason beside it, for whoever cannot create. */
-function StartFromPlaybook({ onCreated }: { onCreated: (outcome: StartOutcome) => void }) {
-  const options = useResolver(() => implementations.startOptions(), []);
-  const [open, setOpen] = useState(false);
-  const reason =
-    options.status === 'error'
-      ? `Start from playbook is unavailable: ${options.error}`
-      : options.status === 'ready'
-        ? options.data.cannotCreateReason
-        : null;
-  return (
-    <Inline space="space.100" alignBlock="center">
-      {reason ? (
-        <Text
-          size="small"
-          color="color.text.subtle"
-          id="start-disabled-reason"
-          testId="start-disabled-reason"
-        >
-          {reason}
-        </Text>
-      ) : null}
-      <Button
-        appearance="primary"
-        onClick={() => setOpen(true)}
-        isDisabled={options.status !== 'ready' || !options.data.canCreate}
-        isLoading={options.status === 'loading'}
-        aria-describedby={reason ? 'start-disabled-reason' : undefined}
-        testId="start-from-playbook"
-      >
-        Start from playbook
-      </Button>
-      {open && options.status === 'ready' ? (
-        <Suspense fallback={<LoadingState label="Opening" />}>
-          <StartDialog
-            options={options.data}
-            onClose={() => setOpen(false)}
-            onCreated={(outcome) => {
-              setOpen(false);
-              onCreated(outcome);
-            }}
-          />
-        </Suspense>
-      ) : null}
-    </Inline>
-  );
-}
-
 export function App() {
   const first = useResolver(() => implementations.get(), []);
   const later = useLaterPages(first.status === 'ready' ? first.data : null);
@@ -296,6 +249,7 @@ export function App() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [page, setPage] = useState(1);
   const [created, setCreated] = useState<StartOutcome | null>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
   const rows = load.status === 'ready' ? load.data.implementations : [];
   const shown = useMemo(() => rows.filter((r) => matches(r, filters)), [rows, filters]);
   const onCreated = (outcome: StartOutcome) => {
@@ -303,7 +257,15 @@ export function App() {
     setFilters(NO_FILTERS);
     load.retry();
   };
-  const createdMessage = created ? <Created outcome={created} onDismiss={() => setCreated(null)} /> : null;
+  const createdMessage = created ? (
+    <Created
+      outcome={created}
+      onDismiss={() => {
+        setCreated(null);
+        startButton.current?.focus();
+      }}
+    />
+  ) : null;
 
   if (load.status === 'loading') return <LoadingState label="Loading implementations" />;
   if (load.status === 'error')
@@ -316,7 +278,7 @@ export function App() {
       <Box padding="space.200">
         <Stack space="space.200">
           <Flex justifyContent="end">
-            <StartFromPlaybook onCreated={onCreated} />
+            <StartFromPlaybook onCreated={onCreated} button={startButton} />
           </Flex>
           {createdMessage}
           <EmptyView
@@ -363,7 +325,7 @@ export function App() {
                 </Button>
               ))}
             </Inline>
-            <StartFromPlaybook onCreated={onCreated} />
+            <StartFromPlaybook onCreated={onCreated} button={startButton} />
           </Inline>
         </Flex>
         {createdMessage}
@@ -406,7 +368,7 @@ export function App() {
           ) : null}
         </Flex>
         <Text size="small" color="color.text.subtle" testId="impl-shown">
-          {shown.length} of {rows.length} implementations · as of {view.asOf} ·{' '}
+          {shown.length} of {rows.length} implementations · as of {formatDate(view.asOf)} ·{' '}
           {rows.filter((r) => r.forecast.projectedLate).length} projected late
         </Text>
         <Text size="small" color="color.text.subtlest" testId="impl-forecast-rule">

@@ -4,11 +4,7 @@ import {
   GetStartOptionsPayload,
   IMPLEMENTATIONS_KEYS,
   ImplementationsView,
-  StartImplementationPayload,
   StartOptions,
-  StartOutcome,
-  StartPreview,
-  StartRequest,
 } from '../../src/contracts/implementations';
 import { callResolver } from '../shared/invoke';
 
@@ -23,8 +19,4 @@ export const implementations = {
     ),
   startOptions: () =>
     callResolver(IMPLEMENTATIONS_KEYS.getStartOptions, GetStartOptionsPayload, StartOptions, {}),
-  previewStart: (request: StartRequest) =>
-    callResolver(IMPLEMENTATIONS_KEYS.previewStart, StartRequest, StartPreview, request),
-  start: (payload: StartImplementationPayload) =>
-    callResolver(IMPLEMENTATIONS_KEYS.startImplementation, StartImplementationPayload, StartOutcome, payload),
 };

@@ -8,7 +8,6 @@ import { Box, Grid, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import { view } from '@forge/bridge';
 import { useEffect, useState } from 'react';
 import {
@@ -19,6 +18,7 @@ import {
   type GadgetKpiId,
   type GadgetProjects,
 } from '../../src/contracts/kpi-gadget';
+import { DateField } from '../shared/DateField';
 import { Field, type SelectOption } from '../shared/form';
 import { ErrorView, LoadingState } from '../shared/states';
 import { gadget } from '../kpi-gadget/api';
@@ -165,11 +165,10 @@ export function App() {
               htmlFor="kpi-edit-asof"
               help="Leave empty to show today's numbers. Only what had happened by this date counts."
             >
-              <Textfield
+              <DateField
                 id="kpi-edit-asof"
-                type="date"
-                value={asOf}
-                onChange={(e) => setAsOf(e.currentTarget.value)}
+                value={asOf === '' ? null : asOf}
+                onChange={(v) => setAsOf(v ?? '')}
                 testId="kpi-edit-asof"
               />
             </Field>

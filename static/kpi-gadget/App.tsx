@@ -15,6 +15,7 @@ import {
   type KpiTile,
   type PortfolioKpis,
 } from '../../src/contracts/kpi-gadget';
+import { formatDate } from '../shared/dates';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { gadget } from './api';
 import { savedConfig } from './config';
@@ -246,7 +247,7 @@ export function App() {
         <Stack space="space.050">
           {/* Jira titles the gadget ("Portfolio KPIs") above the frame: no second title here. */}
           <Text color="color.text.subtle" testId="kpi-scope">
-            {report.implementations} implementations as of {report.asOf}
+            {report.implementations} implementations as of {formatDate(report.asOf)}
             {report.warnings > 0 ? ` · ${report.warnings} data warnings` : ''}
           </Text>
           <Text size="small" color="color.text.subtle" testId="kpi-scope-words">

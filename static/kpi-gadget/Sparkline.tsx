@@ -4,6 +4,7 @@
 import { token } from '@atlaskit/tokens';
 import { useState } from 'react';
 import type { TrendPoint } from '../../src/contracts/kpi-gadget';
+import { formatMonth } from '../shared/dates';
 
 const W = 300;
 const H = 96;
@@ -13,11 +14,8 @@ const BOTTOM = 18;
 const TOP = 8;
 const RIGHT = 8;
 
-/** "Dec 2026" in the viewer's locale (the date is a calendar date: read it in UTC). */
-export const monthOf = (isoDate: string): string =>
-  new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+/** "Dec 2026" in the user's locale (the one date format: shared/dates). */
+export const monthOf = (isoDate: string): string => formatMonth(isoDate);
 
 export function Sparkline({
   points,

@@ -4,7 +4,7 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Flex, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   RAID_KIND_LABELS,
   RAID_KINDS,
@@ -12,6 +12,7 @@ import {
   type RaidKind,
   type RaidLogView,
 } from '../../src/contracts/raid-log';
+import { formatDate } from '../shared/dates';
 import { MultiFilter } from '../shared/MultiFilter';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { raidLog } from './api';
@@ -74,6 +75,15 @@ export function App() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // After Create the focus goes to what it created (the notice); after Cancel or Escape, back to Add.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const noticeBox = useRef<HTMLDivElement>(null);
+  const [focusTo, setFocusTo] = useState<'add' | 'notice' | null>(null);
+  useEffect(() => {
+    if (focusTo === 'add') addButton.current?.focus();
+    if (focusTo === 'notice') noticeBox.current?.focus();
+    if (focusTo !== null) setFocusTo(null);
+  }, [focusTo]);
 
   /** Loads the log; `quiet` keeps the current view while refreshing counts after a change. */
   const load = useCallback(async (quiet = false) => {
@@ -119,7 +129,7 @@ export function App() {
 
   const createButton =
     v.canCreate && v.creatableKinds.length > 0 && !creating ? (
-      <Button appearance="primary" onClick={() => setCreating(true)} testId="raid-add">
+      <Button ref={addButton} appearance="primary" onClick={() => setCreating(true)} testId="raid-add">
         Add RAID item
       </Button>
     ) : null;
@@ -145,17 +155,21 @@ export function App() {
             kinds={v.creatableKinds}
             hasProbability={v.hasProbability}
             hasImpact={v.hasImpact}
-            onCancel={() => setCreating(false)}
+            onCancel={() => {
+              setCreating(false);
+              setFocusTo('add');
+            }}
             onCreated={(item) => {
               setCreating(false);
               setNotice(`${item.key} created.`);
+              setFocusTo('notice');
               setFilters(NO_FILTERS);
               void load(true);
             }}
           />
         ) : null}
         {notice !== null ? (
-          <Box role="status" testId="raid-notice">
+          <Box ref={noticeBox} tabIndex={-1} role="status" testId="raid-notice">
             <Text color="color.text.success">{notice}</Text>
           </Box>
         ) : null}
@@ -185,7 +199,7 @@ export function App() {
                   testId="raid-count-overdue"
                 />
                 <Text size="small" color="color.text.subtlest">
-                  {v.counts.open} open of {v.counts.total} · as of {v.asOf}
+                  {v.counts.open} open of {v.counts.total} · as of {formatDate(v.asOf)}
                 </Text>
               </Stack>
               <HeatMap

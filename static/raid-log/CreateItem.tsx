@@ -1,5 +1,6 @@
 // Create a RAID item in place: a child issue of the implementation, created in Jira as the user.
-// A refused create keeps everything typed and shows Jira's reason.
+// A refused create keeps everything typed and shows Jira's reason. Escape cancels (unless a menu
+// inside is open: then it closes that menu).
 import Button from '@atlaskit/button/new';
 import { Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
@@ -7,7 +8,8 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import { RAID_KIND_LABELS, type RaidItem, type RaidKind } from '../../src/contracts/raid-log';
-import { Field, type SelectOption } from '../shared/form';
+import { escapeClaimed } from '../shared/escape';
+import { Field, fieldErrorId, type SelectOption } from '../shared/form';
 import { raidLog } from './api';
 import { DateEditor, OwnerEditor, ScaleEditor, type OwnerOption } from './editors';
 
@@ -63,10 +65,15 @@ export function CreateItem({
   const [dueDate, setDueDate] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<{ kind?: string; summary?: string }>({});
 
   const submit = async () => {
-    if (kind === null) return setError('Choose a type.');
-    if (summary.trim() === '') return setError('Write a summary.');
+    const nowMissing = {
+      ...(kind === null ? { kind: 'Choose a type.' } : {}),
+      ...(summary.trim() === '' ? { summary: 'Write a summary.' } : {}),
+    };
+    setMissing(nowMissing);
+    if (kind === null || nowMissing.summary) return;
     setSaving(true);
     setError(null);
     const r = await raidLog.create({
@@ -85,27 +92,29 @@ export function CreateItem({
   return (
     <Box xcss={panel} testId="raid-create">
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel();
+          if (e.key === 'Escape' && !saving && !escapeClaimed(e.target)) onCancel();
         }}
       >
         <Stack space="space.150">
           <Text weight="semibold">New RAID item</Text>
           <Grid templateColumns="1fr 3fr" gap="space.150">
-            <Field label="Type" htmlFor="raid-create-kind">
+            <Field label="Type" htmlFor="raid-create-kind" error={missing.kind} isRequired>
               <Select<SelectOption<RaidKind>>
                 inputId="raid-create-kind"
                 options={kindOptions}
                 value={kind}
                 onChange={(o) => setKind(o ?? null)}
+                aria-describedby={missing.kind ? fieldErrorId('raid-create-kind') : undefined}
                 spacing="compact"
               />
             </Field>
-            <Field label="Summary" htmlFor="raid-create-summary">
+            <Field label="Summary" htmlFor="raid-create-summary" error={missing.summary} isRequired>
               <Textfield
                 id="raid-create-summary"
                 isCompact
@@ -114,6 +123,8 @@ export function CreateItem({
                 onChange={(e) => setSummary(e.currentTarget.value)}
                 testId="raid-create-summary"
                 isRequired
+                isInvalid={missing.summary !== undefined}
+                aria-describedby={missing.summary ? fieldErrorId('raid-create-summary') : undefined}
               />
             </Field>
           </Grid>

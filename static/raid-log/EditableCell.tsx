@@ -5,6 +5,7 @@ import Button from '@atlaskit/button/new';
 import { Box, Inline, Pressable, Stack, Text, xcss } from '@atlaskit/primitives';
 import Spinner from '@atlaskit/spinner';
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { escapeClaimed } from '../shared/escape';
 
 const readView = xcss({
   position: 'relative', // holds the visually hidden part of the name
@@ -84,7 +85,8 @@ export function EditableCell<V>({
     else setError(why); // keep the editor and the user's value
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    // An open menu (owner, date) closes first; the next Escape cancels the edit.
+    if (e.key === 'Escape' && !saving && !escapeClaimed(e.target)) {
       e.stopPropagation();
       cancel();
     }

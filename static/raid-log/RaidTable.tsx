@@ -7,6 +7,7 @@ import { router } from '@forge/bridge';
 import { useEffect, useState, type ReactNode } from 'react';
 import { RAID_KIND_LABELS, type RaidItem, type RaidLogView } from '../../src/contracts/raid-log';
 import { EditableCell } from './EditableCell';
+import { formatDate } from '../shared/dates';
 import { DateEditor, OwnerEditor, ScaleEditor, StatusEditor, UNASSIGNED, type OwnerOption } from './editors';
 import { ownerName, statusName } from './filters';
 import { raidLog } from './api';
@@ -182,7 +183,7 @@ export function RaidTable({ view, items, page, onSetPage, onSaved, emptyView }: 
             label={`due date of ${k}`}
             testId={`raid-due-${k}`}
             canEdit={view.canEdit}
-            display={item.dueDate === null ? dash : <span style={noWrap}>{item.dueDate}</span>}
+            display={item.dueDate === null ? dash : <span style={noWrap}>{formatDate(item.dueDate)}</span>}
             initial={item.dueDate}
             renderEditor={(v, set) => (
               <DateEditor

@@ -1,6 +1,6 @@
 // The editors of the RAID table's editable cells and of the create form.
 import Select, { AsyncSelect } from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
+import { DateField } from '../shared/DateField';
 import { useEffect, useState } from 'react';
 import type { RaidTransition } from '../../src/contracts/raid-log';
 import type { SelectOption } from '../shared/form';
@@ -47,6 +47,7 @@ export function ScaleEditor({
   );
 }
 
+/** A due date in the user's locale: the text input is `#<testId>` (`<testId>-select--input`). */
 export function DateEditor({
   label,
   value,
@@ -55,13 +56,13 @@ export function DateEditor({
   testId,
 }: EditorProps<string | null> & { testId: string }) {
   return (
-    <Textfield
-      type="date"
-      aria-label={label}
+    <DateField
+      id={testId}
+      label={label}
       autoFocus={autoFocus}
-      isCompact
-      value={value ?? ''}
-      onChange={(e) => onChange(e.currentTarget.value === '' ? null : e.currentTarget.value)}
+      compact
+      value={value}
+      onChange={onChange}
       testId={testId}
     />
   );

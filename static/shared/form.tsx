@@ -1,6 +1,9 @@
-// Pieces of the surfaces' own forms (those not built on @atlaskit/form): a select's option, and a
-// field with its small label above the control and, optionally, its error and a line of help under it.
-import { Stack, Text } from '@atlaskit/primitives';
+// Pieces of the surfaces' own forms (those not built on @atlaskit/form's Form): a select's option,
+// and a field with Atlaskit's label (with the required asterisk) above the control and, under it,
+// Atlaskit's error or helper message. Forms using it set `noValidate` and check their own fields,
+// so a required field says what is missing here, never in the browser's bubble.
+import { ErrorMessage, HelperMessage, Label, RequiredAsterisk } from '@atlaskit/form';
+import { Stack } from '@atlaskit/primitives';
 import type { ReactNode } from 'react';
 
 /** One option of an Atlaskit select. */
@@ -14,33 +17,31 @@ export function Field({
   htmlFor,
   help,
   error,
+  isRequired,
   children,
 }: {
   label: string;
   htmlFor: string;
   help?: string;
-  /** Shown in the danger colour as `<htmlFor>-error`, for the control's aria-describedby. */
+  /** Shown as Atlaskit's error message, with the id `<htmlFor>-error` for the control's aria-describedby. */
   error?: string;
+  /** Marks the label with the required asterisk (the control says so with isRequired / aria-required). */
+  isRequired?: boolean;
   children: ReactNode;
 }) {
   return (
     <Stack space="space.050">
-      <label htmlFor={htmlFor}>
-        <Text size="small" weight="semibold" color="color.text.subtle">
-          {label}
-        </Text>
-      </label>
+      <Label htmlFor={htmlFor}>
+        {label}
+        {isRequired ? <RequiredAsterisk /> : null}
+      </Label>
       {children}
       {error ? (
-        <Text size="small" color="color.text.danger" id={fieldErrorId(htmlFor)}>
-          {error}
-        </Text>
+        <div id={fieldErrorId(htmlFor)} data-testid={fieldErrorId(htmlFor)}>
+          <ErrorMessage>{error}</ErrorMessage>
+        </div>
       ) : null}
-      {help ? (
-        <Text size="small" color="color.text.subtlest">
-          {help}
-        </Text>
-      ) : null}
+      {help ? <HelperMessage>{help}</HelperMessage> : null}
     </Stack>
   );
 }

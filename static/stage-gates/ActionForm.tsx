@@ -1,6 +1,6 @@
 // The inline form behind Approve, Reject, Override and Add evidence: a comment (required where the
 // record needs one), for evidence its kind and target. Errors from the resolver show in place and
-// keep what the user typed.
+// keep what the user typed. Escape cancels, as Cancel does.
 import Button from '@atlaskit/button/new';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
@@ -8,6 +8,7 @@ import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { EvidenceInput } from '../../src/contracts/stage-gates';
+import { escapeClaimed } from '../shared/escape';
 
 export type FormKind = 'approve' | 'reject' | 'override' | 'evidence';
 
@@ -119,10 +120,16 @@ export function ActionForm({
   return (
     <Box xcss={formBox} testId="action-form">
       <form
+        noValidate
         aria-label={`${t.title}: ${gateName}`}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || busy || escapeClaimed(e.target)) return;
+          e.stopPropagation();
+          onCancel();
         }}
       >
         <Stack space="space.100">
@@ -147,6 +154,7 @@ export function ActionForm({
                   value={target}
                   onChange={(e) => setTarget(e.currentTarget.value)}
                   testId="evidence-target"
+                  isRequired
                   autoFocus
                   isInvalid={missing === 'target'}
                 />
@@ -180,6 +188,7 @@ export function ActionForm({
               minimumRows={2}
               maxHeight="120px"
               isInvalid={missing === 'comment'}
+              isRequired={t.required}
             />
             {missing === 'comment' ? (
               <ErrorMessage>
@@ -198,7 +207,7 @@ export function ActionForm({
             <Button type="submit" appearance={t.appearance} isLoading={busy} testId="action-submit">
               {t.submit}
             </Button>
-            <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
+            <Button appearance="subtle" onClick={onCancel} isDisabled={busy} testId="action-cancel">
               Cancel
             </Button>
           </Inline>

@@ -6,6 +6,7 @@ import { Box, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import { useEffect, useState } from 'react';
 import type { GateActionAnswer, GatesPanel } from '../../src/contracts/stage-gates';
+import { formatDate } from '../shared/dates';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
 import type { ActionValues, FormKind } from './ActionForm';
@@ -95,7 +96,7 @@ function Panel({ initial }: { initial: GatesPanel }) {
         <Stack space="space.050">
           {/* Jira titles the panel ("Stage gates") above the frame: no second title here. */}
           <Text color="color.text.subtle" testId="gates-summary">
-            {passed} of {panel.gates.length} gates passed · criteria as of {panel.asOf}
+            {passed} of {panel.gates.length} gates passed · criteria as of {formatDate(panel.asOf)}
           </Text>
         </Stack>
         {notice ? (

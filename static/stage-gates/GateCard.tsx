@@ -1,12 +1,14 @@
 // One gate: its status, criteria with the issues behind them, approvals, evidence, the Gate
-// issue, and the actions the viewer may take (none for a read-only viewer).
+// issue, and the actions the viewer may take (none for a read-only viewer). Focus follows the
+// action: Cancel or Escape gives it back to the button that opened the form, a recorded decision
+// or evidence moves it to the gate's decisions or evidence, where the result shows.
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { DecisionView, EvidenceView, GateView } from '../../src/contracts/stage-gates';
 import { ExternalLink } from '../shared/ExternalLink';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ActionForm, type ActionValues, type FormKind } from './ActionForm';
 import { CRITERION_STATUS, GATE_STATUS, plural, when } from './format';
 import { IssueLink, IssueLinks } from './links';
@@ -34,6 +36,13 @@ function Decision({ d, verb, testId }: { d: DecisionView; verb: string; testId: 
 
 function Evidence({ e, onRemove }: { e: EvidenceView; onRemove: () => void }) {
   const [confirming, setConfirming] = useState(false);
+  // Cancel gives the focus back to Remove (which shows again).
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (refocus) removeButton.current?.focus();
+    setRefocus(false);
+  }, [refocus]);
   const label = e.title || e.target || '';
   const kind = e.type === 'url' ? 'Link' : e.type === 'confluencePage' ? 'Confluence page' : 'Jira issue';
   return (
@@ -67,6 +76,7 @@ function Evidence({ e, onRemove }: { e: EvidenceView; onRemove: () => void }) {
         </Text>
         {e.canRemove && !confirming ? (
           <Button
+            ref={removeButton}
             appearance="subtle"
             spacing="compact"
             onClick={() => setConfirming(true)}
@@ -97,7 +107,10 @@ function Evidence({ e, onRemove }: { e: EvidenceView; onRemove: () => void }) {
             <Button
               appearance="subtle"
               spacing="compact"
-              onClick={() => setConfirming(false)}
+              onClick={() => {
+                setConfirming(false);
+                setRefocus(true);
+              }}
               testId={`confirm-remove-no-${e.id}`}
             >
               Cancel
@@ -135,6 +148,18 @@ export function GateCard({
           ...g.approvers.groups.map((x) => `group ${x}`),
           ...(g.approvers.users.length > 0 ? [plural(g.approvers.users.length, 'named user')] : []),
         ].join(', ');
+  const buttons = useRef<Partial<Record<FormKind, HTMLButtonElement | null>>>({});
+  const decisions = useRef<HTMLDivElement>(null);
+  const evidence = useRef<HTMLDivElement>(null);
+  const [focusTo, setFocusTo] = useState<FormKind | 'decisions' | 'evidence' | null>(null);
+  // After the render that closed the form (and showed the result).
+  useEffect(() => {
+    if (focusTo === null) return;
+    if (focusTo === 'decisions') decisions.current?.focus();
+    else if (focusTo === 'evidence') evidence.current?.focus();
+    else buttons.current[focusTo]?.focus();
+    setFocusTo(null);
+  }, [focusTo, g]);
   const actions: Array<{ kind: FormKind; label: string; show: boolean }> = [
     { kind: 'approve', label: 'Approve', show: g.canApprove },
     { kind: 'reject', label: 'Reject', show: g.canSign },
@@ -200,50 +225,61 @@ export function GateCard({
           </Stack>
         )}
 
-        <Stack space="space.050" testId={`approvals-${g.id}`}>
-          <Text size="small" color="color.text.subtle">
-            {g.requiredApprovals === 0
-              ? 'No approval needed'
-              : `${g.approvalCount} of ${plural(g.requiredApprovals, 'approval')}`}{' '}
-            · approvers: {approvers}
-          </Text>
-          {g.override ? (
-            <Decision d={g.override} verb="overrode the gate" testId={`override-${g.id}`} />
-          ) : null}
-          {g.rejections.map((d, i) => (
-            <Decision
-              key={`r-${d.by.accountId}-${d.at}-${i}`}
-              d={d}
-              verb="rejected"
-              testId={`rejection-${g.id}`}
-            />
-          ))}
-          {g.approvals.map((d, i) => (
-            <Decision
-              key={`a-${d.by.accountId}-${d.at}-${i}`}
-              d={d}
-              verb="approved"
-              testId={`approval-${g.id}`}
-            />
-          ))}
-        </Stack>
-
-        <Stack space="space.050">
-          <Text size="small" weight="medium">
-            Evidence
-          </Text>
-          {g.evidence.length === 0 ? (
-            <Text size="small" color="color.text.subtlest">
-              None attached.
+        <div ref={decisions} tabIndex={-1} role="group" aria-label={`Decisions on ${g.name}`}>
+          <Stack space="space.050" testId={`approvals-${g.id}`}>
+            <Text size="small" color="color.text.subtle">
+              {g.requiredApprovals === 0
+                ? 'No approval needed'
+                : `${g.approvalCount} of ${plural(g.requiredApprovals, 'approval')}`}{' '}
+              · approvers: {approvers}
             </Text>
-          ) : (
-            <Stack as="ul" space="space.050" xcss={list} testId={`evidence-list-${g.id}`}>
-              {g.evidence.map((e) => (
-                <Evidence key={e.id} e={e} onRemove={() => onRemoveEvidence(e.id)} />
-              ))}
-            </Stack>
-          )}
-        </Stack>
+            {g.override ? (
+              <Decision d={g.override} verb="overrode the gate" testId={`override-${g.id}`} />
+            ) : null}
+            {g.rejections.map((d, i) => (
+              <Decision
+                key={`r-${d.by.accountId}-${d.at}-${i}`}
+                d={d}
+                verb="rejected"
+                testId={`rejection-${g.id}`}
+              />
+            ))}
+            {g.approvals.map((d, i) => (
+              <Decision
+                key={`a-${d.by.accountId}-${d.at}-${i}`}
+                d={d}
+                verb="approved"
+                testId={`approval-${g.id}`}
+              />
+            ))}
+          </Stack>
+        </div>
+
+        <div ref={evidence} tabIndex={-1} role="group" aria-label={`Evidence of ${g.name}`}>
+          <Stack space="space.050">
+            <Text size="small" weight="medium">
+              Evidence
+            </Text>
+            {g.evidence.length === 0 ? (
+              <Text size="small" color="color.text.subtlest">
+                None attached.
+              </Text>
+            ) : (
+              <Stack as="ul" space="space.050" xcss={list} testId={`evidence-list-${g.id}`}>
+                {g.evidence.map((e) => (
+                  <Evidence
+                    key={e.id}
+                    e={e}
+                    onRemove={() => {
+                      onRemoveEvidence(e.id);
+                      setFocusTo('evidence');
+                    }}
+                  />
+                ))}
+              </Stack>
+            )}
+          </Stack>
+        </div>
 
         {actions.some((a) => a.show) ? (
           <Inline space="space.100">
@@ -252,6 +288,9 @@ export function GateCard({
               .map((a) => (
                 <Button
                   key={a.kind}
+                  ref={(el: HTMLButtonElement | null) => {
+                    buttons.current[a.kind] = el;
+                  }}
                   onClick={() => onOpen(open === a.kind ? null : a.kind)}
                   isSelected={open === a.kind}
                   aria-expanded={open === a.kind}
@@ -267,8 +306,15 @@ export function GateCard({
             key={open}
             kind={open}
             gateName={g.name}
-            onSubmit={(v) => onAction(open, v)}
-            onCancel={() => onOpen(null)}
+            onSubmit={async (v) => {
+              const failure = await onAction(open, v);
+              if (failure === null) setFocusTo(open === 'evidence' ? 'evidence' : 'decisions');
+              return failure;
+            }}
+            onCancel={() => {
+              onOpen(null);
+              setFocusTo(open);
+            }}
           />
         ) : null}
       </Stack>

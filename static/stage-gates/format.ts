@@ -1,4 +1,5 @@
 // Words and colours for gate and criterion states, and timestamps as people read them.
+import { formatDateTime } from '../shared/dates';
 import type { CriterionView, GateStatusView } from '../../src/contracts/stage-gates';
 
 type Appearance = 'success' | 'removed' | 'moved' | 'inprogress' | 'default' | 'new';
@@ -26,11 +27,9 @@ export const ACTION_TEXT = {
   removeEvidence: 'removed evidence from',
 } as const;
 
-/** `2026-11-23T13:05:00.000Z` → `2026-11-23 13:05 UTC` (the same for every viewer). */
+/** `2026-11-23T13:05:00.000Z` → `Nov 23, 2026, 2:05 PM GMT+1`: the viewer's locale and time zone. */
 export function when(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+  return formatDateTime(iso);
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

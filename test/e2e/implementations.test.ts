@@ -74,7 +74,14 @@ describe('the implementations project page in the browser', () => {
           String(row.openHighRisks),
         );
         const forecast = await frame.getByTestId(`impl-forecast-${row.key}`).innerText();
-        expect(forecast).toContain(row.forecast.date ?? row.forecast.explanation);
+        // The date in the user's locale (en-US for the demo users), as every surface shows dates.
+        expect(forecast).toContain(
+          row.forecast.date === null
+            ? row.forecast.explanation
+            : new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+                new Date(`${row.forecast.date}T00:00:00Z`),
+              ),
+        );
         if (row.forecast.projectedLate) expect(forecast).toContain(`${row.forecast.lateByDays} d late`);
       }
       expect(await frame.getByTestId('impl-shown').innerText()).toContain(

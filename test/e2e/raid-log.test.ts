@@ -6,7 +6,7 @@ import type { RaidLogView } from '../../src/contracts/raid-log';
 import type { ResolverResult } from '../../src/contracts/result';
 import { generatePortfolio } from '../../src/local/demo/generate';
 import { startLocalApp, type LocalApp } from '../../src/local/host/app';
-import { backgroundOf, launchChromium, requireBuilt, screenshotPath } from './support';
+import { backgroundOf, launchChromium, requireBuilt, screenshotPath, typeDate } from './support';
 
 const PANEL = 'runway-raid-log';
 
@@ -77,6 +77,9 @@ describe('the RAID log panel in the browser', () => {
         }
       }
       expect(await shownCount(panel)).toBe(view.items.length);
+      // The panel's title once: Jira's bar above the frame, nothing inside repeats it.
+      expect(await page.locator('section[aria-label="RAID log"] .bar').innerText()).toBe('RAID log');
+      expect(await panel.getByText('RAID log', { exact: true }).count()).toBe(0);
       expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
       const background = await backgroundOf(panel);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
@@ -157,15 +160,49 @@ describe('the RAID log panel in the browser', () => {
     const { page, panel } = await openIssue('consultant', 'light');
     const focused = () => panel.locator(':focus').getAttribute('data-testid');
     await panel.getByTestId(`raid-due-${risk.key}`).click();
-    await panel.getByTestId(`raid-due-${risk.key}-input`).press('Escape');
+    // The editor opens with its calendar: the first Escape closes the calendar, the next the editor.
+    const input = panel.getByTestId(`raid-due-${risk.key}-input-select--input`);
+    await input.press('Escape');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    await input.press('Escape');
     await panel.getByTestId(`raid-due-${risk.key}`).waitFor();
     expect(await focused()).toBe(`raid-due-${risk.key}`);
     await panel.getByTestId(`raid-due-${risk.key}`).click();
-    await panel.getByTestId(`raid-due-${risk.key}-input`).fill('2027-04-01');
+    // Atlaskit's date picker, in the user's locale (en-US): typed as shown, shown as typed.
+    await typeDate(panel, `raid-due-${risk.key}-input`, 'Apr 1, 2027');
     await panel.getByTestId(`raid-due-${risk.key}--save`).click();
-    await panel.getByTestId(`raid-due-${risk.key}`).filter({ hasText: '2027-04-01' }).waitFor();
+    await panel.getByTestId(`raid-due-${risk.key}`).filter({ hasText: 'Apr 1, 2027' }).waitFor();
     expect(await focused()).toBe(`raid-due-${risk.key}`);
     await page.close();
+  });
+
+  it('shows dates in the locale of the user’s Jira profile, and reads the picker in it', async () => {
+    const view = await resolverView('consultant');
+    const item = view.items.find((x) => x.dueDate !== null && !x.done);
+    if (!item?.dueDate) throw new Error('no open item with a due date');
+    const user = app.state.users.find((u) => u.displayName === 'Marco Rossi');
+    if (!user) throw new Error('no consultant');
+    const saved = user.locale;
+    user.locale = 'de_DE';
+    try {
+      const { page, panel, errors } = await openIssue('consultant', 'dark');
+      const german = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeZone: 'UTC' });
+      const shown = german.format(new Date(`${item.dueDate}T00:00:00Z`));
+      expect((await panel.getByTestId(`raid-due-${item.key}`).innerText()).trim()).toBe(shown);
+      // Typed the German way (day first), shown and saved as that day.
+      await panel.getByTestId(`raid-due-${item.key}`).click();
+      await typeDate(panel, `raid-due-${item.key}-input`, '2.3.2027');
+      await panel.getByTestId(`raid-due-${item.key}--save`).click();
+      await panel.getByTestId(`raid-due-${item.key}`).filter({ hasText: '02.03.2027' }).waitFor();
+      expect((await resolverView('consultant')).items.find((x) => x.key === item.key)?.dueDate).toBe(
+        '2027-03-02',
+      );
+      await page.screenshot({ path: screenshotPath('raid-log-de-DE-dark'), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      user.locale = saved;
+    }
   });
 
   it('filters by type and sorts by score', async () => {
@@ -203,12 +240,14 @@ describe('the RAID log panel in the browser', () => {
     project.permissions.EDIT_ISSUES = [];
     try {
       await panel.getByTestId(`raid-due-${risk.key}`).click();
-      await panel.getByTestId(`raid-due-${risk.key}-input`).fill('2027-03-15');
+      await typeDate(panel, `raid-due-${risk.key}-input`, '3/15/2027');
       await panel.getByTestId(`raid-due-${risk.key}--save`).click();
       const error = panel.getByTestId(`raid-due-${risk.key}--error`);
       await error.waitFor();
       expect(await error.innerText()).toContain(`You do not have permission to edit ${risk.key}`);
-      expect(await panel.getByTestId(`raid-due-${risk.key}-input`).inputValue()).toBe('2027-03-15');
+      expect(await panel.getByTestId(`raid-due-${risk.key}-input--container`).innerText()).toContain(
+        'Mar 15, 2027',
+      );
       await page.screenshot({ path: screenshotPath('raid-log-failed-edit'), fullPage: true });
     } finally {
       project.permissions.EDIT_ISSUES = saved;
@@ -234,10 +273,33 @@ describe('the RAID log panel in the browser', () => {
     await page.close();
   });
 
-  it('creates a risk in place and shows it with its score', async () => {
+  it('creates a risk in place and shows it with its score; Escape and Create move the focus', async () => {
     const before = await resolverView('consultant');
     const { page, panel } = await openIssue('consultant', 'dark');
+    // At the widest an issue panel gets.
+    await page
+      .getByTestId(`frame-${PANEL}`)
+      .evaluate((el) => ((el as unknown as { style: { width: string } }).style.width = '760px'));
+    const focused = () => panel.locator(':focus').getAttribute('data-testid');
+    // Escape in an open menu closes the menu only; the next one cancels, back to Add.
     await panel.getByTestId('raid-add').click();
+    await panel.locator('#raid-create-kind').focus();
+    await page.keyboard.press('ArrowDown');
+    await panel.getByRole('option').first().waitFor();
+    await page.keyboard.press('Escape');
+    expect(await panel.getByTestId('raid-create').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await panel.getByTestId('raid-create').waitFor({ state: 'detached' });
+    expect(await focused()).toBe('raid-add');
+
+    await page.keyboard.press('Enter');
+    // A required field left empty says so under it, in Atlaskit's error message (no browser bubble).
+    await panel.getByTestId('raid-create-submit').click();
+    expect(await panel.getByTestId('raid-create-summary-error').innerText()).toContain('Write a summary.');
+    const summary = panel.getByTestId('raid-create-summary');
+    expect(await summary.getAttribute('aria-invalid')).toBe('true');
+    expect(await summary.getAttribute('aria-describedby')).toBe('raid-create-summary-error');
+    expect(await panel.locator('form').first().getAttribute('novalidate')).toBe('');
     await panel.getByTestId('raid-create-summary').fill('Key user leaves before UAT');
     await panel.locator('#raid-create-probability').click();
     await panel.getByRole('option', { name: '3', exact: true }).click();
@@ -245,6 +307,8 @@ describe('the RAID log panel in the browser', () => {
     await panel.getByRole('option', { name: '5', exact: true }).click();
     await panel.getByTestId('raid-create-submit').click();
     await panel.getByTestId('raid-notice').waitFor();
+    // The focus is on what was created: the notice naming it.
+    expect(await focused()).toBe('raid-notice');
     const created = /([A-Z]+-\d+) created/.exec(await panel.getByTestId('raid-notice').innerText())?.[1];
     expect(created).toBeDefined();
     await panel

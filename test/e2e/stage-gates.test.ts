@@ -81,6 +81,9 @@ describe('the Stage gates panel in the browser', () => {
         .getByTestId(`criterion-issues-${failing.id}`)
         .getByTestId(`issue-link-${failing.failing[0]}`)
         .waitFor();
+      // The panel's title once: Jira's bar above the frame, nothing inside repeats it.
+      expect(await page.locator('section[aria-label="Stage gates"] .bar').innerText()).toBe('Stage gates');
+      expect(await panel.getByText('Stage gates', { exact: true }).count()).toBe(0);
       expect(await panel.locator('html').getAttribute('data-color-mode')).toBe(theme);
       const background = await backgroundOf(panel);
       expect(background).toBe(theme === 'dark' ? 'rgb(31, 31, 33)' : 'rgb(255, 255, 255)');
@@ -110,8 +113,24 @@ describe('the Stage gates panel in the browser', () => {
     await page.close();
   });
 
-  it('lets an approver reject and approve from the keyboard, with the comment required for a rejection', async () => {
+  it('lets an approver reject and approve from the keyboard, with the comment required for a rejection, the focus following', async () => {
     const { page, panel } = await openIssue('admin', 'light');
+    // At the narrowest width Jira gives an issue panel.
+    await page
+      .getByTestId(`frame-${PANEL}`)
+      .evaluate((el) => ((el as unknown as { style: { width: string } }).style.width = '560px'));
+    const focused = () =>
+      panel
+        .locator(':focus')
+        .evaluate((el) => el.getAttribute('data-testid') ?? el.getAttribute('aria-label'));
+    // Escape closes the form and gives the focus back to the button that opened it.
+    await panel.getByTestId('approve-designSignOff').focus();
+    await page.keyboard.press('Enter');
+    await panel.getByTestId('action-comment').waitFor();
+    await page.keyboard.press('Escape');
+    await panel.getByTestId('action-form').waitFor({ state: 'detached' });
+    expect(await focused()).toBe('approve-designSignOff');
+
     const reject = panel.getByTestId('reject-designSignOff');
     await reject.focus();
     await page.keyboard.press('Enter');
@@ -135,6 +154,8 @@ describe('the Stage gates panel in the browser', () => {
     expect(await panel.getByTestId('rejection-designSignOff').innerText()).toContain(
       'Security design not reviewed yet',
     );
+    // The focus is on the result: the gate's decisions, where the rejection now shows.
+    expect(await focused()).toBe('Decisions on Design Sign-off');
 
     await panel.getByTestId('approve-designSignOff').focus();
     await page.keyboard.press('Enter');
@@ -142,6 +163,7 @@ describe('the Stage gates panel in the browser', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await panel.locator('[data-testid="gate-status-designSignOff"]', { hasText: /passed/i }).waitFor();
+    expect(await focused()).toBe('Decisions on Design Sign-off');
     expect(await panel.getByTestId('audit-log').innerText()).toMatch(
       /approved\s+Design Sign-off[\s\S]*rejected\s+Design Sign-off/,
     );
@@ -235,9 +257,12 @@ describe('the Stage gates panel in the browser', () => {
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached' });
     expect(await item.count()).toBe(1);
+    const focusedLabel = () => panel.locator(':focus').getAttribute('aria-label');
+    expect(await focusedLabel()).toBe('Remove evidence Cutover plan');
     await item.getByRole('button', { name: 'Remove evidence Cutover plan' }).click();
     await item.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
     await item.waitFor({ state: 'detached' });
+    expect(await focusedLabel()).toBe('Evidence of UAT Readiness');
     expect(await panel.getByTestId('audit-log').innerText()).toMatch(
       /removed evidence from\s+UAT Readiness: Cutover plan/,
     );

@@ -160,3 +160,13 @@ export async function choose(frame: FrameLocator, inputId: string, text: string,
   await frame.getByText(option).first().waitFor({ timeout: 15_000 });
   await frame.locator(`#${inputId}`).press('Enter');
 }
+
+/**
+ * Types a date into an Atlaskit date picker (its text input is `<testId>-select--input`) and takes
+ * it with Enter, as a person would; the picker reads it in the user's locale (static/shared/DateField).
+ */
+export async function typeDate(frame: FrameLocator, testId: string, text: string) {
+  const input = frame.getByTestId(`${testId}-select--input`);
+  await input.fill(text);
+  await input.press('Enter');
+}

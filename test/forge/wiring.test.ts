@@ -34,6 +34,20 @@ beforeAll(async () => {
   manifest = ManifestShape.parse(read.manifestObject?.yamlContent);
 });
 
+/**
+ * Resources a Custom UI opens in Forge's Modal (`new Modal({ resource: 'key', … })` from
+ * @forge/bridge): no module names them, the opener's module serves them (its resolver answers them).
+ */
+function modalResourcesOpenedIn(source: string): string[] {
+  return [...source.matchAll(/new Modal\(\s*\{[^]*?\bresource:\s*['"]([\w-]+)['"]/g)].map((m) => m[1]);
+}
+
+function modalResourcesOf(resource: string): string[] {
+  return sourceFilesUnder(path.join(REPO_ROOT, 'static', resource)).flatMap((file) =>
+    modalResourcesOpenedIn(fs.readFileSync(file, 'utf8')),
+  );
+}
+
 /** What src/index.ts exports at runtime, loaded the way Forge loads it. */
 function indexExports(): Record<string, unknown> {
   return require(path.join(REPO_ROOT, 'src/index.ts'));
@@ -78,9 +92,10 @@ describe('modules, functions and resources', () => {
     }
   });
 
-  it('uses every declared resource in some module, and declares every resource a module uses', () => {
+  it('uses every declared resource in some module or a Modal it opens, and declares every resource used', () => {
     const declared = new Set(manifest.resources.map((r) => r.key));
-    const used = new Set(surfaceModules(manifest).flatMap(({ entry }) => collectRefs(entry, 'resource')));
+    const byModules = surfaceModules(manifest).flatMap(({ entry }) => collectRefs(entry, 'resource'));
+    const used = new Set([...byModules, ...byModules.flatMap(modalResourcesOf)]);
     expect([...used].filter((key) => !declared.has(key))).toEqual([]);
     expect([...declared].filter((key) => !used.has(key))).toEqual([]);
   });
@@ -168,6 +183,9 @@ function resolverFileByResource(): Map<string, string> {
       throw new Error(`cannot find which file src/index.ts re-exports ${exportName} from`);
     for (const resource of collectRefs(entry, 'resource')) byResource.set(resource, file);
   }
+  // A modal calls the resolver of the module that opened it.
+  for (const [resource, file] of [...byResource])
+    for (const modal of modalResourcesOf(resource)) if (!byResource.has(modal)) byResource.set(modal, file);
   return byResource;
 }
 
@@ -191,6 +209,9 @@ describe('invoke keys in static/ and resolver keys', () => {
     expect(path.relative(REPO_ROOT, map.get('kpi-gadget-edit') ?? '')).toBe(
       path.join('src', 'resolvers', 'kpi-gadget.ts'),
     );
+    expect(path.relative(REPO_ROOT, map.get('start-dialog') ?? '')).toBe(
+      path.join('src', 'resolvers', 'implementations.ts'),
+    );
   });
 
   it('defines every key that static/<resource>/ asks for in that resource’s resolver', () => {
@@ -213,6 +234,15 @@ describe('invoke keys in static/ and resolver keys', () => {
       .map(readSource);
     const resolvers = [...new Set(byResource.values())].map(readSource);
     expect(missingSharedKeys(shared, resolvers, contractKeyConstants())).toEqual([]);
+  });
+
+  it('(the Modal scan) finds the resource a Modal opens, over lines, and nothing else', () => {
+    const source = [
+      "await new Modal({\n  size: 'xlarge',\n  resource: 'start-dialog',\n  context,\n}).open();",
+      'const m = new Modal({ resource: "other" });',
+      "const x = { resource: 'not-a-modal' };",
+    ].join('\n');
+    expect(modalResourcesOpenedIn(source)).toEqual(['start-dialog', 'other']);
   });
 
   describe('the key scanner', () => {

@@ -19,6 +19,7 @@ import { SqliteKvs } from './kvs-sqlite';
 import type { SqliteFile } from './sqlite-file';
 import { functionLimits, runWithLimits, UsageLog } from './limits';
 import { loadManifest, type AppManifest, type Surface } from './manifest';
+import { openModal } from './modal';
 import {
   installForgeRuntime,
   recordProductCall,
@@ -126,6 +127,7 @@ const bridgeFetchPayload = z.object({
     .default({}),
 });
 const bridgeInvokePayload = z.object({ functionKey: z.string().min(1), payload: z.unknown().optional() });
+const userProfile = z.object({ locale: z.string().optional(), timeZone: z.string().optional() });
 const navigationLocation = z.object({
   target: z.string(),
   issueKey: z.string().optional(),
@@ -376,8 +378,7 @@ export class LocalForge {
           appVersion: this.runtime.context.appVersion,
           moduleKey: frame.m,
           localId: frame.l,
-          locale: 'en-US',
-          timezone: 'UTC',
+          ...(await this.userLocale(frame.u)),
           license: forgeLicense(this.licence),
           extension: this.extension(frame),
         };
@@ -395,7 +396,7 @@ export class LocalForge {
         return { status: answer.status, statusText: '', headers: answer.headers, body: answer.body };
       }
       case 'submit': {
-        if (frame.e !== 'edit') return false;
+        if (frame.e !== 'edit' || frame.md) return false;
         if (this.surface(frame.m).type === 'jira:dashboardGadget' && !canEditDashboard(frame.u))
           throw new Error(NOT_A_DASHBOARD_EDITOR);
         this.setInstanceConfig(frame, submittedConfig(this.surface(frame.m).type, payload));
@@ -411,9 +412,28 @@ export class LocalForge {
       }
       case 'getFrameId':
         return frame.l;
+      case 'openModal':
+        return openModal(frame, payload, {
+          surface: this.surface(frame.m),
+          resources: this.manifest.resources,
+          sign: (modal) => this.frameToken(modal),
+        });
       default:
         throw new Error(`The local Forge host does not answer the bridge call "${call}"`);
     }
+  }
+
+  /**
+   * The user's locale and time zone as Forge puts them in the context: from their Jira profile
+   * (`GET /rest/api/3/myself`: `locale` en_US → `en-US`, `timeZone`); en-US in UTC if it has none.
+   */
+  private async userLocale(accountId: string): Promise<{ locale: string; timezone: string }> {
+    const answer = await this.site.handle({ method: 'GET', path: '/rest/api/3/myself', accountId });
+    const profile = answer.status === 200 ? userProfile.safeParse(JSON.parse(answer.body)) : undefined;
+    return {
+      locale: profile?.success && profile.data.locale ? profile.data.locale.replace('_', '-') : 'en-US',
+      timezone: profile?.success && profile.data.timeZone ? profile.data.timeZone : 'UTC',
+    };
   }
 
   close(): void {

@@ -26,6 +26,12 @@ export const FrameToken = z.object({
       space: z.object({ id: z.string(), key: z.string() }).optional(),
     })
     .default({}),
+  /**
+   * A modal opened by this module with the bridge's `Modal`: the resource it shows (instead of the
+   * module's own) and the `context` the opener passed, which Forge gives the modal as
+   * `extension.modal` (modal.ts).
+   */
+  md: z.object({ resource: z.string().min(1), context: z.unknown() }).optional(),
 });
 export type FrameToken = z.infer<typeof FrameToken>;
 export type FrameContext = FrameToken['c'];
@@ -78,6 +84,11 @@ export function extensionContext(
   frame: FrameToken,
   config: unknown,
 ): Record<string, unknown> {
+  const extension = moduleExtension(surface, frame, config);
+  return frame.md ? { ...extension, modal: frame.md.context ?? {} } : extension;
+}
+
+function moduleExtension(surface: Surface, frame: FrameToken, config: unknown): Record<string, unknown> {
   const c = frame.c;
   switch (surface.type) {
     case 'jira:issuePanel':

@@ -5,6 +5,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import type { ReactNode } from 'react';
+import { formatDate } from '../../shared/dates';
 import type { PlannedIssueView, StartPreview as Preview } from '../../../src/contracts/implementations';
 
 const KIND_LABEL: Record<PlannedIssueView['kind'], string> = {
@@ -40,7 +41,10 @@ function PreviewTable({ preview }: { preview: Preview }) {
           </Stack>
         ),
       },
-      { key: 'due', content: i.dueDate ?? <Text color="color.text.subtlest">—</Text> },
+      {
+        key: 'due',
+        content: i.dueDate ? formatDate(i.dueDate) : <Text color="color.text.subtlest">—</Text>,
+      },
       {
         key: 'fields',
         content: (

@@ -4,6 +4,7 @@ import { Grid, Stack } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import type { StartOptions } from '../../../src/contracts/implementations';
+import { DateField } from '../../shared/DateField';
 import { Field, fieldErrorId, type SelectOption } from '../../shared/form';
 import { FIELD_NAMES, type FieldErrors, type Values } from './values';
 
@@ -33,6 +34,7 @@ export default function StartForm({
   return (
     <form
       id="start-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         onSubmit();
@@ -49,13 +51,14 @@ export default function StartForm({
               isDisabled={busy}
             />
           </Field>
-          <Field label={`${FIELD_NAMES.summary} (required)`} htmlFor="start-summary" error={errors.summary}>
+          <Field label={FIELD_NAMES.summary} htmlFor="start-summary" error={errors.summary} isRequired>
             <Textfield
               id="start-summary"
               placeholder="e.g. Acme Corp: core platform"
               value={values.summary}
               onChange={(e) => onChange({ summary: e.currentTarget.value })}
               isInvalid={errors.summary !== undefined}
+              isRequired
               aria-describedby={errors.summary ? fieldErrorId('start-summary') : undefined}
               isDisabled={busy}
               autoFocus
@@ -86,14 +89,14 @@ export default function StartForm({
               isDisabled={busy}
             />
           </Field>
-          <Field label={`${FIELD_NAMES.kickoff} (required)`} htmlFor="start-kickoff" error={errors.kickoff}>
-            <Textfield
+          <Field label={FIELD_NAMES.kickoff} htmlFor="start-kickoff" error={errors.kickoff} isRequired>
+            <DateField
               id="start-kickoff"
-              type="date"
-              value={values.kickoff}
-              onChange={(e) => onChange({ kickoff: e.currentTarget.value })}
+              value={values.kickoff === '' ? null : values.kickoff}
+              onChange={(v) => onChange({ kickoff: v ?? '' })}
               isInvalid={errors.kickoff !== undefined}
-              aria-describedby={errors.kickoff ? fieldErrorId('start-kickoff') : undefined}
+              isRequired
+              describedBy={errors.kickoff ? fieldErrorId('start-kickoff') : undefined}
               isDisabled={busy}
               testId="start-kickoff"
             />
@@ -104,13 +107,12 @@ export default function StartForm({
             help="Optional: for time to kickoff."
             error={errors.contractSigned}
           >
-            <Textfield
+            <DateField
               id="start-contract"
-              type="date"
-              value={values.contractSigned}
-              onChange={(e) => onChange({ contractSigned: e.currentTarget.value })}
+              value={values.contractSigned === '' ? null : values.contractSigned}
+              onChange={(v) => onChange({ contractSigned: v ?? '' })}
               isInvalid={errors.contractSigned !== undefined}
-              aria-describedby={errors.contractSigned ? fieldErrorId('start-contract') : undefined}
+              describedBy={errors.contractSigned ? fieldErrorId('start-contract') : undefined}
               isDisabled={busy}
               testId="start-contract"
             />

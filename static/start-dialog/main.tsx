@@ -1,0 +1,4 @@
+import { mount } from '../shared/mount';
+import { StartModal } from './StartModal';
+
+void mount(<StartModal />);
