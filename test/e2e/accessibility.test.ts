@@ -32,6 +32,18 @@ interface Surface {
   user: string;
   /** Puts the surface in the state to check, once it shows `ready`. */
   then?: (page: Page, frame: FrameLocator) => Promise<void>;
+  /** The frame to check, when not the module's own (a Forge modal it opened). */
+  frameTestId?: string;
+}
+
+/** Start from playbook enabled and its colours settled (Atlaskit eases from the loading state). */
+async function startButtonSettled(page: Page, frame: FrameLocator): Promise<void> {
+  const button = frame.getByTestId('start-from-playbook');
+  for (let waited = 0; !(await button.isEnabled()); waited += 100) {
+    if (waited > 15_000) throw new Error('Start from playbook stayed disabled');
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(400);
 }
 
 const GADGET = 'runway-portfolio-kpis';
@@ -129,6 +141,22 @@ describe('every surface passes axe with no serious or critical violation', () =>
       moduleKey: PAGE,
       ready: 'impl-table--table',
       user: 'consultant',
+      then: startButtonSettled,
+    },
+    {
+      name: 'Start from playbook dialog (a Forge modal)',
+      resource: 'start-dialog',
+      pagePath: () => `/projects/IMP/apps/${PAGE}`,
+      moduleKey: PAGE,
+      ready: 'impl-table--table',
+      user: 'consultant',
+      frameTestId: 'modal-frame',
+      then: async (page, frame) => {
+        await startButtonSettled(page, frame);
+        await frame.getByTestId('start-from-playbook').click();
+        await page.frameLocator('[data-testid="modal-frame"]').getByTestId('start-summary').waitFor();
+        await page.waitForTimeout(400);
+      },
     },
     {
       name: 'implementations timeline',
@@ -205,7 +233,8 @@ describe('every surface passes axe with no serious or critical violation', () =>
         await s.then?.(page, frame);
         // Checked at rest: a pointer left over a control would judge its hover colours instead.
         await page.mouse.move(0, 0);
-        const handle = await page.locator(`[data-testid="frame-${s.moduleKey}"]`).elementHandle();
+        const frameTestId = s.frameTestId ?? `frame-${s.moduleKey}`;
+        const handle = await page.locator(`[data-testid="${frameTestId}"]`).elementHandle();
         const target = (await handle?.contentFrame()) ?? null;
         if (target === null) throw new Error(`no frame for ${s.name}`);
         await target.evaluate(AXE);
