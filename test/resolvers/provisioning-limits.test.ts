@@ -131,7 +131,8 @@ describe('provisioning within Forge’s invocation limits (100 ms per Jira reque
     expect(old.outcome.created).toBe(ITEMS);
     expect(old.requests).toBeGreaterThanOrEqual(40);
     expect(before.made()).toBe(ITEMS);
-    expect(old.ms).toBeGreaterThanOrEqual(old.requests * LATENCY_MS);
+    // A timer may fire a millisecond early: at least the requests' latency, less that.
+    expect(old.ms).toBeGreaterThanOrEqual(old.requests * (LATENCY_MS - 1));
 
     const after = await host({ latencyMs: LATENCY_MS });
     const now = await queued(after).finally(() => after.forge.close());
