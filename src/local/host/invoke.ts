@@ -93,7 +93,7 @@ export function functionRunner(options: {
         file,
         exportName,
         args: call.args,
-        invocation: { appContext: bound.appContext, deadline: bound.deadline },
+        invocation: { appContext: bound.appContext, timeoutMs },
         fetch: bound.fetch,
         usage,
       });

@@ -3,8 +3,8 @@
 /** What the worker's `__forge_runtime__` answers during one invocation. */
 export interface WorkerInvocation {
   appContext: Record<string, unknown>;
-  /** Epoch ms at which the host stops the invocation. */
-  deadline: number;
+  /** The invocation's time limit, counted from when its handler starts (see `started`). */
+  timeoutMs: number;
 }
 
 export type ToWorker =
@@ -28,6 +28,8 @@ export type FromWorker =
       path: string;
       init: { method?: string; headers: Array<[string, string]>; body?: string };
     }
+  /** The handler module is loaded (a cold container's init, not counted): the clock starts. */
+  | { type: 'started'; id: number }
   /** The largest live heap so far, sent as it grows. */
   | { type: 'heap'; bytes: number }
   | { type: 'done'; id: number; ok: true; value: unknown; heapBytes: number }

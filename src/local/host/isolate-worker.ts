@@ -17,7 +17,7 @@ const { appDir } = workerData as { appDir: string };
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-let current: WorkerInvocation | undefined;
+let current: (WorkerInvocation & { deadline: number }) | undefined;
 let nextFetch = 1;
 const fetches = new Map<number, { resolve: (r: Response) => void; reject: (e: Error) => void }>();
 
@@ -92,17 +92,20 @@ function errorText(e: unknown): { message: string; stack?: string } {
 }
 
 async function invoke(msg: Extract<ToWorker, { type: 'invoke' }>): Promise<void> {
-  current = msg.invocation;
-  gc();
-  peak = 0;
-  reported = 0;
-  sample();
-  const sampler = setInterval(sample, 10);
+  let sampler: NodeJS.Timeout | undefined;
   try {
+    // A cold container loads the app first; like Lambda's init phase, that is not invocation time.
     const loaded: unknown = require(path.join(appDir, msg.file));
     const fn = (loaded as Record<string, unknown> | null)?.[msg.exportName];
     if (typeof fn !== 'function')
       throw new Error(`Handler ${msg.file}.${msg.exportName} is not a function exported by ${msg.file}`);
+    gc();
+    peak = 0;
+    reported = 0;
+    sample();
+    sampler = setInterval(sample, 10);
+    current = { ...msg.invocation, deadline: Date.now() + msg.invocation.timeoutMs };
+    port.postMessage({ type: 'started', id: msg.id } satisfies FromWorker);
     const value: unknown = await (fn as (...args: unknown[]) => unknown)(...msg.args);
     sample();
     port.postMessage({ type: 'done', id: msg.id, ok: true, value, heapBytes: peak } satisfies FromWorker);

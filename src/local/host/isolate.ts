@@ -2,7 +2,9 @@
 // is capped at the function's `memoryMB` (`resourceLimits.maxOldGenerationSizeMb`), one
 // invocation per worker at a time, warm workers reused as Forge (AWS Lambda) reuses containers.
 // A worker that runs out of heap dies, and the call fails naming the limit, the function and the
-// measured heap; one still running at its time limit is terminated, as Forge stops it. Memory
+// measured heap; one still running at its time limit is terminated, as Forge stops it. The
+// clock starts when the handler does: a cold container's loading of the app is its init, as on
+// Lambda. Memory
 // here is the worker's V8 heap (live objects, measured after a collection), where Forge's
 // limit is the whole container's, so the host is at most as strict as Forge.
 import * as fs from 'node:fs';
@@ -28,6 +30,8 @@ export interface IsolatedCall {
 
 /** Warm workers kept per heap size; more are started when calls overlap. */
 const MAX_IDLE = 4;
+/** How long a cold container may take to load the app before its handler starts. */
+const INIT_LIMIT_MS = 60_000;
 
 /**
  * The worker's entry: the compiled isolate-worker.js next to this file; under jest (TypeScript
@@ -105,7 +109,7 @@ export class FunctionIsolates {
     const worker = this.take(limits.memoryMB);
     worker.ref();
     const id = this.nextId++;
-    const started = Date.now();
+    let started = Date.now();
     let heapBytes = 0;
     let settled = false;
     return new Promise<unknown>((resolve, reject) => {
@@ -122,12 +126,16 @@ export class FunctionIsolates {
         if ('error' in outcome) reject(outcome.error);
         else resolve(outcome.value);
       };
-      const timer = setTimeout(
-        () => finish({ error: timeoutError(limits, call.timeoutMs) }, false),
-        call.timeoutMs,
-      );
+      const stop = () => finish({ error: timeoutError(limits, call.timeoutMs) }, false);
+      // Until the handler starts (a cold container loading the app), only a loading limit runs.
+      let timer = setTimeout(stop, Math.max(call.timeoutMs, INIT_LIMIT_MS));
       const onMessage = (msg: FromWorker) => {
-        if (msg.type === 'heap') heapBytes = Math.max(heapBytes, msg.bytes);
+        if (msg.type === 'started') {
+          if (msg.id !== id) return;
+          started = Date.now();
+          clearTimeout(timer);
+          timer = setTimeout(stop, call.timeoutMs);
+        } else if (msg.type === 'heap') heapBytes = Math.max(heapBytes, msg.bytes);
         else if (msg.type === 'fetch') void this.answerFetch(worker, msg, call.fetch);
         else if (msg.id === id) {
           heapBytes = Math.max(heapBytes, msg.heapBytes);

@@ -78,12 +78,11 @@ export interface ForgeRuntime {
   current(): Invocation | undefined;
   /**
    * Inside `run`: what a worker container (isolate.ts) needs of the running invocation — the
-   * host's `__forge_fetch__` bound to it, its app context and its deadline.
+   * host's `__forge_fetch__` bound to it, and its app context.
    */
   bound(): {
     fetch: (target: unknown, requestPath: string, init: RequestInit) => Promise<Response>;
     appContext: Record<string, unknown>;
-    deadline: number;
   };
   /** Removes the globals (tests). */
   uninstall(): void;
@@ -315,7 +314,6 @@ export function installForgeRuntime(options: {
         fetch: (target, requestPath, init) =>
           store.run(running, () => forgeFetch(target as ForgeTarget, requestPath, init)),
         appContext: { ...forgeRuntime.appContext },
-        deadline: running.invocation.deadline,
       };
     },
     uninstall: () => {

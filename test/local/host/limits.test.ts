@@ -166,7 +166,7 @@ describe('function containers: each invocation in a worker whose heap is its mem
   });
 
   it('runs a function within its memoryMB with storage through the host, and measures its heap', async () => {
-    expect(await call('small', 'small')).toEqual({ stored: 5 });
+    expect(await call('small', 'small')).toEqual({ stored: 5, held: 5 });
     // stored in the host's app storage: the same value read from this thread
     expect(await forge.runtime.run({}, () => kvs.get('small'))).toBe(5);
     const small = forge.usage.byFunction.get('small-fn');

@@ -17,7 +17,8 @@ resolver.define('small', async () => {
   // ~40 MB kept: within 128 MB.
   const kept = Array.from({ length: 5 }, (_, i) => new Array<number>(1_000_000).fill(i + 0.5));
   await kvs.set('small', kept.length);
-  return { stored: await kvs.get('small') };
+  await new Promise((r) => setTimeout(r, 100)); // held while the container samples its heap
+  return { stored: await kvs.get('small'), held: kept.length };
 });
 resolver.define('spin', async () => {
   for (;;) await new Promise((r) => setTimeout(r, 50));
