@@ -149,6 +149,15 @@ describe('function containers: each invocation in a worker whose heap is its mem
   const call = (functionKey: string, moduleKey: string) =>
     forge.invoke({ moduleKey, functionKey, as: 'ann' });
 
+  it('runs a function within its memoryMB with storage through the host, and measures its heap', async () => {
+    expect(await call('small', 'small')).toEqual({ stored: 5, held: 5 });
+    // stored in the host's app storage: the same value read from this thread
+    expect(await forge.runtime.run({}, () => kvs.get('small'))).toBe(5);
+    const small = forge.usage.byFunction.get('small-fn');
+    expect(small?.maxHeapBytes).toBeGreaterThan(35 * 2 ** 20);
+    expect(small?.maxHeapBytes).toBeLessThan(128 * 2 ** 20);
+  });
+
   it('stops a function that needs more heap than its memoryMB, naming the limit, the function and the heap', async () => {
     const failed = await call('hoard', 'small').then(
       () => 'finished',
@@ -163,15 +172,6 @@ describe('function containers: each invocation in a worker whose heap is its mem
     const panel = forge.usage.byFunction.get('panel-fn');
     expect(panel?.maxHeapBytes).toBeGreaterThan(190 * 2 ** 20);
     expect(panel?.maxHeapBytes).toBeLessThan(512 * 2 ** 20);
-  });
-
-  it('runs a function within its memoryMB with storage through the host, and measures its heap', async () => {
-    expect(await call('small', 'small')).toEqual({ stored: 5, held: 5 });
-    // stored in the host's app storage: the same value read from this thread
-    expect(await forge.runtime.run({}, () => kvs.get('small'))).toBe(5);
-    const small = forge.usage.byFunction.get('small-fn');
-    expect(small?.maxHeapBytes).toBeGreaterThan(35 * 2 ** 20);
-    expect(small?.maxHeapBytes).toBeLessThan(128 * 2 ** 20);
   });
 
   it('refuses a KVS value over 240 KiB from a container, naming the function', async () => {
