@@ -96,7 +96,12 @@ async function measure(issueCount: number) {
       invocations: Object.fromEntries(
         usage.map(([k, u]) => [
           k,
-          { count: u.count, maxMs: u.maxMs, maxHeapMB: Math.round(u.maxHeapBytes / 2 ** 20) },
+          {
+            count: u.count,
+            meanMs: Math.round(u.totalMs / u.count),
+            maxMs: u.maxMs,
+            maxHeapMB: Math.round(u.maxHeapBytes / 2 ** 20),
+          },
         ]),
       ),
     };

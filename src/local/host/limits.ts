@@ -116,16 +116,19 @@ export interface InvocationUsage {
 export interface UsageSummary {
   count: number;
   maxMs: number;
+  /** Sum of the invocations' times (with count: the mean). */
+  totalMs: number;
   maxHeapBytes: number;
 }
 
 export class UsageLog {
   readonly byFunction = new Map<string, UsageSummary>();
   record(u: InvocationUsage): void {
-    const s = this.byFunction.get(u.functionKey) ?? { count: 0, maxMs: 0, maxHeapBytes: 0 };
+    const s = this.byFunction.get(u.functionKey) ?? { count: 0, maxMs: 0, totalMs: 0, maxHeapBytes: 0 };
     this.byFunction.set(u.functionKey, {
       count: s.count + 1,
       maxMs: Math.max(s.maxMs, u.ms),
+      totalMs: s.totalMs + u.ms,
       maxHeapBytes: Math.max(s.maxHeapBytes, u.heapBytes),
     });
   }
