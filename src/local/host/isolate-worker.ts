@@ -7,11 +7,12 @@ import * as path from 'node:path';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
+import { z } from 'zod';
 import type { FromWorker, ToWorker, WorkerInvocation } from './isolate-protocol';
 
 if (!parentPort) throw new Error('isolate-worker runs only as a worker thread');
 const port = parentPort;
-const { appDir } = workerData as { appDir: string };
+const { appDir } = z.object({ appDir: z.string().min(1) }).parse(workerData);
 
 // The heap figure is the invocation's live heap: collect what earlier invocations left first.
 setFlagsFromString('--expose-gc');
