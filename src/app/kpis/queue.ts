@@ -1,5 +1,5 @@
 // The `kpi-snapshots` queue (manifest: consumer runway-snapshot-consumer, up to 900 s per event;
-// each event takes about 20 s and queues the rest, see snapshot-jobs.ts):
+// each event works about 15 s and queues the rest, see snapshot-jobs.ts):
 // what an event asks for, parsed with zod on the way in, and how one is pushed.
 import { Queue } from '@forge/events';
 import { z } from 'zod';

@@ -36,7 +36,7 @@ export interface JobDeps {
 
 const BATCH = 20;
 /** No batch starts in an event unless, at the pace of the ones before it, it ends by then. */
-export const EVENT_BUDGET_MS = 20_000;
+export const EVENT_BUDGET_MS = 15_000;
 /** Under the 100 KB Forge takes per event for a consumer with a timeout over 55 s (limits-async-events). */
 const MAX_REMAINING_BYTES = 64 * 1024;
 /** Kept back from the consumer's deadline for one more batch and the bookkeeping. */
