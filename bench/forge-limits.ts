@@ -1,7 +1,9 @@
 // The invocation figures of issue 10 on a local site of ~100,000 issues with 100 ms per request,
-// every call going through the local Forge host and its limits (src/local/host/limits.ts): the
-// gadget's time to first and to complete numbers, the implementations page's first page, the
-// slowest single invocation and the largest heap growth of any invocation.
+// every call going through the local Forge host and its limits (src/local/host/limits.ts), each
+// invocation in a worker container whose heap is capped at its function's memoryMB
+// (src/local/host/isolate.ts): the gadget's time to first and to complete numbers, the
+// implementations page's first page, the slowest single invocation and the largest heap of any
+// invocation (live heap of its container, measured every 10 ms).
 // Usage: node dist/bench/forge-limits.js <issues>  → one JSON line on stdout.
 import { performance } from 'node:perf_hooks';
 import type { ResolverResult } from '../src/contracts/result';
@@ -9,6 +11,7 @@ import type { PortfolioKpis } from '../src/contracts/kpi-gadget';
 import type { ImplementationsView } from '../src/contracts/implementations';
 import { HOST_USERS } from '../src/local/host/app';
 import { LocalForge } from '../src/local/host/forge';
+import { functionLimits } from '../src/local/host/limits';
 import { createSiteHandler } from '../src/local/site/handler';
 import { BENCH_AS_OF, issuesArgument, portfolioOfAtLeast } from './portfolio';
 
@@ -17,7 +20,7 @@ const LATENCY_MS = 100;
 async function measure(issueCount: number) {
   const { state, stats } = portfolioOfAtLeast(issueCount);
   const site = createSiteHandler(state, { faults: { latencyMs: LATENCY_MS } });
-  const forge = await LocalForge.create({ site, users: HOST_USERS });
+  const forge = await LocalForge.create({ site, users: HOST_USERS, isolation: 'worker' });
   try {
     const project = state.projects.find((p) => p.key === 'IMP');
     if (!project) throw new Error('no project IMP');
@@ -72,14 +75,33 @@ async function measure(issueCount: number) {
       implementationsTotal: page.data.total,
       gadgetFirstNumbersMs: Math.round(gadgetFirstNumbersMs),
       gadgetCompleteMs: Math.round(gadgetCompleteMs),
-      slowestInvocation: { function: slowest[0], ms: slowest[1].maxMs },
-      largestHeapGrowth: { function: largest[0], mb: Math.round(largest[1].maxHeapBytes / 2 ** 20) },
+      slowestInvocation: {
+        function: slowest[0],
+        ms: slowest[1].maxMs,
+        limitMs: functionLimits(forge.manifest, slowest[0]).timeoutMs,
+      },
+      largestHeap: {
+        function: largest[0],
+        mb: Math.round(largest[1].maxHeapBytes / 2 ** 20),
+        limitMB: functionLimits(forge.manifest, largest[0]).memoryMB,
+      },
+      slowestResolverMs: Math.max(
+        0,
+        ...usage
+          .filter(([k]) => functionLimits(forge.manifest, k).kind !== 'long-running')
+          .map(([, u]) => u.maxMs),
+      ),
       consumerErrors: forge.consumerErrors,
       limitFailures,
       invocations: Object.fromEntries(
         usage.map(([k, u]) => [
           k,
-          { count: u.count, maxMs: u.maxMs, maxHeapMB: Math.round(u.maxHeapBytes / 2 ** 20) },
+          {
+            count: u.count,
+            meanMs: Math.round(u.totalMs / u.count),
+            maxMs: u.maxMs,
+            maxHeapMB: Math.round(u.maxHeapBytes / 2 ** 20),
+          },
         ]),
       ),
     };

@@ -8,3 +8,4 @@ export * from './start-requests';
 export * from './documents';
 export * from './alerts';
 export * from './status-weekly';
+export * from './kpi-surveys';

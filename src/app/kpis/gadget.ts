@@ -1,8 +1,10 @@
 // The portfolio KPI gadget's use cases (jira:dashboardGadget `runway-portfolio-kpis` and its edit
-// view). Portfolio KPIs: survey the scope as the viewing user → roll up the stored implementation
-// snapshots the user may see → compute missing ones as the user for a few seconds → answer with
-// what is ready and the progress; the rest is finished by the `kpi-snapshots` queue consumer (and
-// by the view's next calls). Never near the 25 s limit.
+// view). Portfolio KPIs: survey the scope as the viewing user (or read the survey this user's
+// calls kept for a few minutes) → roll up the stored implementation snapshots the user may see →
+// on a small scope compute the missing ones as the user; on a large one only a first small batch
+// (first numbers fast) → answer with what is ready and the progress. The rest is computed by the
+// `kpi-snapshots` queue consumer (up to 900 s); the view's polling calls only read and re-queue a
+// stalled job. No batch starts unless it can end well inside the 25 s limit.
 import {
   GADGET_KPI_IDS,
   type GadgetProjects,
@@ -15,7 +17,16 @@ import type { IsoDate, RunwayConfig } from '../../domain';
 import type { Clock } from '../../domain/clock';
 import { leftOutOfScope, scopeInWords, scopeJql, splitProjects, trendDates } from '../../domain/trends';
 import type { JiraClient } from '../../jira';
-import { readJob, recordScope, writeJob, type TypedStore } from '../../storage';
+import type { SiteIssueTypes } from '../../domain/trends';
+import {
+  keepSurvey,
+  readJob,
+  readSurvey,
+  recordScope,
+  SURVEY_KEEP_MS,
+  writeJob,
+  type TypedStore,
+} from '../../storage';
 import { jiraWords, siteIssueTypes } from '../shared';
 import type { SnapshotJobEvent } from './queue';
 import {
@@ -24,8 +35,10 @@ import {
   loadImprovements,
   loadScopeState,
   makeScope,
+  surveyNow,
   surveyScope,
   type Scope,
+  type Survey,
 } from './scope';
 
 export interface GadgetDeps {
@@ -46,9 +59,13 @@ export interface GadgetDeps {
  * survey and snapshot reads have taken this long: the call must end inside Forge's 25 s.
  */
 const FIRST_BATCH_DEADLINE_MS = 12_000;
+/** No later batch starts unless, at the pace of the batches before it, it ends by then. */
+const LAST_BATCH_END_MS = 15_000;
 /** The first batch is small so the first numbers come fast; later ones amortise the searches. */
 const FIRST_BATCH = 5;
 const BATCH = 20;
+/** A scope missing more than this is the consumer's to compute; the view computes a first batch only. */
+const VIEW_COMPUTES_AT_MOST = 3 * BATCH;
 /** A background job that stored nothing for this long is taken over by the views' calls. */
 const JOB_STALL_MS = 60_000;
 /** A finished job is not pushed again for this long (what is left needs the viewer's own eyes). */
@@ -64,6 +81,28 @@ async function jobRunning(
   if (job.finishedAt !== undefined)
     return { running: false, recentlyDone: now - job.finishedAt < JOB_REPEAT_MS };
   return { running: now - (job.touchedAt ?? job.queuedAt) < JOB_STALL_MS, recentlyDone: false };
+}
+
+/**
+ * The viewer's survey of the scope: the one their calls kept in the last SURVEY_KEEP_MS (the
+ * view's polling calls), else a new one, kept for the next calls.
+ */
+async function viewerSurvey(
+  deps: GadgetDeps,
+  scope: Scope,
+  started: number,
+): Promise<{ site: SiteIssueTypes; survey: Survey }> {
+  const kept = await readSurvey(deps.store, scope.id, scope.asOf, deps.accountId);
+  if (kept !== undefined && kept.at <= started && started - kept.at < SURVEY_KEEP_MS)
+    return { site: kept.siteIssueTypes, survey: { visible: kept.visible, candidates: kept.candidates } };
+  const fresh = await surveyNow(deps.jira, deps.config, scope);
+  await keepSurvey(deps.store, scope.id, scope.asOf, deps.accountId, {
+    at: started,
+    siteIssueTypes: new Set(fresh.site),
+    visible: fresh.survey.visible,
+    candidates: fresh.survey.candidates,
+  });
+  return fresh;
 }
 
 export async function getPortfolioKpis(
@@ -94,6 +133,7 @@ export async function getPortfolioKpis(
       deps.config,
       scope,
       started,
+      viewerSurvey(deps, scope, started),
     );
     const job =
       missing.length > 0
@@ -109,11 +149,20 @@ export async function getPortfolioKpis(
         now: deps.now,
         by: deps.accountId,
       };
+      const elapsed = () => deps.now().getTime() - started;
       // With nothing ready yet, one small batch is computed whatever the budget: first numbers fast.
-      let first = ready.size === 0 && deps.now().getTime() - started < FIRST_BATCH_DEADLINE_MS;
-      while (missing.length > 0 && (first || deps.now().getTime() - started < deps.budgetMs)) {
+      let first = ready.size === 0 && elapsed() < FIRST_BATCH_DEADLINE_MS;
+      const viewComputes = missing.length <= VIEW_COMPUTES_AT_MOST;
+      let msPerImplementation = 0;
+      while (missing.length > 0 && (first || (viewComputes && elapsed() < deps.budgetMs))) {
         const batch = missing.splice(0, first ? FIRST_BATCH : BATCH);
+        if (!first && elapsed() + msPerImplementation * batch.length > LAST_BATCH_END_MS) {
+          missing.unshift(...batch);
+          break;
+        }
+        const batchStarted = elapsed();
         for (const s of await computeBatch(batchDeps, scope, batch)) ready.set(s.key, s);
+        msPerImplementation = Math.max(msPerImplementation, (elapsed() - batchStarted) / batch.length);
         first = false;
       }
       if (missing.length > 0 && !job.recentlyDone) {

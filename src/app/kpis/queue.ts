@@ -1,4 +1,5 @@
-// The `kpi-snapshots` queue (manifest: consumer runway-snapshot-consumer, up to 900 s per event):
+// The `kpi-snapshots` queue (manifest: consumer runway-snapshot-consumer, up to 900 s per event;
+// each event works about 15 s and queues the rest, see snapshot-jobs.ts):
 // what an event asks for, parsed with zod on the way in, and how one is pushed.
 import { Queue } from '@forge/events';
 import { z } from 'zod';
@@ -13,6 +14,11 @@ export const SnapshotJobEvent = z.object({
   jql: z.string().min(1),
   asOf: isoDate,
   dates: z.array(isoDate).min(1),
+  /**
+   * What the job still has to compute, as the event before found it (issue keys as ranges,
+   * src/domain/trends/key-ranges): the continuation computes these without surveying again.
+   */
+  remaining: z.record(z.string(), z.string()).optional(),
 });
 export type SnapshotJobEvent = z.infer<typeof SnapshotJobEvent>;
 

@@ -116,19 +116,28 @@ export interface ScopeState {
   fieldIds: string[];
 }
 
-/** Surveys a scope as `jira`'s identity and splits its implementations into ready and missing. */
+/** The site's issue types and a survey of the scope, as `jira`'s identity. */
+export async function surveyNow(
+  jira: JiraClient,
+  config: RunwayConfig,
+  scope: Scope,
+): Promise<{ site: SiteIssueTypes; survey: Survey }> {
+  const site = await siteIssueTypes(jira);
+  return { site, survey: await surveyScope(jira, config, scope, site) };
+}
+
+/**
+ * Splits a scope's implementations into ready and missing, from a survey as `jira`'s identity
+ * (`surveyed`: one the caller has, else surveyed now).
+ */
 export async function loadScopeState(
   jira: JiraClient,
   store: TypedStore,
   config: RunwayConfig,
   scope: Scope,
   now: number,
+  surveyed: Promise<{ site: SiteIssueTypes; survey: Survey }> = surveyNow(jira, config, scope),
 ): Promise<ScopeState> {
-  // The site's issue types are needed only by the survey: the other reads do not wait for them.
-  const surveyed = siteIssueTypes(jira).then(async (site) => ({
-    site,
-    survey: await surveyScope(jira, config, scope, site),
-  }));
   const [{ site, survey }, stored, changed, fieldIds] = await Promise.all([
     surveyed,
     readImplementationSnapshots(store, scope.id, scope.asOf),

@@ -1,11 +1,15 @@
 // Background KPI snapshots. The daily run pushes one job per scope in use to the `kpi-snapshots`
-// queue; a job (up to 900 s in the consumer) computes the implementation snapshots a scope still
-// lacks, as the app, in batches it stores as it goes (the gadget shows progress from them).
+// queue; a job computes the implementation snapshots a scope still lacks, as the app, in batches
+// it stores as it goes (the gadget shows progress from them). The consumer may run 900 s, but each
+// event works about EVENT_BUDGET_MS and pushes the rest (the keys it found missing) as the next
+// event: no invocation of the app runs near 25 s, what one event holds in memory is one batch,
+// and a failed event loses one batch. At 20 implementations a batch that is about 100 events for
+// 2,000 implementations, far inside Forge's 1,000 chained pushes (limits-async-events).
 // Views only ever show a user the snapshots whose every input issue that user can see.
 import type { IsoDate, RunwayConfig } from '../../domain';
 import { addDays } from '../../domain';
 import type { Clock } from '../../domain/clock';
-import { trendDates } from '../../domain/trends';
+import { decodeKeyRanges, encodeKeyRanges, SNAPSHOT_MAX_AGE_MS, trendDates } from '../../domain/trends';
 import type { JiraClient } from '../../jira';
 import {
   CHANGED_MARK_TTL_SECONDS,
@@ -18,7 +22,7 @@ import {
   type TypedStore,
 } from '../../storage';
 import type { SnapshotJobEvent } from './queue';
-import { computeBatch, loadScopeState, makeScope } from './scope';
+import { computeBatch, engineFieldIds, loadScopeState, makeScope } from './scope';
 
 export interface JobDeps {
   jira: JiraClient;
@@ -28,17 +32,29 @@ export interface JobDeps {
   /** Epoch ms by which the consumer must have stopped (it pushes the rest as a new event). */
   deadline: number;
   enqueue: (job: SnapshotJobEvent) => Promise<void>;
+  /** How long one event keeps starting batches; EVENT_BUDGET_MS unless a test says otherwise. */
+  eventBudgetMs?: number;
 }
 
 const BATCH = 20;
-/** Kept back from the deadline for one more batch and the bookkeeping. */
+/** No batch starts in an event unless, at the pace of the ones before it, it ends by then. */
+export const EVENT_BUDGET_MS = 15_000;
+/** Under the 100 KB Forge takes per event for a consumer with a timeout over 55 s (limits-async-events). */
+const MAX_REMAINING_BYTES = 64 * 1024;
+/** Kept back from the consumer's deadline for one more batch and the bookkeeping. */
 const MARGIN_MS = 120_000;
 
-/** Computes what a scope lacks; 'continued' when it ran out of time and pushed the rest. */
+/** Computes what a scope lacks; 'continued' when it pushed the rest as the next event. */
 export async function runSnapshotJob(event: SnapshotJobEvent, deps: JobDeps): Promise<'done' | 'continued'> {
   const scope = makeScope(event.jql, event.asOf, event.dates, deps.config);
   const started = deps.now().getTime();
-  const { missing, fieldIds } = await loadScopeState(deps.jira, deps.store, deps.config, scope, started);
+  const elapsed = () => deps.now().getTime() - started;
+  const budget = Math.min(deps.eventBudgetMs ?? EVENT_BUDGET_MS, deps.deadline - MARGIN_MS - started);
+  // A continuation computes the keys the event before it found missing; a new job surveys.
+  const { missing, fieldIds } =
+    event.remaining !== undefined
+      ? { missing: decodeKeyRanges(event.remaining), fieldIds: await engineFieldIds(deps.jira, deps.config) }
+      : await loadScopeState(deps.jira, deps.store, deps.config, scope, started);
   const batchDeps = {
     jira: deps.jira,
     store: deps.store,
@@ -48,20 +64,27 @@ export async function runSnapshotJob(event: SnapshotJobEvent, deps: JobDeps): Pr
     by: 'app',
   };
   const queuedAt = (await readJob(deps.store, scope.id, scope.asOf))?.queuedAt ?? started;
+  const touch = (extra: { finishedAt?: number } = {}) =>
+    writeJob(deps.store, scope.id, scope.asOf, { queuedAt, touchedAt: deps.now().getTime(), ...extra });
+  // A continuation always computes one batch (each event makes progress); a new job only if its
+  // survey left time for one.
+  let msPerImplementation = event.remaining !== undefined ? 0 : elapsed() / BATCH;
   while (missing.length > 0) {
-    if (deps.now().getTime() > deps.deadline - MARGIN_MS) {
-      await deps.enqueue({ ...event, scope: scope.id });
-      await writeJob(deps.store, scope.id, scope.asOf, { queuedAt, touchedAt: deps.now().getTime() });
+    const next = Math.min(BATCH, missing.length);
+    if (msPerImplementation > 0 && elapsed() + msPerImplementation * next > budget) {
+      // Keys that do not compress (not PROJ-123), or too many for one event, are surveyed again.
+      const remaining = encodeKeyRanges(missing);
+      const fits = remaining !== null && JSON.stringify(remaining).length < MAX_REMAINING_BYTES;
+      await deps.enqueue({ ...event, scope: scope.id, remaining: fits ? remaining : undefined });
+      await touch();
       return 'continued';
     }
-    await computeBatch(batchDeps, scope, missing.splice(0, BATCH));
-    await writeJob(deps.store, scope.id, scope.asOf, { queuedAt, touchedAt: deps.now().getTime() });
+    const batchStarted = elapsed();
+    await computeBatch(batchDeps, scope, missing.splice(0, next));
+    msPerImplementation = Math.max(msPerImplementation, (elapsed() - batchStarted) / next);
+    await touch();
   }
-  await writeJob(deps.store, scope.id, scope.asOf, {
-    queuedAt,
-    touchedAt: deps.now().getTime(),
-    finishedAt: deps.now().getTime(),
-  });
+  await touch({ finishedAt: deps.now().getTime() });
   return 'done';
 }
 

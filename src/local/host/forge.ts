@@ -14,10 +14,17 @@ import {
   type FrameToken,
 } from './frames';
 import { canEditDashboard, NOT_A_DASHBOARD_EDITOR } from './dashboard';
-import { invokeResolver, loadAppModule, resolveHandler, type AppModules } from './invoke';
+import {
+  functionRunner,
+  invokeResolver,
+  loadAppModule,
+  type AppModules,
+  type FunctionRunner,
+} from './invoke';
+import { FunctionIsolates } from './isolate';
 import { SqliteKvs } from './kvs-sqlite';
 import type { SqliteFile } from './sqlite-file';
-import { functionLimits, runWithLimits, UsageLog } from './limits';
+import { functionLimits, UsageLog } from './limits';
 import { loadManifest, type AppManifest, type Surface } from './manifest';
 import { openModal } from './modal';
 import {
@@ -90,6 +97,15 @@ export interface LocalForgeOptions {
   context?: Partial<AppContextDefaults>;
   /** Overrides every function's time limit (tests); by default each has Forge's (limits.ts). */
   timeoutMs?: number;
+  /**
+   * `worker`: each invocation in a worker thread whose heap is the function's memoryMB
+   * (isolate.ts), loading the handlers from `appDir`; `in-process`: in this thread, from
+   * `modules`. Default: workers when the host runs from the build with the app's own handlers
+   * (`runway serve`, the bench); in this thread under jest, where tests mock and fake timers.
+   */
+  isolation?: 'worker' | 'in-process';
+  /** Folder of the handler modules for workers; defaults to this checkout's src (or dist/src). */
+  appDir?: string;
 }
 
 export interface InvokeAs {
@@ -142,12 +158,11 @@ export class LocalForge {
     readonly runtime: ForgeRuntime,
     readonly site: SiteLike,
     readonly users: readonly HostUser[],
-    private readonly modules: AppModules,
     private readonly timeoutMs: number | undefined,
+    readonly usage: UsageLog,
+    private readonly run: FunctionRunner,
+    private readonly isolates: FunctionIsolates | undefined,
   ) {}
-
-  /** The longest time and largest heap growth of each function's invocations (bench figures). */
-  readonly usage = new UsageLog();
 
   static async create(options: LocalForgeOptions): Promise<LocalForge> {
     const manifest = options.manifest ?? loadManifest(path.join(findAppRoot(), 'manifest.yml'));
@@ -183,14 +198,33 @@ export class LocalForge {
         },
       },
     });
+    const isolation =
+      options.isolation ??
+      (options.modules === undefined && __filename.endsWith('.js') ? 'worker' : 'in-process');
+    const isolates =
+      isolation === 'worker'
+        ? new FunctionIsolates(options.appDir ?? path.join(__dirname, '..', '..'))
+        : undefined;
+    // The longest time and largest heap of each function's invocations (bench figures).
+    const usage = new UsageLog();
+    const run = functionRunner({
+      runtime,
+      manifest,
+      isolates,
+      modules: options.modules ?? loadAppModule,
+      timeoutMs: options.timeoutMs,
+      usage,
+    });
     ref.forge = new LocalForge(
       manifest,
       storage,
       runtime,
       site,
       options.users,
-      options.modules ?? loadAppModule,
       options.timeoutMs,
+      usage,
+      run,
+      isolates,
     );
     return ref.forge;
   }
@@ -221,20 +255,11 @@ export class LocalForge {
       const run = new Promise<void>((resolve) => setTimeout(resolve, (event.delayInSeconds ?? 0) * 1000))
         .then(async () => {
           if (this.closed) return;
-          const handler = resolveHandler(this.manifest, functionKey, this.modules);
-          const limits = functionLimits(this.manifest, functionKey);
-          const timeoutMs = this.timeoutMs ?? limits.timeoutMs;
-          await runWithLimits(
-            limits,
-            () =>
-              this.runtime.run({ moduleKey: `consumer:${queueName}`, functionKey, timeoutMs }, async () => {
-                await handler(
-                  { body: event.body, queueName, jobId, eventId: `${jobId}-${i}` },
-                  this.functionContext(),
-                );
-              }),
-            { timeoutMs, usage: this.usage },
-          );
+          await this.run({
+            functionKey,
+            args: [{ body: event.body, queueName, jobId, eventId: `${jobId}-${i}` }, this.functionContext()],
+            invocation: { moduleKey: `consumer:${queueName}` },
+          });
         })
         .catch((e: unknown) => {
           this.consumerErrors.push(`${queueName}: ${messageOf(e)}`);
@@ -253,17 +278,12 @@ export class LocalForge {
     event: unknown,
     options: { moduleKey: string; timeoutMs?: number },
   ): Promise<unknown> {
-    const handler = resolveHandler(this.manifest, functionKey, this.modules);
-    const limits = functionLimits(this.manifest, functionKey);
-    const timeoutMs = options.timeoutMs ?? this.timeoutMs ?? limits.timeoutMs;
-    return runWithLimits(
-      limits,
-      () =>
-        this.runtime.run({ moduleKey: options.moduleKey, functionKey, timeoutMs }, async () =>
-          handler(event, this.functionContext()),
-        ),
-      { timeoutMs, usage: this.usage },
-    );
+    return this.run({
+      functionKey,
+      args: [event, this.functionContext()],
+      invocation: { moduleKey: options.moduleKey },
+      timeoutMs: options.timeoutMs,
+    });
   }
 
   /** The context argument of a background function: the installation and the licence. */
@@ -343,8 +363,7 @@ export class LocalForge {
   private invokeFrame(frame: FrameToken, functionKey: string, payload: unknown): Promise<unknown> {
     return invokeResolver(
       this.runtime,
-      this.manifest,
-      this.modules,
+      this.run,
       {
         surface: this.surface(frame.m),
         functionKey,
@@ -354,7 +373,7 @@ export class LocalForge {
         localId: frame.l,
         license: forgeLicense(this.licence),
       },
-      { timeoutMs: this.timeoutMs, usage: this.usage },
+      { timeoutMs: this.timeoutMs },
     );
   }
 
@@ -438,6 +457,7 @@ export class LocalForge {
 
   close(): void {
     this.closed = true;
+    void this.isolates?.close();
     this.runtime.uninstall();
     this.storage.close();
   }

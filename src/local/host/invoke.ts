@@ -4,8 +4,9 @@
 // @forge/resolver's getDefinitions() unpacks.
 import * as path from 'node:path';
 import type { AppManifest, Surface } from './manifest';
+import type { FunctionIsolates } from './isolate';
 import { checkInvokeSize, ForgeLimitError, functionLimits, runWithLimits, type UsageLog } from './limits';
-import type { ForgeRuntime } from './runtime';
+import type { ForgeRuntime, Invocation } from './runtime';
 import { messageOf } from '../../domain';
 
 export type ForgeHandler = (request: unknown, backendRuntimePayload?: unknown) => unknown;
@@ -23,22 +24,81 @@ export const loadAppModule: AppModules = (file) => {
   return loaded as Record<string, unknown>;
 };
 
+/** `index` and `kpiGadgetResolver` of a function's `handler: index.kpiGadgetResolver`. */
+export function handlerRef(manifest: AppManifest, functionKey: string): { file: string; exportName: string } {
+  const handler = manifest.handlers.get(functionKey);
+  if (!handler) throw new Error(`manifest.yml has no function "${functionKey}"`);
+  const dot = handler.lastIndexOf('.');
+  return { file: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
+}
+
 export function resolveHandler(
   manifest: AppManifest,
   functionKey: string,
   modules: AppModules,
 ): ForgeHandler {
-  const handler = manifest.handlers.get(functionKey);
-  if (!handler) throw new Error(`manifest.yml has no function "${functionKey}"`);
-  const dot = handler.lastIndexOf('.');
-  const file = handler.slice(0, dot);
-  const exportName = handler.slice(dot + 1);
+  const { file, exportName } = handlerRef(manifest, functionKey);
   const fn = modules(file)[exportName];
   if (typeof fn !== 'function')
     throw new Error(
-      `Handler ${handler} of function "${functionKey}" is not a function exported by src/${file}`,
+      `Handler ${file}.${exportName} of function "${functionKey}" is not a function exported by src/${file}`,
     );
   return fn as ForgeHandler;
+}
+
+/** One call of an app function: its key, the handler's arguments, who and what it runs as. */
+export interface FunctionCall {
+  functionKey: string;
+  /** The handler's arguments: the request or event, then the context Forge passes. */
+  args: unknown[];
+  invocation: Omit<Invocation, 'invocationId' | 'deadline' | 'functionKey'>;
+  /** Overrides the function's time limit (tests, the validators' own budget). */
+  timeoutMs?: number;
+}
+
+/** Runs app functions within their limits: in a worker of memoryMB each, or in this thread. */
+export type FunctionRunner = (call: FunctionCall) => Promise<unknown>;
+
+export function functionRunner(options: {
+  runtime: ForgeRuntime;
+  manifest: AppManifest;
+  /** Worker containers (isolate.ts); without, handlers from `modules` run in this thread. */
+  isolates?: FunctionIsolates;
+  modules: AppModules;
+  timeoutMs?: number;
+  usage?: UsageLog;
+}): FunctionRunner {
+  const { runtime, manifest, isolates, usage } = options;
+  return async (call) => {
+    const limits = functionLimits(manifest, call.functionKey);
+    const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? limits.timeoutMs;
+    const invocation = { ...call.invocation, functionKey: call.functionKey, timeoutMs };
+    if (!isolates) {
+      const handler = resolveHandler(manifest, call.functionKey, options.modules);
+      return runWithLimits(
+        limits,
+        () => runtime.run(invocation, async () => handler(call.args[0], call.args[1])),
+        {
+          timeoutMs,
+          usage,
+        },
+      );
+    }
+    const { file, exportName } = handlerRef(manifest, call.functionKey);
+    return runtime.run(invocation, () => {
+      const bound = runtime.bound();
+      return isolates.run({
+        limits,
+        timeoutMs,
+        file,
+        exportName,
+        args: call.args,
+        invocation: { appContext: bound.appContext, timeoutMs },
+        fetch: bound.fetch,
+        usage,
+      });
+    });
+  };
 }
 
 export interface InvokeRequest {
@@ -59,16 +119,14 @@ export class InvocationError extends Error {}
 /** Runs a resolver call of a surface as its user; rejects like the Forge bridge does when the function fails or breaks a limit (limits.ts). */
 export async function invokeResolver(
   runtime: ForgeRuntime,
-  manifest: AppManifest,
-  modules: AppModules,
+  run: FunctionRunner,
   req: InvokeRequest,
-  options: { timeoutMs?: number; usage?: UsageLog } = {},
+  options: { timeoutMs?: number } = {},
 ): Promise<unknown> {
   const { surface } = req;
-  if (!surface.functionKey)
+  const functionKey = surface.functionKey;
+  if (!functionKey)
     throw new InvocationError(`Module "${surface.key}" has no resolver function in manifest.yml`);
-  const handler = resolveHandler(manifest, surface.functionKey, modules);
-  const limits = functionLimits(manifest, surface.functionKey);
   const ctx = runtime.context;
   const context = {
     localId: req.localId,
@@ -88,29 +146,22 @@ export async function invokeResolver(
     installation: undefined,
   };
   try {
-    checkInvokeSize('request', surface.functionKey, req.payload);
-    const timeoutMs = options.timeoutMs ?? limits.timeoutMs;
-    const result = await runWithLimits(
-      limits,
-      () =>
-        runtime.run(
-          {
-            accountId: req.accountId,
-            moduleKey: surface.key,
-            functionKey: surface.functionKey,
-            localId: req.localId,
-            extension: req.extension,
-            timeoutMs,
-          },
-          async () =>
-            handler(
-              { call: { functionKey: req.functionKey, payload: req.payload }, context },
-              backendRuntimePayload,
-            ),
-        ),
-      { timeoutMs, usage: options.usage },
-    );
-    checkInvokeSize('response', surface.functionKey, result);
+    checkInvokeSize('request', functionKey, req.payload);
+    const result = await run({
+      functionKey,
+      args: [
+        { call: { functionKey: req.functionKey, payload: req.payload }, context },
+        backendRuntimePayload,
+      ],
+      invocation: {
+        accountId: req.accountId,
+        moduleKey: surface.key,
+        localId: req.localId,
+        extension: req.extension,
+      },
+      timeoutMs: options.timeoutMs,
+    });
+    checkInvokeSize('response', functionKey, result);
     return result;
   } catch (e) {
     if (e instanceof InvocationError) throw e;

@@ -1,20 +1,24 @@
 // Forge's invocation limits, enforced by the local host so a call that would fail on Forge fails
 // here too, naming the limit, the function and the measured value. Numbers from Forge's
-// platform-limits pages:
+// platform-limits pages (re-read 2026-12-06):
 // - https://developer.atlassian.com/platform/forge/limits-invocation: 25 runtime seconds for
 //   functions invoked by users (resolvers), product events (triggers, workflow validators);
 //   functions referenced only by `consumer` or `scheduledTrigger` modules default to 55 s and
-//   may raise `timeoutSeconds` up to 900. Invocation payload (request and response) 5 MB: the
-//   stored copy of that page available when this was written was cut before the payload row,
-//   so this figure is the one to re-check first.
-// - @forge/manifest's schema (`app.runtime.memoryMB`, `function.runtime.memoryMB`): 128–1024 MB,
-//   default 512 MB per invocation (also runtime-api-reference: "512MB of memory per invocation").
-// - https://developer.atlassian.com/platform/forge/limits-async-events: 50 events per push,
-//   200 KB combined payload per push, 100 KB per event for functions with a timeout over 55 s.
+//   may raise `timeoutSeconds` up to 900. The invocation payload limit (request and response,
+//   5 MB here) could not be confirmed: no stored copy of that page reaches a payload row, so the
+//   figure stays the one to re-check first.
+// - Memory: @forge/manifest's schema (`app.runtime.memoryMB`, `function.runtime.memoryMB`):
+//   128–1024 MB, default 512 MB per invocation (runtime-api-reference: "512MB of memory per
+//   invocation"). The host runs each invocation in a worker whose heap is capped at memoryMB
+//   (isolate.ts); in-process runs (tests that hand the host their own handlers) sample the heap.
+// - https://developer.atlassian.com/platform/forge/limits-async-events: 50 events per request,
+//   200 KB combined payload per request, 100 KB per event for functions with a timeout over 55 s.
 // - https://developer.atlassian.com/platform/forge/limits-kvs-ce: keys ≤ 500 characters, values
-//   ≤ 240 KiB; storage-reference/transactions: ≤ 25 operations and a 4 MB payload per
-//   transaction. Key, value, page and batch checks also live in kvs-sqlite.ts (the storage's own
-//   answers); kvsLimitViolation below adds the function and the measured value.
+//   ≤ 240 KiB, object depth 31 (storage-reference/handling-errors-kvs says MAX_DEPTH is 32; the
+//   storage keeps 32). storage-reference/transactions and batchops: ≤ 25 operations (keys) and a
+//   4 MB payload per transaction or batch. runtime-reference/storage-api-query: query pages of
+//   10 by default, at most 100. Key, value, page and batch checks also live in kvs-rules.ts (the
+//   storage's own answers); kvsLimitViolation below adds the function and the measured value.
 import type { AppManifest } from './manifest';
 
 const MB = 1024 * 1024;
@@ -105,37 +109,63 @@ export function checkInvokeSize(which: 'request' | 'response', functionKey: stri
 export interface InvocationUsage {
   functionKey: string;
   ms: number;
-  /** Growth of the process heap while it ran (see runWithLimits). */
+  /** Largest live heap of its worker (isolate.ts), or growth of the host's heap (runWithLimits). */
   heapBytes: number;
 }
 
 export interface UsageSummary {
   count: number;
   maxMs: number;
+  /** Sum of the invocations' times (with count: the mean). */
+  totalMs: number;
   maxHeapBytes: number;
 }
 
 export class UsageLog {
   readonly byFunction = new Map<string, UsageSummary>();
   record(u: InvocationUsage): void {
-    const s = this.byFunction.get(u.functionKey) ?? { count: 0, maxMs: 0, maxHeapBytes: 0 };
+    const s = this.byFunction.get(u.functionKey) ?? { count: 0, maxMs: 0, totalMs: 0, maxHeapBytes: 0 };
     this.byFunction.set(u.functionKey, {
       count: s.count + 1,
       maxMs: Math.max(s.maxMs, u.ms),
+      totalMs: s.totalMs + u.ms,
       maxHeapBytes: Math.max(s.maxHeapBytes, u.heapBytes),
     });
   }
 }
 
 const SAMPLE_MS = 20;
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/** Forge stopped the invocation at its time limit. */
+export function timeoutError(limits: FunctionLimits, timeoutMs: number): ForgeLimitError {
+  return new ForgeLimitError(
+    'runtime seconds',
+    limits.functionKey,
+    `timed out after ${seconds(timeoutMs)}`,
+    seconds(timeoutMs),
+    ` — the ${limits.kind} limit on Forge is ${seconds(limits.timeoutMs)}`,
+  );
+}
+
+/** The invocation needed more memory than its memoryMB (`outOfMemory`: its heap ran out). */
+export function memoryError(limits: FunctionLimits, peak: number, outOfMemory = false): ForgeLimitError {
+  return new ForgeLimitError(
+    'memory (memoryMB)',
+    limits.functionKey,
+    outOfMemory
+      ? `out of memory, heap at ${Math.round(peak / MB)} MB when it ran out`
+      : `heap grew by ${Math.round(peak / MB)} MB`,
+    `${limits.memoryMB} MB`,
+  );
+}
 
 /**
- * Runs one invocation within its time and memory limits. Time: the call is abandoned at the
- * limit and fails like Forge's timeout. Memory: the host runs functions in its own process, not
- * in a VM of `memoryMB` each, so it measures the growth of the process heap while the
- * invocation runs (sampled every 20 ms and at the end) and fails it once that passes memoryMB.
- * Concurrent invocations share the heap, so under concurrency the figure over-counts: the check
- * can fail early, never late.
+ * Runs one invocation in the host's own thread within its time and memory limits (the host's
+ * own tests hand it handlers this way; the app's functions run in isolate.ts's workers). Time:
+ * the call is abandoned at the limit and fails like Forge's timeout. Memory: the growth of the
+ * process heap while the invocation runs (sampled every 20 ms and at the end) against memoryMB;
+ * concurrent invocations share the heap, so the check can fail early, never late.
  */
 export async function runWithLimits<T>(
   limits: FunctionLimits,
@@ -149,21 +179,8 @@ export async function runWithLimits<T>(
   let peak = 0;
   let timer: NodeJS.Timeout | undefined;
   let sampler: NodeJS.Timeout | undefined;
-  const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
   const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new ForgeLimitError(
-            'runtime seconds',
-            limits.functionKey,
-            `timed out after ${seconds(timeoutMs)}`,
-            seconds(timeoutMs),
-            ` — the ${limits.kind} limit on Forge is ${seconds(limits.timeoutMs)}`,
-          ),
-        ),
-      timeoutMs,
-    );
+    timer = setTimeout(() => reject(timeoutError(limits, timeoutMs)), timeoutMs);
     sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
       if (peak > memoryBytes) reject(memoryError(limits, peak));
@@ -179,15 +196,6 @@ export async function runWithLimits<T>(
     clearInterval(sampler);
     options.usage?.record({ functionKey: limits.functionKey, ms: Date.now() - started, heapBytes: peak });
   }
-}
-
-function memoryError(limits: FunctionLimits, peak: number): ForgeLimitError {
-  return new ForgeLimitError(
-    'memory (memoryMB)',
-    limits.functionKey,
-    `heap grew by ${Math.round(peak / MB)} MB`,
-    `${limits.memoryMB} MB`,
-  );
 }
 
 /** A queue push Forge would refuse (limits-async-events), as the message @forge/events shows. */

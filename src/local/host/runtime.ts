@@ -76,6 +76,14 @@ export interface ForgeRuntime {
     fn: () => Promise<T>,
   ): Promise<T>;
   current(): Invocation | undefined;
+  /**
+   * Inside `run`: what a worker container (isolate.ts) needs of the running invocation — the
+   * host's `__forge_fetch__` bound to it, and its app context.
+   */
+  bound(): {
+    fetch: (target: unknown, requestPath: string, init: RequestInit) => Promise<Response>;
+    appContext: Record<string, unknown>;
+  };
   /** Removes the globals (tests). */
   uninstall(): void;
 }
@@ -319,6 +327,15 @@ export function installForgeRuntime(options: {
         { host, invocation: { ...rest, invocationId: randomUUID(), deadline: Date.now() + timeoutMs } },
         fn,
       );
+    },
+    bound: () => {
+      const running = store.getStore();
+      if (running?.host !== host) throw new Error('bound() is called only inside run()');
+      return {
+        fetch: (target, requestPath, init) =>
+          store.run(running, () => forgeFetch(target as ForgeTarget, requestPath, init)),
+        appContext: { ...forgeRuntime.appContext },
+      };
     },
     uninstall: () => {
       const i = installed.indexOf(host);

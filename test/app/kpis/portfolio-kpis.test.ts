@@ -80,6 +80,44 @@ describe('portfolio KPIs of a scope', () => {
     expect(queued.some((j) => j.jql.includes('ENT'))).toBe(true);
   });
 
+  it('works one budget per event and queues the rest with the keys still missing: continuations do not survey again', async () => {
+    const job = queued.find((j) => j.jql.includes('ENT'));
+    if (!job) throw new Error('no ENT job queued');
+    let tick = Date.now();
+    const chain: SnapshotJobEvent[] = [job];
+    const outcomes: string[] = [];
+    for (let i = 0; i < chain.length && i < 50; i++) {
+      const event = chain[i];
+      outcomes.push(
+        await site.asApp(async () =>
+          runSnapshotJob(event, {
+            jira: jiraAsApp(),
+            store: typedStore(),
+            config: defaultConfig(),
+            now: () => new Date((tick += 10)), // 10 ms a reading: every batch "takes" time
+            deadline: Date.now() + 900_000,
+            enqueue: async (next) => void chain.push(next),
+            eventBudgetMs: 1, // one batch per event
+          }),
+        ),
+      );
+    }
+    expect(outcomes[outcomes.length - 1]).toBe('done');
+    expect(outcomes.slice(0, -1).every((o) => o === 'continued')).toBe(true);
+    expect(chain.length).toBeGreaterThan(1);
+    // Every continuation says what is left, as ranges of issue keys (src/domain/trends/key-ranges).
+    const left = chain.slice(1).map((e) => Object.values(e.remaining ?? {}).join(','));
+    expect(left.every((l) => l.length > 0)).toBe(true);
+    const ent = GetPortfolioKpisPayload.parse({ asOf: DEFAULT_AS_OF, projects: ['ENT'] });
+    const answer = await site.as('admin', () => getPortfolioKpis(ent, deps()));
+    if (!answer.ok) throw new Error(answer.error);
+    expect(answer.data.progress).toEqual({
+      done: answer.data.progress.total,
+      total: answer.data.progress.total,
+      complete: true,
+    });
+  });
+
   it('checks a gadget configuration against Jira without saving anything', async () => {
     expect(await site.as('admin', () => checkGadgetConfig(scope, deps()))).toEqual({
       ok: true,

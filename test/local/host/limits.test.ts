@@ -1,5 +1,6 @@
 // Forge's invocation limits, enforced by the host: a call that breaks one fails the way Forge
 // fails it, naming the limit, the function and the measured value (src/local/host/limits.ts).
+import * as path from 'node:path';
 import { Queue } from '@forge/events';
 import { kvs } from '@forge/kvs';
 import Resolver from '@forge/resolver';
@@ -123,7 +124,7 @@ describe("Forge's invocation limits in the host", () => {
     expect(await call('echo', 'panel', { small: true })).toEqual({ small: true });
   });
 
-  it('fails an invocation whose heap grows past its memoryMB', async () => {
+  it('fails an invocation whose heap grows past its memoryMB (in-process runs: sampled heap growth)', async () => {
     await expect(call('hoard', 'small')).rejects.toThrow(
       /Forge limit "memory \(memoryMB\)" exceeded by function "small-fn": heap grew by \d+ MB \(limit 128 MB\)/,
     );
@@ -134,5 +135,68 @@ describe("Forge's invocation limits in the host", () => {
     await expect(call('bigEvent')).rejects.toThrow(
       '"async event size for long-running consumers" exceeded by function "panel-fn"',
     );
+  });
+});
+
+describe('function containers: each invocation in a worker whose heap is its memoryMB', () => {
+  const appDir = path.join(__dirname, 'support', 'limits-app');
+  const users = [{ alias: 'ann', accountId: 'acc-ann', displayName: 'Ann', note: '' }];
+  let forge: LocalForge;
+  beforeAll(async () => {
+    forge = await LocalForge.create({ site, manifest, users, isolation: 'worker', appDir });
+  });
+  afterAll(() => forge.close());
+  const call = (functionKey: string, moduleKey: string) =>
+    forge.invoke({ moduleKey, functionKey, as: 'ann' });
+
+  it('runs a function within its memoryMB with storage through the host, and measures its heap', async () => {
+    expect(await call('small', 'small')).toEqual({ stored: 5, held: 5 });
+    // stored in the host's app storage: the same value read from this thread
+    expect(await forge.runtime.run({}, () => kvs.get('small'))).toBe(5);
+    const small = forge.usage.byFunction.get('small-fn');
+    expect(small?.maxHeapBytes).toBeGreaterThan(35 * 2 ** 20);
+    expect(small?.maxHeapBytes).toBeLessThan(128 * 2 ** 20);
+  });
+
+  it('stops a function that needs more heap than its memoryMB, naming the limit, the function and the heap', async () => {
+    const failed = await call('hoard', 'small').then(
+      () => 'finished',
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
+    expect(failed).toMatch(
+      /^Forge limit "memory \(memoryMB\)" exceeded by function "small-fn": out of memory, heap at (\d+) MB when it ran out \(limit 128 MB\)$/,
+    );
+    expect(Number(/heap at (\d+) MB/.exec(failed)?.[1])).toBeGreaterThanOrEqual(100);
+    // The same call fits in the default 512 MB of panel-fn, and its heap is measured.
+    expect(await call('hoard', 'panel')).toBe(25);
+    const panel = forge.usage.byFunction.get('panel-fn');
+    expect(panel?.maxHeapBytes).toBeGreaterThan(190 * 2 ** 20);
+    expect(panel?.maxHeapBytes).toBeLessThan(512 * 2 ** 20);
+  });
+
+  it('refuses a KVS value over 240 KiB from a container, naming the function', async () => {
+    await expect(call('bigValue', 'panel')).rejects.toThrow(
+      'Forge limit "KVS value size" exceeded by function "panel-fn": 250.0 KB for key "big" (limit 240 KiB)',
+    );
+  });
+
+  it('stops a container still running at its time limit', async () => {
+    const short = await LocalForge.create({
+      site,
+      manifest,
+      users,
+      isolation: 'worker',
+      appDir,
+      timeoutMs: 1500,
+    });
+    try {
+      const started = Date.now();
+      await expect(short.invoke({ moduleKey: 'panel', functionKey: 'spin', as: 'ann' })).rejects.toThrow(
+        'Forge limit "runtime seconds" exceeded by function "panel-fn": timed out after 1.5 s',
+      );
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      short.close();
+    }
   });
 });
