@@ -12,6 +12,8 @@
 //   alerts:sent:…, alerts:digest:…
 //                          daily alert bookkeeping keyed by recipient (deleted: it only stops repeats)
 //   kpi:impl:…             KPI snapshots: the viewer whose gadget computed them
+//   kpi:survey:…           a viewer's survey of a gadget scope, keyed by the viewer (kept 10
+//                          minutes with a TTL; deleted at once for a closed account)
 import { WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { AuditRecordSchema } from '../domain/gates/audit';
@@ -222,6 +224,21 @@ const kpiSnapshots: Source = {
     ),
 };
 
+/** `kpi:survey:<scope>:<asOf>:<accountId>`: the viewer is the key's last part. */
+const kpiSurveys: Source = {
+  prefix: `${storageKey('kpi', 'survey')}:`,
+  holds(key) {
+    const parts = key.split(':');
+    return one(key, decodeKeyPart(parts[parts.length - 1]));
+  },
+  async anonymise(store, key, markers) {
+    const parts = key.split(':');
+    if (!markers.has(decodeKeyPart(parts[parts.length - 1]))) return 'unchanged';
+    await store.delete(key);
+    return 'deleted';
+  },
+};
+
 export const PERSONAL_DATA_SOURCES: readonly Source[] = [
   gateLog,
   config,
@@ -232,6 +249,7 @@ export const PERSONAL_DATA_SOURCES: readonly Source[] = [
   alertsKeyedByRecipient(`${storageKey('alerts', 'sent')}:`),
   alertsKeyedByRecipient(`${storageKey('alerts', 'digest')}:`),
   kpiSnapshots,
+  kpiSurveys,
 ];
 
 const PAGE = 100;

@@ -25,6 +25,7 @@ import {
   type TypedStore,
 } from '../../src/storage';
 import { readProvisioningRun, writeProvisioningRun } from '../../src/storage/provisioning';
+import { keepSurvey, readSurvey } from '../../src/storage/kpi-surveys';
 import { auditLog } from '../../src/storage/gates';
 import { readMarkerPlan } from '../../src/storage/privacy';
 
@@ -144,6 +145,13 @@ async function seed(): Promise<void> {
   };
   await writeImplementationSnapshots(store, 'scope1', '2026-12-05', [snapshot]);
   await writeImplementationSnapshots(store, 'scope1', '2026-12-04', [{ ...snapshot, by: 'app' }]);
+  const survey = {
+    at: NOW.getTime(),
+    siteIssueTypes: new Set<string>(),
+    visible: new Set(['IMP-1']),
+    candidates: ['IMP-1'],
+  };
+  await keepSurvey(store, 'scope1', '2026-12-05', ANA, survey);
 }
 
 describe('the weekly personal data report', () => {
@@ -205,6 +213,7 @@ describe('the weekly personal data report', () => {
       '2026-12-01',
     ]);
     expect(await store.kvs.get('kpi:impl:scope1:2026-12-05:IMP-1')).toMatchObject({ by: 'anonymised-1' });
+    expect(await readSurvey(store, 'scope1', '2026-12-05', ANA)).toBeUndefined();
     // Every record of the account rewritten: the mapping to its id is gone, the counter stays.
     expect(await readMarkerPlan(store)).toEqual({ next: 2, pending: {} });
 
