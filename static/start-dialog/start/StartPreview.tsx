@@ -51,7 +51,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
           <Text size="small" color="color.text.subtle">
             {Object.entries(i.fields)
               .filter(([name]) => name !== 'Baseline Due')
-              .map(([name, value]) => `${name}: ${value}`)
+              .map(([name, value]) => `${name}: ${formatDate(value)}`)
               .join(' · ')}
           </Text>
         ),
