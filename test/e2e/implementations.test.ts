@@ -83,6 +83,15 @@ describe('the implementations project page in the browser', () => {
               ),
         );
         if (row.forecast.projectedLate) expect(forecast).toContain(`${row.forecast.lateByDays} d late`);
+        // The explanation's dates too (`Went live on Apr 1, 2027.`): never ISO.
+        expect(forecast).toContain(
+          row.forecast.explanation.replace(/\d{4}-\d{2}-\d{2}/g, (iso) =>
+            new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+              new Date(`${iso}T00:00:00Z`),
+            ),
+          ),
+        );
+        expect(forecast).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       }
       expect(await frame.getByTestId('impl-shown').innerText()).toContain(
         `${view.implementations.filter((r) => r.forecast.projectedLate).length} projected late`,

@@ -5,7 +5,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import type { ReactNode } from 'react';
-import { formatDate } from '../../shared/dates';
+import { formatDate, formatDatesIn } from '../../shared/dates';
 import type { PlannedIssueView, StartPreview as Preview } from '../../../src/contracts/implementations';
 
 const KIND_LABEL: Record<PlannedIssueView['kind'], string> = {
@@ -98,7 +98,7 @@ export default function StartPreview({ preview, outcome }: { preview: Preview; o
         <SectionMessage appearance="warning" testId="start-warnings">
           <Stack space="space.050">
             {preview.warnings.map((w) => (
-              <Text key={w}>{w}</Text>
+              <Text key={w}>{formatDatesIn(w)}</Text>
             ))}
           </Stack>
         </SectionMessage>
