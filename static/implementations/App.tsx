@@ -117,7 +117,7 @@ function rowOf(r: ImplementationRow) {
                 size="small"
                 color={reason.level === 'red' ? 'color.text.danger' : 'color.text.warning'}
               >
-                {reason.message}
+                {formatDatesIn(reason.message)}
               </Text>
             ))}
             {r.reasons.length > 2 ? (
