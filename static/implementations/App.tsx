@@ -19,7 +19,7 @@ import {
   type ImplementationRow,
   type StartOutcome,
 } from '../../src/contracts/implementations';
-import { formatDate } from '../shared/dates';
+import { formatDate, formatDatesIn } from '../shared/dates';
 import { filterBox, MultiFilter } from '../shared/MultiFilter';
 import { EmptyView, ErrorView, LoadingState } from '../shared/states';
 import { useResolver } from '../shared/use-resolver';
@@ -117,7 +117,7 @@ function rowOf(r: ImplementationRow) {
                 size="small"
                 color={reason.level === 'red' ? 'color.text.danger' : 'color.text.warning'}
               >
-                {reason.message}
+                {formatDatesIn(reason.message)}
               </Text>
             ))}
             {r.reasons.length > 2 ? (
@@ -190,7 +190,7 @@ function rowOf(r: ImplementationRow) {
         content:
           r.forecast.date === null ? (
             <Text size="small" color="color.text.subtlest">
-              {r.forecast.explanation}
+              {formatDatesIn(r.forecast.explanation)}
             </Text>
           ) : (
             <Stack space="space.025">
@@ -201,7 +201,7 @@ function rowOf(r: ImplementationRow) {
                 ) : null}
               </Inline>
               <Text size="small" color="color.text.subtle">
-                {r.forecast.explanation}
+                {formatDatesIn(r.forecast.explanation)}
               </Text>
             </Stack>
           ),

@@ -13,6 +13,7 @@ import {
   type Health,
   type ImplementationRow,
 } from '../../src/contracts/implementations';
+import { formatDate, formatMonth } from '../shared/dates';
 
 const HEALTH_COLOUR: Record<Health, string> = {
   red: token('color.background.danger.bold'),
@@ -97,8 +98,8 @@ export function Timeline({
       <caption style={{ ...cell, borderBottom: 'none', color: token('color.text.subtle') }}>
         Timeline of {project}: bars from kickoff to forecast go-live, coloured by health; ◆ baseline go-live;
         ● milestone done, ○ milestone open (hover or focus one for its name and date; in a focused row the
-        arrow keys move through its milestones); the blue line is today ({asOf}). Scale {layout.start} to{' '}
-        {layout.end}.
+        arrow keys move through its milestones); the blue line is today ({formatDate(asOf)}). Scale{' '}
+        {formatDate(layout.start)} to {formatDate(layout.end)}.
       </caption>
       <thead>
         <tr>
@@ -114,7 +115,7 @@ export function Timeline({
                 .filter((_, i) => i % Math.ceil(layout.months.length / 6) === 0)
                 .map((m) => (
                   <span key={m.date} style={abs(m.at, { top: 0, color: token('color.text.subtlest') })}>
-                    {m.date.slice(0, 7)}
+                    {formatMonth(m.date)}
                   </span>
                 ))}
             </span>
@@ -171,7 +172,7 @@ export function Timeline({
                   ) : null}
                   {b?.milestones.map((m) => {
                     const id = `${r.key}/${m.key}`;
-                    const words = milestoneWords(m);
+                    const words = milestoneWords(m, formatDate);
                     return (
                       <span key={m.key}>
                         <span
@@ -209,7 +210,7 @@ export function Timeline({
                 </div>
               </td>
               <td style={cell} data-testid={`timeline-dates-${r.key}`}>
-                {timelineRowText(r)}
+                {timelineRowText(r, formatDate)}
               </td>
             </tr>
           );

@@ -60,6 +60,15 @@ export function formatDate(iso: string, locale = current.locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
 
+/**
+ * A sentence from the engine with its calendar dates in the user's locale: `Went live on 2027-04-01.`
+ * → `Went live on Apr 1, 2027.` For words that arrive finished (a forecast's explanation, computed and
+ * stored with the snapshot); anything that is not a real date is left as it is.
+ */
+export function formatDatesIn(text: string, locale = current.locale): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatDate(iso, locale));
+}
+
 /** A calendar month: `2026-12-01` → `Dec 2026`. */
 export function formatMonth(iso: string, locale = current.locale): string {
   const d = calendarDate(iso);

@@ -9,6 +9,7 @@ import { startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { choose, launchChromium, openSurface, requireBuilt, screenshotPath, typeDate } from './support';
 
 const PAGE = 'runway-implementations';
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 
 /** The modal's frame, over the page. */
 const modalOf = (page: Page): FrameLocator => page.frameLocator('[data-testid="modal-frame"]');
@@ -93,10 +94,22 @@ describe('Start from playbook on the implementations page', () => {
       await modal.getByTestId('start-summary').fill(summary);
       await choose(modal, 'start-tier', 'Enter', /^Enterprise$/);
       await choose(modal, 'start-segment', 'Mid', /^Mid-Market$/);
-      // Atlaskit's date picker in the user's locale (en-US); the preview shows dates the same way.
+      // Atlaskit's date picker in the user's locale (en-US); the preview shows dates the same way,
+      // its warnings too: a Saturday kickoff is named in the locale, never as ISO.
+      await typeDate(modal, 'start-kickoff', '12/5/2026');
+      await modal.getByTestId('start-preview-button').click();
+      const warnings = modal.getByTestId('start-warnings');
+      await warnings.waitFor();
+      expect(await warnings.innerText()).toContain('Kickoff (Dec 5, 2026) is not a working day.');
+      expect(await warnings.innerText()).not.toMatch(ISO_DATE);
       await typeDate(modal, 'start-kickoff', '12/7/2026');
       await modal.getByTestId('start-preview-button').click();
-      await modal.getByTestId('start-preview--table').waitFor();
+      // the Fields column: the epic's Kickoff Date in the locale; no ISO date anywhere in the table
+      await modal
+        .getByTestId('start-preview-row-epic')
+        .filter({ hasText: /Kickoff[^:]*: Dec 7, 2026/ })
+        .waitFor();
+      expect(await modal.getByTestId('start-preview--table').innerText()).not.toMatch(ISO_DATE);
       expect(await modal.getByTestId('start-summary-line').innerText()).toBe(
         'Creates 1 implementation (epic), 7 milestones, 6 gates and 7 work items in this project, from the playbook “Implementation plan”.',
       );

@@ -8,6 +8,9 @@ import { startLocalApp, type LocalApp } from '../../src/local/host/app';
 import { launchChromium, openSurface, requireBuilt, screenshotPath } from './support';
 
 const PAGE = 'runway-implementations';
+/** A date as an en-US user reads it (`Jan 8, 2026`), and the ISO form no surface shows. */
+const US_DATE = '[A-Z][a-z]{2} \\d{1,2}, \\d{4}';
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 
 /** axe-core's serious and critical violations in the surface's frame (none checked without axe-core). */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -64,10 +67,17 @@ describe('the portfolio timeline on the implementations page', () => {
       // every row says its dates in words, for a screen reader
       const texts = await table.locator('tbody td[data-testid^="timeline-dates-"]').allInnerTexts();
       expect(texts).toHaveLength(count);
-      for (const t of texts)
+      // dates in the user's locale (the demo users are en-US: `Jan 8, 2026`), never ISO
+      for (const t of texts) {
         expect(t).toMatch(
-          /^Kickoff (\d{4}-\d{2}-\d{2}|not set); .*baseline go-live .*(milestone|no milestones)/,
+          new RegExp(`^Kickoff (${US_DATE}|not set); .*baseline go-live .*(milestone|no milestones)`),
         );
+        expect(t).not.toMatch(ISO_DATE);
+      }
+      const caption = await table.locator('caption').innerText();
+      expect(caption).toMatch(new RegExp(`today \\(${US_DATE}\\)\\. Scale ${US_DATE} to ${US_DATE}\\.`));
+      expect(caption).not.toMatch(ISO_DATE);
+      expect(await table.locator('thead').innerText()).not.toMatch(/\d{4}-\d{2}/);
       // the bars are coloured by health: red, amber and green differ
       const bars = table.locator('[data-testid^="timeline-bar-"]');
       expect(await bars.count()).toBeGreaterThan(0);
@@ -89,7 +99,8 @@ describe('the portfolio timeline on the implementations page', () => {
       // each milestone marker says its name and date: on hover, on focus, and in the row's text
       const marker = table.locator('[data-marker]').first();
       const label = (await marker.getAttribute('aria-label')) ?? '';
-      expect(label).toMatch(/^Milestone [A-Z]+-\d+ .+, due \d{4}-\d{2}-\d{2}, (done|open)$/);
+      expect(label).toMatch(new RegExp(`^Milestone [A-Z]+-\\d+ .+, due ${US_DATE}, (done|open)$`));
+      expect(label).not.toMatch(ISO_DATE);
       const words = label.replace(/^Milestone /, '');
       const row = table.getByTestId(
         (await marker.evaluate((el) => el.closest('tr')?.getAttribute('data-testid'))) ?? 'no row',

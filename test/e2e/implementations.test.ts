@@ -11,6 +11,14 @@ import { launchChromium } from './support';
 
 const PAGE = 'runway-implementations';
 const OUT = path.resolve(__dirname, '../../test-output');
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+/** An engine sentence as an en-US user reads it: `due 2026-11-30` → `due Nov 30, 2026`. */
+const usDates = (text: string) =>
+  text.replace(/\d{4}-\d{2}-\d{2}/g, (iso) =>
+    new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${iso}T00:00:00Z`),
+    ),
+  );
 const BUILT = fs.existsSync(path.resolve(__dirname, '../../static/implementations/dist/index.html'));
 
 describe('the implementations project page in the browser', () => {
@@ -66,7 +74,9 @@ describe('the implementations project page in the browser', () => {
       for (const row of view.implementations) {
         const health = await frame.getByTestId(`impl-health-${row.key}`).innerText();
         expect(health).toContain({ red: 'Red', amber: 'Amber', green: 'Green' }[row.health]);
-        if (row.reasons[0]) expect(health).toContain(row.reasons[0].message);
+        // a reason's dates in the locale (`was due Nov 30, 2026`), never ISO
+        if (row.reasons[0]) expect(health).toContain(usDates(row.reasons[0].message));
+        expect(health).not.toMatch(ISO_DATE);
         expect((await frame.getByTestId(`impl-gates-${row.key}`).innerText()).split('\n')[0]).toBe(
           `${row.gates.passed} / ${row.gates.total}`,
         );
@@ -83,6 +93,9 @@ describe('the implementations project page in the browser', () => {
               ),
         );
         if (row.forecast.projectedLate) expect(forecast).toContain(`${row.forecast.lateByDays} d late`);
+        // The explanation's dates too (`Went live on Apr 1, 2027.`): never ISO.
+        expect(forecast).toContain(usDates(row.forecast.explanation));
+        expect(forecast).not.toMatch(ISO_DATE);
       }
       expect(await frame.getByTestId('impl-shown').innerText()).toContain(
         `${view.implementations.filter((r) => r.forecast.projectedLate).length} projected late`,

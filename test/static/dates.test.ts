@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import {
   dateLocale,
   formatDate,
+  formatDatesIn,
   formatDateTime,
   formatMonth,
   parseDate,
@@ -13,6 +14,17 @@ import {
 
 describe('dates in the user’s locale', () => {
   afterEach(() => setDateLocale('en-US', 'UTC'));
+
+  it('shows the dates inside an engine sentence in the locale, leaving other numbers alone', () => {
+    expect(
+      formatDatesIn(
+        'go-live milestone due 2027-04-01 + median slip 3 days; 2027-03-30 is past, so today.',
+        'de-DE',
+      ),
+    ).toBe('go-live milestone due 01.04.2027 + median slip 3 days; 30.03.2027 is past, so today.');
+    expect(formatDatesIn('Went live on 2027-04-01.')).toBe('Went live on Apr 1, 2027.');
+    expect(formatDatesIn('ref 2027-02-30 and 12027-04-01x', 'en-US')).toBe('ref 2027-02-30 and 12027-04-01x');
+  });
 
   it('shows a calendar date in the locale, the same day whatever the time zone', () => {
     expect(formatDate('2027-04-01', 'en-US')).toBe('Apr 1, 2027');

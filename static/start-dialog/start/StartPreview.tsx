@@ -5,7 +5,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import type { ReactNode } from 'react';
-import { formatDate } from '../../shared/dates';
+import { formatDate, formatDatesIn } from '../../shared/dates';
 import type { PlannedIssueView, StartPreview as Preview } from '../../../src/contracts/implementations';
 
 const KIND_LABEL: Record<PlannedIssueView['kind'], string> = {
@@ -51,7 +51,7 @@ function PreviewTable({ preview }: { preview: Preview }) {
           <Text size="small" color="color.text.subtle">
             {Object.entries(i.fields)
               .filter(([name]) => name !== 'Baseline Due')
-              .map(([name, value]) => `${name}: ${value}`)
+              .map(([name, value]) => `${name}: ${formatDate(value)}`)
               .join(' · ')}
           </Text>
         ),
@@ -98,7 +98,7 @@ export default function StartPreview({ preview, outcome }: { preview: Preview; o
         <SectionMessage appearance="warning" testId="start-warnings">
           <Stack space="space.050">
             {preview.warnings.map((w) => (
-              <Text key={w}>{w}</Text>
+              <Text key={w}>{formatDatesIn(w)}</Text>
             ))}
           </Stack>
         </SectionMessage>

@@ -42,4 +42,25 @@ describe('the timeline in words', () => {
       }),
     ).toBe('Kickoff not set; went live 2026-03-08; baseline go-live 2026-02-28; no milestones.');
   });
+
+  it("writes every date with the formatter a surface passes (the user's locale), never ISO", () => {
+    const date = (d: string) => `<${d.slice(5)}>`;
+    const text = timelineRowText(
+      {
+        kickoff: '2026-01-08',
+        live: false,
+        forecast,
+        milestones: [{ key: 'IMP-2', summary: 'Design', dueDate: '2026-02-01', done: true }],
+      },
+      date,
+    );
+    expect(text).toBe(
+      'Kickoff <01-08>; forecast go-live <03-08>; baseline go-live <02-28>; projected late by 8 days; ' +
+        '1 milestone (0 open): IMP-2 Design, due <02-01>, done.',
+    );
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(milestoneWords({ key: 'IMP-3', summary: 'UAT', dueDate: '2026-03-01', done: false }, date)).toBe(
+      'IMP-3 UAT, due <03-01>, open',
+    );
+  });
 });
