@@ -28,3 +28,21 @@ export function describeZodError(error: z.ZodError, root = 'payload'): string {
 export function invalidRequest(error: z.ZodError): { ok: false; error: string } {
   return { ok: false, error: `Invalid request: ${describeZodError(error)}` };
 }
+
+/**
+ * A described zod error (`describeZodError`, maybe after "Invalid configuration: ") read back per
+ * field, so a form shows each message under its field: the first key of each path after the root,
+ * and its messages. Null when the error is not wholly of that shape (Jira's words, a root error):
+ * it is then shown as it is.
+ */
+export function errorsByField(error: string): Record<string, string> | null {
+  const pieces = error.replace(/^Invalid (request|configuration): /, '').split('; ');
+  const fields: Record<string, string> = {};
+  for (const piece of pieces) {
+    const found = /^(?:payload|configuration)\.([A-Za-z]\w*)(?:\.[^\s:]+)?: (.+)$/.exec(piece);
+    if (found === null) return null;
+    const [, field, message] = found;
+    fields[field] = fields[field] === undefined ? message : `${fields[field]}; ${message}`;
+  }
+  return fields;
+}

@@ -1,8 +1,9 @@
 // Edit view of the portfolio KPI gadget: scope (projects or JQL), which KPIs, as-of date and
 // breakdown. Saving first asks the resolver to check the configuration with Jira, as the user:
-// a JQL error is shown as Jira worded it and nothing is saved.
+// a JQL error is shown as Jira worded it and nothing is saved. Each error shows under its field.
 import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
+import { ErrorMessage } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import { Box, Grid, Inline, Stack, Text } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
@@ -19,12 +20,12 @@ import {
   type GadgetProjects,
 } from '../../src/contracts/kpi-gadget';
 import { DateField } from '../shared/DateField';
-import { Field, type SelectOption } from '../shared/form';
+import { Field, fieldErrorId, type SelectOption } from '../shared/form';
 import { ErrorView, LoadingState } from '../shared/states';
 import { gadget } from '../kpi-gadget/api';
 import { savedConfig } from '../kpi-gadget/config';
+import { NO_ERRORS, placeErrors, type FormErrors, type ScopeKind } from './errors';
 
-type ScopeKind = 'all' | 'projects' | 'jql';
 const SCOPES: Array<SelectOption<ScopeKind>> = [
   { label: 'Every project I can see', value: 'all' },
   { label: 'Projects', value: 'projects' },
@@ -65,7 +66,7 @@ export function App() {
   const [asOf, setAsOf] = useState('');
   const [breakdown, setBreakdown] = useState<Breakdown | null>(null);
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
 
   useEffect(() => {
     void (async () => {
@@ -89,15 +90,17 @@ export function App() {
 
   const projectOptions = loaded.projects.map((p) => ({ label: `${p.name} (${p.key})`, value: p.key }));
   const save = async () => {
-    setError(null);
-    if (scope === 'projects' && projects.length === 0) return setError('Choose at least one project.');
-    if (scope === 'jql' && jql.trim() === '') return setError('Write a JQL query.');
-    if (kpis.length === 0) return setError('Choose at least one KPI.');
+    const missing: FormErrors['fields'] = {};
+    if (scope === 'projects' && projects.length === 0) missing.projects = 'Choose at least one project.';
+    if (scope === 'jql' && jql.trim() === '') missing.jql = 'Write a JQL query.';
+    if (kpis.length === 0) missing.kpis = 'Choose at least one KPI.';
+    setErrors({ fields: missing, general: null });
+    if (Object.keys(missing).length > 0) return;
     const config = toConfig({ scope, projects, jql, kpis, asOf, breakdown });
     setSaving(true);
     const checked = await gadget.check(config);
     setSaving(false);
-    if (!checked.ok) return setError(checked.error); // Jira's words; nothing is saved
+    if (!checked.ok) return setErrors(placeErrors(checked.error, scope)); // Jira's words; nothing is saved
     await view.submit(config);
   };
   const toggle = (id: GadgetKpiId, on: boolean) =>
@@ -134,6 +137,7 @@ export function App() {
               label="Projects"
               htmlFor="kpi-edit-projects"
               help="Implementations in these projects, with their work items."
+              error={errors.fields.projects}
             >
               <Select<SelectOption<string>, true>
                 inputId="kpi-edit-projects"
@@ -141,6 +145,7 @@ export function App() {
                 options={projectOptions}
                 value={projectOptions.filter((o) => projects.includes(o.value))}
                 onChange={(sel) => setProjects(sel.map((o) => o.value))}
+                aria-describedby={errors.fields.projects ? fieldErrorId('kpi-edit-projects') : undefined}
               />
             </Field>
           ) : null}
@@ -149,6 +154,7 @@ export function App() {
               label="JQL"
               htmlFor="kpi-edit-jql"
               help="Implementations this query finds, with their work items. Use the same JQL as in Jira's issue search."
+              error={errors.fields.jql}
             >
               <TextArea
                 id="kpi-edit-jql"
@@ -156,6 +162,8 @@ export function App() {
                 onChange={(e) => setJql(e.currentTarget.value)}
                 minimumRows={2}
                 testId="kpi-edit-jql"
+                isInvalid={errors.fields.jql !== undefined}
+                aria-describedby={errors.fields.jql ? fieldErrorId('kpi-edit-jql') : undefined}
               />
             </Field>
           ) : null}
@@ -164,28 +172,36 @@ export function App() {
               label="As of"
               htmlFor="kpi-edit-asof"
               help="Leave empty to show today's numbers. Only what had happened by this date counts."
+              error={errors.fields.asOf}
             >
               <DateField
                 id="kpi-edit-asof"
                 value={asOf === '' ? null : asOf}
                 onChange={(v) => setAsOf(v ?? '')}
                 testId="kpi-edit-asof"
+                isInvalid={errors.fields.asOf !== undefined}
+                describedBy={errors.fields.asOf ? fieldErrorId('kpi-edit-asof') : undefined}
               />
             </Field>
             <Field
               label="Breakdown"
               htmlFor="kpi-edit-breakdown"
               help="Also show each KPI per complexity tier or customer segment."
+              error={errors.fields.breakdown}
             >
               <Select<SelectOption<Breakdown | null>>
                 inputId="kpi-edit-breakdown"
                 options={BREAKDOWNS}
                 value={BREAKDOWNS.find((b) => b.value === breakdown) ?? null}
                 onChange={(o) => setBreakdown(o?.value ?? null)}
+                aria-describedby={errors.fields.breakdown ? fieldErrorId('kpi-edit-breakdown') : undefined}
               />
             </Field>
           </Grid>
-          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+          <fieldset
+            style={{ border: 0, padding: 0, margin: 0 }}
+            aria-describedby={errors.fields.kpis ? fieldErrorId('kpi-edit-kpis') : undefined}
+          >
             <legend>
               <Text weight="semibold" size="small">
                 KPIs ({kpis.length} of {GADGET_KPI_IDS.length})
@@ -212,10 +228,15 @@ export function App() {
                 />
               ))}
             </Grid>
+            {errors.fields.kpis ? (
+              <div id={fieldErrorId('kpi-edit-kpis')} data-testid={fieldErrorId('kpi-edit-kpis')}>
+                <ErrorMessage>{errors.fields.kpis}</ErrorMessage>
+              </div>
+            ) : null}
           </fieldset>
-          {error !== null ? (
+          {errors.general !== null ? (
             <SectionMessage appearance="error" title="Not saved" testId="kpi-edit-error">
-              <Text>{error}</Text>
+              <Text>{errors.general}</Text>
             </SectionMessage>
           ) : null}
           <Inline space="space.100">

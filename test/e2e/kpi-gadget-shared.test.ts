@@ -88,6 +88,45 @@ describe('a shared portfolio KPI gadget naming a project the viewer cannot brows
     await page.close();
   });
 
+  it('does the same for a JQL scope: the numbers of IMP with the note, or the empty state when nothing is left', async () => {
+    configure({ jql: 'project in (IMP, ENT)' });
+    const imp = await expected('viewer', { jql: 'project in (IMP)' });
+    const { page, frame, errors } = await openSurface(browser, app, {
+      pagePath: '/dashboard',
+      moduleKey: GADGET,
+      user: 'viewer',
+      theme: 'light',
+      readyTestId: 'kpi-tiles',
+      timeoutMs: 30_000,
+    });
+    const note = frame.getByTestId('kpi-left-out');
+    await note.waitFor();
+    expect(await note.innerText()).toContain(
+      "These numbers cover IMP only. You don't have permission to browse ENT, so its implementations aren't counted.",
+    );
+    expect((await frame.getByTestId('kpi-scope').innerText()).trim()).toContain(
+      `${imp.implementations} implementations`,
+    );
+    for (const k of imp.kpis)
+      expect((await frame.getByTestId(`kpi-value-${k.id}`).innerText()).trim()).toBe(formatValue(k));
+    expect(errors).toEqual([]);
+    await page.close();
+
+    configure({ jql: 'project = ENT' });
+    const none = await openSurface(browser, app, {
+      pagePath: '/dashboard',
+      moduleKey: GADGET,
+      user: 'viewer',
+      theme: 'light',
+      readyTestId: 'kpi-empty',
+    });
+    const text = await none.frame.getByTestId('kpi-empty').innerText();
+    expect(text).toContain("You can't browse this gadget's projects");
+    expect(text).toContain("You don't have permission to browse ENT");
+    expect(await none.frame.locator('[data-testid^="kpi-value-"]').count()).toBe(0);
+    await none.page.close();
+  }, 60_000);
+
   it('explains its settings in Jira’s words, not the command line’s', async () => {
     configure({ jql: 'project = IMP' });
     const { page, frame } = await openSurface(browser, app, {

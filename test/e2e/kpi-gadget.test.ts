@@ -173,11 +173,31 @@ describe('the portfolio KPI gadget in the browser', () => {
     await frame.getByRole('option', { name: 'JQL query' }).click();
     await frame.getByTestId('kpi-edit-jql').fill('project = = IMP');
     await frame.getByTestId('kpi-edit-save').click();
-    const error = frame.getByTestId('kpi-edit-error');
+    // Jira's words under the JQL field (Atlaskit's error message, describing the field), no summary.
+    const error = frame.getByTestId('kpi-edit-jql-error');
     await error.waitFor();
     expect(await error.innerText()).toContain('Error in the JQL Query');
+    expect(await frame.getByTestId('kpi-edit-jql').getAttribute('aria-describedby')).toBe(
+      'kpi-edit-jql-error',
+    );
+    expect(await frame.getByTestId('kpi-edit-error').count()).toBe(0);
     expect(app.forge.instanceConfig({ m: GADGET, l: LOCAL_ID })).toEqual({});
     await page.screenshot({ path: screenshotPath('kpi-gadget-edit-jql-error'), fullPage: true });
+    // The contract's own limits too (their paths name the field), and each field's error under it.
+    await frame.getByTestId('kpi-edit-jql').fill(`project = ONB AND summary ~ "${'x'.repeat(4000)}"`);
+    await frame.getByRole('button', { name: 'None', exact: true }).click();
+    await frame.getByTestId('kpi-edit-save').click();
+    await frame.getByTestId('kpi-edit-kpis-error').waitFor();
+    expect(await frame.getByTestId('kpi-edit-kpis-error').innerText()).toContain('Choose at least one KPI.');
+    await frame.getByRole('button', { name: 'All', exact: true }).click();
+    await frame.getByTestId('kpi-edit-save').click();
+    await frame.getByText('Is longer than 4000 characters').waitFor();
+    expect(await frame.getByTestId('kpi-edit-jql-error').innerText()).toContain(
+      'Is longer than 4000 characters',
+    );
+    expect(await frame.getByTestId('kpi-edit-kpis-error').count()).toBe(0);
+    expect(await frame.getByTestId('kpi-edit-error').count()).toBe(0);
+    expect(app.forge.instanceConfig({ m: GADGET, l: LOCAL_ID })).toEqual({});
 
     await frame.getByTestId('kpi-edit-jql').fill('project = ONB');
     await frame.locator('#kpi-edit-breakdown').click();

@@ -199,6 +199,40 @@ describe('portfolio KPI gadget resolver', () => {
     );
   });
 
+  it('does the same for a shared JQL scope whose project clause names a project the viewer cannot browse', async () => {
+    const shared = { asOf: AS_OF, jql: 'project in (IMP, "ent") AND issuetype = Epic' };
+    const viewer = await data('viewer', shared);
+    expect(viewer.jql).toBe('project in (IMP) AND issuetype = Epic');
+    expectSameNumbers(viewer, await runwayKpis('viewer', 'project in (IMP) AND issuetype = Epic'));
+    expect(viewer.implementations).toBeGreaterThan(0);
+    expect(viewer.scope).toBe('Issues matching a JQL query');
+    expect(viewer.leftOut).toEqual({
+      projects: ['ent'],
+      note: "These numbers cover IMP only. You don't have permission to browse ent, so its implementations aren't counted. Ask your Jira admin if you need access.",
+    });
+    const admin = await data('admin', shared);
+    expect(admin.implementations).toBeGreaterThan(viewer.implementations);
+    expect(admin.leftOut).toBeNull();
+    // Nothing left to search: no numbers, the note, no error.
+    const none = await data('viewer', { asOf: AS_OF, jql: 'project = ENT' });
+    expect(none.implementations).toBe(0);
+    for (const k of none.kpis) expect([k.value, k.n, k.issuesJql]).toEqual([null, 0, null]);
+    expect(none.leftOut?.note).toMatch(
+      /^You don't have permission to browse ENT, so this gadget has no numbers/,
+    );
+    // Where taking the project out could widen the query, or Jira objects to more, its error stands.
+    expect(await call('viewer', { asOf: AS_OF, jql: 'project in (IMP, ENT) OR labels = x' })).toEqual({
+      ok: false,
+      error: "The value 'ENT' does not exist for the field 'project'.",
+    });
+    expect(await call('viewer', { asOf: AS_OF, jql: 'project in (IMP, ENT) AND status = Sleeping' })).toEqual(
+      {
+        ok: false,
+        error: "The value 'Sleeping' does not exist for the field 'status'.",
+      },
+    );
+  });
+
   it('never reuses numbers stored by someone who could see more: a child the viewer cannot see forces a recomputation as the viewer', async () => {
     // An ONB implementation gets a child in the project the viewer cannot browse.
     const ent = app.state.projects.find((p) => p.key === 'ENT');

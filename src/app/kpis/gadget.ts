@@ -15,8 +15,16 @@ import {
 import type { ResolverResult } from '../../contracts/result';
 import type { IsoDate, RunwayConfig } from '../../domain';
 import type { Clock } from '../../domain/clock';
-import { leftOutOfScope, scopeInWords, scopeJql, splitProjects, trendDates } from '../../domain/trends';
-import type { JiraClient } from '../../jira';
+import {
+  leftOutOfScope,
+  scopeInWords,
+  scopeJql,
+  splitProjects,
+  trendDates,
+  unknownProjectValues,
+  withoutProjects,
+} from '../../domain/trends';
+import { HttpError, type JiraClient } from '../../jira';
 import type { SiteIssueTypes } from '../../domain/trends';
 import {
   keepSurvey,
@@ -123,77 +131,117 @@ export async function getPortfolioKpis(
     const leftOut = split === null ? null : leftOutOfScope(split);
     if (split !== null && split.shown.length === 0) return nothingToSee(payload, asOf, leftOut, deps);
     const chosen = split === null ? payload : { ...payload, projects: split.shown };
-    const scope = makeScope(scopeJql(chosen, asOf), asOf, trendDates(asOf), deps.config);
-    // read while the implementations are computed; awaited when the answer is assembled
-    const improvements = loadImprovements(deps.jira, deps.config, scope);
-    improvements.catch(() => undefined); // a failure is reported by the await below
-    const { site, survey, ready, missing, fieldIds } = await loadScopeState(
-      deps.jira,
-      deps.store,
-      deps.config,
-      scope,
-      started,
-      viewerSurvey(deps, scope, started),
-    );
-    const job =
-      missing.length > 0
-        ? await jobRunning(deps.store, scope, started)
-        : { running: false, recentlyDone: false };
-    if (!job.running) {
-      // Compute as the user while the budget lasts; the next call or the consumer does the rest.
-      const batchDeps = {
-        jira: deps.jira,
-        store: deps.store,
-        config: deps.config,
-        fieldIds,
-        now: deps.now,
-        by: deps.accountId,
-      };
-      const elapsed = () => deps.now().getTime() - started;
-      // With nothing ready yet, one small batch is computed whatever the budget: first numbers fast.
-      let first = ready.size === 0 && elapsed() < FIRST_BATCH_DEADLINE_MS;
-      const viewComputes = missing.length <= VIEW_COMPUTES_AT_MOST;
-      let msPerImplementation = 0;
-      while (missing.length > 0 && (first || (viewComputes && elapsed() < deps.budgetMs))) {
-        const batch = missing.splice(0, first ? FIRST_BATCH : BATCH);
-        if (!first && elapsed() + msPerImplementation * batch.length > LAST_BATCH_END_MS) {
-          missing.unshift(...batch);
-          break;
-        }
-        const batchStarted = elapsed();
-        for (const s of await computeBatch(batchDeps, scope, batch)) ready.set(s.key, s);
-        msPerImplementation = Math.max(msPerImplementation, (elapsed() - batchStarted) / batch.length);
-        first = false;
-      }
-      if (missing.length > 0 && !job.recentlyDone) {
-        await writeJob(deps.store, scope.id, scope.asOf, { queuedAt: deps.now().getTime() });
-        await deps.enqueue({ scope: scope.id, jql: scope.jql, asOf: scope.asOf, dates: scope.dates });
-      }
+    try {
+      return await kpisOf(payload, chosen, leftOut, deps, started);
+    } catch (e) {
+      // The same for a JQL scope: Jira refuses the projects the viewer cannot browse as unknown.
+      const narrowed =
+        payload.jql === undefined ? null : await withoutHiddenProjects(payload.jql, e, deps.jira);
+      if (narrowed === null) throw e;
+      if (narrowed.jql === null) return nothingToSee(payload, asOf, narrowed.leftOut, deps);
+      return await kpisOf(payload, { ...payload, jql: narrowed.jql }, narrowed.leftOut, deps, started);
     }
-    await recordScope(deps.store, scope.id, {
-      jql: scope.jql,
-      asOf: payload.asOf ?? null,
-      lastUsed: deps.now().getTime(),
-    });
-    const snapshots = survey.candidates.flatMap((k) => {
-      const s = ready.get(k);
-      return s ? [s] : [];
-    });
-    const data: PortfolioKpis = {
-      ...assemble(snapshots, scope, deps.config, {
-        kpis: payload.kpis ?? GADGET_KPI_IDS,
-        breakdown: payload.breakdown ?? null,
-        siteIssueTypes: site,
-        total: survey.candidates.length,
-        improvements: await improvements,
-      }),
-      scope: scopeInWords(payload, asOf),
-      leftOut,
-    };
-    return { ok: true, data };
   } catch (e) {
     return { ok: false, error: jiraWords(e) };
   }
+}
+
+/**
+ * A JQL scope without the projects the viewer cannot browse, when Jira's refusal (`e`) says only
+ * that projects of its project clause do not exist and the viewer indeed cannot browse them.
+ * Null when that is not so: Jira's error stands.
+ */
+async function withoutHiddenProjects(
+  jql: string,
+  e: unknown,
+  jira: JiraClient,
+): Promise<{ jql: string | null; leftOut: PortfolioKpis['leftOut'] } | null> {
+  if (!(e instanceof HttpError) || e.status !== 400) return null;
+  const unknown = unknownProjectValues(e.errorMessages);
+  const narrowed = unknown === null ? null : withoutProjects(jql, unknown);
+  if (narrowed === null) return null;
+  const browsable = new Set((await jira.searchProjects(narrowed.removed)).map((p) => p.key.toUpperCase()));
+  if (narrowed.removed.some((k) => browsable.has(k.toUpperCase()))) return null;
+  return { jql: narrowed.jql, leftOut: leftOutOfScope({ shown: narrowed.kept, hidden: narrowed.removed }) };
+}
+
+/** The numbers of a scope (`chosen`: as narrowed to what the viewer may browse). Throws Jira's refusals. */
+async function kpisOf(
+  payload: GetPortfolioKpisPayload,
+  chosen: GetPortfolioKpisPayload,
+  leftOut: PortfolioKpis['leftOut'],
+  deps: GadgetDeps,
+  started: number,
+): Promise<GetPortfolioKpisResult> {
+  const asOf = payload.asOf ?? deps.today;
+  const scope = makeScope(scopeJql(chosen, asOf), asOf, trendDates(asOf), deps.config);
+  // read while the implementations are computed; awaited when the answer is assembled
+  const improvements = loadImprovements(deps.jira, deps.config, scope);
+  improvements.catch(() => undefined); // a failure is reported by the await below
+  const { site, survey, ready, missing, fieldIds } = await loadScopeState(
+    deps.jira,
+    deps.store,
+    deps.config,
+    scope,
+    started,
+    viewerSurvey(deps, scope, started),
+  );
+  const job =
+    missing.length > 0
+      ? await jobRunning(deps.store, scope, started)
+      : { running: false, recentlyDone: false };
+  if (!job.running) {
+    // Compute as the user while the budget lasts; the next call or the consumer does the rest.
+    const batchDeps = {
+      jira: deps.jira,
+      store: deps.store,
+      config: deps.config,
+      fieldIds,
+      now: deps.now,
+      by: deps.accountId,
+    };
+    const elapsed = () => deps.now().getTime() - started;
+    // With nothing ready yet, one small batch is computed whatever the budget: first numbers fast.
+    let first = ready.size === 0 && elapsed() < FIRST_BATCH_DEADLINE_MS;
+    const viewComputes = missing.length <= VIEW_COMPUTES_AT_MOST;
+    let msPerImplementation = 0;
+    while (missing.length > 0 && (first || (viewComputes && elapsed() < deps.budgetMs))) {
+      const batch = missing.splice(0, first ? FIRST_BATCH : BATCH);
+      if (!first && elapsed() + msPerImplementation * batch.length > LAST_BATCH_END_MS) {
+        missing.unshift(...batch);
+        break;
+      }
+      const batchStarted = elapsed();
+      for (const s of await computeBatch(batchDeps, scope, batch)) ready.set(s.key, s);
+      msPerImplementation = Math.max(msPerImplementation, (elapsed() - batchStarted) / batch.length);
+      first = false;
+    }
+    if (missing.length > 0 && !job.recentlyDone) {
+      await writeJob(deps.store, scope.id, scope.asOf, { queuedAt: deps.now().getTime() });
+      await deps.enqueue({ scope: scope.id, jql: scope.jql, asOf: scope.asOf, dates: scope.dates });
+    }
+  }
+  await recordScope(deps.store, scope.id, {
+    jql: scope.jql,
+    asOf: payload.asOf ?? null,
+    lastUsed: deps.now().getTime(),
+  });
+  const snapshots = survey.candidates.flatMap((k) => {
+    const s = ready.get(k);
+    return s ? [s] : [];
+  });
+  const data: PortfolioKpis = {
+    ...assemble(snapshots, scope, deps.config, {
+      kpis: payload.kpis ?? GADGET_KPI_IDS,
+      breakdown: payload.breakdown ?? null,
+      siteIssueTypes: site,
+      total: survey.candidates.length,
+      improvements: await improvements,
+    }),
+    scope: scopeInWords(payload, asOf),
+    leftOut,
+  };
+  return { ok: true, data };
 }
 
 /** A scope whose every project the viewer cannot browse: no search, no numbers, and why. */
