@@ -9,7 +9,7 @@
 import type { IsoDate, RunwayConfig } from '../../domain';
 import { addDays } from '../../domain';
 import type { Clock } from '../../domain/clock';
-import { decodeKeyRanges, encodeKeyRanges, SNAPSHOT_MAX_AGE_MS, trendDates } from '../../domain/trends';
+import { decodeKeyRanges, encodeKeyRanges, trendDates } from '../../domain/trends';
 import type { JiraClient } from '../../jira';
 import {
   CHANGED_MARK_TTL_SECONDS,
