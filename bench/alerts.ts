@@ -12,7 +12,7 @@ import { runDailyAlerts } from '../src/app/alerts/run';
 import { forgePorts } from '../src/app/forge';
 import { HOST_USERS } from '../src/local/host/app';
 import { LocalForge } from '../src/local/host/forge';
-import { BENCH_AS_OF, issuesArgument } from './portfolio';
+import { BENCH_AS_OF, runBench } from './portfolio';
 
 const MB = 1024 * 1024;
 
@@ -101,10 +101,4 @@ async function measure(issueCount: number) {
   }
 }
 
-const issues = issuesArgument();
-if (issues === null) {
-  process.stderr.write('usage: alerts <issues>\n');
-  process.exitCode = 2;
-} else {
-  void measure(issues).then((r) => process.stdout.write(JSON.stringify(r) + '\n'));
-}
+runBench('alerts <issues>', measure);

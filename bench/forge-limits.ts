@@ -13,7 +13,7 @@ import { HOST_USERS } from '../src/local/host/app';
 import { LocalForge } from '../src/local/host/forge';
 import { functionLimits } from '../src/local/host/limits';
 import { createSiteHandler } from '../src/local/site/handler';
-import { BENCH_AS_OF, issuesArgument, portfolioOfAtLeast } from './portfolio';
+import { BENCH_AS_OF, runBench, portfolioOfAtLeast } from './portfolio';
 
 const LATENCY_MS = 100;
 
@@ -110,16 +110,4 @@ async function measure(issueCount: number) {
   }
 }
 
-const issueCount = issuesArgument();
-if (issueCount === null) {
-  process.stderr.write('usage: forge-limits <issues>\n');
-  process.exitCode = 2;
-} else {
-  void measure(issueCount).then(
-    (r) => process.stdout.write(JSON.stringify(r) + '\n'),
-    (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runBench('forge-limits <issues>', measure);

@@ -10,7 +10,7 @@ import { DEMO_USERS } from '../src/local/demo/catalog';
 import { createSiteHandler } from '../src/local/site/handler';
 import { SEARCH_CHANGELOG_LIMIT } from '../src/local/site/render';
 import { startSiteServer } from '../src/local/site/server';
-import { issuesArgument, portfolioOfAtLeast } from './portfolio';
+import { runBench, portfolioOfAtLeast } from './portfolio';
 
 const SEARCH_PAGE_MAX = 100; // search/jql's largest page when fields beyond id/key are asked for
 const BULKFETCH_MAX_ISSUES = 1000;
@@ -52,10 +52,4 @@ async function measure(issueCount: number) {
   }
 }
 
-const issueCount = issuesArgument();
-if (issueCount === null) {
-  process.stderr.write('usage: jira-requests <issues>\n');
-  process.exitCode = 2;
-} else {
-  void measure(issueCount).then((r) => process.stdout.write(JSON.stringify(r) + '\n'));
-}
+runBench('jira-requests <issues>', measure);

@@ -2,7 +2,7 @@
 // Usage: node dist/bench/kpi-engine.js <issues>  → one JSON line on stdout.
 import { performance } from 'node:perf_hooks';
 import { computeKpiReport, defaultConfig, parseSearchExport } from '../src/domain';
-import { BENCH_AS_OF as AS_OF, issuesArgument, portfolioOfAtLeast } from './portfolio';
+import { BENCH_AS_OF as AS_OF, runBench, portfolioOfAtLeast } from './portfolio';
 
 function measure(issues: number) {
   const portfolio = portfolioOfAtLeast(issues);
@@ -37,10 +37,4 @@ function measure(issues: number) {
   };
 }
 
-const issues = issuesArgument();
-if (issues === null) {
-  process.stderr.write('usage: kpi-engine <issues>\n');
-  process.exitCode = 2;
-} else {
-  process.stdout.write(JSON.stringify(measure(issues)) + '\n');
-}
+runBench('kpi-engine <issues>', measure);

@@ -19,3 +19,25 @@ export function issuesArgument(): number | null {
   const issues = Number(process.argv[2]);
   return Number.isInteger(issues) && issues > 0 ? issues : null;
 }
+
+/**
+ * `bench/<script>.js <count>`: measures with the count from the command line and prints the
+ * result as one JSON line (what bench/main.ts reads). No count: usage, exit 2; a failure: exit 1.
+ */
+export function runBench<R>(usage: string, measure: (count: number) => R | Promise<R>): void {
+  const count = issuesArgument();
+  if (count === null) {
+    process.stderr.write(`usage: ${usage}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  void Promise.resolve()
+    .then(() => measure(count))
+    .then(
+      (r) => process.stdout.write(JSON.stringify(r) + '\n'),
+      (e: unknown) => {
+        process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        process.exitCode = 1;
+      },
+    );
+}

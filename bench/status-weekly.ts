@@ -13,7 +13,7 @@ import { LocalForge } from '../src/local/host/forge';
 import { runScheduledTrigger } from '../src/local/host/scheduled';
 import { createSiteHandler } from '../src/local/site/handler';
 import { readWeeklyStatuses, typedStore, writeWeeklyStatuses, type WeeklyStatus } from '../src/storage';
-import { BENCH_AS_OF } from './portfolio';
+import { BENCH_AS_OF, runBench } from './portfolio';
 
 const LATENCY_MS = 100;
 const MB = 1024 * 1024;
@@ -97,10 +97,4 @@ async function measure(count: number) {
   }
 }
 
-const count = Number(process.argv[2]);
-if (!Number.isInteger(count) || count <= 0) {
-  process.stderr.write('usage: status-weekly <schedules>\n');
-  process.exitCode = 2;
-} else {
-  void measure(count).then((r) => process.stdout.write(JSON.stringify(r) + '\n'));
-}
+runBench('status-weekly <schedules>', measure);

@@ -16,7 +16,7 @@ import { LocalForge, type SiteLike } from '../src/local/host/forge';
 import { createSiteHandler } from '../src/local/site/handler';
 import { typedStore, writeConfig } from '../src/storage';
 import { auditLog } from '../src/storage/gates';
-import { BENCH_AS_OF, issuesArgument, portfolioOfAtLeast } from './portfolio';
+import { BENCH_AS_OF, runBench, portfolioOfAtLeast } from './portfolio';
 
 const LATENCY_MS = 100;
 const PAGES_ATTACHED = 20;
@@ -183,16 +183,4 @@ async function measure(issueCount: number) {
   }
 }
 
-const issueCount = issuesArgument();
-if (issueCount === null) {
-  process.stderr.write('usage: validator <issues>\n');
-  process.exitCode = 2;
-} else {
-  void measure(issueCount).then(
-    (r) => process.stdout.write(JSON.stringify(r) + '\n'),
-    (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runBench('validator <issues>', measure);
