@@ -22,6 +22,33 @@ function history(
   return { id, created, items: [{ field, fieldId: field, fromString: from, toString: to }] };
 }
 
+/**
+ * A site of `total` issues served by search/jql a page at a time (`issueAt` each), whose
+ * bulkfetch answers `historiesOf` for every id asked.
+ */
+function pagedJira(
+  total: number,
+  issueAt: (n: number) => IssueWire,
+  historiesOf: (issueId: string) => ChangeHistory[],
+): ReturnType<typeof routedJira> {
+  return routedJira((req) => {
+    if (req.path === SEARCH_PATH) {
+      const body = req.body as { nextPageToken?: string; maxResults: number };
+      const start = body.nextPageToken === undefined ? 0 : Number(body.nextPageToken);
+      const end = Math.min(total, start + body.maxResults);
+      const issues = Array.from({ length: end - start }, (_, i) => issueAt(start + i));
+      return respond(
+        200,
+        end < total ? { issues, isLast: false, nextPageToken: String(end) } : { issues, isLast: true },
+      );
+    }
+    const ids = (req.body as { issueIdsOrKeys: string[] }).issueIdsOrKeys;
+    return respond(200, {
+      issueChangeLogs: ids.map((issueId) => ({ issueId, changeHistories: historiesOf(issueId) })),
+    });
+  });
+}
+
 describe('bulkFetchChangelogs (POST /rest/api/3/changelog/bulkfetch)', () => {
   it("reads the Jira spec's bulkfetch example and follows its nextPageToken", async () => {
     const jira = scriptedJira([
@@ -232,28 +259,10 @@ describe('exportSearch', () => {
               histories: [history(`${n}-a`, '2026-01-01T00:00:00.000+0000')],
             },
     });
-    const jira = routedJira((req) => {
-      if (req.path === SEARCH_PATH) {
-        const body = req.body as { nextPageToken?: string; maxResults: number };
-        const start = body.nextPageToken === undefined ? 0 : Number(body.nextPageToken);
-        const end = Math.min(total, start + body.maxResults);
-        const issues = Array.from({ length: end - start }, (_, i) => issueAt(start + i));
-        return respond(
-          200,
-          end < total ? { issues, isLast: false, nextPageToken: String(end) } : { issues, isLast: true },
-        );
-      }
-      const ids = (req.body as { issueIdsOrKeys: string[] }).issueIdsOrKeys;
-      return respond(200, {
-        issueChangeLogs: ids.map((issueId) => ({
-          issueId,
-          changeHistories: [
-            history(`${issueId}-a`, '2026-01-01T00:00:00.000+0000'),
-            history(`${issueId}-b`, '2026-02-01T00:00:00.000+0000'),
-          ],
-        })),
-      });
-    });
+    const jira = pagedJira(total, issueAt, (issueId) => [
+      history(`${issueId}-a`, '2026-01-01T00:00:00.000+0000'),
+      history(`${issueId}-b`, '2026-02-01T00:00:00.000+0000'),
+    ]);
     const progress: number[] = [];
     const client = createJiraClient({ fetch: jira.fetch, ...quiet });
     const pages = await client.exportSearch({
@@ -296,25 +305,7 @@ describe('exportSearchPages: the export written as it is read', () => {
             histories: [history(`${n}-a`, '2026-01-01T00:00:00.000+0000')],
           },
     });
-    return routedJira((req) => {
-      if (req.path === SEARCH_PATH) {
-        const body = req.body as { nextPageToken?: string; maxResults: number };
-        const start = body.nextPageToken === undefined ? 0 : Number(body.nextPageToken);
-        const end = Math.min(total, start + body.maxResults);
-        const issues = Array.from({ length: end - start }, (_, i) => issueAt(start + i));
-        return respond(
-          200,
-          end < total ? { issues, isLast: false, nextPageToken: String(end) } : { issues, isLast: true },
-        );
-      }
-      const ids = (req.body as { issueIdsOrKeys: string[] }).issueIdsOrKeys;
-      return respond(200, {
-        issueChangeLogs: ids.map((issueId) => ({
-          issueId,
-          changeHistories: [history(`${issueId}-a`, '2026-01-01T00:00:00.000+0000')],
-        })),
-      });
-    });
+    return pagedJira(total, issueAt, (issueId) => [history(`${issueId}-a`, '2026-01-01T00:00:00.000+0000')]);
   }
 
   async function firstPageAfter(
