@@ -269,7 +269,6 @@ export async function* exportSearchPages(
   const ready: HeldGroup[] = [];
   let held: HeldGroup = { pages: [], batches: [], settled: false };
   let heldIssues = 0;
-  let launched = false;
   const progress: ExportProgress = {
     phase: 'search',
     issues: 0,
@@ -288,7 +287,6 @@ export async function* exportSearchPages(
     // Awaited when its pages are yielded; this only stops an early failure being reported as unhandled.
     batch.catch(() => undefined);
     held.batches.push(batch);
-    launched = true;
   };
   /** The held pages become a group of their own once every changelog they need has been asked for. */
   const close = (): void => {
@@ -348,7 +346,7 @@ export async function* exportSearchPages(
   if (pending.length > 0) launch(pending.splice(0));
   close();
   progress.phase = 'changelog';
-  if (launched) report();
+  if (progress.partialChangelogs > 0) report();
   while (ready.length > 0) yield* release(ready.shift() as HeldGroup);
 }
 

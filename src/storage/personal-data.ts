@@ -225,15 +225,13 @@ const kpiSnapshots: Source = {
 };
 
 /** `kpi:survey:<scope>:<asOf>:<accountId>`: the viewer is the key's last part. */
+const surveyViewer = (key: string): string => decodeKeyPart(key.slice(key.lastIndexOf(':') + 1));
+
 const kpiSurveys: Source = {
   prefix: `${storageKey('kpi', 'survey')}:`,
-  holds(key) {
-    const parts = key.split(':');
-    return one(key, decodeKeyPart(parts[parts.length - 1]));
-  },
+  holds: (key) => one(key, surveyViewer(key)),
   async anonymise(store, key, markers) {
-    const parts = key.split(':');
-    if (!markers.has(decodeKeyPart(parts[parts.length - 1]))) return 'unchanged';
+    if (!markers.has(surveyViewer(key))) return 'unchanged';
     await store.delete(key);
     return 'deleted';
   },
