@@ -1,6 +1,7 @@
 /** Option parsing shared by commands: node's parseArgs, with its errors turned into UsageErrors. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { IsoDateSchema, messageOf } from '../domain';
+import { IsoDateSchema } from '../domain/dates';
+import { messageOf } from '../domain/errors';
 import { UsageError } from './command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

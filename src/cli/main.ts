@@ -6,7 +6,7 @@
 import { UsageError, type Command } from './command';
 import { COMMANDS } from './commands';
 import { processIo, type CliIo } from './io';
-import { messageOf } from '../domain';
+import { messageOf } from '../domain/errors';
 
 export type { CliIo } from './io';
 export type { Command } from './command';

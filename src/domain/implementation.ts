@@ -6,7 +6,7 @@
 import type { ChildKind, RunwayConfig } from './config';
 import type { IsoDate } from './dates';
 import type { KpiWarning } from './fields';
-import type { JiraIssueLink, JiraUser } from './issue-json';
+import type { JiraIssue, JiraIssueLink, JiraUser } from './issue-json';
 import type { HoldSpell } from './kpis/on-hold';
 
 export type { ChildKind, KpiWarning };
@@ -97,8 +97,19 @@ export interface Implementation extends TrackedIssue {
 export interface ImplementationModel {
   asOf: IsoDate;
   implementations: Implementation[];
+  /** The issues the KPIs read, in export order: the first copy of each key, created by asOf. */
+  inScope: JiraIssue[];
   /** About the export as a whole (duplicates, unreadable issues, ambiguous fields). */
   warnings: KpiWarning[];
+}
+
+/**
+ * An export's implementations before they are read: `read` yields each with its children, in
+ * export order, so a caller that keeps only what it computes from one (the KPI report) never
+ * holds the children of a 100k-issue export at once.
+ */
+export interface ImplementationScan extends Omit<ImplementationModel, 'implementations'> {
+  read(): Generator<Implementation>;
 }
 
 export interface ModelOptions {

@@ -14,6 +14,7 @@ import type {
   Implementation,
   ImplementationChild,
   ImplementationModel,
+  ImplementationScan,
   LifecycleDate,
   LifecycleDates,
   ModelOptions,
@@ -389,9 +390,20 @@ export function buildImplementations(
   names: JiraNames,
   opts: ModelOptions,
 ): ImplementationModel {
+  const { read, ...scan } = scanImplementations(issues, names, opts);
+  return { ...scan, implementations: [...read()] };
+}
+
+/** buildImplementations, with each implementation read only when `read` reaches it. */
+export function scanImplementations(
+  issues: readonly JiraIssue[],
+  names: JiraNames,
+  opts: ModelOptions,
+): ImplementationScan {
   const { ctx, warnings } = context(names, opts);
   const seen = new Set<string>();
   const roots: JiraIssue[] = [];
+  const inScope: JiraIssue[] = [];
   const byParent = new Map<string, JiraIssue[]>();
   // Implementations created after asOf count: the export is not empty, it is early.
   let anyImplementation = false;
@@ -409,6 +421,7 @@ export function buildImplementations(
     const implementation = isImplementationIssue(issue, ctx);
     anyImplementation ||= implementation;
     if (created !== null && created > ctx.asOf) continue;
+    inScope.push(issue);
     if (implementation) roots.push(issue);
     const parent = issue.fields.parent;
     if (!isObject(parent) || typeof parent.key !== 'string') continue;
@@ -416,22 +429,24 @@ export function buildImplementations(
     if (list) list.push(issue);
     else byParent.set(parent.key, [issue]);
   }
-  const implementations = roots.map((root) => {
-    const childWarnings: KpiWarning[] = [];
-    const children = (byParent.get(root.key) ?? []).map((c) => readChild(c, ctx, childWarnings));
-    const implementation = readImplementation(root, children, ctx);
-    implementation.warnings.push(...childWarnings);
-    return implementation;
-  });
+  function* read(): Generator<Implementation> {
+    for (const root of roots) {
+      const childWarnings: KpiWarning[] = [];
+      const children = (byParent.get(root.key) ?? []).map((c) => readChild(c, ctx, childWarnings));
+      const implementation = readImplementation(root, children, ctx);
+      implementation.warnings.push(...childWarnings);
+      yield implementation;
+    }
+  }
   if (issues.length > 0 && !anyImplementation)
     warnings.push(noImplementationWarning(issues.length, ctx.config));
   const missing = (Object.keys(ctx.ids) as (keyof FieldIds)[]).filter((f) => ctx.ids[f] === null);
-  if (implementations.length > 0 && missing.length > 0) {
+  if (roots.length > 0 && missing.length > 0) {
     warnings.push({
       issue: '',
       code: 'FIELD_NOT_FOUND',
       message: `no field named ${missing.map((f) => `"${ctx.config.fieldNames[f]}"`).join(', ')} in the export's names (search with expand=names, or set fieldIds in the config); they read as empty`,
     });
   }
-  return { asOf: ctx.asOf, implementations, warnings };
+  return { asOf: ctx.asOf, inScope, warnings, read };
 }

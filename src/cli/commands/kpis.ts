@@ -3,7 +3,8 @@
  * The issues come from `--input` files today; other sources (a live site) plug in at
  * `loadIssues` without touching the rest.
  */
-import { computeKpiReport, type SearchExport } from '../../domain';
+import { computeKpiReport } from '../../domain/kpis/report';
+import type { SearchExport } from '../../domain/search-export';
 import { oneOf, parseDateOption, parseOptions } from '../args';
 import { UsageError, type Command } from '../command';
 import { renderCsv } from '../format/csv';

@@ -1,5 +1,6 @@
 /** `--format csv`: one row per implementation with every KPI as a raw number (empty = null). */
-import { KPI_IDS, type KpiReport } from '../../domain';
+import { KPI_IDS } from '../../domain/kpis/definitions';
+import type { KpiReport } from '../../domain/kpis/report';
 
 /**
  * RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes. Text

@@ -1,13 +1,8 @@
 /** `--format md`: the portfolio as a table a person reads, then each implementation. */
-import {
-  IMPLEMENTATION_KPI_IDS,
-  KPI_DEFINITIONS,
-  KPI_IDS,
-  sideBySide,
-  type KpiReport,
-  type KpiWarning,
-  type RunwayConfig,
-} from '../../domain';
+import type { RunwayConfig } from '../../domain/config';
+import type { KpiWarning } from '../../domain/fields';
+import { IMPLEMENTATION_KPI_IDS, KPI_DEFINITIONS, KPI_IDS, sideBySide } from '../../domain/kpis/definitions';
+import type { KpiReport } from '../../domain/kpis/report';
 import { escapeMarkdown } from '../../confluence/escape-markdown';
 import { formatMet, formatTarget, formatValue } from './values';
 

@@ -1,5 +1,5 @@
 /** How people read KPI values and targets (md output). JSON and CSV keep raw numbers. */
-import { KPI_DEFINITIONS, type KpiId, type KpiTarget } from '../../domain';
+import { KPI_DEFINITIONS, type KpiId, type KpiTarget } from '../../domain/kpis/definitions';
 
 const OPS: Record<KpiTarget['op'], string> = { '<=': '≤', '>=': '≥', '=': '=' };
 

@@ -5,11 +5,11 @@
 import { defaultConfig, type RunwayConfig } from '../config';
 import type { IsoDate } from '../dates';
 import type { KpiWarning } from '../fields';
-import { buildImplementations } from '../read-implementations';
+import { scanImplementations } from '../read-implementations';
 import type { JiraIssue, JiraNames } from '../issue-json';
 import { computeImplementationKpis, type KpiValues } from './implementation-kpis';
-import { improvementThroughput } from './improvement';
-import { portfolioKpis, type PortfolioKpis } from './portfolio';
+import { improvementThroughputInScope } from './improvement';
+import { portfolioKpis, type PortfolioKpis, type RollupInput } from './portfolio';
 
 export interface ImplementationKpis {
   key: string;
@@ -41,20 +41,27 @@ export function computeKpiReport(
 ): KpiReport {
   const config = options.config ?? defaultConfig();
   const { asOf } = options;
-  const model = buildImplementations(issues, names, { asOf, config });
-  const results = model.implementations.map((impl) => computeImplementationKpis(impl, config, asOf));
+  const scan = scanImplementations(issues, names, { asOf, config });
+  const implementations: ImplementationKpis[] = [];
+  const rollup: RollupInput[] = [];
+  // One implementation at a time: only its KPIs outlive it, never the children of every one.
+  for (const impl of scan.read()) {
+    const r = computeImplementationKpis(impl, config, asOf);
+    implementations.push({
+      key: impl.key,
+      summary: impl.summary,
+      complexity: impl.tier,
+      kpis: r.kpis,
+      warnings: [...impl.warnings, ...r.warnings],
+    });
+    rollup.push({ kpis: r.kpis, pools: r.pools, implementation: { tier: impl.tier } });
+  }
   return {
     asOf,
-    implementations: results.map((r) => ({
-      key: r.implementation.key,
-      summary: r.implementation.summary,
-      complexity: r.implementation.tier,
-      kpis: r.kpis,
-      warnings: [...r.implementation.warnings, ...r.warnings],
-    })),
-    portfolio: portfolioKpis(results, config, {
-      improvements: improvementThroughput(issues, asOf, config),
+    implementations,
+    portfolio: portfolioKpis(rollup, config, {
+      improvements: improvementThroughputInScope(scan.inScope, asOf, config),
     }),
-    warnings: [...(options.warnings ?? []), ...model.warnings],
+    warnings: [...(options.warnings ?? []), ...scan.warnings],
   };
 }
