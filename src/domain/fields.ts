@@ -92,7 +92,8 @@ export function nameSet(list: readonly string[]): ReadonlySet<string> {
 
 /** Case-insensitive label test; lowercases only labels of the right length (hot path). */
 export function hasLabel(labels: readonly string[], label: string): boolean {
-  for (const l of labels) {
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
     if (l === label) return true;
     if (l.length === label.length && l.toLowerCase() === label.toLowerCase()) return true;
   }

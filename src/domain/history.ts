@@ -63,9 +63,12 @@ export function scanHistory(histories: readonly JiraHistory[], opts: ScanOptions
   let laterStatusAt = Infinity;
   let laterResolutionAt = Infinity;
   let dueAt = Infinity;
-  for (const h of histories) {
+  // Indexed loops: see scanImplementations (a for-of allocates until it is optimised).
+  for (let i = 0; i < histories.length; i++) {
+    const h = histories[i];
     let date: IsoDate | null | undefined; // read once, and only for histories that matter
-    for (const it of h.items) {
+    for (let j = 0; j < h.items.length; j++) {
+      const it = h.items[j];
       const field = fieldOf(it);
       if (field === null || (field === 'duedate' && !opts.dueDate)) continue;
       if (date === undefined) {

@@ -265,7 +265,8 @@ function earliestResolved(
 ): IsoDate | null {
   let best: IsoDate | null = null;
   let bestAt = NaN;
-  for (const c of children) {
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
     if (c.resolved === null || !test(c)) continue;
     const at = instant(c.resolvedAt ?? '');
     const earlier =
@@ -407,7 +408,10 @@ export function scanImplementations(
   const byParent = new Map<string, JiraIssue[]>();
   // Implementations created after asOf count: the export is not empty, it is early.
   let anyImplementation = false;
-  for (const issue of issues) {
+  // Indexed loops on the hot path: until V8 optimises a for-of, each step allocates an iterator
+  // result, and one `runway kpis` run is mostly code that has not been optimised yet.
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i];
     if (seen.has(issue.key)) {
       warnings.push({
         issue: issue.key,

@@ -4,12 +4,14 @@ import fc from 'fast-check';
 import {
   JiraIssueSchema,
   JiraParentSchema,
+  JiraTimestampSchema,
   JiraUserSchema,
   computeKpiReport,
   isDoneAt,
   parseConfig,
   parseSearchExport,
   readIssue,
+  readHistories,
   readParent,
   readUser,
   type JiraIssue,
@@ -135,6 +137,26 @@ describe('the hot-path readers agree with the zod schemas', () => {
         const out = read(v);
         if (out !== undefined) expect(schema.safeParse(out).success).toBe(true);
       }),
+    );
+  });
+
+  it('readHistories keeps a history exactly when JiraTimestampSchema accepts its created', () => {
+    // near-timestamps: a timestamp with one character changed, so most cases sit at the boundary
+    const timestamp = fc.stringMatching(/^\d{4}-\d{2}-\d{2}T[0-9:.+-]{0,12}$/);
+    const oneChanged = fc
+      .tuple(timestamp, fc.nat(), fc.constantFrom(...'09-T: +.Zx/'))
+      .map(([t, at, c]) => `${t.slice(0, at % t.length)}${c}${t.slice((at % t.length) + 1)}`);
+    const nearTimestamp = fc.oneof(timestamp, oneChanged, fc.anything());
+    fc.assert(
+      fc.property(nearTimestamp, (created) => {
+        const { histories, dropped } = readHistories({ histories: [{ created, items: [] }] });
+        const accepted = JiraTimestampSchema.safeParse(created).success;
+        expect({ kept: histories.length, dropped }).toEqual({
+          kept: accepted ? 1 : 0,
+          dropped: accepted ? 0 : 1,
+        });
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -49,7 +49,8 @@ export function improvementThroughputInScope(
   const from = addDays(asOf, -(IMPROVEMENT_WINDOW_DAYS - 1));
   const keys: string[] = [];
   let labelled = 0;
-  for (const issue of inScope) {
+  for (let i = 0; i < inScope.length; i++) {
+    const issue = inScope[i];
     if (!hasLabel(readLabels(issue.fields.labels), label)) continue;
     labelled++;
     // done with a resolution date in [asOf − 90, asOf] (a resolution after asOf is not done yet)
