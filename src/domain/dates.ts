@@ -64,6 +64,7 @@ export function fromDayNumber(day: number): IsoDate {
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
+  if (days === 0) return date; // every milestone, with the default tolerance of 0 days
   return fromDayNumber(dayNumber(date) + days);
 }
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXAMPLES, REPO, runway } from './support';
@@ -45,5 +45,15 @@ describe('bin/runway.js after npm run build', () => {
     const spawned = node(['kpis', '--input', path.join(REPO, 'package.json')]);
     expect(spawned.status).toBe(2);
     expect(spawned.stderr).toMatch(/^runway kpis: .*package\.json: not a Jira search export: .*\n$/);
+  });
+
+  it('stops quietly when its reader closes the pipe early (runway kpis | head)', async () => {
+    const args = ['kpis', '--input', path.join(EXAMPLES, 'portfolio-paged.json'), '--as-of', '2026-06-30'];
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/runway.js'), ...args], { cwd: REPO });
+    child.stdout.destroy(); // the reader is gone before the report is written: its write fails with EPIPE
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect([status, stderr]).toEqual([0, '']);
   });
 });
