@@ -73,8 +73,16 @@ export function calendarDaysBetween(earlier: IsoDate, later: IsoDate): number {
   return dayNumber(later) - dayNumber(earlier);
 }
 
-/** 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
-const weekday = (day: number) => (((day + 4) % 7) + 7) % 7;
+/** Saturday or Sunday, by day number (day 0, 1970-01-01, was a Thursday). */
+function isWeekendDay(day: number): boolean {
+  const weekday = (((day + 4) % 7) + 7) % 7; // 0 Sunday … 6 Saturday
+  return weekday === 0 || weekday === 6;
+}
+
+/** Whether a valid IsoDate falls on a Saturday or a Sunday. */
+export function isWeekend(date: IsoDate): boolean {
+  return isWeekendDay(dayNumber(date));
+}
 
 /**
  * date-fns `differenceInBusinessDays(later, earlier)`, counted on day numbers: the weekdays in
@@ -86,10 +94,7 @@ function weekdaysBetween(earlier: number, later: number): number {
   const sign = diff < 0 ? -1 : 1;
   const weeks = Math.trunc(diff / 7);
   let n = weeks * 5;
-  for (let day = earlier + weeks * 7; day !== later; day += sign) {
-    const w = weekday(day);
-    if (w !== 0 && w !== 6) n += sign;
-  }
+  for (let day = earlier + weeks * 7; day !== later; day += sign) if (!isWeekendDay(day)) n += sign;
   return n;
 }
 
@@ -105,10 +110,7 @@ export function businessDaysBetween(
   let n = weekdaysBetween(dayNumber(earlier), dayNumber(later));
   if (holidays.length === 0 || n <= 0) return n === 0 ? 0 : n; // negative durations are discarded anyway
   for (const h of new Set(holidays)) {
-    if (h >= earlier && h < later) {
-      const w = weekday(dayNumber(h));
-      if (w !== 0 && w !== 6) n--;
-    }
+    if (h >= earlier && h < later && !isWeekend(h)) n--;
   }
   return n;
 }

@@ -45,6 +45,12 @@ export function isDoneAt(issue: JiraIssue, asOf: IsoDate, doneCategory = 'done')
   return cat !== undefined && cat.toLowerCase() === doneCategory.toLowerCase();
 }
 
+/** Whether the issue existed at asOf: created by then, or with no readable creation date. */
+export function existsAt(issue: JiraIssue, asOf: IsoDate): boolean {
+  const created = calendarDate(issue.fields.created);
+  return created === null || created <= asOf;
+}
+
 /** Everything computed once per call, shared by every issue. */
 interface Context {
   asOf: IsoDate;
@@ -421,10 +427,9 @@ export function scanImplementations(
       continue;
     }
     seen.add(issue.key);
-    const created = calendarDate(issue.fields.created);
     const implementation = isImplementationIssue(issue, ctx);
     anyImplementation ||= implementation;
-    if (created !== null && created > ctx.asOf) continue;
+    if (!existsAt(issue, ctx.asOf)) continue;
     inScope.push(issue);
     if (implementation) roots.push(issue);
     const parent = issue.fields.parent;

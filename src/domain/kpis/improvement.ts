@@ -7,6 +7,7 @@ import type { RunwayConfig } from '../config';
 import { addDays, calendarDate, type IsoDate } from '../dates';
 import { hasLabel } from '../fields';
 import { readLabels, type JiraIssue } from '../issue-json';
+import { existsAt } from '../read-implementations';
 import { IMPROVEMENT_WINDOW_DAYS } from './definitions';
 
 export interface ImprovementThroughput {
@@ -30,8 +31,7 @@ export function improvementThroughput(
   const inScope = issues.filter((issue) => {
     if (seen.has(issue.key)) return false;
     seen.add(issue.key);
-    const created = calendarDate(issue.fields.created);
-    return created === null || created <= asOf;
+    return existsAt(issue, asOf);
   });
   return improvementThroughputInScope(inScope, asOf, config);
 }

@@ -6,7 +6,7 @@
  * day before (never after: a plan must not slip past its own offsets or a KPI target).
  */
 import { z } from 'zod';
-import { addDays, businessDaysBetween, calendarDaysBetween, dayNumber, type IsoDate } from '../dates';
+import { addDays, businessDaysBetween, calendarDaysBetween, isWeekend, type IsoDate } from '../dates';
 import type { LogicalField, Result, RunwayConfig } from '../config';
 import { GateIdSchema, LABEL_KEYS, type LabelKey } from '../gates/definitions';
 import { gateName } from '../gates/evaluate';
@@ -136,13 +136,10 @@ export interface PlanOptions {
   templateTitle: string;
 }
 
-const WEEKEND = new Set([0, 6]);
-
 /** The working day on or before `date`, but never before `floor`. */
 function workingDayOnOrBefore(date: IsoDate, floor: IsoDate, holidays: ReadonlySet<IsoDate>): IsoDate {
   let d = date;
-  while (d > floor && (WEEKEND.has(new Date(dayNumber(d) * 86_400_000).getUTCDay()) || holidays.has(d)))
-    d = addDays(d, -1);
+  while (d > floor && (isWeekend(d) || holidays.has(d))) d = addDays(d, -1);
   return d;
 }
 
@@ -253,8 +250,7 @@ export function planImplementation(
         `Kickoff is ${bdays} business days after the contract signature, beyond the target of ${kickoffTarget.value}.`,
       );
   }
-  const kickoffDay = new Date(dayNumber(input.kickoff) * 86_400_000).getUTCDay();
-  if (WEEKEND.has(kickoffDay) || holidays.has(input.kickoff))
+  if (isWeekend(input.kickoff) || holidays.has(input.kickoff))
     warnings.push(`Kickoff (${input.kickoff}) is not a working day.`);
 
   const epicFields: Partial<Record<LogicalField, string>> = { kickoff: input.kickoff, complexity: tier };
