@@ -13,6 +13,7 @@ import type { Ports } from '../src/app/ports';
 import { defaultConfig, parseConfig, type AuditRecord, type RunwayConfig } from '../src/domain';
 import { HOST_USERS } from '../src/local/host/app';
 import { LocalForge, type SiteLike } from '../src/local/host/forge';
+import { siteFetchAsApp } from '../src/local/host/site-as-app';
 import { createSiteHandler } from '../src/local/site/handler';
 import { typedStore, writeConfig } from '../src/storage';
 import { auditLog } from '../src/storage/gates';
@@ -48,19 +49,7 @@ const WORST = configOf({
 /** The site as the app, for reading the old way (bench only). */
 function appPorts(site: SiteLike, store: Ports['store']): Ports {
   return {
-    jiraFetch: async (path, init = {}) => {
-      const answer = await site.handle({
-        method: init.method ?? 'GET',
-        path,
-        body: init.body ?? null,
-        accountId: 'app',
-      });
-      return {
-        status: answer.status,
-        headers: { get: (name: string) => answer.headers[name.toLowerCase()] ?? null },
-        text: async () => answer.body,
-      };
-    },
+    jiraFetch: siteFetchAsApp(site),
     confluenceFetch: () => Promise.reject(new Error('not used')),
     store,
     now: () => new Date(`${BENCH_AS_OF}T12:00:00Z`),

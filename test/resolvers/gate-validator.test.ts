@@ -3,6 +3,7 @@
 import { STAGE_GATES_KEYS, type GateActionAnswer } from '../../src/contracts/stage-gates';
 import { HOST_USERS } from '../../src/local/host/app';
 import { LocalForge } from '../../src/local/host/forge';
+import { siteFetchAsApp } from '../../src/local/host/site-as-app';
 import { DEFAULT_AS_OF, generatePortfolio } from '../../src/local/demo/generate';
 import { createSiteHandler } from '../../src/local/site/handler';
 import type { SiteState } from '../../src/local/site/model';
@@ -21,27 +22,11 @@ describe('gate enforcement (workflow validator)', () => {
   let state: SiteState;
   let key: string;
   const io = () => ({
-    jiraFetch: appFetch('jira'),
-    confluenceFetch: appFetch('confluence'),
+    jiraFetch: siteFetchAsApp(forge.site),
+    confluenceFetch: siteFetchAsApp(forge.site),
     store: typedStore(),
     now: () => new Date(`${DEFAULT_AS_OF}T12:00:00Z`),
   });
-  /** What `api.asApp().requestJira` reaches on the local host: the site as the app. */
-  const appFetch =
-    (_product: string) =>
-    async (path: string, init: { method?: string; body?: string } = {}) => {
-      const answer = await forge.site.handle({
-        method: init.method ?? 'GET',
-        path,
-        body: init.body ?? null,
-        accountId: 'app',
-      });
-      return {
-        status: answer.status,
-        headers: { get: (name: string) => answer.headers[name.toLowerCase()] ?? null },
-        text: async () => answer.body,
-      };
-    };
   const validate = (event: unknown) => validateTransition(event, io());
   const moveTo = (statusId: string, k = key) =>
     validate({ issue: { key: k }, transition: { from: { id: BUILD }, to: { id: statusId } } });

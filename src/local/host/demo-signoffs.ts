@@ -13,7 +13,7 @@ import {
   type IsoDate,
   type RunwayConfig,
 } from '../../domain';
-import { createJiraClient, type HttpFetch } from '../../jira';
+import { createJiraClient, type HttpFetch, type HttpResponse } from '../../jira';
 import {
   evaluate,
   loadImplementation,
@@ -24,7 +24,8 @@ import { readConfig, typedStore } from '../../storage';
 import { auditLog } from '../../storage/gates';
 import { findUser } from '../site/lookup';
 import type { SiteIssue, SiteState, SiteUser } from '../site/model';
-import { APP_ACCOUNT, type LocalForge, type SiteLike } from './forge';
+import type { LocalForge, SiteLike } from './forge';
+import { siteFetchAsApp } from './site-as-app';
 
 export interface SeedReport {
   /** Implementations that received historic sign-offs. */
@@ -42,24 +43,18 @@ const READ_POSTS = new Set(['/rest/api/3/search/jql', '/rest/api/3/changelog/bul
  * reads, and reads one implementation at several dates, so identical reads are answered once.
  */
 function appFetch(site: SiteLike): HttpFetch {
-  const seen = new Map<string, Promise<{ status: number; headers: Record<string, string>; body: string }>>();
+  const fetch = siteFetchAsApp(site);
+  const seen = new Map<string, Promise<HttpResponse>>();
   return async (path, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
-    const request = () =>
-      site.handle({ method, path, headers: init.headers, body: init.body ?? null, accountId: APP_ACCOUNT });
-    let answer: { status: number; headers: Record<string, string>; body: string };
-    if (method === 'GET' || (method === 'POST' && READ_POSTS.has(path.split('?')[0]))) {
-      const key = `${method} ${path} ${init.body ?? ''}`;
-      let pending = seen.get(key);
-      if (!pending) seen.set(key, (pending = request()));
-      answer = await pending;
-      if (answer.status !== 200) seen.delete(key);
-    } else answer = await request();
-    return {
-      status: answer.status,
-      headers: { get: (name) => answer.headers[name.toLowerCase()] ?? null },
-      text: async () => answer.body,
-    };
+    if (method !== 'GET' && !(method === 'POST' && READ_POSTS.has(path.split('?')[0])))
+      return fetch(path, init);
+    const key = `${method} ${path} ${init.body ?? ''}`;
+    let pending = seen.get(key);
+    if (!pending) seen.set(key, (pending = fetch(path, init)));
+    const response = await pending;
+    if (response.status !== 200) seen.delete(key);
+    return response;
   };
 }
 

@@ -8,6 +8,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
+import { bodyText } from './request-body';
 import type { FromWorker, ToWorker, WorkerInvocation } from './isolate-protocol';
 
 if (!parentPort) throw new Error('isolate-worker runs only as a worker thread');
@@ -46,17 +47,6 @@ globals.__forge_runtime__ = {
     return { getRemainingTimeInMillis: () => (current ? Math.max(0, current.deadline - Date.now()) : 0) };
   },
 };
-
-async function bodyText(body: unknown): Promise<string | undefined> {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array || body instanceof ArrayBuffer)
-    return Buffer.from(body instanceof ArrayBuffer ? new Uint8Array(body) : body).toString('utf8');
-  if (body instanceof URLSearchParams) return body.toString();
-  throw new Error(
-    `The local Forge host cannot send a request body of type ${Object.prototype.toString.call(body)}`,
-  );
-}
 
 globals.__forge_fetch__ = async (target: unknown, requestPath: string, init?: RequestInit) => {
   const id = nextFetch++;

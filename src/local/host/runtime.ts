@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { KvsBackend } from './kvs-sqlite';
+import { bodyText } from './request-body';
 import { kvsLimitViolation, queuePushViolation, type FunctionLimits } from './limits';
 
 /** One call of an app function: who acts, from which module, with which extension context. */
@@ -112,17 +113,6 @@ const metrics = {
 
 function headerRecord(init: RequestInit | undefined): Record<string, string> {
   return Object.fromEntries(new Headers(init?.headers).entries());
-}
-
-async function bodyText(body: unknown): Promise<string | undefined> {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array || body instanceof ArrayBuffer)
-    return Buffer.from(body instanceof ArrayBuffer ? new Uint8Array(body) : body).toString('utf8');
-  if (body instanceof URLSearchParams) return body.toString();
-  throw new Error(
-    `The local Forge host cannot send a request body of type ${Object.prototype.toString.call(body)}`,
-  );
 }
 
 function response(status: number, body: unknown, headers: Record<string, string> = {}): Response {
